@@ -1,0 +1,1 @@
+//! Chinese address resolution and comparison.

@@ -1,0 +1,1 @@
+//! Classifies the differences between two names.

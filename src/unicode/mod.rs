@@ -1,0 +1,1 @@
+//! Character classes and safe output.

@@ -1,0 +1,1 @@
+//! Checksummed identifier validators.
