@@ -1,9 +1,19 @@
 //! bindcheck: explains why binding a cross-border payout channel fails.
 //!
-//! Data flows one way: source text → [`profile`] (typed, with spans) → [`rules`] (findings)
-//! → [`rank`] → [`report`]. Each stage knows nothing of the stages after it.
+//! Data flows one way: source text ([`source`]) → [`profile`] (typed, with spans) →
+//! [`rules`] (findings) → [`rank`] → [`report`]. Each stage knows nothing of the stages after
+//! it. [`pipeline`] runs the first four for one profile; [`cli`] wires the commands.
 
 pub mod address;
+pub mod cli;
+pub mod finding;
 pub mod namediff;
+pub mod pipeline;
+pub mod profile;
+pub mod rank;
+pub mod report;
+pub mod rulepack;
+pub mod rules;
+pub mod source;
 pub mod unicode;
 pub mod validators;

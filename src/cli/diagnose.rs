@@ -1,0 +1,113 @@
+//! `bindcheck diagnose PROFILE`: one profile, ranked causes, for a seller or support agent.
+
+use super::{CmdResult, FailOn, Fatal, LangArg, emit, lang, load_rulepack, parse_date, warn};
+use crate::pipeline::{AnalyzeError, AnalyzeOptions, analyze};
+use crate::report::{self, Format, RenderOptions, Report};
+use clap::ValueEnum;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiagnoseFormat {
+    Human,
+    Json,
+    Sarif,
+    Github,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The seller profile (TOML).
+    pub profile: PathBuf,
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: DiagnoseFormat,
+    /// Language of messages (default: from LC_ALL / LC_MESSAGES / LANG; zh* → zh, else en).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// The reported symptom, e.g. "Invalid Merchant ID": causes that explain it rank higher.
+    #[arg(long)]
+    pub symptom: Option<String>,
+    /// Exit 1 when a finding at or above this severity remains.
+    #[arg(long, value_enum, default_value = "error")]
+    pub fail_on: FailOn,
+    /// A rulepack that overrides or extends the built-in one.
+    #[arg(long)]
+    pub rules: Option<PathBuf>,
+    /// Use this date as today for date rules (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub as_of: Option<jiff::civil::Date>,
+    /// Print identifiers in full instead of masked (secrets are never printed).
+    #[arg(long)]
+    pub show_values: bool,
+    /// Show how each finding's score was computed.
+    #[arg(long)]
+    pub explain_rank: bool,
+}
+
+pub fn run(args: Args) -> CmdResult {
+    let pack = load_rulepack(args.rules.as_ref())?;
+    let path = args.profile.display().to_string();
+    let bytes =
+        std::fs::read(&args.profile).map_err(|e| Fatal(format!("cannot read {path}: {e}")))?;
+    let options = RenderOptions {
+        lang: lang(args.lang),
+        show_values: args.show_values,
+        explain_rank: args.explain_rank,
+    };
+    let format = match args.format {
+        DiagnoseFormat::Human => Format::Human,
+        DiagnoseFormat::Json => Format::Json,
+        DiagnoseFormat::Sarif => Format::Sarif,
+        DiagnoseFormat::Github => Format::Github,
+    };
+    let renderer = report::renderer(format)
+        .ok_or_else(|| Fatal(format!("format {:?} is not available", args.format)))?;
+    let analyze_options = AnalyzeOptions {
+        as_of: args.as_of,
+        symptom: args.symptom.clone(),
+    };
+    let mut report = Report::new(&pack, options);
+    let exit = match analyze(&path, &bytes, &pack, &analyze_options) {
+        Ok(analysis) => {
+            let file = report::build_file(
+                &analysis.profile,
+                &analysis.ranked,
+                &pack,
+                options,
+                args.fail_on.level(),
+            );
+            let failed = file.status == report::Status::Failed;
+            report.files.push(file);
+            if failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(AnalyzeError::Load(failure)) => {
+            let error = &failure.error;
+            warn(&format!(
+                "error[{}]: {}:{}:{}: {}",
+                error.code,
+                failure.message_path,
+                error.position.line,
+                error.position.column,
+                error.message
+            ));
+            if format == Format::Human {
+                return Ok(ExitCode::from(2));
+            }
+            report
+                .files
+                .push(report::build_unreadable(&path, error, &pack, options));
+            ExitCode::from(2)
+        }
+        Err(AnalyzeError::Policy(e)) => return Err(Fatal(e.to_string())),
+    };
+    let mut out = Vec::new();
+    renderer
+        .render(&report, &mut out)
+        .map_err(|e| Fatal(format!("cannot render: {e}")))?;
+    emit(&String::from_utf8_lossy(&out))?;
+    Ok(exit)
+}

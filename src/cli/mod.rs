@@ -1,0 +1,163 @@
+//! The command line (SPEC §3). Each subcommand lives in its own file; this one parses
+//! arguments, maps errors to exit code 2, and writes every output through [`emit`], which
+//! escapes any control, bidi or invisible character that could still be in it.
+
+mod diagnose;
+mod explain;
+mod init;
+mod lint;
+mod rules_cmd;
+mod schema_cmd;
+mod ticket;
+
+use crate::rulepack::{Lang, RulePack, Severity};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "bindcheck",
+    version,
+    about = "Explains why binding a payout channel (LianLian, Ozon Global Pay, Amazon) fails, and what to do about it",
+    long_about = None
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Diagnose one seller profile: ranked causes with positions and remediation steps.
+    Diagnose(diagnose::Args),
+    /// Check many profiles (files and folders) for CI.
+    Lint(lint::Args),
+    /// Explain a rule: what it checks, why, how to fix, sources and confidence.
+    Explain(explain::Args),
+    /// List the rule catalogue.
+    Rules(rules_cmd::Args),
+    /// Print a commented profile template for a platform.
+    Init(init::Args),
+    /// Print the JSON Schema of the profile format, for editors.
+    Schema,
+    /// Draft an English support e-mail for a profile.
+    Ticket(ticket::Args),
+}
+
+/// `--fail-on`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl FailOn {
+    pub fn level(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    En,
+    Zh,
+}
+
+/// Resolves `--lang` or the locale.
+pub fn lang(arg: Option<LangArg>) -> Lang {
+    match arg {
+        Some(LangArg::En) => Lang::En,
+        Some(LangArg::Zh) => Lang::Zh,
+        None => Lang::detect(None),
+    }
+}
+
+/// A failure that ends the command with exit code 2.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Fatal(pub String);
+
+pub type CmdResult = Result<ExitCode, Fatal>;
+
+/// Loads the built-in rulepack, with `--rules FILE` merged on top.
+pub fn load_rulepack(path: Option<&PathBuf>) -> Result<RulePack, Fatal> {
+    let overlay = match path {
+        Some(p) => Some((
+            p.display().to_string(),
+            std::fs::read_to_string(p)
+                .map_err(|e| Fatal(format!("cannot read rulepack {}: {e}", p.display())))?,
+        )),
+        None => None,
+    };
+    let pack = RulePack::load(overlay.as_ref().map(|(p, t)| (p.as_str(), t.as_str())))
+        .map_err(|e| Fatal(e.to_string()))?;
+    crate::rules::validate_pack(&pack).map_err(|e| Fatal(e.to_string()))?;
+    Ok(pack)
+}
+
+/// Parses `--as-of DATE`.
+pub fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
+    s.parse()
+        .map_err(|_| format!("`{s}` is not a date like 2026-11-21"))
+}
+
+/// Writes `text` to stdout with every unsafe character escaped (newlines kept).
+pub fn emit(text: &str) -> Result<(), Fatal> {
+    let clean = crate::unicode::escape_keep_newlines(text);
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(clean.as_bytes())
+        .and_then(|_| stdout.flush())
+    {
+        Ok(()) => Ok(()),
+        // A closed pipe (`| head`) is not an error of ours.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Fatal(format!("cannot write output: {e}"))),
+    }
+}
+
+/// Writes a message to stderr, escaped.
+pub fn warn(text: &str) {
+    let clean = crate::unicode::escape_keep_newlines(text);
+    let _ = writeln!(std::io::stderr(), "{clean}");
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return match e.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
+                    ExitCode::SUCCESS
+                }
+                _ => ExitCode::from(2),
+            };
+        }
+    };
+    let result = match cli.command {
+        Command::Diagnose(args) => diagnose::run(args),
+        Command::Lint(args) => lint::run(args),
+        Command::Explain(args) => explain::run(args),
+        Command::Rules(args) => rules_cmd::run(args),
+        Command::Init(args) => init::run(args),
+        Command::Schema => schema_cmd::run(),
+        Command::Ticket(args) => ticket::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(Fatal(message)) => {
+            warn(&format!("error: {message}"));
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,656 @@
+//! Source text → [`Profile`].
+//!
+//! The text is parsed once with `toml`'s span-keeping [`DeTable`] parser, then walked against
+//! [`schema`]. What cannot be checked at all (not UTF-8, not TOML, no supported `format`) is a
+//! [`LoadError`]; everything else that is wrong with a key or value is a [`LoadIssue`] and the
+//! rest of the profile still loads.
+
+use super::money::{Money, MoneyError, is_currency};
+use super::schema::{self, FieldClass, Kind, SUPPORTED_FORMAT};
+use super::{Field, ListItem, Profile, Section, Suppression, Value};
+use crate::source::{Position, SourceFile, Span};
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+/// A problem that stops the file from being checked at all (exit code 2).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    pub kind: LoadErrorKind,
+    /// "BC001" or "BC005".
+    pub code: &'static str,
+    /// English, one line, with no raw control characters.
+    pub message: String,
+    pub position: Position,
+    /// Byte offset where the problem is.
+    pub offset: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoadErrorKind {
+    NotUtf8,
+    NotToml,
+    FormatMissing,
+    FormatUnsupported,
+}
+
+/// Something wrong with one key or value (BC002 or BC003); the profile still loads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadIssue {
+    pub code: &'static str,
+    /// Picks the message template in the rulepack.
+    pub variant: &'static str,
+    /// Dotted key path as written (unknown keys included).
+    pub path: String,
+    pub span: Span,
+    /// Named values for the message; never a user's identifier or secret.
+    pub args: Vec<(&'static str, String)>,
+}
+
+/// Loads a profile from raw bytes.
+pub fn load(path: &str, bytes: &[u8]) -> Result<(Profile, Vec<LoadIssue>), LoadError> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_string(),
+        Err(e) => {
+            let offset = e.valid_up_to();
+            let valid = String::from_utf8_lossy(&bytes[..offset]).into_owned();
+            let position = SourceFile::new(path, valid).position(offset);
+            return Err(LoadError {
+                kind: LoadErrorKind::NotUtf8,
+                code: "BC001",
+                message: format!(
+                    "not UTF-8: invalid byte 0x{:02X} at byte offset {offset}; save the file as UTF-8",
+                    bytes[offset]
+                ),
+                position,
+                offset,
+            });
+        }
+    };
+    let source = SourceFile::new(path, text);
+    // A UTF-8 byte-order mark is harmless here; TOML itself does not allow it, so parse past it.
+    let base = if source.text.starts_with('\u{FEFF}') {
+        3
+    } else {
+        0
+    };
+    let root = match DeTable::parse(&source.text[base..]) {
+        Ok(root) => root,
+        Err(e) => {
+            let offset = e.span().map_or(0, |s| s.start) + base;
+            let message = crate::unicode::escape(e.message().trim()).into_owned();
+            return Err(LoadError {
+                kind: LoadErrorKind::NotToml,
+                code: "BC001",
+                message: format!("not valid TOML: {}", message.replace('\n', " ")),
+                position: source.position(offset),
+                offset,
+            });
+        }
+    };
+    let mut walker = Walker {
+        base,
+        fields: Vec::new(),
+        sections: Vec::new(),
+        suppressions: Vec::new(),
+        issues: Vec::new(),
+    };
+    check_format(&source, root.get_ref(), base)?;
+    walker.table("", root.get_ref());
+    walker.fields.sort_by_key(|f| f.span.start);
+    let profile = Profile {
+        source,
+        fields: walker.fields,
+        sections: walker.sections,
+        suppressions: walker.suppressions,
+    };
+    Ok((profile, walker.issues))
+}
+
+fn check_format(source: &SourceFile, root: &DeTable<'_>, base: usize) -> Result<(), LoadError> {
+    let error = |kind, offset: usize, message: String| LoadError {
+        kind,
+        code: "BC005",
+        message,
+        position: source.position(offset),
+        offset,
+    };
+    let Some((_, value)) = root.iter().find(|(k, _)| k.get_ref() == "format") else {
+        return Err(error(
+            LoadErrorKind::FormatMissing,
+            base,
+            format!("`format` is missing: add `format = {SUPPORTED_FORMAT}` as the first line"),
+        ));
+    };
+    let offset = value.span().start + base;
+    match value.get_ref() {
+        DeValue::Integer(i) if integer(i) == Some(SUPPORTED_FORMAT) => Ok(()),
+        DeValue::Integer(i) => Err(error(
+            LoadErrorKind::FormatUnsupported,
+            offset,
+            format!(
+                "format {} is not supported: this bindcheck reads format {SUPPORTED_FORMAT}",
+                crate::unicode::escape(i.as_str())
+            ),
+        )),
+        other => Err(error(
+            LoadErrorKind::FormatUnsupported,
+            offset,
+            format!(
+                "`format` must be the integer {SUPPORTED_FORMAT}, found {}",
+                type_name(other)
+            ),
+        )),
+    }
+}
+
+fn integer(i: &toml::de::DeInteger<'_>) -> Option<i64> {
+    i64::from_str_radix(i.as_str(), i.radix()).ok()
+}
+
+fn type_name(value: &DeValue<'_>) -> &'static str {
+    match value {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a float",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(d) if d.time.is_none() => "a date",
+        DeValue::Datetime(_) => "a date-time",
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+struct Walker {
+    base: usize,
+    fields: Vec<Field>,
+    sections: Vec<Section>,
+    suppressions: Vec<Suppression>,
+    issues: Vec<LoadIssue>,
+}
+
+impl Walker {
+    fn span(&self, span: Span) -> Span {
+        span.start + self.base..span.end + self.base
+    }
+
+    fn issue(&mut self, code: &'static str, variant: &'static str, path: String, span: Span) {
+        self.issue_with(code, variant, path, span, Vec::new());
+    }
+
+    fn issue_with(
+        &mut self,
+        code: &'static str,
+        variant: &'static str,
+        path: String,
+        span: Span,
+        args: Vec<(&'static str, String)>,
+    ) {
+        let span = self.span(span);
+        self.issues.push(LoadIssue {
+            code,
+            variant,
+            path,
+            span,
+            args,
+        });
+    }
+
+    fn table(&mut self, parent: &str, table: &DeTable<'_>) {
+        for (key, value) in table.iter() {
+            let name = key.get_ref().as_ref();
+            let path = if parent.is_empty() {
+                name.to_string()
+            } else {
+                format!("{parent}.{name}")
+            };
+            if path == "format" {
+                continue;
+            }
+            if let Some(section) = schema::section(&path) {
+                self.section(section, key, value);
+            } else if let Some(spec) = schema::field(&path) {
+                self.field(spec, key, value);
+            } else {
+                self.unknown_key(parent, name, path, key.span());
+            }
+        }
+    }
+
+    fn unknown_key(&mut self, parent: &str, name: &str, path: String, span: Span) {
+        let mut args = vec![("key", crate::unicode::escape(&path).into_owned())];
+        if let Some(suggestion) = suggest_key(parent, name) {
+            args.push(("suggestion", suggestion));
+            self.issue_with("BC002", "suggestion", path, span, args);
+        } else {
+            self.issue_with("BC002", "default", path, span, args);
+        }
+    }
+
+    fn section(
+        &mut self,
+        spec: &'static schema::SectionSpec,
+        key: &Spanned<toml::de::DeString<'_>>,
+        value: &Spanned<DeValue<'_>>,
+    ) {
+        let header = if value.span().is_empty() {
+            key.span()
+        } else {
+            value.span()
+        };
+        match (value.get_ref(), spec.array) {
+            (DeValue::Table(table), false) => {
+                self.sections.push(Section {
+                    path: spec.path,
+                    span: self.span(header),
+                });
+                self.table(spec.path, table);
+            }
+            (DeValue::Array(items), true) => {
+                self.sections.push(Section {
+                    path: spec.path,
+                    span: self.span(header),
+                });
+                for item in items.iter() {
+                    match item.get_ref() {
+                        DeValue::Table(t) => self.suppression(spec.path, item.span(), t),
+                        other => {
+                            let found = type_name(other).to_string();
+                            self.issue_with(
+                                "BC003",
+                                "type",
+                                spec.path.to_string(),
+                                item.span(),
+                                vec![("expected", "a table".into()), ("found", found)],
+                            );
+                        }
+                    }
+                }
+            }
+            (other, array) => {
+                let expected = if array {
+                    "an array of tables ([[...]])"
+                } else {
+                    "a table"
+                };
+                let found = type_name(other).to_string();
+                self.issue_with(
+                    "BC003",
+                    "type",
+                    spec.path.to_string(),
+                    value.span(),
+                    vec![("expected", expected.into()), ("found", found)],
+                );
+            }
+        }
+    }
+
+    fn suppression(&mut self, path: &str, span: Span, table: &DeTable<'_>) {
+        let mut entry = Suppression {
+            code: None,
+            field: None,
+            reason: None,
+            span: self.span(span.clone()),
+        };
+        for (key, value) in table.iter() {
+            let name = key.get_ref().as_ref();
+            let full = format!("{path}.{name}");
+            let slot = match name {
+                "code" => &mut entry.code,
+                "field" => &mut entry.field,
+                "reason" => &mut entry.reason,
+                _ => {
+                    self.unknown_key(path, name, full, key.span());
+                    continue;
+                }
+            };
+            match value.get_ref() {
+                DeValue::String(s) => *slot = Some(s.to_string()),
+                other => {
+                    let found = type_name(other).to_string();
+                    self.issue_with(
+                        "BC003",
+                        "type",
+                        full,
+                        value.span(),
+                        vec![("expected", "a string".into()), ("found", found)],
+                    );
+                }
+            }
+        }
+        if entry.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
+            self.issue("BC003", "ignore_reason_missing", path.to_string(), span);
+        } else if entry.code.is_none() {
+            self.issue("BC003", "ignore_code_missing", path.to_string(), span);
+        } else {
+            self.suppressions.push(entry);
+        }
+    }
+
+    fn field(
+        &mut self,
+        spec: &'static schema::FieldSpec,
+        key: &Spanned<toml::de::DeString<'_>>,
+        value: &Spanned<DeValue<'_>>,
+    ) {
+        let span = value.span();
+        match convert(spec, value.get_ref()) {
+            Ok(converted) => {
+                let converted = match converted {
+                    Value::List(items) => Value::List(
+                        items
+                            .into_iter()
+                            .map(|item| ListItem {
+                                text: item.text,
+                                span: self.span(item.span),
+                            })
+                            .collect(),
+                    ),
+                    other => other,
+                };
+                self.fields.push(Field {
+                    spec,
+                    key_span: self.span(key.span()),
+                    span: self.span(span),
+                    value: converted,
+                });
+            }
+            Err(mut invalid) => {
+                let at = invalid.span.take().unwrap_or(span);
+                self.issue_with(
+                    "BC003",
+                    invalid.variant,
+                    spec.path.to_string(),
+                    at,
+                    invalid.args,
+                );
+            }
+        }
+    }
+}
+
+/// Why a value does not fit its field.
+struct Invalid {
+    variant: &'static str,
+    args: Vec<(&'static str, String)>,
+    /// A narrower span than the whole value (an array element).
+    span: Option<Span>,
+}
+
+impl Invalid {
+    fn new(variant: &'static str, args: Vec<(&'static str, String)>) -> Self {
+        Invalid {
+            variant,
+            args,
+            span: None,
+        }
+    }
+
+    fn wrong_type(expected: &str, found: &DeValue<'_>) -> Self {
+        Invalid::new(
+            "type",
+            vec![
+                ("expected", expected.to_string()),
+                ("found", type_name(found).to_string()),
+            ],
+        )
+    }
+}
+
+fn expected_form(kind: Kind) -> String {
+    match kind {
+        Kind::Text => "a string".into(),
+        Kind::Enum(values) => format!("one of: {}", values.join(", ")),
+        Kind::Integer { min, max } => format!("an integer from {min} to {max}"),
+        Kind::Boolean => "true or false".into(),
+        Kind::Date => "a date like 2031-06-30 (no quotes)".into(),
+        Kind::DateTime => "a date-time like 2026-11-20T10:15:00+08:00 (no quotes)".into(),
+        Kind::Money => {
+            "money like \"150.00 CNY\" (a string: amount, space, ISO 4217 currency)".into()
+        }
+        Kind::Country => "an ISO 3166-1 alpha-2 country code like \"CN\"".into(),
+        Kind::Currency => "an ISO 4217 currency code like \"USD\"".into(),
+        Kind::List(values) if values.is_empty() => "an array of strings".into(),
+        Kind::List(values) => format!("an array of: {}", values.join(", ")),
+    }
+}
+
+fn convert(spec: &schema::FieldSpec, value: &DeValue<'_>) -> Result<Value, Invalid> {
+    let expected = expected_form(spec.kind);
+    match (spec.kind, value) {
+        (Kind::Text, DeValue::String(s)) => Ok(Value::Text(s.to_string())),
+        (Kind::Text, DeValue::Integer(i)) if spec.class == FieldClass::Identifier => {
+            // An identifier written as a bare number loses leading zeros; say so.
+            Err(Invalid::new(
+                "identifier_not_string",
+                vec![("digits", i.as_str().len().to_string())],
+            ))
+        }
+        (Kind::Enum(values), DeValue::String(s)) => {
+            if values.contains(&s.as_ref()) {
+                Ok(Value::Text(s.to_string()))
+            } else {
+                Err(unknown_value(s, values, &expected))
+            }
+        }
+        (Kind::Integer { min, max }, DeValue::Integer(i)) => match integer(i) {
+            Some(n) if (min..=max).contains(&n) => Ok(Value::Integer(n)),
+            _ => Err(Invalid::new(
+                "out_of_range",
+                vec![
+                    ("expected", expected),
+                    ("found", crate::unicode::escape(i.as_str()).into_owned()),
+                ],
+            )),
+        },
+        (Kind::Boolean, DeValue::Boolean(b)) => Ok(Value::Boolean(*b)),
+        (Kind::Boolean, DeValue::String(s)) if matches!(s.as_ref(), "true" | "false") => Err(
+            Invalid::new("quoted_boolean", vec![("value", s.to_string())]),
+        ),
+        (Kind::Date, DeValue::Datetime(d)) => match (d.date, d.time, d.offset) {
+            (Some(date), None, None) => civil_date(date).map(Value::Date),
+            _ => Err(Invalid::wrong_type(&expected, value)),
+        },
+        (Kind::DateTime, DeValue::Datetime(d)) => match (d.date, d.time) {
+            (Some(date), Some(_)) if civil_date(date).is_ok() => Ok(Value::DateTime(d.to_string())),
+            _ => Err(Invalid::wrong_type(&expected, value)),
+        },
+        (Kind::Date | Kind::DateTime, DeValue::String(s))
+            if s.parse::<jiff::civil::Date>().is_ok() || s.parse::<jiff::Timestamp>().is_ok() =>
+        {
+            Err(Invalid::new(
+                "quoted_date",
+                vec![("value", crate::unicode::escape(s).into_owned())],
+            ))
+        }
+        (Kind::Money, DeValue::String(s)) => match s.parse::<Money>() {
+            Ok(m) => Ok(Value::Money(m)),
+            Err(e) => {
+                let mut args = vec![("expected", expected)];
+                if let MoneyError::UnknownCurrency(c) = &e {
+                    args.push(("currency", crate::unicode::escape(c).into_owned()));
+                }
+                Err(Invalid::new(e.variant(), args))
+            }
+        },
+        (Kind::Money, DeValue::Float(f)) => Err(Invalid::new(
+            "money_float",
+            vec![("amount", f.as_str().to_string())],
+        )),
+        (Kind::Money, DeValue::Integer(i)) => Err(Invalid::new(
+            "money_integer",
+            vec![("amount", i.as_str().to_string())],
+        )),
+        (Kind::Country, DeValue::String(s)) => {
+            if crate::validators::country::is_iso3166_alpha2(s) {
+                Ok(Value::Text(s.to_string()))
+            } else {
+                Err(Invalid::new(
+                    "country",
+                    vec![("found", crate::unicode::escape(s).into_owned())],
+                ))
+            }
+        }
+        (Kind::Currency, DeValue::String(s)) => {
+            if is_currency(s) {
+                Ok(Value::Text(s.to_string()))
+            } else {
+                Err(Invalid::new(
+                    "currency",
+                    vec![("found", crate::unicode::escape(s).into_owned())],
+                ))
+            }
+        }
+        (Kind::List(allowed), DeValue::Array(items)) => {
+            let mut list = Vec::with_capacity(items.len());
+            for item in items.iter() {
+                let DeValue::String(s) = item.get_ref() else {
+                    let mut invalid = Invalid::wrong_type("a string", item.get_ref());
+                    invalid.span = Some(item.span());
+                    return Err(invalid);
+                };
+                if !allowed.is_empty() && !allowed.contains(&s.as_ref()) {
+                    let mut invalid = unknown_value(s, allowed, &expected);
+                    invalid.span = Some(item.span());
+                    return Err(invalid);
+                }
+                list.push(ListItem {
+                    text: s.to_string(),
+                    span: item.span(),
+                });
+            }
+            Ok(Value::List(list))
+        }
+        (_, DeValue::Table(_)) => Err(Invalid::wrong_type(&expected, value)),
+        _ => Err(Invalid::wrong_type(&expected, value)),
+    }
+}
+
+fn civil_date(date: toml::value::Date) -> Result<jiff::civil::Date, Invalid> {
+    jiff::civil::Date::new(date.year as i16, date.month as i8, date.day as i8).map_err(|_| {
+        Invalid::new(
+            "date_out_of_range",
+            vec![(
+                "found",
+                format!("{:04}-{:02}-{:02}", date.year, date.month, date.day),
+            )],
+        )
+    })
+}
+
+fn unknown_value(found: &str, allowed: &[&str], expected: &str) -> Invalid {
+    let mut args = vec![
+        ("found", crate::unicode::escape(found).into_owned()),
+        ("expected", expected.to_string()),
+    ];
+    match closest(found, allowed.iter().copied()) {
+        Some(best) => {
+            args.push(("suggestion", best.to_string()));
+            Invalid::new("enum_suggestion", args)
+        }
+        None => Invalid::new("enum", args),
+    }
+}
+
+/// The candidate most like `input`, if any is close enough to be a plausible typo.
+pub fn closest<'a>(input: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let folded = input.to_lowercase().replace('-', "_");
+    candidates
+        .map(|c| {
+            let score = if c == folded {
+                1.0
+            } else {
+                strsim::jaro_winkler(&folded, c)
+            };
+            (score, c)
+        })
+        .filter(|(score, _)| *score >= 0.85)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// "did you mean" for an unknown key: a sibling key with a similar name, or the same name in
+/// another section (`merchant_id` written under `[ozon]` instead of `[ozon.payout_account]`).
+fn suggest_key(parent: &str, name: &str) -> Option<String> {
+    if let Some(sibling) = closest(name, schema::child_keys(parent)) {
+        return Some(if parent.is_empty() {
+            sibling.to_string()
+        } else {
+            format!("{parent}.{sibling}")
+        });
+    }
+    let folded = name.to_lowercase().replace('-', "_");
+    let same_leaf = || {
+        schema::FIELDS
+            .iter()
+            .filter(|f| f.path.rsplit('.').next() == Some(folded.as_str()))
+    };
+    let nested = format!("{parent}.");
+    same_leaf()
+        .find(|f| !parent.is_empty() && f.path.starts_with(&nested))
+        .or_else(|| same_leaf().next())
+        .map(|f| f.path.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load_str(text: &str) -> Result<(Profile, Vec<LoadIssue>), LoadError> {
+        load("p.toml", text.as_bytes())
+    }
+
+    #[test]
+    fn typed_values_with_spans() {
+        let text = "format = 1\n[lianlian]\nbalance = \"100.00 CNY\"\nkyc_level = 3\n";
+        let (profile, issues) = load_str(text).unwrap();
+        assert!(issues.is_empty(), "{issues:?}");
+        let balance = profile.field("lianlian.balance").unwrap();
+        assert_eq!(&text[balance.span.clone()], "\"100.00 CNY\"");
+        assert_eq!(profile.integer("lianlian.kyc_level"), Some(3));
+        assert!(profile.has_section("lianlian"));
+        assert!(!profile.has_section("ozon"));
+    }
+
+    #[test]
+    fn unknown_key_suggests_sibling_and_other_section() {
+        let text = "format = 1\n[lianlian]\nmerchant_di = \"x\"\n[ozon]\nmerchant_id = \"y\"\n";
+        let (_, issues) = load_str(text).unwrap();
+        assert_eq!(issues.len(), 2);
+        assert_eq!(issues[0].code, "BC002");
+        assert_eq!(issues[0].path, "lianlian.merchant_di");
+        assert_eq!(
+            issues[0].args[1],
+            ("suggestion", "lianlian.merchant_id".into())
+        );
+        assert_eq!(
+            issues[1].args[1],
+            ("suggestion", "ozon.payout_account.merchant_id".into())
+        );
+    }
+
+    #[test]
+    fn money_as_float_is_bc003_with_hint() {
+        let (_, issues) = load_str("format = 1\n[lianlian]\nbalance = 150.0\n").unwrap();
+        assert_eq!(issues[0].code, "BC003");
+        assert_eq!(issues[0].variant, "money_float");
+    }
+
+    #[test]
+    fn fatal_errors_name_line_and_column() {
+        let e = load("p.toml", b"format = 1\nname = \"\xff\"\n").unwrap_err();
+        assert_eq!((e.code, e.offset), ("BC001", 19));
+        assert_eq!(e.position, Position { line: 2, column: 9 });
+        let e = load_str("format = 1\n[seller\n").unwrap_err();
+        assert_eq!((e.code, e.position.line), ("BC001", 2));
+        let e = load_str("[seller]\n").unwrap_err();
+        assert_eq!((e.code, e.kind), ("BC005", LoadErrorKind::FormatMissing));
+        let e = load_str("format = 2\n").unwrap_err();
+        assert_eq!(
+            e.position,
+            Position {
+                line: 1,
+                column: 10
+            }
+        );
+    }
+}

@@ -1,0 +1,414 @@
+//! Ranked findings → output.
+//!
+//! [`build_file`] turns one profile's ranked findings into [`ReportFinding`]s: messages filled in
+//! the chosen language, identifiers masked, every string escaped. Every output format renders
+//! from these same structs, one renderer per format, side by side in this folder.
+
+mod human;
+mod json;
+
+pub use human::Human;
+pub use json::Json;
+
+use crate::finding::{Applicability, Arg, Finding};
+use crate::profile::schema::{self, FieldClass};
+use crate::profile::{LoadError, Profile};
+use crate::rank::{Ranked, round};
+use crate::rulepack::{Lang, RulePack, Severity, fill};
+use crate::rules;
+use crate::source::{SourceFile, Span};
+use crate::unicode::escape;
+use serde::Serialize;
+use serde_json::{Map, Value as JsonValue};
+use sha2::{Digest, Sha256};
+use std::io::{self, Write};
+
+/// How findings are worded.
+#[derive(Debug, Clone, Copy)]
+pub struct RenderOptions {
+    pub lang: Lang,
+    /// Print identifiers in full (secrets are never printed).
+    pub show_values: bool,
+    /// Show the ranking formula of each finding.
+    pub explain_rank: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Passed,
+    Failed,
+    Unreadable,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RelatedPosition {
+    pub field: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FixOut {
+    pub applicability: &'static str,
+    pub replacement: String,
+}
+
+/// One finding as every format shows it (SPEC §4).
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportFinding {
+    pub rank: usize,
+    pub code: &'static str,
+    pub name: &'static str,
+    pub severity: Severity,
+    pub confidence: &'static str,
+    pub score: f64,
+    pub symptom_match: bool,
+    pub field: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub related: Vec<RelatedPosition>,
+    pub title: String,
+    pub message: String,
+    pub remediation: Vec<String>,
+    pub evidence: Map<String, JsonValue>,
+    pub fix: Option<FixOut>,
+    pub fingerprint: String,
+    #[serde(skip)]
+    pub score_explanation: String,
+    /// Byte span in the source, for renderers that show the line.
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// One file's result.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    pub path: String,
+    pub status: Status,
+    pub findings: Vec<ReportFinding>,
+    /// The source and the spans whose values must not be shown raw (identifiers, secrets),
+    /// for renderers that quote source lines.
+    pub source: Option<SourceFile>,
+    pub hidden: Vec<HiddenValue>,
+}
+
+/// A value span in the source that is masked (identifier) or hidden (secret) when quoted.
+#[derive(Debug, Clone)]
+pub struct HiddenValue {
+    pub span: Span,
+    pub secret: bool,
+}
+
+/// Everything one run produced.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub files: Vec<FileReport>,
+    pub rulepack_id: String,
+    pub rulepack_version: String,
+    pub options: RenderOptions,
+}
+
+impl Report {
+    pub fn new(pack: &RulePack, options: RenderOptions) -> Self {
+        Report {
+            files: Vec::new(),
+            rulepack_id: pack.meta.id.clone(),
+            rulepack_version: pack.meta.version.clone(),
+            options,
+        }
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.files
+            .iter()
+            .flat_map(|f| &f.findings)
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+}
+
+/// An output format.
+pub trait Renderer {
+    fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// Masks an identifier: first 2 and last 4 characters kept (SPEC §3); short values fully.
+pub fn mask(value: &str) -> String {
+    let chars: Vec<char> = value.chars().collect();
+    let n = chars.len();
+    if n <= 6 {
+        return "*".repeat(n);
+    }
+    let head: String = chars[..2].iter().collect();
+    let tail: String = chars[n - 4..].iter().collect();
+    format!("{head}{}{tail}", "*".repeat(n - 6))
+}
+
+/// How a secret is shown, in every language.
+pub const REDACTED: &str = "[redacted]";
+
+fn render_arg(arg: &Arg, show_values: bool) -> String {
+    match arg {
+        Arg::Text(s) => escape(s).into_owned(),
+        Arg::Ident(s) if show_values => escape(s).into_owned(),
+        Arg::Ident(s) => escape(&mask(s)).into_owned(),
+        Arg::Secret => REDACTED.to_string(),
+    }
+}
+
+/// The stable fingerprint of a finding: code, file, key path and value — not line numbers.
+pub fn fingerprint(path: &str, finding: &Finding) -> String {
+    let mut hasher = Sha256::new();
+    for part in [
+        finding.code,
+        path,
+        &finding.field,
+        &finding.fingerprint_value,
+    ] {
+        hasher.update(part.as_bytes());
+        hasher.update([0]);
+    }
+    let digest = hasher.finalize();
+    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn sanitize_json(value: &mut JsonValue) {
+    match value {
+        JsonValue::String(s) => {
+            if let std::borrow::Cow::Owned(clean) = escape(s) {
+                *s = clean;
+            }
+        }
+        JsonValue::Array(items) => items.iter_mut().for_each(sanitize_json),
+        JsonValue::Object(map) => map.values_mut().for_each(sanitize_json),
+        _ => {}
+    }
+}
+
+/// Builds one finding's report form.
+pub fn report_finding(
+    ranked: &Ranked,
+    source: &SourceFile,
+    pack: &RulePack,
+    options: RenderOptions,
+) -> ReportFinding {
+    let finding = &ranked.finding;
+    let rule = rules::lookup(finding.code);
+    let policy = pack.rule(finding.code);
+    let texts = policy.map(|p| p.texts(options.lang));
+    let mut args: Vec<(&str, String)> = finding
+        .args
+        .iter()
+        .map(|(k, v)| (*k, render_arg(v, options.show_values)))
+        .collect();
+    args.push(("field", escape(&finding.field).into_owned()));
+    if let Some(other) = finding.related.first() {
+        args.push(("other_field", escape(&other.field).into_owned()));
+    }
+    let message = texts
+        .and_then(|t| t.message.get(finding.variant))
+        .map(|template| fill(template, &args))
+        .unwrap_or_else(|| finding.code.to_string());
+    let remediation: Vec<String> = texts
+        .and_then(|t| t.remediation.get(finding.variant))
+        .map(|steps| steps.iter().map(|s| fill(s, &args)).collect())
+        .unwrap_or_default();
+    let start = source.position(finding.span.start);
+    let end = source.position(finding.span.end.max(finding.span.start + 1));
+    let related = finding
+        .related
+        .iter()
+        .map(|r| {
+            let p = source.position(r.span.start);
+            RelatedPosition {
+                field: escape(&r.field).into_owned(),
+                line: p.line,
+                column: p.column,
+            }
+        })
+        .collect();
+    let mut evidence = JsonValue::Object(finding.evidence.clone());
+    sanitize_json(&mut evidence);
+    let evidence = match evidence {
+        JsonValue::Object(map) => map,
+        _ => Map::new(),
+    };
+    let fix = finding.fix.as_ref().map(|fix| FixOut {
+        applicability: fix.applicability.as_str(),
+        replacement: if fix.identifier && !options.show_values {
+            escape(&mask(&fix.replacement)).into_owned()
+        } else {
+            escape(&fix.replacement).into_owned()
+        },
+    });
+    ReportFinding {
+        rank: ranked.rank,
+        code: finding.code,
+        name: rule.map_or("", |r| r.name),
+        severity: ranked.severity,
+        confidence: ranked.confidence.as_str(),
+        score: round(ranked.score),
+        symptom_match: !ranked.matched_symptoms.is_empty(),
+        field: escape(&finding.field).into_owned(),
+        line: start.line,
+        column: start.column,
+        end_line: end.line,
+        end_column: end.column,
+        related,
+        title: texts.map(|t| t.title.clone()).unwrap_or_default(),
+        message: escape(&message).into_owned(),
+        remediation: remediation
+            .into_iter()
+            .map(|s: String| escape(&s).into_owned())
+            .collect(),
+        evidence,
+        fix,
+        fingerprint: fingerprint(&source.path, finding),
+        score_explanation: ranked.score_explanation.clone(),
+        span: finding.span.clone(),
+    }
+}
+
+/// The report of one loaded and checked profile.
+pub fn build_file(
+    profile: &Profile,
+    ranked: &[Ranked],
+    pack: &RulePack,
+    options: RenderOptions,
+    fail_on: Option<Severity>,
+) -> FileReport {
+    let findings: Vec<ReportFinding> = ranked
+        .iter()
+        .map(|r| report_finding(r, &profile.source, pack, options))
+        .collect();
+    let failed = fail_on.is_some_and(|level| findings.iter().any(|f| f.severity <= level));
+    let mut hidden: Vec<HiddenValue> = profile
+        .fields
+        .iter()
+        .filter(|f| matches!(f.spec.class, FieldClass::Identifier | FieldClass::Secret))
+        .map(|f| HiddenValue {
+            span: f.span.clone(),
+            secret: f.spec.class == FieldClass::Secret,
+        })
+        .collect();
+    // Credentials found under unknown keys are hidden too.
+    hidden.extend(
+        ranked
+            .iter()
+            .filter(|r| r.finding.code == "BC901")
+            .map(|r| HiddenValue {
+                span: r.finding.span.clone(),
+                secret: true,
+            }),
+    );
+    FileReport {
+        path: profile.source.path.clone(),
+        status: if failed {
+            Status::Failed
+        } else {
+            Status::Passed
+        },
+        findings,
+        source: Some(profile.source.clone()),
+        hidden: if options.show_values {
+            hidden.into_iter().filter(|h| h.secret).collect()
+        } else {
+            hidden
+        },
+    }
+}
+
+/// The report of a file that could not be loaded: one BC001 / BC005 finding.
+pub fn build_unreadable(
+    path: &str,
+    error: &LoadError,
+    pack: &RulePack,
+    options: RenderOptions,
+) -> FileReport {
+    let finding = Finding::new(error.code, "", error.offset..error.offset + 1)
+        .text("problem", error.message.clone())
+        .fingerprint_value(error.message.clone());
+    let policy = pack.rule(error.code);
+    let texts = policy.map(|p| p.texts(options.lang));
+    let remediation = texts
+        .and_then(|t| t.remediation.get("default"))
+        .cloned()
+        .unwrap_or_default();
+    let report_finding = ReportFinding {
+        rank: 1,
+        code: error.code,
+        name: rules::lookup(error.code).map_or("", |r| r.name),
+        severity: Severity::Error,
+        confidence: "high",
+        score: 1.0,
+        symptom_match: false,
+        field: String::new(),
+        line: error.position.line,
+        column: error.position.column,
+        end_line: error.position.line,
+        end_column: error.position.column + 1,
+        related: Vec::new(),
+        title: texts.map(|t| t.title.clone()).unwrap_or_default(),
+        message: escape(&error.message).into_owned(),
+        remediation: remediation.iter().map(|s| escape(s).into_owned()).collect(),
+        evidence: Map::new(),
+        fix: None,
+        fingerprint: fingerprint(path, &finding),
+        score_explanation: String::new(),
+        span: finding.span.clone(),
+    };
+    FileReport {
+        path: path.to_string(),
+        status: Status::Unreadable,
+        findings: vec![report_finding],
+        source: None,
+        hidden: Vec::new(),
+    }
+}
+
+/// Whether a field's value is an identifier, for renderers deciding how to quote it.
+pub fn is_identifier(path: &str) -> bool {
+    schema::field(path).is_some_and(|f| f.class == FieldClass::Identifier)
+}
+
+/// Applicability of a fix as shown (re-exported for renderers).
+pub fn applicability_label(a: Applicability) -> &'static str {
+    a.as_str()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masks_keep_two_and_four() {
+        assert_eq!(mask("LL1234567890ABCDEFGH5678"), "LL******************5678");
+        assert_eq!(mask("123456"), "******");
+        assert_eq!(mask("1234567"), "12*4567");
+        assert_eq!(mask(""), "");
+    }
+}
+
+/// Every output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Human,
+    Json,
+    Sarif,
+    Github,
+    Concise,
+    Jsonl,
+    Junit,
+}
+
+/// The renderer of a format.
+pub fn renderer(format: Format) -> Option<Box<dyn Renderer>> {
+    match format {
+        Format::Human => Some(Box::new(Human)),
+        Format::Json => Some(Box::new(Json)),
+        _ => None,
+    }
+}

@@ -1,0 +1,698 @@
+//! The rulepack: rule *policy* as data (SPEC §2).
+//!
+//! Thresholds, patterns, default severity, confidence, prior likelihood, the symptoms a rule
+//! explains, its sources, and its message and remediation text in English and Chinese. The
+//! built-in pack is a set of TOML files under `rulepack/` embedded in the binary, one per rule
+//! family; `--rules FILE` is merged on top of it key by key, so a support team can change one
+//! threshold without restating the rest.
+
+use crate::profile::Money;
+use regex::Regex;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+
+/// The built-in rulepack files, merged in this order.
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("rulepack/meta.toml", include_str!("../rulepack/meta.toml")),
+    (
+        "rulepack/sources.toml",
+        include_str!("../rulepack/sources.toml"),
+    ),
+    (
+        "rulepack/symptoms.toml",
+        include_str!("../rulepack/symptoms.toml"),
+    ),
+    (
+        "rulepack/loading.toml",
+        include_str!("../rulepack/loading.toml"),
+    ),
+    (
+        "rulepack/names.toml",
+        include_str!("../rulepack/names.toml"),
+    ),
+    (
+        "rulepack/characters.toml",
+        include_str!("../rulepack/characters.toml"),
+    ),
+    (
+        "rulepack/merchant_id.toml",
+        include_str!("../rulepack/merchant_id.toml"),
+    ),
+    (
+        "rulepack/identifiers.toml",
+        include_str!("../rulepack/identifiers.toml"),
+    ),
+    (
+        "rulepack/address.toml",
+        include_str!("../rulepack/address.toml"),
+    ),
+    (
+        "rulepack/money.toml",
+        include_str!("../rulepack/money.toml"),
+    ),
+    ("rulepack/ozon.toml", include_str!("../rulepack/ozon.toml")),
+    (
+        "rulepack/eligibility.toml",
+        include_str!("../rulepack/eligibility.toml"),
+    ),
+    (
+        "rulepack/amazon.toml",
+        include_str!("../rulepack/amazon.toml"),
+    ),
+    (
+        "rulepack/incident.toml",
+        include_str!("../rulepack/incident.toml"),
+    ),
+    (
+        "rulepack/secrets.toml",
+        include_str!("../rulepack/secrets.toml"),
+    ),
+];
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "error" => Some(Severity::Error),
+            "warning" => Some(Severity::Warning),
+            "info" => Some(Severity::Info),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    High,
+    Medium,
+    Low,
+}
+
+impl Confidence {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::High => "high",
+            Confidence::Medium => "medium",
+            Confidence::Low => "low",
+        }
+    }
+}
+
+/// The two languages every text exists in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    En,
+    Zh,
+}
+
+impl Lang {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+
+    /// `--lang`, else `LC_ALL` / `LC_MESSAGES` / `LANG` (zh* → zh), else English.
+    pub fn detect(explicit: Option<&str>) -> Lang {
+        let from_env = || {
+            ["LC_ALL", "LC_MESSAGES", "LANG"]
+                .iter()
+                .filter_map(|v| std::env::var(v).ok())
+                .find(|v| !v.is_empty())
+        };
+        match explicit.map(str::to_string).or_else(from_env) {
+            Some(v) if v.to_ascii_lowercase().starts_with("zh") => Lang::Zh,
+            _ => Lang::En,
+        }
+    }
+}
+
+/// One text or several keyed by variant (`default` required).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Variants<T> {
+    One(T),
+    Many(BTreeMap<String, T>),
+}
+
+impl<T> Default for Variants<T> {
+    fn default() -> Self {
+        Variants::Many(BTreeMap::new())
+    }
+}
+
+impl<T> Variants<T> {
+    /// The text for `variant`. A variant may be two-part, `class.kind` (the character rules
+    /// use `identifier.leading`): then `class.kind`, `kind`, `class` and `default` are tried.
+    pub fn get(&self, variant: &str) -> Option<&T> {
+        match self {
+            Variants::One(t) => Some(t),
+            Variants::Many(map) => variant_keys(variant).find_map(|key| map.get(key)),
+        }
+    }
+
+    pub fn keys(&self) -> Vec<&str> {
+        match self {
+            Variants::One(_) => vec!["default"],
+            Variants::Many(map) => map.keys().map(String::as_str).collect(),
+        }
+    }
+
+    pub fn values(&self) -> Vec<&T> {
+        match self {
+            Variants::One(t) => vec![t],
+            Variants::Many(map) => map.values().collect(),
+        }
+    }
+}
+
+/// The keys tried, in order, for a variant (see [`Variants::get`]).
+fn variant_keys(variant: &str) -> impl Iterator<Item = &str> {
+    let (class, kind) = variant.split_once('.').unwrap_or((variant, ""));
+    [variant, kind, class, "default"]
+        .into_iter()
+        .filter(|k| !k.is_empty())
+}
+
+/// A rule's texts in one language.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Texts {
+    /// A short title for tables and `rules`.
+    pub title: String,
+    /// What the rule checks and why it matters (`explain`).
+    pub why: String,
+    /// Where sources disagree, which one bindcheck follows and why (`explain`).
+    pub note: String,
+    /// The finding's message; `{name}` placeholders are filled from the finding.
+    pub message: Variants<String>,
+    /// Numbered remediation steps.
+    pub remediation: Variants<Vec<String>>,
+}
+
+/// A rule's policy.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RulePolicy {
+    pub severity: Option<Severity>,
+    /// Severity for particular variants, e.g. BC205 `name = "warning"`.
+    pub severity_variants: BTreeMap<String, Severity>,
+    pub confidence: Option<Confidence>,
+    /// Prior likelihood that this cause is behind a failed binding, 0..1.
+    pub prior: Option<f64>,
+    /// Symptom ids (see `[symptoms]`) this rule explains.
+    pub symptoms: Vec<String>,
+    /// Source ids (see `[sources]`).
+    pub sources: Vec<String>,
+    /// Thresholds and patterns the rule's logic reads.
+    pub params: toml::Table,
+    pub en: Texts,
+    pub zh: Texts,
+}
+
+impl RulePolicy {
+    pub fn texts(&self, lang: Lang) -> &Texts {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Zh => &self.zh,
+        }
+    }
+
+    pub fn severity_for(&self, variant: &str) -> Severity {
+        variant_keys(variant)
+            .find_map(|key| self.severity_variants.get(key).copied())
+            .or(self.severity)
+            .unwrap_or(Severity::Warning)
+    }
+
+    pub fn confidence(&self) -> Confidence {
+        self.confidence.unwrap_or(Confidence::Low)
+    }
+
+    pub fn prior(&self) -> f64 {
+        self.prior.unwrap_or(0.5)
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Meta {
+    pub id: String,
+    pub version: String,
+}
+
+/// Weights of the ranking formula (see [`crate::rank`]).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Ranking {
+    pub high: f64,
+    pub medium: f64,
+    pub low: f64,
+    /// Multiplier for a finding whose rule explains the reported symptom.
+    pub symptom_boost: f64,
+}
+
+impl Default for Ranking {
+    fn default() -> Self {
+        Ranking {
+            high: 1.0,
+            medium: 0.7,
+            low: 0.4,
+            symptom_boost: 3.0,
+        }
+    }
+}
+
+impl Ranking {
+    pub fn weight(&self, confidence: Confidence) -> f64 {
+        match confidence {
+            Confidence::High => self.high,
+            Confidence::Medium => self.medium,
+            Confidence::Low => self.low,
+        }
+    }
+}
+
+/// Where a rule's policy comes from (SOURCES.md).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SourceRef {
+    pub title: String,
+    pub confidence: Option<Confidence>,
+    pub url: String,
+    pub claims: String,
+}
+
+/// Something a seller or support agent reports, and the words it is reported in.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Symptom {
+    pub en: String,
+    pub zh: String,
+    /// Case-insensitive phrases that identify the symptom in `--symptom` or `[incident]` text.
+    pub phrases: Vec<String>,
+}
+
+/// An error code whose meaning is documented by its platform.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ErrorCode {
+    pub meaning: String,
+    pub symptoms: Vec<String>,
+    pub sources: Vec<String>,
+}
+
+/// The on-disk shape of a rulepack file; every part optional so a file can override a piece.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct PackFile {
+    rulepack: Meta,
+    ranking: Ranking,
+    sources: BTreeMap<String, SourceRef>,
+    symptoms: BTreeMap<String, Symptom>,
+    error_codes: BTreeMap<String, ErrorCode>,
+    rules: BTreeMap<String, RulePolicy>,
+}
+
+/// The merged, validated rulepack.
+#[derive(Debug, Clone)]
+pub struct RulePack {
+    pub meta: Meta,
+    pub ranking: Ranking,
+    pub sources: BTreeMap<String, SourceRef>,
+    pub symptoms: BTreeMap<String, Symptom>,
+    pub error_codes: BTreeMap<String, ErrorCode>,
+    pub rules: BTreeMap<String, RulePolicy>,
+    patterns: HashMap<(String, String), Regex>,
+}
+
+/// A rulepack that cannot be used, with the file and place.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("rulepack {origin}: {problem}")]
+pub struct PolicyError {
+    pub origin: String,
+    pub problem: String,
+}
+
+impl PolicyError {
+    fn new(origin: &str, problem: impl Into<String>) -> Self {
+        PolicyError {
+            origin: origin.to_string(),
+            problem: problem.into(),
+        }
+    }
+}
+
+impl RulePack {
+    /// The built-in rulepack.
+    pub fn builtin() -> Result<Self, PolicyError> {
+        Self::load(None)
+    }
+
+    /// The built-in rulepack with `overlay` (path, text) merged on top.
+    pub fn load(overlay: Option<(&str, &str)>) -> Result<Self, PolicyError> {
+        let mut merged = toml::Table::new();
+        for (origin, text) in BUILTIN.iter().copied().chain(overlay) {
+            let table = parse_file(origin, text)?;
+            merge(&mut merged, table);
+        }
+        let origin = overlay.map_or("builtin", |(path, _)| path);
+        let file: PackFile = toml::Value::Table(merged)
+            .try_into()
+            .map_err(|e: toml::de::Error| PolicyError::new(origin, e.message().to_string()))?;
+        let mut pack = RulePack {
+            meta: file.rulepack,
+            ranking: file.ranking,
+            sources: file.sources,
+            symptoms: file.symptoms,
+            error_codes: file.error_codes,
+            rules: file.rules,
+            patterns: HashMap::new(),
+        };
+        pack.validate(origin)?;
+        Ok(pack)
+    }
+
+    fn validate(&mut self, origin: &str) -> Result<(), PolicyError> {
+        let err = |problem: String| PolicyError::new(origin, problem);
+        for (code, rule) in &self.rules {
+            let at = |what: &str| format!("rules.{code}.{what}");
+            if rule.severity.is_none() {
+                return Err(err(format!("{} is missing", at("severity"))));
+            }
+            if rule.confidence.is_none() {
+                return Err(err(format!("{} is missing", at("confidence"))));
+            }
+            match rule.prior {
+                Some(p) if (0.0..=1.0).contains(&p) => {}
+                Some(p) => {
+                    return Err(err(format!("{} = {p} is not between 0 and 1", at("prior"))));
+                }
+                None => return Err(err(format!("{} is missing", at("prior")))),
+            }
+            for source in &rule.sources {
+                if !self.sources.contains_key(source) {
+                    return Err(err(format!(
+                        "{} names `{source}`, which is not in [sources]",
+                        at("sources")
+                    )));
+                }
+            }
+            for symptom in &rule.symptoms {
+                if !self.symptoms.contains_key(symptom) {
+                    return Err(err(format!(
+                        "{} names `{symptom}`, which is not in [symptoms]",
+                        at("symptoms")
+                    )));
+                }
+            }
+            for lang in [Lang::En, Lang::Zh] {
+                let texts = rule.texts(lang);
+                let l = lang.as_str();
+                if texts.title.is_empty() {
+                    return Err(err(format!("{} is missing", at(&format!("{l}.title")))));
+                }
+                if texts.message.get("default").is_none() {
+                    return Err(err(format!(
+                        "{} needs a `default` message",
+                        at(&format!("{l}.message"))
+                    )));
+                }
+                if texts.remediation.get("default").is_none_or(Vec::is_empty) {
+                    return Err(err(format!(
+                        "{} needs `default` steps",
+                        at(&format!("{l}.remediation"))
+                    )));
+                }
+            }
+            for (key, value) in &rule.params {
+                if key == "pattern" || key.ends_with("_pattern") {
+                    let Some(text) = value.as_str() else {
+                        return Err(err(format!(
+                            "{} must be a string",
+                            at(&format!("params.{key}"))
+                        )));
+                    };
+                    let regex = Regex::new(text).map_err(|e| {
+                        err(format!(
+                            "{} is not a valid regular expression: {}",
+                            at(&format!("params.{key}")),
+                            e.to_string().lines().last().unwrap_or("")
+                        ))
+                    })?;
+                    self.patterns.insert((code.clone(), key.clone()), regex);
+                }
+            }
+        }
+        for (code, meaning) in &self.error_codes {
+            for symptom in &meaning.symptoms {
+                if !self.symptoms.contains_key(symptom) {
+                    return Err(err(format!(
+                        "error_codes.{code}.symptoms names `{symptom}`, which is not in [symptoms]"
+                    )));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub fn rule(&self, code: &str) -> Option<&RulePolicy> {
+        self.rules.get(code)
+    }
+
+    fn param(&self, code: &str, key: &str) -> Result<&toml::Value, PolicyError> {
+        self.rules
+            .get(code)
+            .and_then(|r| r.params.get(key))
+            .ok_or_else(|| {
+                PolicyError::new("in use", format!("rules.{code}.params.{key} is missing"))
+            })
+    }
+
+    fn param_error(code: &str, key: &str, expected: &str) -> PolicyError {
+        PolicyError::new(
+            "in use",
+            format!("rules.{code}.params.{key} must be {expected}"),
+        )
+    }
+
+    pub fn param_str(&self, code: &str, key: &str) -> Result<&str, PolicyError> {
+        self.param(code, key)?
+            .as_str()
+            .ok_or_else(|| Self::param_error(code, key, "a string"))
+    }
+
+    pub fn param_money(&self, code: &str, key: &str) -> Result<Money, PolicyError> {
+        self.param_str(code, key)?
+            .parse()
+            .map_err(|_| Self::param_error(code, key, "money like \"100 CNY\""))
+    }
+
+    pub fn param_integer(&self, code: &str, key: &str) -> Result<i64, PolicyError> {
+        self.param(code, key)?
+            .as_integer()
+            .ok_or_else(|| Self::param_error(code, key, "an integer"))
+    }
+
+    pub fn param_strings(&self, code: &str, key: &str) -> Result<Vec<&str>, PolicyError> {
+        let value = self.param(code, key)?;
+        let strings: Option<Vec<&str>> = value
+            .as_array()
+            .map(|items| items.iter().map(toml::Value::as_str).collect())
+            .unwrap_or(None);
+        strings.ok_or_else(|| Self::param_error(code, key, "an array of strings"))
+    }
+
+    /// An array of arrays of strings (e.g. groups of equivalent legal forms).
+    pub fn param_string_groups(
+        &self,
+        code: &str,
+        key: &str,
+    ) -> Result<Vec<Vec<String>>, PolicyError> {
+        let value = self.param(code, key)?;
+        let groups: Option<Vec<Vec<String>>> = value.as_array().and_then(|groups| {
+            groups
+                .iter()
+                .map(|g| {
+                    g.as_array()?
+                        .iter()
+                        .map(|s| s.as_str().map(str::to_string))
+                        .collect()
+                })
+                .collect()
+        });
+        groups.ok_or_else(|| Self::param_error(code, key, "an array of arrays of strings"))
+    }
+
+    /// A compiled `pattern` / `*_pattern` parameter.
+    pub fn param_regex(&self, code: &str, key: &str) -> Result<&Regex, PolicyError> {
+        self.patterns
+            .get(&(code.to_string(), key.to_string()))
+            .ok_or_else(|| Self::param_error(code, key, "a regular expression"))
+    }
+
+    /// The symptom ids whose phrases occur in `text` (case-insensitive).
+    pub fn symptoms_in(&self, text: &str) -> Vec<&str> {
+        let lowered = text.to_lowercase();
+        self.symptoms
+            .iter()
+            .filter(|(_, s)| {
+                s.phrases
+                    .iter()
+                    .any(|p| !p.is_empty() && lowered.contains(&p.to_lowercase()))
+            })
+            .map(|(id, _)| id.as_str())
+            .collect()
+    }
+}
+
+fn parse_file(origin: &str, text: &str) -> Result<toml::Table, PolicyError> {
+    // Deserializing the file on its own first gives errors with its own line and column.
+    if let Err(e) = toml::from_str::<PackFile>(text) {
+        let place = e
+            .span()
+            .map(|s| {
+                let p = crate::source::SourceFile::new(origin, text.to_string()).position(s.start);
+                format!(" at line {}, column {}", p.line, p.column)
+            })
+            .unwrap_or_default();
+        return Err(PolicyError::new(
+            origin,
+            format!("{}{place}", e.message().trim()),
+        ));
+    }
+    toml::from_str(text)
+        .map_err(|e: toml::de::Error| PolicyError::new(origin, e.message().to_string()))
+}
+
+/// Merges `overlay` into `base`: tables key by key, everything else replaced.
+fn merge(base: &mut toml::Table, overlay: toml::Table) {
+    for (key, value) in overlay {
+        match (base.get_mut(&key), value) {
+            (Some(toml::Value::Table(existing)), toml::Value::Table(incoming)) => {
+                merge(existing, incoming)
+            }
+            (_, value) => {
+                base.insert(key, value);
+            }
+        }
+    }
+}
+
+/// Fills `{name}` placeholders from `args`; unknown placeholders are left as written.
+pub fn fill(template: &str, args: &[(&str, String)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match args.iter().find(|(k, _)| *k == name) {
+                    Some((_, v)) => out.push_str(v),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The placeholders a template uses.
+pub fn placeholders(template: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else { break };
+        names.push(&after[..close]);
+        rest = &after[close + 1..];
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_pack_loads() {
+        let pack = RulePack::builtin().unwrap();
+        assert_eq!(pack.meta.id, "builtin");
+    }
+
+    #[test]
+    fn overlay_changes_one_value_and_keeps_the_rest() {
+        let overlay = "[rules.BC501.params]\nminimum = \"50 CNY\"\n";
+        let pack = RulePack::load(Some(("mine.toml", overlay))).unwrap();
+        assert_eq!(
+            pack.param_money("BC501", "minimum").unwrap().to_string(),
+            "50 CNY"
+        );
+        assert!(!pack.rule("BC501").unwrap().zh.title.is_empty());
+    }
+
+    #[test]
+    fn malformed_overlay_names_file_line_and_column() {
+        let e = RulePack::load(Some(("mine.toml", "[rules.BC501]\nsevrity = \"error\"\n")))
+            .unwrap_err();
+        assert_eq!(e.origin, "mine.toml");
+        assert!(e.problem.contains("sevrity"), "{}", e.problem);
+        assert!(e.problem.contains("line 2, column 1"), "{}", e.problem);
+
+        let e = RulePack::load(Some(("mine.toml", "[rules.BC501\n"))).unwrap_err();
+        assert!(e.problem.contains("line 1"), "{}", e.problem);
+
+        let e = RulePack::load(Some(("m.toml", "[rules.BC301.params]\npattern = \"[\"\n")))
+            .unwrap_err();
+        assert!(
+            e.problem.contains("rules.BC301.params.pattern"),
+            "{}",
+            e.problem
+        );
+    }
+
+    #[test]
+    fn fill_replaces_known_placeholders_only() {
+        let args = [("a", "1".to_string())];
+        assert_eq!(fill("x {a} {b} {", &args), "x 1 {b} {");
+        assert_eq!(placeholders("{a} and {b}"), ["a", "b"]);
+    }
+}

@@ -1,0 +1,103 @@
+//! BC002–BC006: what loading found, what could not be checked, and suppressions.
+//!
+//! BC001 and BC005 stop a file from being checked at all; they are [`crate::profile::LoadError`]s
+//! and never reach this module.
+
+use super::{RULES, lookup, selects};
+use crate::finding::Finding;
+use crate::profile::{LoadIssue, Profile, schema};
+use std::collections::BTreeMap;
+
+/// BC002 / BC003 findings from the loader's issues.
+pub fn load_issue_findings(issues: &[LoadIssue]) -> Vec<Finding> {
+    issues
+        .iter()
+        .map(|issue| {
+            let mut finding = Finding::new(issue.code, issue.path.clone(), issue.span.clone())
+                .variant(issue.variant)
+                .fingerprint_value(issue.variant);
+            for (name, value) in &issue.args {
+                finding = finding.text(name, value.clone());
+            }
+            finding
+        })
+        .collect()
+}
+
+/// BC004: a present section lacks a field some rule needs. One finding per missing field,
+/// naming every rule it keeps from running.
+pub fn not_checked(profile: &Profile, issues: &[LoadIssue]) -> Vec<Finding> {
+    let mut missing: BTreeMap<&'static str, Vec<&'static str>> = BTreeMap::new();
+    for rule in RULES {
+        for set in rule.needs {
+            let sections_present = set
+                .iter()
+                .all(|path| profile.has_section(schema::parent_of(path)));
+            if !sections_present {
+                continue;
+            }
+            for path in set.iter() {
+                let invalid = issues.iter().any(|i| i.path == *path);
+                if profile.field(path).is_none() && !invalid {
+                    let rules = missing.entry(path).or_default();
+                    if !rules.contains(&rule.code) {
+                        rules.push(rule.code);
+                    }
+                }
+            }
+        }
+    }
+    missing
+        .into_iter()
+        .filter_map(|(path, codes)| {
+            let section = profile.section(schema::parent_of(path))?;
+            let names: Vec<String> = codes
+                .iter()
+                .filter_map(|c| lookup(c))
+                .map(|r| format!("{} {}", r.code, r.name))
+                .collect();
+            Some(
+                Finding::new("BC004", path, section.span.clone())
+                    .text("field", path)
+                    .text("rules", names.join(", "))
+                    .evidence("rules", codes.clone())
+                    .fingerprint_value(path),
+            )
+        })
+        .collect()
+}
+
+/// Hides findings matched by a `[[bindcheck.ignore]]` entry; an entry that matches nothing is
+/// itself reported (BC006), so stale suppressions do not pile up.
+pub fn apply_suppressions(profile: &Profile, findings: Vec<Finding>) -> super::Checked {
+    let mut used = vec![false; profile.suppressions.len()];
+    let mut checked = super::Checked::default();
+    for finding in findings {
+        let rule = lookup(finding.code);
+        let hit = profile.suppressions.iter().position(|s| {
+            let code_matches = match (&s.code, rule) {
+                (Some(code), Some(rule)) => selects(code, rule),
+                _ => false,
+            };
+            code_matches && s.field.as_deref().is_none_or(|f| f == finding.field)
+        });
+        match hit {
+            Some(i) => {
+                used[i] = true;
+                checked.suppressed.push(finding);
+            }
+            None => checked.findings.push(finding),
+        }
+    }
+    for (suppression, used) in profile.suppressions.iter().zip(used) {
+        if !used {
+            let code = suppression.code.clone().unwrap_or_default();
+            checked.findings.push(
+                Finding::new("BC006", "bindcheck.ignore", suppression.span.clone())
+                    .text("code", crate::unicode::escape(&code).into_owned())
+                    .fingerprint_value(code),
+            );
+        }
+    }
+    checked
+}

@@ -1,0 +1,212 @@
+//! Source text and positions.
+//!
+//! Every position bindcheck reports is computed here from the bytes of the file: lines are
+//! 1-based, columns are 1-based and counted in Unicode scalar values (SPEC §4). A string value
+//! may spell a character with an escape (`\u200B`); [`string_char_offsets`] maps each decoded
+//! character back to where it is written, so a finding points at the escape itself.
+
+use std::ops::Range;
+
+/// A byte range into the source text.
+pub type Span = Range<usize>;
+
+/// A 1-based line and column (column in Unicode scalar values).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// One loaded file: its display path, its text and an index of line starts.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub path: String,
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    pub fn new(path: impl Into<String>, text: String) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        SourceFile {
+            path: path.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    /// The position of a byte offset. Offsets past the end, or inside a multi-byte character,
+    /// are clamped to the nearest preceding character boundary.
+    pub fn position(&self, offset: usize) -> Position {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line_index = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let line_start = self.line_starts[line_index];
+        let column = self.text[line_start..offset].chars().count() + 1;
+        Position {
+            line: line_index + 1,
+            column,
+        }
+    }
+
+    /// The byte offset where a 1-based line starts.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.line_starts.get(line.wrapping_sub(1)).copied()
+    }
+
+    /// The text of a 1-based line, without its line terminator.
+    pub fn line_text(&self, line: usize) -> &str {
+        let Some(&start) = self.line_starts.get(line.wrapping_sub(1)) else {
+            return "";
+        };
+        let end = self
+            .line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.text.len());
+        self.text[start..end].trim_end_matches(['\n', '\r'])
+    }
+
+    /// The source text of a span, clamped to valid boundaries.
+    pub fn slice(&self, span: &Span) -> &str {
+        self.text.get(span.clone()).unwrap_or("")
+    }
+}
+
+/// For a TOML string literal written at `span` in `source`, the byte offset in `source` where
+/// each decoded character of its value is written (an escape maps to its backslash).
+///
+/// Handles basic (`"…"`), literal (`'…'`) and their multi-line forms, including the trimmed
+/// first newline and line-ending backslashes. Returns `None` when `span` does not hold a string
+/// literal; the caller then falls back to the value's opening quote.
+pub fn string_char_offsets(source: &str, span: &Span) -> Option<Vec<usize>> {
+    let raw = source.get(span.clone())?;
+    let (quote, multiline) = if raw.starts_with("\"\"\"") {
+        ('"', true)
+    } else if raw.starts_with("'''") {
+        ('\'', true)
+    } else if raw.starts_with('"') {
+        ('"', false)
+    } else if raw.starts_with('\'') {
+        ('\'', false)
+    } else {
+        return None;
+    };
+    let delimiter = if multiline { 3 } else { 1 };
+    if raw.len() < 2 * delimiter {
+        return None;
+    }
+    let body_start = span.start + delimiter;
+    let body = &raw[delimiter..raw.len() - delimiter];
+    let mut offsets = Vec::with_capacity(body.len());
+    let mut chars = body.char_indices().peekable();
+
+    // A newline immediately after the opening delimiter of a multi-line string is trimmed.
+    if multiline {
+        if body.starts_with("\r\n") {
+            chars.next();
+            chars.next();
+        } else if body.starts_with('\n') {
+            chars.next();
+        }
+    }
+
+    while let Some((i, c)) = chars.next() {
+        if quote == '\'' || c != '\\' {
+            offsets.push(body_start + i);
+            continue;
+        }
+        let Some(&(_, escaped)) = chars.peek() else {
+            break;
+        };
+        match escaped {
+            'u' | 'U' | 'x' => {
+                let digits = match escaped {
+                    'u' => 4,
+                    'U' => 8,
+                    _ => 2,
+                };
+                chars.next();
+                for _ in 0..digits {
+                    chars.next();
+                }
+                offsets.push(body_start + i);
+            }
+            ' ' | '\t' | '\r' | '\n' if multiline => {
+                // Line-ending backslash: it and all following whitespace and newlines vanish.
+                chars.next();
+                while let Some(&(_, w)) = chars.peek() {
+                    if matches!(w, ' ' | '\t' | '\r' | '\n') {
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+            }
+            _ => {
+                chars.next();
+                offsets.push(body_start + i);
+            }
+        }
+    }
+    Some(offsets)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_unicode_scalars_not_bytes() {
+        let src = SourceFile::new("p.toml", "a = 1\nname = \"深圳X\"\n".to_string());
+        let x = src.text.find('X').unwrap();
+        assert_eq!(
+            src.position(x),
+            Position {
+                line: 2,
+                column: 11
+            }
+        );
+        assert_eq!(src.position(0), Position { line: 1, column: 1 });
+        assert_eq!(src.line_text(2), "name = \"深圳X\"");
+        assert_eq!(src.line_text(9), "");
+    }
+
+    #[test]
+    fn escapes_map_to_their_backslash() {
+        let text = r#"id = "AB\u200BC\tD""#;
+        let start = text.find('"').unwrap();
+        let offsets = string_char_offsets(text, &(start..text.len())).unwrap();
+        let shown: Vec<&str> = offsets.iter().map(|&o| &text[o..o + 1]).collect();
+        assert_eq!(shown, ["A", "B", "\\", "C", "\\", "D"]);
+        assert_eq!(offsets[2], text.find('\\').unwrap());
+    }
+
+    #[test]
+    fn literal_and_multiline_strings() {
+        let text = "a = '''\nx\\y'''";
+        let start = text.find('\'').unwrap();
+        let offsets = string_char_offsets(text, &(start..text.len())).unwrap();
+        assert_eq!(offsets.len(), 3);
+        assert_eq!(&text[offsets[0]..offsets[0] + 1], "x");
+
+        let text = "a = \"\"\"\nab \\\n   cd\"\"\"";
+        let start = text.find('"').unwrap();
+        let offsets = string_char_offsets(text, &(start..text.len())).unwrap();
+        let decoded: String = offsets.iter().map(|&o| &text[o..o + 1]).collect();
+        assert_eq!(decoded, "ab cd");
+    }
+
+    #[test]
+    fn non_strings_give_none() {
+        assert_eq!(string_char_offsets("a = 12", &(4..6)), None);
+        assert_eq!(string_char_offsets("\"", &(0..1)), None);
+    }
+}
