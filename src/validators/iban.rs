@@ -30,8 +30,9 @@ pub const ALLOWED_SPACING: &str =
     "letters and digits, optionally in groups of four separated by single spaces";
 
 /// SWIFT IBAN registry: country code → BBAN format (count + n digits / a capital letters /
-/// c letters or digits), sorted by country code. Derived from `iban_validate` 5.0.1.
-pub const REGISTRY: [(&str, &str); 87] = [
+/// c letters or digits), sorted by country code. Derived from `iban_validate` 5.0.1, plus
+/// [`NOT_IN_CRATE`] from SWIFT IBAN registry release 101.
+pub const REGISTRY: [(&str, &str); 89] = [
     ("AD", "4n4n12c"),
     ("AE", "3n16n"),
     ("AL", "8n16c"),
@@ -65,6 +66,7 @@ pub const REGISTRY: [(&str, &str); 87] = [
     ("GL", "4n9n1n"),
     ("GR", "3n4n16c"),
     ("GT", "4c20c"),
+    ("HN", "4a20n"),
     ("HR", "7n10n"),
     ("HU", "3n4n1n15n1n"),
     ("IE", "4a6n8n"),
@@ -94,6 +96,7 @@ pub const REGISTRY: [(&str, &str); 87] = [
     ("NL", "4a10n"),
     ("NO", "4n6n1n"),
     ("OM", "3n16c"),
+    ("PK", "4a16c"),
     ("PL", "8n16n"),
     ("PS", "4a21c"),
     ("PT", "4n4n11n2n"),
@@ -120,6 +123,11 @@ pub const REGISTRY: [(&str, &str); 87] = [
     ("XK", "4n10n2n"),
     ("YE", "4a4n18c"),
 ];
+
+/// Countries in SWIFT IBAN registry release 101 that `iban_validate` 5.0.1 does not know
+/// (Honduras, Pakistan). For these the crate still checks mod 97-10; the BBAN format is
+/// checked here only.
+pub const NOT_IN_CRATE: [&str; 2] = ["HN", "PK"];
 
 fn registry_format(cc: &str) -> Option<&'static str> {
     REGISTRY
@@ -310,6 +318,11 @@ pub fn validate(s: &str) -> Result<IbanInfo, IdError> {
         Ok(_) => Ok(IbanInfo {
             country: cc.to_string(),
         }),
+        // The crate returns UnknownCountry only after the checksum passed; our registry
+        // knows the country and its structure was checked above.
+        Err(ParseIbanError::UnknownCountry(_)) if NOT_IN_CRATE.contains(&cc) => Ok(IbanInfo {
+            country: cc.to_string(),
+        }),
         Err(ParseIbanError::UnknownCountry(_)) => Err(IdError::UnknownCountry {
             code: cc.to_string(),
         }),
@@ -345,11 +358,15 @@ mod tests {
         assert_eq!(validate("GB29nwbk60161331926819"), ok("GB"));
         assert_eq!(validate("XK051212012345678906"), ok("XK"));
         assert_eq!(validate("MR13 0002 0001 0100 0012 3456 753"), ok("MR"));
+        // Registry examples for the two countries iban_validate 5.0.1 lacks.
+        assert_eq!(validate("PK36SCBL0000001123456702"), ok("PK"));
+        assert_eq!(validate("HN88CABF00000000000250005469"), ok("HN"));
+        assert_eq!(validate("PK36SCBL0000001123456703"), Err(IdError::Checksum));
     }
 
     #[test]
     fn registry_facts() {
-        assert_eq!(REGISTRY.len(), 87);
+        assert_eq!(REGISTRY.len(), 89);
         assert!(REGISTRY.windows(2).all(|w| w[0].0 < w[1].0));
         assert_eq!(iban_length("DE"), Some(22));
         assert_eq!(iban_length("LT"), Some(20));
@@ -488,7 +505,15 @@ mod tests {
                 .flat_map(|(n, k)| std::iter::repeat_n(if *k == 'a' { 'B' } else { '1' }, *n))
                 .collect();
             let iban = with_check_digits(cc, &bban);
-            assert!(iban.parse::<Iban>().is_ok(), "{cc}: crate rejects {iban}");
+            if NOT_IN_CRATE.contains(&cc) {
+                // Fails once the crate learns the country: then drop it from NOT_IN_CRATE.
+                assert!(
+                    matches!(iban.parse::<Iban>(), Err(ParseIbanError::UnknownCountry(_))),
+                    "{cc}"
+                );
+            } else {
+                assert!(iban.parse::<Iban>().is_ok(), "{cc}: crate rejects {iban}");
+            }
             assert_eq!(validate(&iban), ok(cc), "{cc}");
             let longer = with_check_digits(cc, &format!("{bban}1"));
             assert!(
