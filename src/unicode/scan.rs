@@ -106,7 +106,8 @@ fn whitespace_kind(ch: char) -> &'static str {
 struct Ctx {
     class: FieldClass,
     cjk_text: bool,
-    dominant: Option<Alphabet>,
+    /// Per char: the alphabet a look-alike at that position is judged against.
+    judge: Vec<Option<Alphabet>>,
 }
 
 fn scan_impl(value: &str, class: FieldClass, iban: bool) -> Vec<CharIssue> {
@@ -131,9 +132,9 @@ fn scan_impl(value: &str, class: FieldClass, iban: bool) -> Vec<CharIssue> {
     let ctx = Ctx {
         class,
         cjk_text: chars.iter().any(|&c| is_cjk(c)),
-        dominant: match class {
-            FieldClass::Identifier => Some(Alphabet::Ascii),
-            _ => dominant_alphabet(&chars),
+        judge: match class {
+            FieldClass::Identifier => vec![Some(Alphabet::Ascii); chars.len()],
+            _ => judges(&chars),
         },
     };
     let free = |i: usize| claimed.get(i).is_some_and(|c| !c);
@@ -307,7 +308,7 @@ fn char_issue(ch: char, i: usize, ctx: &Ctx) -> Option<CharIssue> {
             FixSuggestion::Fold(folded),
         ));
     }
-    confusable(ch, ctx).map(|c| {
+    confusable(ch, i, ctx).map(|c| {
         issue(
             "BC203",
             "confusable",
@@ -317,6 +318,48 @@ fn char_issue(ch: char, i: usize, ctx: &Ctx) -> Option<CharIssue> {
             FixSuggestion::Replace(c.to_string()),
         )
     })
+}
+
+/// The alphabet each char of a name or address is judged against. A word is judged against its
+/// own majority alphabet, so a bilingual name ("ВАСИЛИЙ PETROV") is fine while a mixed word
+/// ("Реtrov") is not; a word without a majority falls back to the value's. A whole word in a
+/// minority script is judged against the value's alphabet only when every letter of it has a
+/// look-alike there ("АСМЕ TRADING" spelled with Cyrillic А, С, М, Е).
+fn judges(chars: &[char]) -> Vec<Option<Alphabet>> {
+    let value_alphabet = dominant_alphabet(chars);
+    let mut out = vec![value_alphabet; chars.len()];
+    let in_word =
+        |c: &char| c.is_alphabetic() || c.general_category() == GeneralCategory::NonspacingMark;
+    let mut start = 0;
+    while start < chars.len() {
+        let Some(rest) = chars.get(start..) else {
+            break;
+        };
+        let len = rest.iter().take_while(|c| in_word(c)).count();
+        if len == 0 {
+            start += 1;
+            continue;
+        }
+        let word = rest.get(..len).unwrap_or_default();
+        let judge = match (dominant_alphabet(word), value_alphabet) {
+            (Some(own), Some(value))
+                if own != value
+                    && word
+                        .iter()
+                        .filter(|c| c.is_alphabetic())
+                        .all(|&c| lookalike_in(c, value).is_some()) =>
+            {
+                Some(value)
+            }
+            (Some(own), _) => Some(own),
+            (None, value) => value,
+        };
+        for slot in out.iter_mut().skip(start).take(len) {
+            *slot = judge;
+        }
+        start += len;
+    }
+    out
 }
 
 /// NFKC of `ch` when it differs and the difference matters for this field.
@@ -344,8 +387,8 @@ fn compatibility_fold(ch: char, ctx: &Ctx) -> Option<String> {
 
 /// The intended letter for a look-alike from a foreign script, judged per character against
 /// the field's own alphabet.
-fn confusable(ch: char, ctx: &Ctx) -> Option<char> {
-    let alphabet = ctx.dominant?;
+fn confusable(ch: char, i: usize, ctx: &Ctx) -> Option<char> {
+    let alphabet = ctx.judge.get(i).copied().flatten()?;
     if alphabet == Alphabet::Ascii {
         if ch.is_ascii() {
             return None;

@@ -128,6 +128,26 @@ fn bc203_confusable_in_names() {
         brief("ООО Рoмашка", Name),
         vec![("BC203", "confusable", 5, 1, s("\u{43E}"))]
     );
+    // A bilingual name is two words in two scripts, not a spoof.
+    assert_eq!(brief("ВАСИЛИЙ PETROV", Name), vec![]);
+    // One word mixing scripts is judged by that word's majority.
+    assert_eq!(
+        brief("ВАСИЛИЙ Реtrov", Name),
+        vec![
+            ("BC203", "confusable", 8, 1, s("P")),
+            ("BC203", "confusable", 9, 1, s("e")),
+        ]
+    );
+    // A whole word spelled with Cyrillic look-alikes inside a Latin name.
+    assert_eq!(
+        brief("\u{410}\u{421}\u{41C}\u{415} TRADING LTD", Name),
+        vec![
+            ("BC203", "confusable", 0, 1, s("A")),
+            ("BC203", "confusable", 1, 1, s("C")),
+            ("BC203", "confusable", 2, 1, s("M")),
+            ("BC203", "confusable", 3, 1, s("E")),
+        ]
+    );
     // Latin letters in a Han name are normal.
     assert_eq!(brief("深圳ABC科技有限公司", Name), vec![]);
     // No strict majority: nothing to judge against.
