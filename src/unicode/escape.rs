@@ -1,0 +1,119 @@
+//! Escaping for every output: no control, bidi or invisible character is ever written raw.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+
+use super::tables::{is_default_ignorable, is_noncharacter};
+
+/// The opening bracket of an escape. It is itself escaped when it occurs in input, so that an
+/// input cannot spell a fake escape (a literal "⟨U+200B⟩" would otherwise read as a hidden
+/// zero-width space).
+const OPEN: char = '⟨';
+
+/// True for every char that must never be written raw to a terminal or report: C0/C1 controls
+/// and DEL, format characters (bidi controls, zero-width characters, soft hyphen, tags),
+/// every other Default_Ignorable code point (variation selectors, Hangul fillers), line and
+/// paragraph separators, private-use, unassigned and noncharacter code points.
+/// U+FFFD is printable: it shows as a visible replacement mark.
+pub fn is_unsafe_to_print(ch: char) -> bool {
+    matches!(
+        ch.general_category(),
+        GeneralCategory::Control
+            | GeneralCategory::Format
+            | GeneralCategory::PrivateUse
+            | GeneralCategory::Unassigned
+            | GeneralCategory::Surrogate
+            | GeneralCategory::LineSeparator
+            | GeneralCategory::ParagraphSeparator
+    ) || is_default_ignorable(ch)
+        || is_noncharacter(ch)
+}
+
+/// Replaces each unsafe char (and the escape bracket ⟨ itself) with "⟨U+200B⟩": uppercase hex,
+/// at least 4 digits. Borrows when nothing needs escaping.
+pub fn escape(s: &str) -> Cow<'_, str> {
+    escape_with(s, false)
+}
+
+/// Same as [`escape`], but keeps '\n': for whole rendered outputs, which have line structure.
+pub fn escape_keep_newlines(s: &str) -> Cow<'_, str> {
+    escape_with(s, true)
+}
+
+fn needs_escape(ch: char, keep_newlines: bool) -> bool {
+    if keep_newlines && ch == '\n' {
+        return false;
+    }
+    ch == OPEN || is_unsafe_to_print(ch)
+}
+
+fn escape_with(s: &str, keep_newlines: bool) -> Cow<'_, str> {
+    let Some(first) = s.find(|c| needs_escape(c, keep_newlines)) else {
+        return Cow::Borrowed(s);
+    };
+    let (clean, rest) = s.split_at(first);
+    let mut out = String::with_capacity(s.len() + 16);
+    out.push_str(clean);
+    for ch in rest.chars() {
+        if needs_escape(ch, keep_newlines) {
+            // Writing to a String cannot fail.
+            let _ = write!(out, "⟨U+{:04X}⟩", u32::from(ch));
+        } else {
+            out.push(ch);
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_invisible_and_controls() {
+        assert_eq!(escape("AB\u{200B}12"), "AB⟨U+200B⟩12");
+        assert_eq!(escape("a\u{202E}b\tc\n"), "a⟨U+202E⟩b⟨U+0009⟩c⟨U+000A⟩");
+        assert_eq!(escape("\u{E0041}"), "⟨U+E0041⟩");
+        assert_eq!(escape("x\u{7F}\u{85}"), "x⟨U+007F⟩⟨U+0085⟩");
+        assert_eq!(escape("p\u{2028}q"), "p⟨U+2028⟩q");
+        assert_eq!(escape("⟨U+200B⟩"), "⟨U+27E8⟩U+200B⟩");
+    }
+
+    #[test]
+    fn keeps_printable_text_borrowed() {
+        for s in [
+            "深圳市星河科技有限公司",
+            "Müller GmbH",
+            "a\u{FFFD}b",
+            "阿卜杜·热合曼",
+            "A\u{A0}B",
+        ] {
+            assert!(matches!(escape(s), Cow::Borrowed(_)), "{s}");
+        }
+    }
+
+    #[test]
+    fn keep_newlines_variant() {
+        assert_eq!(
+            escape_keep_newlines("a\nb\r\n\u{200D}"),
+            "a\nb⟨U+000D⟩\n⟨U+200D⟩"
+        );
+    }
+
+    #[test]
+    fn unsafe_set() {
+        for ch in [
+            '\0', '\u{1F}', '\u{7F}', '\u{9F}', '\u{AD}', '\u{600}', '\u{FE0F}', '\u{3164}',
+            '\u{E000}', '\u{378}', '\u{FFFF}', '\u{2029}',
+        ] {
+            assert!(is_unsafe_to_print(ch), "{:04X}", u32::from(ch));
+        }
+        for ch in [
+            'a', ' ', '\u{A0}', '\u{3000}', '\u{FFFD}', '\u{B7}', '\u{301}', '中',
+        ] {
+            assert!(!is_unsafe_to_print(ch), "{:04X}", u32::from(ch));
+        }
+    }
+}

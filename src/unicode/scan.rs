@@ -1,0 +1,407 @@
+//! The scanner: every BC201–BC206 issue in one value, and the safe fixes for them.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+
+use super::confusable::{Alphabet, alphabet_script, dominant_alphabet, lookalike_in};
+use super::tables::{
+    Script, is_bidi_control, is_cjk, is_default_ignorable, is_noncharacter, is_normal_in_cjk_text,
+    letter_script,
+};
+use super::{CharIssue, FieldClass, FixSuggestion, mojibake};
+
+/// Every issue in `value` for a field of `class`, in order of position; each char belongs to at
+/// most one issue. FreeText → empty.
+pub fn scan(value: &str, class: FieldClass) -> Vec<CharIssue> {
+    scan_impl(value, class, false)
+}
+
+/// Like `scan(value, FieldClass::Identifier)` for an IBAN, which may be written in the paper
+/// format: single spaces between groups of four characters are not issues.
+pub fn scan_iban(value: &str) -> Vec<CharIssue> {
+    scan_impl(value, FieldClass::Identifier, true)
+}
+
+/// Applies every safe fix to a value: strips invisible, bidi and control characters, folds
+/// compatibility forms by NFKC, trims whitespace and collapses inner runs to one ordinary space
+/// (identifiers lose all whitespace). Look-alike replacements and mojibake repairs are unsafe
+/// and are NOT applied. Idempotent.
+pub fn apply_safe_fixes(value: &str, class: FieldClass) -> String {
+    fix_impl(value, class, false)
+}
+
+/// [`apply_safe_fixes`] for an IBAN: keeps single spaces between groups of four.
+pub fn apply_safe_fixes_iban(value: &str) -> String {
+    fix_impl(value, FieldClass::Identifier, true)
+}
+
+fn fix_impl(value: &str, class: FieldClass, iban: bool) -> String {
+    let mut current = value.to_string();
+    // A fix can expose another (stripping a zero-width space between two spaces leaves a
+    // doubled space), so repeat to a fixpoint; each round only deletes or NFKC-folds, so a
+    // few rounds suffice.
+    for _ in 0..8 {
+        let next = apply_once(&current, &scan_impl(&current, class, iban));
+        if next == current {
+            break;
+        }
+        current = next;
+    }
+    current
+}
+
+fn apply_once(value: &str, issues: &[CharIssue]) -> String {
+    let mut out = String::with_capacity(value.len());
+    let mut issues = issues.iter().filter(|i| i.fix.is_safe()).peekable();
+    let mut skip_until = 0;
+    for (idx, ch) in value.chars().enumerate() {
+        if idx < skip_until {
+            continue;
+        }
+        match issues.next_if(|i| i.char_index == idx) {
+            Some(issue) => {
+                skip_until = idx + issue.char_len.max(1);
+                if let FixSuggestion::Fold(text) = &issue.fix {
+                    out.push_str(text);
+                }
+            }
+            None => out.push(ch),
+        }
+    }
+    out
+}
+
+fn issue(
+    code: &'static str,
+    kind: &'static str,
+    char_index: usize,
+    char_len: usize,
+    ch: char,
+    fix: FixSuggestion,
+) -> CharIssue {
+    let suggestion = match &fix {
+        FixSuggestion::Fold(s) | FixSuggestion::Replace(s) => Some(s.clone()),
+        FixSuggestion::None | FixSuggestion::Strip => None,
+    };
+    CharIssue {
+        code,
+        kind,
+        char_index,
+        char_len,
+        ch,
+        suggestion,
+        fix,
+    }
+}
+
+fn whitespace_kind(ch: char) -> &'static str {
+    match ch {
+        '\t' => "tab",
+        '\n' | '\r' | '\u{B}' | '\u{C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => "line_break",
+        _ => "irregular_space",
+    }
+}
+
+/// Context computed once per value.
+struct Ctx {
+    class: FieldClass,
+    cjk_text: bool,
+    /// Per char: the alphabet a look-alike at that position is judged against.
+    judge: Vec<Option<Alphabet>>,
+}
+
+fn scan_impl(value: &str, class: FieldClass, iban: bool) -> Vec<CharIssue> {
+    if class == FieldClass::FreeText {
+        return Vec::new();
+    }
+    let chars: Vec<char> = value.chars().collect();
+    let mut claimed = vec![false; chars.len()];
+    let mut issues = Vec::new();
+
+    for m in mojibake::find(&chars) {
+        for slot in claimed.iter_mut().skip(m.start).take(m.len) {
+            *slot = true;
+        }
+        let fix = m
+            .intended
+            .map_or(FixSuggestion::None, FixSuggestion::Replace);
+        let first = chars.get(m.start).copied().unwrap_or('\u{FFFD}');
+        issues.push(issue("BC206", "mojibake", m.start, m.len, first, fix));
+    }
+
+    let ctx = Ctx {
+        class,
+        cjk_text: chars.iter().any(|&c| is_cjk(c)),
+        judge: match class {
+            FieldClass::Identifier => vec![Some(Alphabet::Ascii); chars.len()],
+            _ => judges(&chars),
+        },
+    };
+    let free = |i: usize| claimed.get(i).is_some_and(|c| !c);
+    let is_ws = |i: usize| free(i) && chars.get(i).is_some_and(|c| c.is_whitespace());
+
+    let mut i = 0;
+    while i < chars.len() {
+        if is_ws(i) {
+            let start = i;
+            while is_ws(i) {
+                i += 1;
+            }
+            whitespace_run(&chars, start, i, class, iban, &mut issues);
+            continue;
+        }
+        if free(i)
+            && let Some(&ch) = chars.get(i)
+            && let Some(found) = char_issue(ch, i, &ctx)
+        {
+            issues.push(found);
+        }
+        i += 1;
+    }
+    issues.sort_by_key(|i| i.char_index);
+    issues
+}
+
+/// Issues for one maximal run `start..end` of whitespace. Inside a name or address one
+/// separator is kept per inner run (an ordinary space as is; irregular whitespace folded to
+/// one); everything else in the run is stripped.
+fn whitespace_run(
+    chars: &[char],
+    start: usize,
+    end: usize,
+    class: FieldClass,
+    iban: bool,
+    issues: &mut Vec<CharIssue>,
+) {
+    let leading = start == 0;
+    let trailing = end == chars.len();
+    let inner = !leading && !trailing;
+    let keep_one =
+        inner && (class != FieldClass::Identifier || (iban && iban_group_gap(chars, start, end)));
+    let mut k = start;
+    while k < end {
+        let Some(&ch) = chars.get(k) else { break };
+        if keep_one && k == start {
+            if ch != ' ' {
+                issues.push(issue(
+                    "BC205",
+                    whitespace_kind(ch),
+                    k,
+                    1,
+                    ch,
+                    FixSuggestion::Fold(" ".to_string()),
+                ));
+            }
+            k += 1;
+            continue;
+        }
+        if ch != ' ' {
+            issues.push(issue(
+                "BC205",
+                whitespace_kind(ch),
+                k,
+                1,
+                ch,
+                FixSuggestion::Strip,
+            ));
+            k += 1;
+            continue;
+        }
+        let run_start = k;
+        while k < end && chars.get(k) == Some(&' ') {
+            k += 1;
+        }
+        let kind = if leading {
+            "leading"
+        } else if trailing {
+            "trailing"
+        } else if keep_one {
+            "doubled"
+        } else {
+            "space"
+        };
+        issues.push(issue(
+            "BC205",
+            kind,
+            run_start,
+            k - run_start,
+            ' ',
+            FixSuggestion::Strip,
+        ));
+    }
+}
+
+/// True when the gap `start..end` in an IBAN follows a group of exactly four characters and
+/// precedes a group of one to four: the paper format "DE89 3704 0044 0532 0130 00".
+fn iban_group_gap(chars: &[char], start: usize, end: usize) -> bool {
+    let before = chars.get(..start).map_or(0, |s| {
+        s.iter().rev().take_while(|c| !c.is_whitespace()).count()
+    });
+    let after = chars
+        .get(end..)
+        .map_or(0, |s| s.iter().take_while(|c| !c.is_whitespace()).count());
+    before == 4 && (1..=4).contains(&after)
+}
+
+/// The single most specific issue for a non-whitespace char, if any.
+fn char_issue(ch: char, i: usize, ctx: &Ctx) -> Option<CharIssue> {
+    if is_bidi_control(ch) {
+        return Some(issue(
+            "BC202",
+            "bidi_control",
+            i,
+            1,
+            ch,
+            FixSuggestion::Strip,
+        ));
+    }
+    if is_default_ignorable(ch) {
+        return Some(issue(
+            "BC201",
+            "default_ignorable",
+            i,
+            1,
+            ch,
+            FixSuggestion::Strip,
+        ));
+    }
+    let gc = ch.general_category();
+    if gc == GeneralCategory::Format {
+        // Visible-ish format characters (Arabic number signs, interlinear annotation) can be
+        // meaningful in a name; in an identifier they never are.
+        let fix = if ctx.class == FieldClass::Identifier {
+            FixSuggestion::Strip
+        } else {
+            FixSuggestion::None
+        };
+        return Some(issue("BC201", "format", i, 1, ch, fix));
+    }
+    if gc == GeneralCategory::Control {
+        return Some(issue("BC206", "control", i, 1, ch, FixSuggestion::Strip));
+    }
+    if ch == '\u{FFFD}' {
+        return Some(issue("BC206", "replacement", i, 1, ch, FixSuggestion::None));
+    }
+    if gc == GeneralCategory::PrivateUse {
+        return Some(issue("BC206", "private_use", i, 1, ch, FixSuggestion::None));
+    }
+    if is_noncharacter(ch) {
+        return Some(issue(
+            "BC206",
+            "noncharacter",
+            i,
+            1,
+            ch,
+            FixSuggestion::Strip,
+        ));
+    }
+    if gc == GeneralCategory::Unassigned {
+        return Some(issue("BC206", "unassigned", i, 1, ch, FixSuggestion::None));
+    }
+    if let Some(folded) = compatibility_fold(ch, ctx) {
+        return Some(issue(
+            "BC204",
+            "compatibility",
+            i,
+            1,
+            ch,
+            FixSuggestion::Fold(folded),
+        ));
+    }
+    confusable(ch, i, ctx).map(|c| {
+        issue(
+            "BC203",
+            "confusable",
+            i,
+            1,
+            ch,
+            FixSuggestion::Replace(c.to_string()),
+        )
+    })
+}
+
+/// The alphabet each char of a name or address is judged against. A word is judged against its
+/// own majority alphabet, so a bilingual name ("ВАСИЛИЙ PETROV") is fine while a mixed word
+/// ("Реtrov") is not; a word without a majority falls back to the value's. A whole word in a
+/// minority script is judged against the value's alphabet only when every letter of it has a
+/// look-alike there ("АСМЕ TRADING" spelled with Cyrillic А, С, М, Е).
+fn judges(chars: &[char]) -> Vec<Option<Alphabet>> {
+    let value_alphabet = dominant_alphabet(chars);
+    let mut out = vec![value_alphabet; chars.len()];
+    let in_word =
+        |c: &char| c.is_alphabetic() || c.general_category() == GeneralCategory::NonspacingMark;
+    let mut start = 0;
+    while start < chars.len() {
+        let Some(rest) = chars.get(start..) else {
+            break;
+        };
+        let len = rest.iter().take_while(|c| in_word(c)).count();
+        if len == 0 {
+            start += 1;
+            continue;
+        }
+        let word = rest.get(..len).unwrap_or_default();
+        let judge = match (dominant_alphabet(word), value_alphabet) {
+            (Some(own), Some(value))
+                if own != value
+                    && word
+                        .iter()
+                        .filter(|c| c.is_alphabetic())
+                        .all(|&c| lookalike_in(c, value).is_some()) =>
+            {
+                Some(value)
+            }
+            (Some(own), _) => Some(own),
+            (None, value) => value,
+        };
+        for slot in out.iter_mut().skip(start).take(len) {
+            *slot = judge;
+        }
+        start += len;
+    }
+    out
+}
+
+/// NFKC of `ch` when it differs and the difference matters for this field.
+fn compatibility_fold(ch: char, ctx: &Ctx) -> Option<String> {
+    if ch.is_ascii() {
+        return None;
+    }
+    let folded: String = std::iter::once(ch).nfkc().collect();
+    let mut it = folded.chars();
+    if it.next() == Some(ch) && it.next().is_none() {
+        return None;
+    }
+    if ctx.class != FieldClass::Identifier {
+        // Ordinal indicators are spelled that way in Portuguese and Spanish addresses ("nº 12").
+        if matches!(ch, 'ª' | 'º') {
+            return None;
+        }
+        // Full-width digits, brackets and Roman numerals are how Chinese text is typed.
+        if ctx.cjk_text && is_normal_in_cjk_text(ch) {
+            return None;
+        }
+    }
+    Some(folded)
+}
+
+/// The intended letter for a look-alike from a foreign script, judged per character against
+/// the field's own alphabet.
+fn confusable(ch: char, i: usize, ctx: &Ctx) -> Option<char> {
+    let alphabet = ctx.judge.get(i).copied().flatten()?;
+    if alphabet == Alphabet::Ascii {
+        if ch.is_ascii() {
+            return None;
+        }
+    } else {
+        let script = letter_script(ch);
+        if !ch.is_alphabetic() || script == Script::Other || script == alphabet_script(alphabet) {
+            return None;
+        }
+    }
+    lookalike_in(ch, alphabet)
+}
+
+#[cfg(test)]
+#[path = "scan_tests.rs"]
+mod tests;
