@@ -226,7 +226,10 @@ impl Collector {
 
     /// Names a pair of aligned or facing characters that are not identical.
     fn substitute(&mut self, ei: usize, ai: usize, ec: char, ac: char) {
-        if case_equal(ec, ac) {
+        // NFKC folds NBSP and U+3000 into a space, but users know them as spacing, not width.
+        if class(ec) == Class::Space && class(ac) == Class::Space {
+            self.push(DiffKind::Whitespace, ei, ai, Some(ec), Some(ac));
+        } else if case_equal(ec, ac) {
             self.push(DiffKind::Case, ei, ai, Some(ec), Some(ac));
         } else if width_equal(ec, ac) {
             self.push(DiffKind::Width, ei, ai, Some(ec), Some(ac));
@@ -368,7 +371,8 @@ fn find_form(chars: &[char], forms: &LegalForms) -> Option<(usize, usize)> {
             let Some(&(start, _)) = tail.first() else {
                 continue;
             };
-            // A Latin spelling must start a word: "UNLIMITED" does not end in "Limited".
+            // A Latin spelling must start a word: "UNLIMITED" does not end in "Limited", while
+            // "星河科技Ltd" does end in "Ltd".
             let starts_word = sp
                 .first()
                 .and_then(|k| k.chars().next())
@@ -377,7 +381,7 @@ fn find_form(chars: &[char], forms: &LegalForms) -> Option<(usize, usize)> {
                 && start
                     .checked_sub(1)
                     .and_then(|p| chars.get(p))
-                    .is_some_and(|c| key(*c).chars().any(char::is_alphanumeric))
+                    .is_some_and(|c| key(*c).chars().any(|k| k.is_ascii_alphanumeric()))
             {
                 continue;
             }
@@ -486,4 +490,361 @@ pub fn compare(expected: &str, actual: &str, forms: &LegalForms) -> Option<NameD
         first_divergence: (prefix, prefix),
         differences,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NAME: &str = "SHENZHEN XINGHE TECHNOLOGY CO., LTD.";
+    const CN: &str = "深圳市星河科技有限公司";
+
+    fn forms() -> LegalForms {
+        let g = |v: &[&str]| v.iter().map(|s| s.to_string()).collect();
+        LegalForms {
+            groups: vec![
+                g(&["有限公司", "有限责任公司"]),
+                g(&[
+                    "Co., Ltd.",
+                    "Co.,Ltd.",
+                    "Company Limited",
+                    "Limited",
+                    "Ltd.",
+                    "Ltd",
+                ]),
+            ],
+        }
+    }
+
+    fn d(kind: DiffKind, ei: usize, ai: usize, et: &str, at: &str) -> Difference {
+        Difference {
+            kind,
+            expected_index: ei,
+            actual_index: ai,
+            expected_text: et.into(),
+            actual_text: at.into(),
+        }
+    }
+
+    fn diff(e: &str, a: &str) -> NameDiff {
+        match compare(e, a, &forms()) {
+            Some(x) => x,
+            None => panic!("expected a difference between {e:?} and {a:?}"),
+        }
+    }
+
+    #[test]
+    fn identical_is_none() {
+        assert_eq!(compare(NAME, NAME, &forms()), None);
+        assert_eq!(compare("", "", &forms()), None);
+    }
+
+    #[test]
+    fn case() {
+        let got = diff(NAME, "Shenzhen Xinghe Technology Co., Ltd.");
+        assert_eq!(got.kinds, vec![DiffKind::Case]);
+        assert_eq!(got.first_divergence, (1, 1));
+        assert_eq!(
+            got.differences,
+            vec![
+                d(DiffKind::Case, 1, 1, "HENZHEN", "henzhen"),
+                d(DiffKind::Case, 10, 10, "INGHE", "inghe"),
+                d(DiffKind::Case, 17, 17, "ECHNOLOGY", "echnology"),
+                d(DiffKind::Case, 28, 28, "O", "o"),
+                d(DiffKind::Case, 33, 33, "TD", "td"),
+            ]
+        );
+    }
+
+    #[test]
+    fn trailing_whitespace() {
+        let got = diff(NAME, "SHENZHEN XINGHE TECHNOLOGY CO., LTD. ");
+        assert_eq!(got.kinds, vec![DiffKind::Whitespace]);
+        assert_eq!(got.first_divergence, (36, 36));
+        assert_eq!(
+            got.differences,
+            vec![d(DiffKind::Whitespace, 36, 36, "", " ")]
+        );
+    }
+
+    #[test]
+    fn case_and_whitespace_together() {
+        let got = diff(NAME, "SHENZHEN  XINGHE TECHNOLOGY Co., LTD.");
+        assert_eq!(got.kinds, vec![DiffKind::Case, DiffKind::Whitespace]);
+        assert_eq!(
+            got.differences,
+            vec![
+                d(DiffKind::Whitespace, 9, 9, "", " "),
+                d(DiffKind::Case, 28, 29, "O", "o"),
+            ]
+        );
+    }
+
+    #[test]
+    fn nbsp_and_ideographic_space_are_whitespace() {
+        let got = diff(NAME, "SHENZHEN\u{A0}XINGHE\u{3000}TECHNOLOGY CO., LTD.");
+        assert_eq!(got.kinds, vec![DiffKind::Whitespace]);
+        assert_eq!(
+            got.differences,
+            vec![
+                d(DiffKind::Whitespace, 8, 8, " ", "\u{A0}"),
+                d(DiffKind::Whitespace, 15, 15, " ", "\u{3000}"),
+            ]
+        );
+    }
+
+    #[test]
+    fn zero_width_space() {
+        let got = diff(NAME, "SHENZHEN XINGHE\u{200B} TECHNOLOGY CO., LTD.");
+        assert_eq!(got.kinds, vec![DiffKind::Invisible]);
+        assert_eq!(got.first_divergence, (15, 15));
+        assert_eq!(
+            got.differences,
+            vec![d(DiffKind::Invisible, 15, 15, "", "\u{200B}")]
+        );
+    }
+
+    #[test]
+    fn bom_and_bidi_mark_are_invisible() {
+        let got = diff(CN, "\u{FEFF}深圳市星河科技\u{200E}有限公司");
+        assert_eq!(got.kinds, vec![DiffKind::Invisible]);
+        assert_eq!(
+            got.differences,
+            vec![
+                d(DiffKind::Invisible, 0, 0, "", "\u{FEFF}"),
+                d(DiffKind::Invisible, 7, 8, "", "\u{200E}"),
+            ]
+        );
+    }
+
+    #[test]
+    fn full_width_letters() {
+        let got = diff(NAME, "ＳＨＥＮＺＨＥＮ XINGHE TECHNOLOGY CO., LTD.");
+        assert_eq!(got.kinds, vec![DiffKind::Width]);
+        assert_eq!(got.first_divergence, (0, 0));
+        assert_eq!(
+            got.differences,
+            vec![d(DiffKind::Width, 0, 0, "SHENZHEN", "ＳＨＥＮＺＨＥＮ")]
+        );
+    }
+
+    #[test]
+    fn full_width_lower_case_is_width_and_case() {
+        let got = diff("AB", "Aｂ");
+        assert_eq!(got.kinds, vec![DiffKind::Case, DiffKind::Width]);
+        assert_eq!(
+            got.differences,
+            vec![
+                d(DiffKind::Case, 1, 1, "B", "ｂ"),
+                d(DiffKind::Width, 1, 1, "B", "ｂ"),
+            ]
+        );
+    }
+
+    #[test]
+    fn full_width_brackets_are_width() {
+        let got = diff(
+            "深圳市星河(国际)科技有限公司",
+            "深圳市星河（国际）科技有限公司",
+        );
+        assert_eq!(got.kinds, vec![DiffKind::Width]);
+        assert_eq!(
+            got.differences,
+            vec![
+                d(DiffKind::Width, 5, 5, "(", "（"),
+                d(DiffKind::Width, 8, 8, ")", "）"),
+            ]
+        );
+    }
+
+    #[test]
+    fn punctuation_dropped() {
+        let got = diff(NAME, "SHENZHEN XINGHE TECHNOLOGY CO LTD");
+        assert_eq!(got.kinds, vec![DiffKind::Punctuation]);
+        assert_eq!(got.first_divergence, (29, 29));
+        assert_eq!(
+            got.differences,
+            vec![
+                d(DiffKind::Punctuation, 29, 29, ".,", ""),
+                d(DiffKind::Punctuation, 35, 33, ".", ""),
+            ]
+        );
+    }
+
+    #[test]
+    fn punctuation_replaced() {
+        let got = diff("深圳市星河科技有限公司。", "深圳市星河科技有限公司.");
+        assert_eq!(got.kinds, vec![DiffKind::Punctuation]);
+        assert_eq!(
+            got.differences,
+            vec![d(DiffKind::Punctuation, 11, 11, "。", ".")]
+        );
+    }
+
+    #[test]
+    fn english_legal_form_spelt_differently() {
+        let got = diff(NAME, "SHENZHEN XINGHE TECHNOLOGY LIMITED");
+        assert_eq!(got.kinds, vec![DiffKind::LegalForm]);
+        assert_eq!(got.first_divergence, (27, 27));
+        assert_eq!(
+            got.differences,
+            vec![d(DiffKind::LegalForm, 27, 27, "CO., LTD.", "LIMITED")]
+        );
+    }
+
+    #[test]
+    fn legal_form_with_case_elsewhere() {
+        let got = diff(NAME, "Shenzhen XINGHE TECHNOLOGY Limited");
+        assert_eq!(got.kinds, vec![DiffKind::Case, DiffKind::LegalForm]);
+        assert_eq!(
+            got.differences,
+            vec![
+                d(DiffKind::Case, 1, 1, "HENZHEN", "henzhen"),
+                d(DiffKind::LegalForm, 27, 27, "CO., LTD.", "Limited"),
+            ]
+        );
+    }
+
+    #[test]
+    fn english_legal_form_missing() {
+        let got = diff(NAME, "SHENZHEN XINGHE TECHNOLOGY");
+        assert_eq!(got.kinds, vec![DiffKind::LegalForm]);
+        assert_eq!(
+            got.differences,
+            vec![d(DiffKind::LegalForm, 27, 26, "CO., LTD.", "")]
+        );
+    }
+
+    #[test]
+    fn chinese_legal_form_spelt_differently() {
+        let got = diff(CN, "深圳市星河科技有限责任公司");
+        assert_eq!(got.kinds, vec![DiffKind::LegalForm]);
+        assert_eq!(got.first_divergence, (9, 9));
+        assert_eq!(
+            got.differences,
+            vec![d(DiffKind::LegalForm, 7, 7, "有限公司", "有限责任公司")]
+        );
+    }
+
+    #[test]
+    fn chinese_legal_form_missing() {
+        let got = diff(CN, "深圳市星河科技");
+        assert_eq!(got.kinds, vec![DiffKind::LegalForm]);
+        assert_eq!(got.first_divergence, (7, 7));
+        assert_eq!(
+            got.differences,
+            vec![d(DiffKind::LegalForm, 7, 7, "有限公司", "")]
+        );
+        let got = diff("深圳市星河科技", CN);
+        assert_eq!(
+            got.differences,
+            vec![d(DiffKind::LegalForm, 7, 7, "", "有限公司")]
+        );
+    }
+
+    #[test]
+    fn different_word_is_other() {
+        let got = diff(CN, "深圳市银河科技有限公司");
+        assert_eq!(got.kinds, vec![DiffKind::Other]);
+        assert_eq!(got.first_divergence, (3, 3));
+        assert_eq!(got.differences, vec![d(DiffKind::Other, 3, 3, "星", "银")]);
+    }
+
+    #[test]
+    fn other_and_missing_legal_form() {
+        let got = diff(CN, "深圳市银河科技");
+        assert_eq!(got.kinds, vec![DiffKind::LegalForm, DiffKind::Other]);
+        assert_eq!(
+            got.differences,
+            vec![
+                d(DiffKind::Other, 3, 3, "星", "银"),
+                d(DiffKind::LegalForm, 7, 7, "有限公司", ""),
+            ]
+        );
+    }
+
+    #[test]
+    fn forms_of_different_groups_are_other() {
+        assert_eq!(legal_form("深圳市星河科技Ltd", &forms()), Some((7, 1)));
+        let got = diff(CN, "深圳市星河科技Ltd");
+        assert_eq!(got.kinds, vec![DiffKind::Other]);
+        assert_eq!(
+            got.differences,
+            vec![d(DiffKind::Other, 7, 7, "有限公司", "Ltd")]
+        );
+    }
+
+    #[test]
+    fn legal_form_positions() {
+        let f = forms();
+        assert_eq!(legal_form(NAME, &f), Some((27, 1)));
+        assert_eq!(
+            legal_form("SHENZHEN XINGHE TECHNOLOGY CO LTD", &f),
+            Some((27, 1))
+        );
+        assert_eq!(legal_form("ABC Company Limited", &f), Some((4, 1)));
+        assert_eq!(legal_form(CN, &f), Some((7, 0)));
+        assert_eq!(legal_form("深圳市星河科技有限责任公司", &f), Some((7, 0)));
+        assert_eq!(legal_form("深圳市星河科技", &f), None);
+        assert_eq!(legal_form("XYZ UNLIMITED", &f), None);
+        assert_eq!(legal_form("", &f), None);
+        assert_eq!(legal_form(NAME, &LegalForms::default()), None);
+    }
+
+    #[test]
+    fn kind_names() {
+        let all = [
+            DiffKind::Case,
+            DiffKind::Whitespace,
+            DiffKind::Invisible,
+            DiffKind::Width,
+            DiffKind::Punctuation,
+            DiffKind::LegalForm,
+            DiffKind::Other,
+        ];
+        let names: Vec<&str> = all.iter().map(DiffKind::as_str).collect();
+        assert_eq!(
+            names,
+            [
+                "case",
+                "whitespace",
+                "invisible",
+                "width",
+                "punctuation",
+                "legal_form",
+                "other"
+            ]
+        );
+    }
+
+    #[test]
+    fn long_input_does_not_blow_up() {
+        let a = "甲".repeat(5000);
+        let b = "乙".repeat(5000);
+        let got = diff(&a, &b);
+        assert_eq!(got.kinds, vec![DiffKind::Other]);
+        assert_eq!(got.differences.len(), 1);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+        #[test]
+        fn compare_properties(a in "\\PC{0,30}", b in "[a-cA-C有限公司 .,\u{200B}\u{3000}ａ（(]{0,30}") {
+            let f = forms();
+            proptest::prop_assert_eq!(compare(&a, &a, &f), None);
+            proptest::prop_assert_eq!(compare(&b, &b, &f), None);
+            for (x, y) in [(&a, &b), (&b, &a)] {
+                let got = compare(x, y, &f);
+                proptest::prop_assert_eq!(got.is_some(), x != y);
+                if let Some(nd) = got {
+                    proptest::prop_assert!(!nd.kinds.is_empty());
+                    proptest::prop_assert!(!nd.differences.is_empty());
+                    for diff in &nd.differences {
+                        proptest::prop_assert!(diff.expected_index <= x.chars().count());
+                        proptest::prop_assert!(diff.actual_index <= y.chars().count());
+                    }
+                }
+            }
+        }
+    }
 }
