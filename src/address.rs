@@ -14,6 +14,9 @@
 //! - The `cpca` parser and its data are loaded on the first call of [`resolve`] or
 //!   [`compare`] only (it is a lazily built global), so commands that never compare addresses
 //!   do not pay for it.
+//! - A separator (`-`, `,`, `，`, `、`, `/`) between levels ("广东省-深圳市-南山区") is skipped
+//!   so the levels after it are still read; the texts then differ only in wording
+//!   ([`Wording::Other`]). Separators inside the detail ("1-2号") are kept.
 //! - How a level is written is read back from the text `cpca` consumed: the full official name
 //!   ("广东省"), a leading part of it of at least two characters ("广东"), or nothing (the level
 //!   was inferred from a lower one).
@@ -132,11 +135,32 @@ struct Resolved {
     admin: Vec<char>,
 }
 
+/// Characters `cpca` treats as separators; it stops reading levels at one in normal order.
+fn is_separator(c: char) -> bool {
+    matches!(c, '-' | ',' | '，' | '、' | '/')
+}
+
 fn resolve_normalized(text: &str) -> Resolved {
-    let parsed = cpca::AddressParser::global().parse(text);
+    let parser = cpca::AddressParser::global();
+    let mut text = text.to_string();
+    let mut parsed = parser.parse(&text);
+    // "广东省-深圳市-南山区" stops after the province: drop the separator that ended the
+    // levels read so far and read again. Each round removes at least one character, and a
+    // few rounds cover province, city, district and the detail.
+    for _ in 0..4 {
+        let rest = parsed.detail.trim_start_matches(is_separator);
+        if rest.len() == parsed.detail.len() {
+            break;
+        }
+        let Some(admin) = text.strip_suffix(parsed.detail.as_str()) else {
+            break;
+        };
+        text = format!("{admin}{rest}");
+        parsed = parser.parse(&text);
+    }
     // cpca's detail is what remains after the levels it read, so the levels were written in
     // the part before it.
-    let admin_text = text.strip_suffix(parsed.detail.as_str()).unwrap_or(text);
+    let admin_text = text.strip_suffix(parsed.detail.as_str()).unwrap_or(&text);
     Resolved {
         admin: admin_text.chars().collect(),
         place: Place {
@@ -460,6 +484,37 @@ mod tests {
                 ),
                 wording: vec![Wording::Other],
             }
+        );
+    }
+
+    #[test]
+    fn separators_between_levels_is_other() {
+        assert_eq!(
+            compare(LICENCE, "广东省-深圳市-南山区-粤海街道科技园路1号"),
+            AddressComparison::SamePlaceWorded {
+                licence: place(
+                    Some("广东省"),
+                    Some("深圳市"),
+                    Some("南山区"),
+                    "粤海街道科技园路1号"
+                ),
+                other: place(
+                    Some("广东省"),
+                    Some("深圳市"),
+                    Some("南山区"),
+                    "粤海街道科技园路1号"
+                ),
+                wording: vec![Wording::Other],
+            }
+        );
+        assert_eq!(
+            resolve("广东省，深圳市南山区科技园路1-2号"),
+            place(
+                Some("广东省"),
+                Some("深圳市"),
+                Some("南山区"),
+                "科技园路1-2号"
+            )
         );
     }
 
