@@ -1,1 +1,666 @@
 //! Chinese address resolution and comparison.
+//!
+//! Ozon risk control rejects a registered address that denotes the licence's place but is
+//! worded differently ("广东深圳南山" for "广东省深圳市南山区…"). This module resolves both texts
+//! to province / city / district with the `cpca` data and says whether they are the same place
+//! and, if so, how the wording differs.
+//!
+//! Decisions:
+//! - Before anything else both texts are normalised: NFKC (full-width digits, letters and
+//!   brackets become half-width) and every whitespace or invisible character removed. Those
+//!   differences are typing noise, not a different wording a reviewer objects to, so two texts
+//!   equal after normalisation are [`AddressComparison::Identical`] and [`Place::detail`] is
+//!   given in normalised form.
+//! - The `cpca` parser and its data are loaded on the first call of [`resolve`] or
+//!   [`compare`] only (it is a lazily built global), so commands that never compare addresses
+//!   do not pay for it.
+//! - A separator (`-`, `,`, `，`, `、`, `/`) between levels ("广东省-深圳市-南山区") is skipped
+//!   so the levels after it are still read; the texts then differ only in wording
+//!   ([`Wording::Other`]). Separators inside the detail ("1-2号") are kept.
+//! - How a level is written is read back from the text `cpca` consumed: the full official name
+//!   ("广东省"), a leading part of it of at least two characters ("广东"), or nothing (the level
+//!   was inferred from a lower one).
+
+use unicode_normalization::UnicodeNormalization;
+
+/// An address resolved to administrative levels.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// Official province name (for a municipality, the municipality: "北京市").
+    pub province: Option<String>,
+    /// Official prefecture-level city name.
+    pub city: Option<String>,
+    /// Official district / county name (for the cities without districts, a town).
+    pub district: Option<String>,
+    /// The rest of the address (street, number), normalised: NFKC, no whitespace.
+    pub detail: String,
+}
+
+/// How an address denoting the licence's place is worded differently from the licence.
+///
+/// Each value describes the other address relative to the licence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Wording {
+    /// The licence names the province, the other address does not.
+    ProvinceOmitted,
+    /// The city is written without its suffix ("深圳" for "深圳市").
+    CitySuffixDropped,
+    /// The district is written without its suffix ("南山" for "南山区").
+    DistrictSuffixDropped,
+    /// The province is written without its suffix ("广东" for "广东省").
+    ProvinceSuffixDropped,
+    /// The other address stops earlier: it does not name the licence's city, district, or
+    /// street detail. A city only inferred from the district counts as not named.
+    LessSpecific {
+        /// "district" | "detail" | "city"
+        missing: &'static str,
+    },
+    /// Both give a street detail, and the details differ (or only the other gives one).
+    DetailDiffers,
+    /// Any other difference in wording: order, separators, aliases, or the other address being
+    /// more explicit than the licence.
+    Other,
+}
+
+impl Wording {
+    /// Stable snake_case name used in reports.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Wording::ProvinceOmitted => "province_omitted",
+            Wording::CitySuffixDropped => "city_suffix_dropped",
+            Wording::DistrictSuffixDropped => "district_suffix_dropped",
+            Wording::ProvinceSuffixDropped => "province_suffix_dropped",
+            Wording::LessSpecific { missing } => match *missing {
+                "district" => "less_specific_district",
+                "detail" => "less_specific_detail",
+                "city" => "less_specific_city",
+                _ => "less_specific",
+            },
+            Wording::DetailDiffers => "detail_differs",
+            Wording::Other => "other",
+        }
+    }
+}
+
+/// The result of comparing the licence address with another address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AddressComparison {
+    /// Equal after normalisation (whitespace, invisible characters and full-width forms are
+    /// ignored).
+    Identical,
+    /// Same province/city/district (as far as the less specific one goes) but worded
+    /// differently.
+    SamePlaceWorded {
+        /// The licence address, resolved.
+        licence: Place,
+        /// The other address, resolved.
+        other: Place,
+        /// Every wording difference, from province down to detail; never empty.
+        wording: Vec<Wording>,
+    },
+    /// A different place at the first level where both are known.
+    DifferentPlace {
+        /// "province" | "city" | "district"
+        level: &'static str,
+        /// The licence's official name at that level.
+        licence: String,
+        /// The other address's official name at that level.
+        other: String,
+    },
+    /// One of them cannot be resolved to even a province or city.
+    Unresolved {
+        /// "licence" | "other"
+        which: &'static str,
+    },
+}
+
+/// Default_Ignorable_Code_Point characters (ZWSP, BOM, bidi controls…), which users cannot see.
+fn is_invisible(c: char) -> bool {
+    matches!(c as u32,
+        0x00AD | 0x034F | 0x061C | 0x115F..=0x1160 | 0x17B4..=0x17B5 | 0x180B..=0x180F
+        | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0x3164 | 0xFE00..=0xFE0F
+        | 0xFEFF | 0xFFA0 | 0xFFF0..=0xFFF8 | 0x1BCA0..=0x1BCA3 | 0x1D173..=0x1D17A
+        | 0xE0000..=0xE0FFF)
+}
+
+fn normalize(text: &str) -> String {
+    text.nfkc()
+        .filter(|c| !c.is_whitespace() && !is_invisible(*c))
+        .collect()
+}
+
+/// A resolved place plus the text `cpca` consumed for its administrative levels.
+struct Resolved {
+    place: Place,
+    admin: Vec<char>,
+}
+
+/// Characters `cpca` treats as separators; it stops reading levels at one in normal order.
+fn is_separator(c: char) -> bool {
+    matches!(c, '-' | ',' | '，' | '、' | '/')
+}
+
+fn resolve_normalized(text: &str) -> Resolved {
+    let parser = cpca::AddressParser::global();
+    let mut text = text.to_string();
+    let mut parsed = parser.parse(&text);
+    // "广东省-深圳市-南山区" stops after the province: drop the separator that ended the
+    // levels read so far and read again. Each round removes at least one character, and a
+    // few rounds cover province, city, district and the detail.
+    for _ in 0..4 {
+        let rest = parsed.detail.trim_start_matches(is_separator);
+        if rest.len() == parsed.detail.len() {
+            break;
+        }
+        let Some(admin) = text.strip_suffix(parsed.detail.as_str()) else {
+            break;
+        };
+        text = format!("{admin}{rest}");
+        parsed = parser.parse(&text);
+    }
+    // cpca's detail is what remains after the levels it read, so the levels were written in
+    // the part before it.
+    let admin_text = text.strip_suffix(parsed.detail.as_str()).unwrap_or(&text);
+    Resolved {
+        admin: admin_text.chars().collect(),
+        place: Place {
+            province: parsed.province,
+            city: parsed.city,
+            district: parsed.district,
+            detail: parsed.detail,
+        },
+    }
+}
+
+/// Resolves an address to province, city and district.
+///
+/// Short forms are understood ("广东深圳南山" → 广东省 / 深圳市 / 南山区) and higher levels are
+/// filled in from lower ones when that is unambiguous ("深圳市南山区…" → 广东省). Unknown text
+/// gives a `Place` with no levels and the whole normalised text as detail.
+pub fn resolve(address: &str) -> Place {
+    resolve_normalized(&normalize(address)).place
+}
+
+/// How one administrative level is written in an address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    Full,
+    Short,
+    Absent,
+}
+
+/// Placeholder for characters already attributed to another level.
+const USED: char = '\u{0}';
+
+fn find_mask(text: &mut [char], needle: &[char]) -> bool {
+    if needle.is_empty() || needle.len() > text.len() {
+        return false;
+    }
+    let found = text.windows(needle.len()).position(|w| w == needle);
+    match found.and_then(|at| text.get_mut(at..at + needle.len())) {
+        Some(span) => {
+            span.fill(USED);
+            true
+        }
+        None => false,
+    }
+}
+
+/// How each of (province, city, district) is written in `admin`.
+///
+/// Full names are located first for all levels, so a full city name ("吉林市") is not taken for
+/// a shortened province ("吉林"); then the longest leading part (two characters or more) of
+/// each name still missing.
+fn forms(resolved: &Resolved) -> [Form; 3] {
+    let place = &resolved.place;
+    let names = [&place.province, &place.city, &place.district];
+    let mut text = resolved.admin.clone();
+    let mut out = [Form::Absent; 3];
+    // District first: it is the most specific and least likely to hide inside another name.
+    for level in [2, 1, 0] {
+        if let Some(Some(name)) = names.get(level) {
+            let chars: Vec<char> = name.chars().collect();
+            if find_mask(&mut text, &chars) {
+                out[level] = Form::Full;
+            }
+        }
+    }
+    for level in [2, 1, 0] {
+        if out[level] != Form::Absent {
+            continue;
+        }
+        if let Some(Some(name)) = names.get(level) {
+            let chars: Vec<char> = name.chars().collect();
+            for k in (2..chars.len()).rev() {
+                if find_mask(&mut text, chars.get(..k).unwrap_or_default()) {
+                    out[level] = Form::Short;
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Compares the licence's registered address with another (e.g. the one typed on Ozon).
+///
+/// Order of verdicts: equal after normalisation → `Identical`; either side without even a
+/// province or city → `Unresolved` (licence checked first); a province, city or district that
+/// differs where both are known → `DifferentPlace` at the highest such level; otherwise
+/// `SamePlaceWorded` with every wording difference.
+pub fn compare(licence: &str, other: &str) -> AddressComparison {
+    let ln = normalize(licence);
+    let on = normalize(other);
+    if ln == on {
+        return AddressComparison::Identical;
+    }
+    let l = resolve_normalized(&ln);
+    if l.place.province.is_none() && l.place.city.is_none() {
+        return AddressComparison::Unresolved { which: "licence" };
+    }
+    let o = resolve_normalized(&on);
+    if o.place.province.is_none() && o.place.city.is_none() {
+        return AddressComparison::Unresolved { which: "other" };
+    }
+
+    let levels = [
+        ("province", &l.place.province, &o.place.province),
+        ("city", &l.place.city, &o.place.city),
+        ("district", &l.place.district, &o.place.district),
+    ];
+    for (level, lv, ov) in levels {
+        if let (Some(lv), Some(ov)) = (lv, ov) {
+            if lv != ov {
+                return AddressComparison::DifferentPlace {
+                    level,
+                    licence: lv.clone(),
+                    other: ov.clone(),
+                };
+            }
+        }
+    }
+
+    let wording = wording(&l, &o);
+    AddressComparison::SamePlaceWorded {
+        licence: l.place,
+        other: o.place,
+        wording,
+    }
+}
+
+/// Wording differences of two resolved addresses already known to denote the same place.
+fn wording(l: &Resolved, o: &Resolved) -> Vec<Wording> {
+    let lf = forms(l);
+    let of = forms(o);
+    let mut out = Vec::new();
+    let mut other = false;
+
+    // A municipality is its own province; its name is judged once, as the city.
+    let municipality = l.place.province.is_some() && l.place.province == l.place.city;
+    if !municipality {
+        match (lf[0], of[0]) {
+            (a, b) if a == b => {}
+            (Form::Full, Form::Short) => out.push(Wording::ProvinceSuffixDropped),
+            (Form::Full | Form::Short, Form::Absent) => out.push(Wording::ProvinceOmitted),
+            _ => other = true,
+        }
+    }
+
+    match (&l.place.city, &o.place.city) {
+        (Some(_), None) => out.push(Wording::LessSpecific { missing: "city" }),
+        (None, Some(_)) => other = true,
+        (None, None) => {}
+        (Some(_), Some(_)) => match (lf[1], of[1]) {
+            (a, b) if a == b => {}
+            (Form::Full, Form::Short) => out.push(Wording::CitySuffixDropped),
+            (Form::Full | Form::Short, Form::Absent) => {
+                out.push(Wording::LessSpecific { missing: "city" })
+            }
+            _ => other = true,
+        },
+    }
+
+    match (&l.place.district, &o.place.district) {
+        (Some(_), None) => out.push(Wording::LessSpecific {
+            missing: "district",
+        }),
+        (None, Some(_)) => other = true,
+        (None, None) => {}
+        (Some(_), Some(_)) => match (lf[2], of[2]) {
+            (a, b) if a == b => {}
+            (Form::Full, Form::Short) => out.push(Wording::DistrictSuffixDropped),
+            _ => other = true,
+        },
+    }
+
+    let (ld, od) = (&l.place.detail, &o.place.detail);
+    if ld != od {
+        if od.is_empty() {
+            out.push(Wording::LessSpecific { missing: "detail" });
+        } else {
+            out.push(Wording::DetailDiffers);
+        }
+    }
+
+    // Texts that differ although every level and the detail agree differ in order or
+    // separators; that is still a wording difference.
+    if other || out.is_empty() {
+        out.push(Wording::Other);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LICENCE: &str = "广东省深圳市南山区粤海街道科技园路1号";
+
+    fn place(p: Option<&str>, c: Option<&str>, d: Option<&str>, detail: &str) -> Place {
+        Place {
+            province: p.map(String::from),
+            city: c.map(String::from),
+            district: d.map(String::from),
+            detail: detail.to_string(),
+        }
+    }
+
+    fn wording_of(other: &str) -> Vec<Wording> {
+        match compare(LICENCE, other) {
+            AddressComparison::SamePlaceWorded { wording, .. } => wording,
+            x => panic!("expected SamePlaceWorded, got {x:?}"),
+        }
+    }
+
+    #[test]
+    fn resolves_full_and_short_forms() {
+        let full = place(
+            Some("广东省"),
+            Some("深圳市"),
+            Some("南山区"),
+            "粤海街道科技园路1号",
+        );
+        assert_eq!(resolve(LICENCE), full);
+        assert_eq!(
+            resolve("广东深圳南山"),
+            place(Some("广东省"), Some("深圳市"), Some("南山区"), "")
+        );
+        assert_eq!(
+            resolve("Shenzhen Nanshan"),
+            place(None, None, None, "ShenzhenNanshan")
+        );
+        assert_eq!(resolve(""), place(None, None, None, ""));
+    }
+
+    #[test]
+    fn resolve_normalizes_width_and_whitespace_in_detail() {
+        assert_eq!(
+            resolve(" 广东省深圳市南山区 科技园路\u{3000}１号\u{200B}"),
+            place(
+                Some("广东省"),
+                Some("深圳市"),
+                Some("南山区"),
+                "科技园路1号"
+            )
+        );
+    }
+
+    #[test]
+    fn all_suffixes_dropped_and_detail_missing() {
+        let got = compare(LICENCE, "广东深圳南山");
+        assert_eq!(
+            got,
+            AddressComparison::SamePlaceWorded {
+                licence: place(
+                    Some("广东省"),
+                    Some("深圳市"),
+                    Some("南山区"),
+                    "粤海街道科技园路1号"
+                ),
+                other: place(Some("广东省"), Some("深圳市"), Some("南山区"), ""),
+                wording: vec![
+                    Wording::ProvinceSuffixDropped,
+                    Wording::CitySuffixDropped,
+                    Wording::DistrictSuffixDropped,
+                    Wording::LessSpecific { missing: "detail" },
+                ],
+            }
+        );
+    }
+
+    #[test]
+    fn province_omitted() {
+        assert_eq!(
+            wording_of("深圳市南山区粤海街道科技园路1号"),
+            vec![Wording::ProvinceOmitted]
+        );
+    }
+
+    #[test]
+    fn less_specific_district() {
+        assert_eq!(
+            wording_of("广东省深圳市"),
+            vec![
+                Wording::LessSpecific {
+                    missing: "district"
+                },
+                Wording::LessSpecific { missing: "detail" },
+            ]
+        );
+    }
+
+    #[test]
+    fn city_not_named_though_inferred() {
+        assert_eq!(
+            wording_of("广东省南山区粤海街道科技园路1号"),
+            vec![Wording::LessSpecific { missing: "city" }]
+        );
+    }
+
+    #[test]
+    fn detail_differs() {
+        assert_eq!(
+            wording_of("广东省深圳市南山区科技园路2号"),
+            vec![Wording::DetailDiffers]
+        );
+    }
+
+    #[test]
+    fn licence_less_explicit_is_other() {
+        assert_eq!(
+            compare("深圳市南山区科技园路1号", "广东省深圳市南山区科技园路1号"),
+            AddressComparison::SamePlaceWorded {
+                licence: place(
+                    Some("广东省"),
+                    Some("深圳市"),
+                    Some("南山区"),
+                    "科技园路1号"
+                ),
+                other: place(
+                    Some("广东省"),
+                    Some("深圳市"),
+                    Some("南山区"),
+                    "科技园路1号"
+                ),
+                wording: vec![Wording::Other],
+            }
+        );
+    }
+
+    #[test]
+    fn separators_between_levels_is_other() {
+        assert_eq!(
+            compare(LICENCE, "广东省-深圳市-南山区-粤海街道科技园路1号"),
+            AddressComparison::SamePlaceWorded {
+                licence: place(
+                    Some("广东省"),
+                    Some("深圳市"),
+                    Some("南山区"),
+                    "粤海街道科技园路1号"
+                ),
+                other: place(
+                    Some("广东省"),
+                    Some("深圳市"),
+                    Some("南山区"),
+                    "粤海街道科技园路1号"
+                ),
+                wording: vec![Wording::Other],
+            }
+        );
+        assert_eq!(
+            resolve("广东省，深圳市南山区科技园路1-2号"),
+            place(
+                Some("广东省"),
+                Some("深圳市"),
+                Some("南山区"),
+                "科技园路1-2号"
+            )
+        );
+    }
+
+    #[test]
+    fn reordered_levels_is_other() {
+        assert_eq!(
+            wording_of("南山区深圳市广东省粤海街道科技园路1号"),
+            vec![Wording::Other]
+        );
+    }
+
+    #[test]
+    fn municipality_judged_as_city() {
+        assert_eq!(
+            compare("北京市朝阳区望京街1号", "北京朝阳区望京街1号"),
+            AddressComparison::SamePlaceWorded {
+                licence: place(Some("北京市"), Some("北京市"), Some("朝阳区"), "望京街1号"),
+                other: place(Some("北京市"), Some("北京市"), Some("朝阳区"), "望京街1号"),
+                wording: vec![Wording::CitySuffixDropped],
+            }
+        );
+    }
+
+    #[test]
+    fn city_full_name_not_mistaken_for_short_province() {
+        assert_eq!(
+            compare("吉林省吉林市船营区", "吉林市船营区"),
+            AddressComparison::SamePlaceWorded {
+                licence: place(Some("吉林省"), Some("吉林市"), Some("船营区"), ""),
+                other: place(Some("吉林省"), Some("吉林市"), Some("船营区"), ""),
+                wording: vec![Wording::ProvinceOmitted],
+            }
+        );
+        assert_eq!(
+            compare("吉林省吉林市船营区", "吉林吉林市船营区"),
+            AddressComparison::SamePlaceWorded {
+                licence: place(Some("吉林省"), Some("吉林市"), Some("船营区"), ""),
+                other: place(Some("吉林省"), Some("吉林市"), Some("船营区"), ""),
+                wording: vec![Wording::ProvinceSuffixDropped],
+            }
+        );
+    }
+
+    #[test]
+    fn different_district() {
+        assert_eq!(
+            compare(LICENCE, "广东省深圳市福田区福华路1号"),
+            AddressComparison::DifferentPlace {
+                level: "district",
+                licence: "南山区".into(),
+                other: "福田区".into(),
+            }
+        );
+    }
+
+    #[test]
+    fn different_city() {
+        assert_eq!(
+            compare(LICENCE, "广东省广州市天河区体育西路1号"),
+            AddressComparison::DifferentPlace {
+                level: "city",
+                licence: "深圳市".into(),
+                other: "广州市".into(),
+            }
+        );
+    }
+
+    #[test]
+    fn different_province() {
+        assert_eq!(
+            compare(LICENCE, "浙江省杭州市西湖区文三路1号"),
+            AddressComparison::DifferentPlace {
+                level: "province",
+                licence: "广东省".into(),
+                other: "浙江省".into(),
+            }
+        );
+    }
+
+    #[test]
+    fn identical_and_noise_only() {
+        assert_eq!(compare(LICENCE, LICENCE), AddressComparison::Identical);
+        assert_eq!(
+            compare(LICENCE, "广东省 深圳市南山区\u{200B}粤海街道科技园路１号 "),
+            AddressComparison::Identical
+        );
+    }
+
+    #[test]
+    fn unresolved() {
+        assert_eq!(
+            compare(LICENCE, "Nanshan District, Shenzhen, Guangdong"),
+            AddressComparison::Unresolved { which: "other" }
+        );
+        assert_eq!(
+            compare("@@@###", LICENCE),
+            AddressComparison::Unresolved { which: "licence" }
+        );
+        assert_eq!(
+            compare(LICENCE, "\u{0}\u{FFFF}\u{10FFFF}"),
+            AddressComparison::Unresolved { which: "other" }
+        );
+    }
+
+    #[test]
+    fn wording_names() {
+        assert_eq!(Wording::ProvinceOmitted.as_str(), "province_omitted");
+        assert_eq!(Wording::CitySuffixDropped.as_str(), "city_suffix_dropped");
+        assert_eq!(
+            Wording::DistrictSuffixDropped.as_str(),
+            "district_suffix_dropped"
+        );
+        assert_eq!(
+            Wording::ProvinceSuffixDropped.as_str(),
+            "province_suffix_dropped"
+        );
+        assert_eq!(
+            Wording::LessSpecific {
+                missing: "district"
+            }
+            .as_str(),
+            "less_specific_district"
+        );
+        assert_eq!(
+            Wording::LessSpecific { missing: "detail" }.as_str(),
+            "less_specific_detail"
+        );
+        assert_eq!(
+            Wording::LessSpecific { missing: "city" }.as_str(),
+            "less_specific_city"
+        );
+        assert_eq!(Wording::DetailDiffers.as_str(), "detail_differs");
+        assert_eq!(Wording::Other.as_str(), "other");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        #[test]
+        fn never_panics(a in "\\PC{0,24}", b in "[广东省深圳市南山区福田北京朝阳路号1 　]{0,16}") {
+            let _ = resolve(&a);
+            let _ = compare(&a, &b);
+            let _ = compare(&b, &a);
+            proptest::prop_assert_eq!(compare(&a, &a), AddressComparison::Identical);
+            if let AddressComparison::SamePlaceWorded { wording, .. } = compare(&b, &a) {
+                proptest::prop_assert!(!wording.is_empty());
+            }
+        }
+    }
+}
