@@ -71,3 +71,57 @@ pub fn analyze(
         symptoms,
     })
 }
+
+/// The largest profile bindcheck reads. Real profiles are a few kilobytes; the limit keeps a
+/// mistaken path (a log file, a database dump) from costing memory and time.
+pub const MAX_PROFILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Why a profile file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path} is {size} bytes, over the {limit}-byte limit for a profile")]
+    TooLarge { path: String, size: u64, limit: u64 },
+    #[error("{path} is not a regular file")]
+    NotAFile { path: String },
+}
+
+/// Reads a profile file, refusing anything over [`MAX_PROFILE_BYTES`] before reading it.
+pub fn read_profile(path: &std::path::Path) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read;
+    let shown = crate::unicode::escape(&path.display().to_string()).into_owned();
+    let io = |source| ReadError::Io {
+        path: shown.clone(),
+        source,
+    };
+    let metadata = std::fs::metadata(path).map_err(io)?;
+    if !metadata.is_file() {
+        return Err(ReadError::NotAFile { path: shown });
+    }
+    if metadata.len() > MAX_PROFILE_BYTES {
+        return Err(ReadError::TooLarge {
+            path: shown,
+            size: metadata.len(),
+            limit: MAX_PROFILE_BYTES,
+        });
+    }
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    std::fs::File::open(path)
+        .map_err(io)?
+        // The file may grow between metadata and read; never read past the limit.
+        .take(MAX_PROFILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_PROFILE_BYTES {
+        return Err(ReadError::TooLarge {
+            path: shown,
+            size: bytes.len() as u64,
+            limit: MAX_PROFILE_BYTES,
+        });
+    }
+    Ok(bytes)
+}
