@@ -10,8 +10,8 @@ mod json;
 pub use human::Human;
 pub use json::Json;
 
-use crate::finding::{Applicability, Arg, Finding};
-use crate::profile::schema::{self, FieldClass};
+use crate::finding::{Arg, Finding};
+use crate::profile::schema::FieldClass;
 use crate::profile::{LoadError, Profile};
 use crate::rank::{Ranked, round};
 use crate::rulepack::{Lang, RulePack, Severity, fill};
@@ -367,16 +367,6 @@ pub fn build_unreadable(
         source: None,
         hidden: Vec::new(),
     }
-}
-
-/// Whether a field's value is an identifier, for renderers deciding how to quote it.
-pub fn is_identifier(path: &str) -> bool {
-    schema::field(path).is_some_and(|f| f.class == FieldClass::Identifier)
-}
-
-/// Applicability of a fix as shown (re-exported for renderers).
-pub fn applicability_label(a: Applicability) -> &'static str {
-    a.as_str()
 }
 
 #[cfg(test)]

@@ -184,7 +184,8 @@ pub const RULES: &[Rule] = &[
         "BC602",
         "channel-not-opened",
         Some(ozon::channel_not_opened),
-        &[&["lianlian.ozon_channel"]],
+        // The Ozon channel matters only where LianLian is bound to Ozon.
+        &[&["lianlian.ozon_channel", "ozon.payment_method"]],
     ),
     rule(
         "BC603",
