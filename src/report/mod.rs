@@ -4,17 +4,29 @@
 //! the chosen language, identifiers masked, every string escaped. Every output format renders
 //! from these same structs, one renderer per format, side by side in this folder.
 
+mod concise;
+mod github;
 mod human;
 mod json;
+mod jsonl;
+mod junit;
+mod sarif;
+#[cfg(test)]
+mod test_support;
 
+pub use concise::Concise;
+pub use github::Github;
 pub use human::Human;
 pub use json::Json;
+pub use jsonl::Jsonl;
+pub use junit::Junit;
+pub use sarif::Sarif;
 
 use crate::finding::{Arg, Finding};
 use crate::profile::schema::FieldClass;
 use crate::profile::{LoadError, Profile};
 use crate::rank::{Ranked, round};
-use crate::rulepack::{Lang, RulePack, Severity, fill};
+use crate::rulepack::{Confidence, Lang, RulePack, Severity, fill};
 use crate::rules;
 use crate::source::{SourceFile, Span};
 use crate::unicode::escape;
@@ -109,6 +121,42 @@ pub struct Report {
     pub rulepack_id: String,
     pub rulepack_version: String,
     pub options: RenderOptions,
+    /// The whole catalogue in code order, worded in the report's language: formats that
+    /// describe rules apart from their findings (SARIF `tool.driver.rules`) read it here.
+    pub rules: Vec<RuleInfo>,
+}
+
+/// One rule of the catalogue as the rulepack words it, escaped for output.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleInfo {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub title: String,
+    pub why: String,
+    /// The steps of the rule's default variant. Placeholders that only a finding can fill
+    /// (`{field}`) stay as written.
+    pub remediation: Vec<String>,
+    pub severity: Severity,
+    pub confidence: Confidence,
+}
+
+impl RuleInfo {
+    fn new(rule: &rules::Rule, pack: &RulePack, lang: Lang) -> Self {
+        let policy = pack.rule(rule.code);
+        let texts = policy.map(|p| p.texts(lang));
+        RuleInfo {
+            code: rule.code,
+            name: rule.name,
+            title: texts.map_or_else(String::new, |t| escape(&t.title).into_owned()),
+            why: texts.map_or_else(String::new, |t| escape(&t.why).into_owned()),
+            remediation: texts
+                .and_then(|t| t.remediation.get("default"))
+                .map(|steps| steps.iter().map(|s| escape(s).into_owned()).collect())
+                .unwrap_or_default(),
+            severity: policy.map_or(Severity::Warning, |p| p.severity_for("default")),
+            confidence: policy.map_or(Confidence::Low, |p| p.confidence()),
+        }
+    }
 }
 
 impl Report {
@@ -118,6 +166,10 @@ impl Report {
             rulepack_id: pack.meta.id.clone(),
             rulepack_version: pack.meta.version.clone(),
             options,
+            rules: rules::RULES
+                .iter()
+                .map(|rule| RuleInfo::new(rule, pack, options.lang))
+                .collect(),
         }
     }
 
@@ -399,6 +451,10 @@ pub fn renderer(format: Format) -> Option<Box<dyn Renderer>> {
     match format {
         Format::Human => Some(Box::new(Human)),
         Format::Json => Some(Box::new(Json)),
-        _ => None,
+        Format::Sarif => Some(Box::new(Sarif)),
+        Format::Github => Some(Box::new(Github)),
+        Format::Concise => Some(Box::new(Concise)),
+        Format::Jsonl => Some(Box::new(Jsonl)),
+        Format::Junit => Some(Box::new(Junit)),
     }
 }

@@ -1,0 +1,45 @@
+//! `--format concise`: one line per finding, `path:line:col: CODE severity message`, the shape
+//! editors and CI logs already know from compilers and ruff.
+
+use super::{Renderer, Report};
+use crate::unicode::escape;
+use std::io::{self, Write};
+
+/// The concise renderer.
+pub struct Concise;
+
+impl Renderer for Concise {
+    fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        for file in &report.files {
+            let path = escape(&file.path);
+            for f in &file.findings {
+                // Messages are escaped when built, so none spans two lines.
+                writeln!(
+                    out,
+                    "{path}:{}:{}: {} {} {}",
+                    f.line, f.column, f.code, f.severity, f.message
+                )?;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{clean_file, render, sample_report};
+    use super::*;
+
+    #[test]
+    fn one_line_per_finding_including_unreadable_files() {
+        let mut report = sample_report();
+        report.files.push(clean_file("ok.toml"));
+        assert_eq!(
+            render(&Concise, &report),
+            "shops/a b.toml:3:1: BC002 warning unknown field `lianlian.merchant_di`; 100%, a:b\n\
+             shops/a b.toml:4:13: BC003 error expected an integer, found a string\n\
+             shops/a b.toml:4:1: BC004 info `lianlian.merchant_id` is missing\n\
+             broken.toml:2:9: BC001 error invalid TOML: expected `=`\n"
+        );
+    }
+}
