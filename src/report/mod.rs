@@ -213,6 +213,9 @@ fn render_arg(arg: &Arg, show_values: bool) -> String {
 
 /// The stable fingerprint of a finding: code, file, key path and value — not line numbers.
 pub fn fingerprint(path: &str, finding: &Finding) -> String {
+    // `./a.toml`, `a.toml` and `.\\a.toml` are one file to a baseline or a SARIF alert.
+    let path = path.replace('\\', "/");
+    let path = path.trim_start_matches("./");
     let mut hasher = Sha256::new();
     for part in [
         finding.code,
