@@ -7,11 +7,6 @@ use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 
 use super::tables::{is_default_ignorable, is_noncharacter};
 
-/// The opening bracket of an escape. It is itself escaped when it occurs in input, so that an
-/// input cannot spell a fake escape (a literal "⟨U+200B⟩" would otherwise read as a hidden
-/// zero-width space).
-const OPEN: char = '⟨';
-
 /// True for every char that must never be written raw to a terminal or report: C0/C1 controls
 /// and DEL, format characters (bidi controls, zero-width characters, soft hyphen, tags),
 /// every other Default_Ignorable code point (variation selectors, Hangul fillers), line and
@@ -31,8 +26,13 @@ pub fn is_unsafe_to_print(ch: char) -> bool {
         || is_noncharacter(ch)
 }
 
-/// Replaces each unsafe char (and the escape bracket ⟨ itself) with "⟨U+200B⟩": uppercase hex,
-/// at least 4 digits. Borrows when nothing needs escaping.
+/// Replaces each unsafe char with "⟨U+200B⟩": uppercase hex, at least 4 digits. Borrows when
+/// nothing needs escaping.
+///
+/// Escaping is idempotent (`escape(escape(s)) == escape(s)`): a value passes through several
+/// layers (message, report, final output) and must not be garbled by each of them. The price
+/// is that a value that literally contains the text "⟨U+200B⟩" reads like an escape; the
+/// bracket is a printable character, so nothing hidden can reach the terminal that way.
 pub fn escape(s: &str) -> Cow<'_, str> {
     escape_with(s, false)
 }
@@ -46,7 +46,7 @@ fn needs_escape(ch: char, keep_newlines: bool) -> bool {
     if keep_newlines && ch == '\n' {
         return false;
     }
-    ch == OPEN || is_unsafe_to_print(ch)
+    is_unsafe_to_print(ch)
 }
 
 fn escape_with(s: &str, keep_newlines: bool) -> Cow<'_, str> {
@@ -78,7 +78,9 @@ mod tests {
         assert_eq!(escape("\u{E0041}"), "⟨U+E0041⟩");
         assert_eq!(escape("x\u{7F}\u{85}"), "x⟨U+007F⟩⟨U+0085⟩");
         assert_eq!(escape("p\u{2028}q"), "p⟨U+2028⟩q");
-        assert_eq!(escape("⟨U+200B⟩"), "⟨U+27E8⟩U+200B⟩");
+        assert_eq!(escape("⟨U+200B⟩"), "⟨U+200B⟩");
+        let once = escape("a\u{200B}\u{202E}b").into_owned();
+        assert_eq!(escape(&once), once);
     }
 
     #[test]
