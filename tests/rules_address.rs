@@ -35,8 +35,14 @@ fn bc401_short_form_of_the_licence_address() {
         f["related"],
         json!([{"field": "seller.registered_address", "line": 4, "column": 22}])
     );
-    assert_eq!(f["remediation"][1], format!("Enter it on Ozon as: {LICENCE}"));
-    assert_eq!(f["fix"], json!({"applicability": "unsafe", "replacement": LICENCE}));
+    assert_eq!(
+        f["remediation"][1],
+        format!("Enter it on Ozon as: {LICENCE}")
+    );
+    assert_eq!(
+        f["fix"],
+        json!({"applicability": "unsafe", "replacement": LICENCE})
+    );
     // A warning alone does not fail the run at the default --fail-on error.
     assert_eq!(code, 0);
 

@@ -45,7 +45,10 @@ fn bc301_dashes_on_ozon() {
     let (json, code) = run("BC301/fires-ozon-dash.toml", &[]);
     let f = only(&json, "BC301");
     assert_eq!(place(f), ("ozon.payout_account.merchant_id".into(), 4, 15));
-    assert_eq!(f["evidence"]["not_letter_or_digit_positions"], json!([7, 12]));
+    assert_eq!(
+        f["evidence"]["not_letter_or_digit_positions"],
+        json!([7, 12])
+    );
     assert_eq!(f["evidence"]["length"], 26);
     assert_eq!(code, 1);
 }

@@ -71,7 +71,10 @@ fn bc501_rulepack_overlay_changes_the_minimum() {
 
     let higher = dir.path().join("higher.toml");
     std::fs::write(&higher, "[rules.BC501.params]\nminimum = \"200.50 CNY\"\n").unwrap();
-    let (json, code) = run("BC501/clean-100.toml", &["--rules", higher.to_str().unwrap()]);
+    let (json, code) = run(
+        "BC501/clean-100.toml",
+        &["--rules", higher.to_str().unwrap()],
+    );
     assert_eq!(
         only(&json, "BC501")["message"],
         "`lianlian.balance` is 100 CNY, below the 200.50 CNY the first verification payment needs"
@@ -133,7 +136,10 @@ fn bc503_ozon_balance_below_payout_minimum() {
 fn bc503_ogp_pending_settlement_uses_the_eur_minimum() {
     let (json, code) = run("BC503/fires-ogp.toml", &[]);
     let f = only(&json, "BC503");
-    assert_eq!(place(f), ("ozon_global_pay.pending_settlement".into(), 4, 22));
+    assert_eq!(
+        place(f),
+        ("ozon_global_pay.pending_settlement".into(), 4, 22)
+    );
     assert_eq!(f["evidence"]["minimum"], "1000 EUR");
     assert_eq!(code, 0);
 }

@@ -41,7 +41,10 @@ fn bc101_case_only_difference() {
              reads exactly: \"{LL_NAME}\"."
         )
     );
-    assert_eq!(f["fix"], json!({"applicability": "unsafe", "replacement": LL_NAME}));
+    assert_eq!(
+        f["fix"],
+        json!({"applicability": "unsafe", "replacement": LL_NAME})
+    );
     assert_eq!(code, 1);
 }
 
@@ -95,10 +98,16 @@ fn bc101_zero_width_space_written_as_escape_is_located_at_the_escape() {
         json!({"index": 16, "line": 7, "column": 32})
     );
     let d = &f["evidence"]["differences"][0];
-    assert_eq!((&d["kind"], &d["column"]), (&json!("invisible"), &json!(32)));
+    assert_eq!(
+        (&d["kind"], &d["column"]),
+        (&json!("invisible"), &json!(32))
+    );
     let message = f["message"].as_str().unwrap();
     assert!(message.contains("(invisible characters)"), "{message}");
-    assert!(message.ends_with("first difference at character 16"), "{message}");
+    assert!(
+        message.ends_with("first difference at character 16"),
+        "{message}"
+    );
     assert!(!message.contains('\u{200B}'), "{message}");
     assert_eq!(code, 1);
 }
@@ -145,10 +154,9 @@ fn bc101_amazon_holder_name_when_provider_is_lianlian() {
     );
     assert_eq!(f["severity"], "error");
     assert!(
-        f["remediation"][1]
-            .as_str()
-            .unwrap()
-            .starts_with("Paste it into Seller Central › Settings › Deposit Methods › Account holder name"),
+        f["remediation"][1].as_str().unwrap().starts_with(
+            "Paste it into Seller Central › Settings › Deposit Methods › Account holder name"
+        ),
         "{f}"
     );
     assert_eq!(code, 1);
@@ -223,10 +231,12 @@ fn bc102_amazon_bank_holder_vs_business_name() {
         place(f),
         ("amazon.deposit_method.account_holder_name".into(), 8, 23)
     );
-    assert!(f["evidence"]["kinds"]
-        .as_array()
-        .unwrap()
-        .contains(&json!("other")));
+    assert!(
+        f["evidence"]["kinds"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("other"))
+    );
     assert_eq!(code, 1);
 }
 

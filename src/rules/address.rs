@@ -112,7 +112,9 @@ pub fn license_region(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), P
         .and_then(toml::Value::as_table)
         .ok_or_else(|| PolicyError {
             origin: "in use".into(),
-            problem: "rules.BC403.params.provinces must be a table of two-digit codes to province names".into(),
+            problem:
+                "rules.BC403.params.provinces must be a table of two-digit codes to province names"
+                    .into(),
         })?;
     // Codes outside the table (10xxxx for central registrations, a mistyped code) carry no
     // province to compare with; BC304 judges whether the number itself is valid.

@@ -48,10 +48,18 @@ fn login_kind(ctx: &Context<'_>, field: &Field) -> Result<Option<&'static str>, 
     if login.is_some_and(|l| l.to_lowercase() == value.to_lowercase()) {
         return Ok(Some("login"));
     }
-    if ctx.pack.param_regex("BC302", "email_pattern")?.is_match(&value) {
+    if ctx
+        .pack
+        .param_regex("BC302", "email_pattern")?
+        .is_match(&value)
+    {
         return Ok(Some("email"));
     }
-    if ctx.pack.param_regex("BC302", "phone_pattern")?.is_match(&value) {
+    if ctx
+        .pack
+        .param_regex("BC302", "phone_pattern")?
+        .is_match(&value)
+    {
         return Ok(Some("phone"));
     }
     Ok(None)

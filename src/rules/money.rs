@@ -36,17 +36,16 @@ fn below(
             .evidence("minimum", minimum.to_string())
     };
     match amount.compare(minimum) {
-        Some(Ordering::Less) => Some(base().evidence("shortfall", (minimum.amount - amount.amount).to_string())),
+        Some(Ordering::Less) => {
+            Some(base().evidence("shortfall", (minimum.amount - amount.amount).to_string()))
+        }
         Some(_) => None,
         None => Some(base().variant("not_comparable")),
     }
 }
 
 /// BC501: the LianLian balance is below the first verification payment.
-pub fn verification_balance(
-    ctx: &Context<'_>,
-    out: &mut Vec<Finding>,
-) -> Result<(), PolicyError> {
+pub fn verification_balance(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
     let Some(field) = ctx.profile.field("lianlian.balance") else {
         return Ok(());
     };
@@ -75,10 +74,7 @@ pub fn auto_withdraw_threshold(
 }
 
 /// BC503: an Ozon or Ozon Global Pay balance below the amount a payout waits for.
-pub fn payout_below_minimum(
-    ctx: &Context<'_>,
-    out: &mut Vec<Finding>,
-) -> Result<(), PolicyError> {
+pub fn payout_below_minimum(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
     for (path, key) in [
         ("ozon.balance", "ozon_minimums"),
         ("ozon_global_pay.pending_settlement", "ogp_minimums"),

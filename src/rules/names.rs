@@ -101,10 +101,11 @@ fn compare_pair(
     let kinds: Vec<&str> = diff.kinds.iter().map(DiffKind::as_str).collect();
     let (kinds_en, kinds_zh) = labels(ctx.pack, label_code, "kinds", &kinds);
     let position = diff.first_divergence.1 + 1;
-    let first = ctx
-        .profile
-        .source
-        .position(ctx.profile.char_span(pair.actual, diff.first_divergence.1).start);
+    let first = ctx.profile.source.position(
+        ctx.profile
+            .char_span(pair.actual, diff.first_divergence.1)
+            .start,
+    );
     Some(
         Finding::at(code, pair.actual)
             .variant(pair.variant)
@@ -116,11 +117,14 @@ fn compare_pair(
             .text("expected", expected)
             .text("position", position.to_string())
             .evidence("kinds", kinds.clone())
-            .evidence("first_difference", json!({
-                "index": position,
-                "line": first.line,
-                "column": first.column,
-            }))
+            .evidence(
+                "first_difference",
+                json!({
+                    "index": position,
+                    "line": first.line,
+                    "column": first.column,
+                }),
+            )
             .evidence("differences", evidence(ctx.profile, pair.actual, &diff))
             // Which of the two names is right is the seller's call (the remediation says how to
             // check), so the replacement is offered but never applied without asking.
@@ -134,14 +138,16 @@ fn compare_pair(
 }
 
 /// BC101: the payee name typed on a platform vs the LianLian receiving account's name.
-pub fn account_name_mismatch(
-    ctx: &Context<'_>,
-    out: &mut Vec<Finding>,
-) -> Result<(), PolicyError> {
+pub fn account_name_mismatch(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
     let p = ctx.profile;
     let lianlian = "lianlian.receiving_account.account_name";
     let mut pairs = Vec::new();
-    pairs.extend(pair(p, "ozon.payout_account.account_name", lianlian, "ozon"));
+    pairs.extend(pair(
+        p,
+        "ozon.payout_account.account_name",
+        lianlian,
+        "ozon",
+    ));
     if p.text("amazon.deposit_method.provider") == Some("lianlian") {
         pairs.extend(pair(
             p,
@@ -238,12 +244,18 @@ pub fn name_not_latin(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), P
         (
             "ozon.legal_name",
             "legal_name",
-            ["seller.legal_name_en", "lianlian.receiving_account.account_name"],
+            [
+                "seller.legal_name_en",
+                "lianlian.receiving_account.account_name",
+            ],
         ),
         (
             "ozon.payout_account.account_name",
             "payout",
-            ["lianlian.receiving_account.account_name", "seller.legal_name_en"],
+            [
+                "lianlian.receiving_account.account_name",
+                "seller.legal_name_en",
+            ],
         ),
     ];
     for (path, variant, suggestions) in targets {
@@ -257,10 +269,10 @@ pub fn name_not_latin(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), P
         let Some(&(index, ch, script)) = letters.first() else {
             continue;
         };
-        let suggestion = suggestions
-            .iter()
-            .filter_map(|s| p.field(s))
-            .find(|f| f.text().is_some_and(|t| !t.trim().is_empty() && is_latin_only(t)));
+        let suggestion = suggestions.iter().filter_map(|s| p.field(s)).find(|f| {
+            f.text()
+                .is_some_and(|t| !t.trim().is_empty() && is_latin_only(t))
+        });
         let mut scripts: Vec<&str> = letters.iter().map(|l| l.2).collect();
         scripts.sort_unstable();
         scripts.dedup();
@@ -283,18 +295,18 @@ pub fn name_not_latin(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), P
                 "positions",
                 letters.iter().map(|l| l.0 + 1).collect::<Vec<_>>(),
             )
-            .evidence("first", json!({"index": index + 1, "code_point": format!("U+{:04X}", u32::from(ch))}));
+            .evidence(
+                "first",
+                json!({"index": index + 1, "code_point": format!("U+{:04X}", u32::from(ch))}),
+            );
         if let Some(s) = suggestion {
             let text = s.text().unwrap_or_default();
-            finding = finding
-                .related(s)
-                .text("suggestion", text)
-                .fix(Fix {
-                    applicability: Applicability::Unsafe,
-                    span: field.span.clone(),
-                    replacement: text.to_string(),
-                    identifier: false,
-                });
+            finding = finding.related(s).text("suggestion", text).fix(Fix {
+                applicability: Applicability::Unsafe,
+                span: field.span.clone(),
+                replacement: text.to_string(),
+                identifier: false,
+            });
         }
         out.push(finding);
     }
