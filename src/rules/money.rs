@@ -37,7 +37,12 @@ fn below(
     };
     match amount.compare(minimum) {
         Some(Ordering::Less) => {
-            Some(base().evidence("shortfall", (minimum.amount - amount.amount).to_string()))
+            // Checked: amounts come from the profile and may sit at the edge of Decimal's range.
+            let finding = base();
+            Some(match minimum.amount.checked_sub(amount.amount) {
+                Some(shortfall) => finding.evidence("shortfall", shortfall.to_string()),
+                None => finding,
+            })
         }
         Some(_) => None,
         None => Some(base().variant("not_comparable")),
