@@ -143,3 +143,53 @@ pub fn license_region(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), P
     );
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::address::Wording;
+    use crate::rulepack::RulePack;
+
+    #[test]
+    fn every_wording_kind_has_labels_in_both_languages() {
+        let pack = RulePack::builtin().unwrap();
+        let kinds = [
+            Wording::ProvinceOmitted,
+            Wording::CitySuffixDropped,
+            Wording::DistrictSuffixDropped,
+            Wording::ProvinceSuffixDropped,
+            Wording::LessSpecific {
+                missing: "district",
+            },
+            Wording::LessSpecific { missing: "detail" },
+            Wording::LessSpecific { missing: "city" },
+            Wording::DetailDiffers,
+            Wording::Other,
+        ];
+        for kind in kinds {
+            let (en, zh) = super::labels(&pack, "BC401", "wording", &[kind.as_str()]);
+            assert_ne!(en, kind.as_str(), "{kind:?}");
+            assert_ne!(zh, kind.as_str(), "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn province_table_has_the_34_province_level_divisions() {
+        let pack = RulePack::builtin().unwrap();
+        let table = pack.rule("BC403").unwrap().params["provinces"]
+            .as_table()
+            .unwrap();
+        assert_eq!(table.len(), 34);
+        assert_eq!(table["44"].as_str(), Some("广东省"));
+        assert_eq!(table["65"].as_str(), Some("新疆维吾尔自治区"));
+        // Every name is one the address resolver returns for its own short form.
+        for name in table.values().filter_map(|v| v.as_str()) {
+            assert_eq!(
+                crate::address::resolve(&format!("{name}某某路1号"))
+                    .province
+                    .as_deref(),
+                Some(name),
+                "{name}"
+            );
+        }
+    }
+}

@@ -312,3 +312,68 @@ pub fn name_not_latin(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), P
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn non_latin_letters_are_named_by_script() {
+        assert_eq!(non_latin_script('深'), Some("Han"));
+        assert_eq!(non_latin_script('О'), Some("Cyrillic"));
+        assert_eq!(non_latin_script('α'), Some("Greek"));
+        assert_eq!(non_latin_script('カ'), Some("Katakana"));
+    }
+
+    #[test]
+    fn latin_digits_punctuation_and_marks_pass() {
+        // Accented and full-width Latin letters are Latin (BC204 judges the width); digits,
+        // punctuation, spaces, CJK punctuation and combining marks are no letters of a script.
+        for ch in [
+            'A', 'é', 'Ø', 'ß', 'Ａ', '1', '.', ',', ' ', '、', '\u{0301}', '\u{200B}',
+        ] {
+            assert_eq!(non_latin_script(ch), None, "{ch:?}");
+        }
+        assert!(is_latin_only("Café Économique S.A.R.L. 2"));
+        assert!(!is_latin_only("Shenzhen 星河"));
+    }
+
+    #[test]
+    fn labels_fall_back_to_the_key() {
+        let pack = RulePack::builtin().unwrap();
+        assert_eq!(
+            labels(&pack, "BC101", "kinds", &["case", "legal_form"]),
+            (
+                "upper/lower case, legal form".into(),
+                "大小写、公司类型写法".into()
+            )
+        );
+        assert_eq!(
+            labels(&pack, "BC101", "kinds", &["no_such_kind"]),
+            ("no_such_kind".into(), "no_such_kind".into())
+        );
+        assert_eq!(
+            labels(&pack, "BC103", "scripts", &["Tamil"]),
+            ("Tamil".into(), "Tamil".into())
+        );
+    }
+
+    #[test]
+    fn every_kind_has_labels_in_both_languages() {
+        let pack = RulePack::builtin().unwrap();
+        let kinds = [
+            DiffKind::Case,
+            DiffKind::Whitespace,
+            DiffKind::Invisible,
+            DiffKind::Width,
+            DiffKind::Punctuation,
+            DiffKind::LegalForm,
+            DiffKind::Other,
+        ];
+        for kind in kinds {
+            let (en, zh) = labels(&pack, "BC101", "kinds", &[kind.as_str()]);
+            assert_ne!(en, kind.as_str(), "{kind:?}");
+            assert_ne!(zh, kind.as_str(), "{kind:?}");
+        }
+    }
+}
