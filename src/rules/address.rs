@@ -1,13 +1,195 @@
 //! BC401–BC403: the registered address.
+//!
+//! The address data (`cpca`) is loaded on first use, so every check returns before touching
+//! [`crate::address`] unless both of its inputs are present.
+//!
+//! An address that cannot be resolved to even a province or city (written in pinyin or English,
+//! a typo in the place name) gives no finding: that is not evidence of a different place, and
+//! the character rules already report broken text. Guessing there would put a low-confidence
+//! rule's false alarm above real causes.
 
 use super::Context;
-use crate::finding::Finding;
+use super::names::labels;
+use crate::address::{self, AddressComparison, Place};
+use crate::finding::{Applicability, Finding, Fix};
 use crate::rulepack::PolicyError;
+use crate::validators::uscc;
+use serde_json::json;
 
-pub fn compare(_ctx: &Context<'_>, _out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+fn place_json(place: &Place) -> serde_json::Value {
+    json!({
+        "province": place.province,
+        "city": place.city,
+        "district": place.district,
+    })
+}
+
+/// BC401 / BC402: the address typed on Ozon vs the licence's registered address.
+pub fn compare(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+    let p = ctx.profile;
+    let (Some(ozon), Some(licence)) = (
+        p.field("ozon.registered_address"),
+        p.field("seller.registered_address"),
+    ) else {
+        return Ok(());
+    };
+    let (Some(other_text), Some(licence_text)) = (ozon.text(), licence.text()) else {
+        return Ok(());
+    };
+    let fix = Fix {
+        applicability: Applicability::Unsafe,
+        span: ozon.span.clone(),
+        replacement: licence_text.to_string(),
+        identifier: false,
+    };
+    match address::compare(licence_text, other_text) {
+        AddressComparison::Identical | AddressComparison::Unresolved { .. } => {}
+        AddressComparison::SamePlaceWorded {
+            licence: l,
+            other: o,
+            wording,
+        } => {
+            let kinds: Vec<&str> = wording.iter().map(|w| w.as_str()).collect();
+            let (en, zh) = labels(ctx.pack, "BC401", "wording", &kinds);
+            out.push(
+                Finding::at("BC401", ozon)
+                    .related(licence)
+                    .text("wording", kinds.join(", "))
+                    .text("wording_en", en)
+                    .text("wording_zh", zh)
+                    .text("expected", licence_text)
+                    .evidence("wording", kinds)
+                    .evidence("licence_place", place_json(&l))
+                    .evidence("other_place", place_json(&o))
+                    .fix(fix),
+            );
+        }
+        AddressComparison::DifferentPlace {
+            level,
+            licence: l,
+            other: o,
+        } => {
+            out.push(
+                Finding::at("BC402", ozon)
+                    .variant(level)
+                    .related(licence)
+                    .text("level", level)
+                    .text("licence", l.as_str())
+                    .text("other", o.as_str())
+                    .text("expected", licence_text)
+                    .evidence("level", level)
+                    .evidence("licence", l)
+                    .evidence("other", o)
+                    .fix(fix),
+            );
+        }
+    }
     Ok(())
 }
 
-pub fn license_region(_ctx: &Context<'_>, _out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+/// BC403: the region code inside a CN licence number vs the province of the licence address.
+pub fn license_region(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+    let p = ctx.profile;
+    if p.seller_country() != "CN" {
+        return Ok(());
+    }
+    let (Some(number), Some(address_field)) = (
+        p.field("seller.license_number"),
+        p.field("seller.registered_address"),
+    ) else {
+        return Ok(());
+    };
+    let (Some(number_text), Some(address_text)) = (number.text(), address_field.text()) else {
+        return Ok(());
+    };
+    let Some(region) = uscc::region_code(number_text) else {
+        return Ok(());
+    };
+    let provinces = ctx
+        .pack
+        .rule("BC403")
+        .and_then(|r| r.params.get("provinces"))
+        .and_then(toml::Value::as_table)
+        .ok_or_else(|| PolicyError {
+            origin: "in use".into(),
+            problem:
+                "rules.BC403.params.provinces must be a table of two-digit codes to province names"
+                    .into(),
+        })?;
+    // Codes outside the table (10xxxx for central registrations, a mistyped code) carry no
+    // province to compare with; BC304 judges whether the number itself is valid.
+    let Some(code_province) = region
+        .get(..2)
+        .and_then(|prefix| provinces.get(prefix))
+        .and_then(toml::Value::as_str)
+    else {
+        return Ok(());
+    };
+    let Some(address_province) = address::resolve(address_text).province else {
+        return Ok(());
+    };
+    if address_province == code_province {
+        return Ok(());
+    }
+    out.push(
+        Finding::at("BC403", number)
+            .related(address_field)
+            .text("region", region)
+            .text("region_place", code_province)
+            .text("address_place", address_province.as_str())
+            .evidence("region_code", region)
+            .evidence("region_province", code_province)
+            .evidence("address_province", address_province),
+    );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::address::Wording;
+    use crate::rulepack::RulePack;
+
+    #[test]
+    fn every_wording_kind_has_labels_in_both_languages() {
+        let pack = RulePack::builtin().unwrap();
+        let kinds = [
+            Wording::ProvinceOmitted,
+            Wording::CitySuffixDropped,
+            Wording::DistrictSuffixDropped,
+            Wording::ProvinceSuffixDropped,
+            Wording::LessSpecific {
+                missing: "district",
+            },
+            Wording::LessSpecific { missing: "detail" },
+            Wording::LessSpecific { missing: "city" },
+            Wording::DetailDiffers,
+            Wording::Other,
+        ];
+        for kind in kinds {
+            let (en, zh) = super::labels(&pack, "BC401", "wording", &[kind.as_str()]);
+            assert_ne!(en, kind.as_str(), "{kind:?}");
+            assert_ne!(zh, kind.as_str(), "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn province_table_has_the_34_province_level_divisions() {
+        let pack = RulePack::builtin().unwrap();
+        let table = pack.rule("BC403").unwrap().params["provinces"]
+            .as_table()
+            .unwrap();
+        assert_eq!(table.len(), 34);
+        assert_eq!(table["44"].as_str(), Some("广东省"));
+        assert_eq!(table["65"].as_str(), Some("新疆维吾尔自治区"));
+        // Every name is one the address resolver returns for its own short form.
+        for name in table.values().filter_map(|v| v.as_str()) {
+            assert_eq!(
+                crate::address::resolve(&format!("{name}某某路1号"))
+                    .province
+                    .as_deref(),
+                Some(name),
+                "{name}"
+            );
+        }
+    }
 }

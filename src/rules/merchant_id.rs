@@ -1,17 +1,178 @@
 //! BC301–BC303: the LianLian Merchant ID.
+//!
+//! Values are identifiers: they are passed to messages with `.ident` (masked unless
+//! `--show-values`) and evidence holds only lengths, positions and kinds.
+//!
+//! One cause, one finding:
+//! - Invisible and whitespace characters in a Merchant ID are BC201/BC205's cause. BC301 judges
+//!   the value with those characters removed, so a correct ID with a pasted U+200B is reported
+//!   once (by BC201), and an ID that is also too short is reported by both.
+//! - A value that is an e-mail address, a phone number or the login is BC302's cause; BC301
+//!   does not also say that it lacks the Merchant ID's form, and BC303 does not offer such a
+//!   `lianlian.merchant_id` as the value to paste into Ozon.
 
 use super::Context;
-use crate::finding::Finding;
+use crate::finding::{Applicability, Finding, Fix};
+use crate::profile::Field;
 use crate::rulepack::PolicyError;
+use crate::unicode::is_default_ignorable;
+use serde_json::json;
 
-pub fn format(_ctx: &Context<'_>, _out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+/// The two Merchant ID fields, LianLian's own first.
+const FIELDS: [&str; 2] = ["lianlian.merchant_id", "ozon.payout_account.merchant_id"];
+
+/// The value without the characters the character rules report (invisible, whitespace).
+fn visible(value: &str) -> String {
+    value
+        .chars()
+        .filter(|c| !c.is_whitespace() && !is_default_ignorable(*c))
+        .collect()
+}
+
+/// What a Merchant ID field holds instead of a Merchant ID, if BC302 recognises it.
+fn login_kind(ctx: &Context<'_>, field: &Field) -> Result<Option<&'static str>, PolicyError> {
+    let Some(value) = field.text() else {
+        return Ok(None);
+    };
+    let value = visible(value);
+    if value.is_empty() {
+        return Ok(None);
+    }
+    // The login is case-insensitive for e-mail logins; comparing without case also catches a
+    // login retyped with a capital letter.
+    let login = ctx
+        .profile
+        .text("lianlian.login")
+        .map(visible)
+        .filter(|l| !l.is_empty());
+    if login.is_some_and(|l| l.to_lowercase() == value.to_lowercase()) {
+        return Ok(Some("login"));
+    }
+    if ctx
+        .pack
+        .param_regex("BC302", "email_pattern")?
+        .is_match(&value)
+    {
+        return Ok(Some("email"));
+    }
+    if ctx
+        .pack
+        .param_regex("BC302", "phone_pattern")?
+        .is_match(&value)
+    {
+        return Ok(Some("phone"));
+    }
+    Ok(None)
+}
+
+/// BC301: a Merchant ID that does not match the rulepack's pattern.
+pub fn format(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+    for path in FIELDS {
+        let Some(field) = ctx.profile.field(path) else {
+            continue;
+        };
+        let Some(value) = field.text() else { continue };
+        let pattern = ctx.pack.param_regex("BC301", "pattern")?;
+        let cleaned = visible(value);
+        if pattern.is_match(&cleaned) || login_kind(ctx, field)?.is_some() {
+            continue;
+        }
+        let length = cleaned.chars().count();
+        let non_ascii: Vec<usize> = cleaned
+            .chars()
+            .enumerate()
+            .filter(|(_, c)| !c.is_ascii_alphanumeric())
+            .map(|(i, _)| i + 1)
+            .collect();
+        out.push(
+            Finding::at("BC301", field)
+                .ident("value", value)
+                .text("length", length.to_string())
+                .text("pattern", pattern.as_str())
+                .evidence("length", length)
+                .evidence("ignored_characters", value.chars().count() - length)
+                .evidence("not_letter_or_digit_positions", non_ascii),
+        );
+    }
     Ok(())
 }
 
-pub fn is_login(_ctx: &Context<'_>, _out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+/// BC302: a Merchant ID field holding the login, an e-mail address or a phone number.
+pub fn is_login(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+    for path in FIELDS {
+        let Some(field) = ctx.profile.field(path) else {
+            continue;
+        };
+        let Some(kind) = login_kind(ctx, field)? else {
+            continue;
+        };
+        let mut finding = Finding::at("BC302", field)
+            .variant(kind)
+            .ident("value", field.text().unwrap_or_default())
+            .evidence("kind", kind);
+        if kind == "login"
+            && let Some(login) = ctx.profile.field("lianlian.login")
+        {
+            finding = finding.related(login);
+        }
+        out.push(finding);
+    }
     Ok(())
 }
 
-pub fn mismatch(_ctx: &Context<'_>, _out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+/// BC303: the Merchant ID pasted into Ozon differs from the one LianLian issued.
+pub fn mismatch(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+    let p = ctx.profile;
+    let (Some(ozon), Some(lianlian)) = (
+        p.field("ozon.payout_account.merchant_id"),
+        p.field("lianlian.merchant_id"),
+    ) else {
+        return Ok(());
+    };
+    let (Some(actual), Some(expected)) = (ozon.text(), lianlian.text()) else {
+        return Ok(());
+    };
+    // LianLian's field holding the login is BC302's finding; it is no Merchant ID to copy, so
+    // comparing with it would give the login as the value to paste.
+    if actual == expected || login_kind(ctx, lianlian)?.is_some() {
+        return Ok(());
+    }
+    let common = actual
+        .chars()
+        .zip(expected.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let position = common + 1;
+    // Equal once invisible characters and whitespace are gone: the IDs are the same and the
+    // stray characters are the whole difference, which the message says instead of implying a
+    // different ID.
+    let variant = if visible(actual) == visible(expected) {
+        "invisible"
+    } else {
+        "default"
+    };
+    let at = p.source.position(p.char_span(ozon, common).start);
+    out.push(
+        Finding::at("BC303", ozon)
+            .variant(variant)
+            .related(lianlian)
+            .ident("actual", actual)
+            .ident("expected", expected)
+            .text("position", position.to_string())
+            .evidence(
+                "first_difference",
+                json!({"index": position, "line": at.line, "column": at.column}),
+            )
+            .evidence("actual_length", actual.chars().count())
+            .evidence("expected_length", expected.chars().count())
+            // The LianLian value may be the mistyped one; the remediation says to copy it from
+            // LianLian first, so the replacement is only offered.
+            .fix(Fix {
+                applicability: Applicability::Unsafe,
+                span: ozon.span.clone(),
+                replacement: expected.to_string(),
+                identifier: true,
+            }),
+    );
     Ok(())
 }

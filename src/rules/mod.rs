@@ -148,7 +148,7 @@ pub const RULES: &[Rule] = &[
         "BC403",
         "license-region-mismatch",
         Some(address::license_region),
-        &[],
+        &[&["seller.license_number", "seller.registered_address"]],
     ),
     rule(
         "BC501",

@@ -1,30 +1,187 @@
 //! BC501–BC504: balances, thresholds and currencies.
+//!
+//! Amounts compare as decimals with [`Money::compare`], so `100.00 CNY` meets a `100 CNY`
+//! minimum. An amount in another currency than its threshold is never converted: it gives the
+//! `not_comparable` variant (info), which says what to look up instead of guessing.
 
 use super::Context;
 use crate::finding::Finding;
+use crate::profile::{Field, Money, Value};
 use crate::rulepack::PolicyError;
+use std::cmp::Ordering;
 
-pub fn verification_balance(
-    _ctx: &Context<'_>,
-    _out: &mut Vec<Finding>,
-) -> Result<(), PolicyError> {
+fn money_of(field: &Field) -> Option<&Money> {
+    match &field.value {
+        Value::Money(m) => Some(m),
+        _ => None,
+    }
+}
+
+/// A finding when `amount` is below `minimum`, or cannot be compared with it.
+fn below(
+    code: &'static str,
+    field: &Field,
+    amount: &Money,
+    minimum: &Money,
+    amount_arg: &'static str,
+) -> Option<Finding> {
+    let base = || {
+        Finding::at(code, field)
+            .text(amount_arg, amount.to_string())
+            .text("minimum", minimum.to_string())
+            .text("currency", amount.currency.as_str())
+            .text("minimum_currency", minimum.currency.as_str())
+            .evidence("amount", amount.amount.to_string())
+            .evidence("currency", amount.currency.as_str())
+            .evidence("minimum", minimum.to_string())
+    };
+    match amount.compare(minimum) {
+        Some(Ordering::Less) => {
+            // Checked: amounts come from the profile and may sit at the edge of Decimal's range.
+            let finding = base();
+            Some(match minimum.amount.checked_sub(amount.amount) {
+                Some(shortfall) => finding.evidence("shortfall", shortfall.to_string()),
+                None => finding,
+            })
+        }
+        Some(_) => None,
+        None => Some(base().variant("not_comparable")),
+    }
+}
+
+/// BC501: the LianLian balance is below the first verification payment.
+pub fn verification_balance(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+    let Some(field) = ctx.profile.field("lianlian.balance") else {
+        return Ok(());
+    };
+    let Some(balance) = money_of(field) else {
+        return Ok(());
+    };
+    let minimum = ctx.pack.param_money("BC501", "minimum")?;
+    out.extend(below("BC501", field, balance, &minimum, "balance"));
     Ok(())
 }
 
+/// BC502: the automatic withdrawal threshold is below the recommended minimum.
 pub fn auto_withdraw_threshold(
-    _ctx: &Context<'_>,
-    _out: &mut Vec<Finding>,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
 ) -> Result<(), PolicyError> {
+    let Some(field) = ctx.profile.field("lianlian.auto_withdraw_threshold") else {
+        return Ok(());
+    };
+    let Some(threshold) = money_of(field) else {
+        return Ok(());
+    };
+    let minimum = ctx.pack.param_money("BC502", "minimum")?;
+    out.extend(below("BC502", field, threshold, &minimum, "threshold"));
     Ok(())
 }
 
-pub fn payout_below_minimum(
-    _ctx: &Context<'_>,
-    _out: &mut Vec<Finding>,
-) -> Result<(), PolicyError> {
+/// BC503: an Ozon or Ozon Global Pay balance below the amount a payout waits for.
+pub fn payout_below_minimum(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+    for (path, key) in [
+        ("ozon.balance", "ozon_minimums"),
+        ("ozon_global_pay.pending_settlement", "ogp_minimums"),
+    ] {
+        let Some(field) = ctx.profile.field(path) else {
+            continue;
+        };
+        let Some(balance) = money_of(field) else {
+            continue;
+        };
+        let minimums = ctx
+            .pack
+            .param_strings("BC503", key)?
+            .into_iter()
+            .map(|s| {
+                s.parse::<Money>().map_err(|_| PolicyError {
+                    origin: "in use".into(),
+                    problem: format!(
+                        "rules.BC503.params.{key} must be a list of money like \"1000 EUR\""
+                    ),
+                })
+            })
+            .collect::<Result<Vec<Money>, _>>()?;
+        match minimums.iter().find(|m| m.currency == balance.currency) {
+            Some(minimum) => out.extend(below("BC503", field, balance, minimum, "balance")),
+            None => {
+                let currencies: Vec<&str> = minimums.iter().map(|m| m.currency.as_str()).collect();
+                out.push(
+                    Finding::at("BC503", field)
+                        .variant("not_comparable")
+                        .text("balance", balance.to_string())
+                        .text("currency", balance.currency.as_str())
+                        .text("currencies", currencies.join(", "))
+                        .evidence("currency", balance.currency.as_str())
+                        .evidence("known_currencies", currencies),
+                );
+            }
+        }
+    }
     Ok(())
 }
 
-pub fn channel_currency(_ctx: &Context<'_>, _out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+/// Whether the profile describes LianLian as Ozon's payout channel.
+///
+/// `ozon.payment_method = "lianlian"` says so. When the method is not filled in, a LianLian
+/// Merchant ID typed into Ozon, LianLian's Ozon channel status or a LianLian default payout
+/// method says so too; `[lianlian]` and `[ozon]` alone do not, since the LianLian account may
+/// serve Amazon while Ozon pays out through Ozon Global Pay.
+fn lianlian_on_ozon(ctx: &Context<'_>) -> bool {
+    let p = ctx.profile;
+    if !p.has_section("lianlian") || !p.has_section("ozon") {
+        return false;
+    }
+    match p.text("ozon.payment_method") {
+        Some(method) => method == "lianlian",
+        None => {
+            p.field("ozon.payout_account.merchant_id").is_some()
+                || p.field("lianlian.ozon_channel").is_some()
+                || p.text("ozon.default_payout_method") == Some("lianlian")
+        }
+    }
+}
+
+/// BC504: LianLian on Ozon for a seller country or contract currency it is not offered for.
+pub fn channel_currency(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+    if !lianlian_on_ozon(ctx) {
+        return Ok(());
+    }
+    let p = ctx.profile;
+    let method = p.field("ozon.payment_method");
+    let countries = ctx.pack.param_strings("BC504", "lianlian_countries")?;
+    let country = p.seller_country();
+    // Without `seller.country` the profile is CN by definition (SPEC §1), which is offered.
+    if let Some(field) = p.field("seller.country")
+        && !countries.contains(&country)
+    {
+        let mut finding = Finding::at("BC504", field)
+            .variant("country")
+            .text("country", country)
+            .text("countries", countries.join(", "))
+            .evidence("country", country)
+            .evidence("allowed", countries.clone());
+        if let Some(m) = method {
+            finding = finding.related(m);
+        }
+        out.push(finding);
+    }
+    let currencies = ctx.pack.param_strings("BC504", "lianlian_currencies")?;
+    if let Some(field) = p.field("ozon.contract_currency")
+        && let Some(currency) = field.text()
+        && !currencies.contains(&currency)
+    {
+        let mut finding = Finding::at("BC504", field)
+            .variant("currency")
+            .text("currency", currency)
+            .text("currencies", currencies.join(", "))
+            .evidence("currency", currency)
+            .evidence("allowed", currencies.clone());
+        if let Some(m) = method {
+            finding = finding.related(m);
+        }
+        out.push(finding);
+    }
     Ok(())
 }

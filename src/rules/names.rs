@@ -1,20 +1,379 @@
 //! BC101–BC103: names that must match character for character.
+//!
+//! A finding points at the value that has to change (the payee or holder name typed on the
+//! platform) and names, as `related`, the value it must equal. Messages and remediation are
+//! picked per platform through the finding's variant (`ozon`, `ogp`, `amazon`), because where to
+//! click differs and a template cannot translate an argument.
 
 use super::Context;
-use crate::finding::Finding;
-use crate::rulepack::PolicyError;
+use crate::finding::{Applicability, Finding, Fix};
+use crate::namediff::{self, DiffKind, LegalForms, NameDiff};
+use crate::profile::{Field, Profile};
+use crate::rulepack::{PolicyError, RulePack};
+use serde_json::json;
 
-pub fn account_name_mismatch(
-    _ctx: &Context<'_>,
-    _out: &mut Vec<Finding>,
-) -> Result<(), PolicyError> {
+/// Labels in both languages for stable keys, read from `params.<table>.<key> = {en, zh}` of a
+/// rule. A key without a label falls back to the key itself, so a rulepack that drops a label
+/// degrades to the machine name instead of failing.
+pub(super) fn labels(pack: &RulePack, code: &str, table: &str, keys: &[&str]) -> (String, String) {
+    let entries = pack
+        .rule(code)
+        .and_then(|r| r.params.get(table))
+        .and_then(toml::Value::as_table);
+    let label = |key: &str, lang: &str| -> String {
+        entries
+            .and_then(|t| t.get(key))
+            .and_then(|v| v.get(lang))
+            .and_then(toml::Value::as_str)
+            .unwrap_or(key)
+            .to_string()
+    };
+    let en: Vec<String> = keys.iter().map(|k| label(k, "en")).collect();
+    let zh: Vec<String> = keys.iter().map(|k| label(k, "zh")).collect();
+    (en.join(", "), zh.join("、"))
+}
+
+/// The legal-form groups of BC102. BC101 reads the same groups: there is one list of
+/// equivalent spellings for every name comparison, kept where the legal-form rule lives.
+fn legal_forms(pack: &RulePack) -> Result<LegalForms, PolicyError> {
+    Ok(LegalForms {
+        groups: pack.param_string_groups("BC102", "legal_forms")?,
+    })
+}
+
+/// A name comparison: `actual` is the value to change, `expected` the one it must equal.
+struct Pair<'a> {
+    actual: &'a Field,
+    expected: &'a Field,
+    /// Platform variant: picks where-to-click texts.
+    variant: &'static str,
+}
+
+fn pair<'a>(
+    profile: &'a Profile,
+    actual: &str,
+    expected: &str,
+    variant: &'static str,
+) -> Option<Pair<'a>> {
+    Some(Pair {
+        actual: profile.field(actual)?,
+        expected: profile.field(expected)?,
+        variant,
+    })
+}
+
+/// Every difference as evidence: 1-based positions, the differing texts, and where in the source the
+/// actual value's differing piece starts (an escape such as `\u200B` is located at its backslash).
+fn evidence(profile: &Profile, actual: &Field, diff: &NameDiff) -> serde_json::Value {
+    let items: Vec<serde_json::Value> = diff
+        .differences
+        .iter()
+        .map(|d| {
+            let at = profile
+                .source
+                .position(profile.char_span(actual, d.actual_index).start);
+            json!({
+                "kind": d.kind.as_str(),
+                "expected_index": d.expected_index + 1,
+                "actual_index": d.actual_index + 1,
+                // Raw here: the report stage escapes every evidence string once
+                // (`report::sanitize_json`); escaping here too would escape the escapes.
+                "expected_text": d.expected_text,
+                "actual_text": d.actual_text,
+                "line": at.line,
+                "column": at.column,
+            })
+        })
+        .collect();
+    serde_json::Value::Array(items)
+}
+
+fn compare_pair(
+    ctx: &Context<'_>,
+    code: &'static str,
+    label_code: &str,
+    pair: &Pair<'_>,
+    forms: &LegalForms,
+) -> Option<Finding> {
+    let actual = pair.actual.text()?;
+    let expected = pair.expected.text()?;
+    let diff = namediff::compare(expected, actual, forms)?;
+    let kinds: Vec<&str> = diff.kinds.iter().map(DiffKind::as_str).collect();
+    let (kinds_en, kinds_zh) = labels(ctx.pack, label_code, "kinds", &kinds);
+    let position = diff.first_divergence.1 + 1;
+    let first = ctx.profile.source.position(
+        ctx.profile
+            .char_span(pair.actual, diff.first_divergence.1)
+            .start,
+    );
+    Some(
+        Finding::at(code, pair.actual)
+            .variant(pair.variant)
+            .related(pair.expected)
+            .text("kinds", kinds.join(", "))
+            .text("kinds_en", kinds_en)
+            .text("kinds_zh", kinds_zh)
+            .text("actual", actual)
+            .text("expected", expected)
+            .text("position", position.to_string())
+            .evidence("kinds", kinds.clone())
+            .evidence(
+                "first_difference",
+                json!({
+                    "index": position,
+                    "line": first.line,
+                    "column": first.column,
+                }),
+            )
+            .evidence("differences", evidence(ctx.profile, pair.actual, &diff))
+            // Which of the two names is right is the seller's call (the remediation says how to
+            // check), so the replacement is offered but never applied without asking.
+            .fix(Fix {
+                applicability: Applicability::Unsafe,
+                span: pair.actual.span.clone(),
+                replacement: expected.to_string(),
+                identifier: false,
+            }),
+    )
+}
+
+/// BC101: the payee name typed on a platform vs the LianLian receiving account's name.
+pub fn account_name_mismatch(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+    let p = ctx.profile;
+    let lianlian = "lianlian.receiving_account.account_name";
+    let mut pairs = Vec::new();
+    pairs.extend(pair(
+        p,
+        "ozon.payout_account.account_name",
+        lianlian,
+        "ozon",
+    ));
+    if p.text("amazon.deposit_method.provider") == Some("lianlian") {
+        pairs.extend(pair(
+            p,
+            "amazon.deposit_method.account_holder_name",
+            lianlian,
+            "amazon",
+        ));
+    }
+    if pairs.is_empty() {
+        return Ok(());
+    }
+    let forms = legal_forms(ctx.pack)?;
+    out.extend(
+        pairs
+            .iter()
+            .filter_map(|pair| compare_pair(ctx, "BC101", "BC101", pair, &forms)),
+    );
     Ok(())
 }
 
-pub fn legal_name_mismatch(_ctx: &Context<'_>, _out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+/// BC102: a payee or holder name vs the registered legal name it must equal.
+pub fn legal_name_mismatch(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+    let p = ctx.profile;
+    let mut pairs = Vec::new();
+    // A legal name in Chinese on Ozon is itself wrong (BC103): telling the seller to copy it
+    // into the payout form would contradict that finding and BC101, so the pair waits until
+    // the legal name is in Latin letters.
+    if p.text("ozon.legal_name").is_some_and(is_latin_only) {
+        pairs.extend(pair(
+            p,
+            "ozon.payout_account.account_name",
+            "ozon.legal_name",
+            "ozon",
+        ));
+    }
+    pairs.extend(pair(
+        p,
+        "ozon_global_pay.account_name",
+        "seller.legal_name",
+        "ogp",
+    ));
+    if p.text("amazon.deposit_method.provider") == Some("bank") {
+        pairs.extend(pair(
+            p,
+            "amazon.deposit_method.account_holder_name",
+            "amazon.legal_name",
+            "amazon",
+        ));
+    }
+    if pairs.is_empty() {
+        return Ok(());
+    }
+    let forms = legal_forms(ctx.pack)?;
+    // The kind labels live with BC101; both rules describe differences the same way.
+    out.extend(
+        pairs
+            .iter()
+            .filter_map(|pair| compare_pair(ctx, "BC102", "BC101", pair, &forms)),
+    );
     Ok(())
 }
 
-pub fn name_not_latin(_ctx: &Context<'_>, _out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+/// The Unicode script of a letter that is not Latin, by its full name ("Han", "Cyrillic");
+/// `None` for Latin letters and for characters that are not letters or belong to no one script
+/// (digits, punctuation, spaces, combining marks).
+fn non_latin_script(ch: char) -> Option<&'static str> {
+    if !ch.is_alphabetic() {
+        return None;
+    }
+    let scripts = unicode_security::mixed_script::AugmentedScriptSet::for_char(ch).base;
+    if scripts.is_common() || scripts.is_inherited() {
+        return None;
+    }
+    let names: Vec<(&'static str, &'static str)> = scripts
+        .iter()
+        .map(|s| (s.short_name(), s.full_name()))
+        .collect();
+    if names.iter().any(|(short, _)| *short == "Latn") {
+        return None;
+    }
+    names.first().map(|(_, full)| *full)
+}
+
+fn is_latin_only(s: &str) -> bool {
+    s.chars().all(|c| non_latin_script(c).is_none())
+}
+
+/// BC103: a name on a Latin-only Ozon form contains letters of another script.
+pub fn name_not_latin(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+    let p = ctx.profile;
+    // The LianLian account name is what the payout must match, so it is the better suggestion
+    // for the payout form; the licence's English name is the better one for the legal name.
+    let targets: [(&str, &str, [&str; 2]); 2] = [
+        (
+            "ozon.legal_name",
+            "legal_name",
+            [
+                "seller.legal_name_en",
+                "lianlian.receiving_account.account_name",
+            ],
+        ),
+        (
+            "ozon.payout_account.account_name",
+            "payout",
+            [
+                "lianlian.receiving_account.account_name",
+                "seller.legal_name_en",
+            ],
+        ),
+    ];
+    for (path, variant, suggestions) in targets {
+        let Some(field) = p.field(path) else { continue };
+        let Some(value) = field.text() else { continue };
+        let letters: Vec<(usize, char, &str)> = value
+            .chars()
+            .enumerate()
+            .filter_map(|(i, c)| non_latin_script(c).map(|s| (i, c, s)))
+            .collect();
+        let Some(&(index, ch, script)) = letters.first() else {
+            continue;
+        };
+        let suggestion = suggestions.iter().filter_map(|s| p.field(s)).find(|f| {
+            f.text()
+                .is_some_and(|t| !t.trim().is_empty() && is_latin_only(t))
+        });
+        let mut scripts: Vec<&str> = letters.iter().map(|l| l.2).collect();
+        scripts.sort_unstable();
+        scripts.dedup();
+        let (script_en, script_zh) = labels(ctx.pack, "BC103", "scripts", &[script]);
+        let mut finding = Finding::new("BC103", path, p.char_span(field, index))
+            .fingerprint_value(value)
+            .variant(if suggestion.is_some() {
+                variant
+            } else {
+                "no_suggestion"
+            })
+            .text("character", ch.to_string())
+            .text("script", script)
+            .text("script_en", script_en)
+            .text("script_zh", script_zh)
+            .text("position", (index + 1).to_string())
+            .text("count", letters.len().to_string())
+            .evidence("scripts", scripts)
+            .evidence(
+                "positions",
+                letters.iter().map(|l| l.0 + 1).collect::<Vec<_>>(),
+            )
+            .evidence(
+                "first",
+                json!({"index": index + 1, "code_point": format!("U+{:04X}", u32::from(ch))}),
+            );
+        if let Some(s) = suggestion {
+            let text = s.text().unwrap_or_default();
+            finding = finding.related(s).text("suggestion", text).fix(Fix {
+                applicability: Applicability::Unsafe,
+                span: field.span.clone(),
+                replacement: text.to_string(),
+                identifier: false,
+            });
+        }
+        out.push(finding);
+    }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn non_latin_letters_are_named_by_script() {
+        assert_eq!(non_latin_script('深'), Some("Han"));
+        assert_eq!(non_latin_script('О'), Some("Cyrillic"));
+        assert_eq!(non_latin_script('α'), Some("Greek"));
+        assert_eq!(non_latin_script('カ'), Some("Katakana"));
+    }
+
+    #[test]
+    fn latin_digits_punctuation_and_marks_pass() {
+        // Accented and full-width Latin letters are Latin (BC204 judges the width); digits,
+        // punctuation, spaces, CJK punctuation and combining marks are no letters of a script.
+        for ch in [
+            'A', 'é', 'Ø', 'ß', 'Ａ', '1', '.', ',', ' ', '、', '\u{0301}', '\u{200B}',
+        ] {
+            assert_eq!(non_latin_script(ch), None, "{ch:?}");
+        }
+        assert!(is_latin_only("Café Économique S.A.R.L. 2"));
+        assert!(!is_latin_only("Shenzhen 星河"));
+    }
+
+    #[test]
+    fn labels_fall_back_to_the_key() {
+        let pack = RulePack::builtin().unwrap();
+        assert_eq!(
+            labels(&pack, "BC101", "kinds", &["case", "legal_form"]),
+            (
+                "upper/lower case, legal form".into(),
+                "大小写、公司类型写法".into()
+            )
+        );
+        assert_eq!(
+            labels(&pack, "BC101", "kinds", &["no_such_kind"]),
+            ("no_such_kind".into(), "no_such_kind".into())
+        );
+        assert_eq!(
+            labels(&pack, "BC103", "scripts", &["Tamil"]),
+            ("Tamil".into(), "Tamil".into())
+        );
+    }
+
+    #[test]
+    fn every_kind_has_labels_in_both_languages() {
+        let pack = RulePack::builtin().unwrap();
+        let kinds = [
+            DiffKind::Case,
+            DiffKind::Whitespace,
+            DiffKind::Invisible,
+            DiffKind::Width,
+            DiffKind::Punctuation,
+            DiffKind::LegalForm,
+            DiffKind::Other,
+        ];
+        for kind in kinds {
+            let (en, zh) = labels(&pack, "BC101", "kinds", &[kind.as_str()]);
+            assert_ne!(en, kind.as_str(), "{kind:?}");
+            assert_ne!(zh, kind.as_str(), "{kind:?}");
+        }
+    }
 }
