@@ -62,9 +62,10 @@ pub struct Walked {
 /// Expands PATH arguments into the files to check.
 pub fn collect(paths: &[PathBuf]) -> Walked {
     let mut walked = Walked::default();
+    let mut followed_link = false;
     for root in paths {
         match std::fs::metadata(root) {
-            Ok(meta) if meta.is_dir() => walk_dir(root, &mut walked),
+            Ok(meta) if meta.is_dir() => followed_link |= walk_dir(root, &mut walked),
             Ok(_) => walked.targets.push(Target {
                 path: root.clone(),
                 explicit: true,
@@ -83,12 +84,22 @@ pub fn collect(paths: &[PathBuf]) -> Walked {
     walked
         .targets
         .dedup_by(|later, first| later.path == first.path);
+    if followed_link {
+        // A link into another part of the tree reaches the same file under a second name;
+        // check it once, under the name that sorts first. Only paid for when a link was seen.
+        let mut seen = std::collections::HashSet::new();
+        walked
+            .targets
+            .retain(|t| std::fs::canonicalize(&t.path).map_or(true, |real| seen.insert(real)));
+    }
     walked.failures.sort_by(|a, b| a.path.cmp(&b.path));
     walked.failures.dedup();
     walked
 }
 
-fn walk_dir(root: &Path, walked: &mut Walked) {
+/// Walks one folder; returns whether a symbolic link was followed.
+fn walk_dir(root: &Path, walked: &mut Walked) -> bool {
+    let mut followed_link = false;
     let walker = ignore::WalkBuilder::new(root)
         .follow_links(true)
         // Honour .gitignore in a folder that is not (yet) a git repository too.
@@ -98,6 +109,7 @@ fn walk_dir(root: &Path, walked: &mut Walked) {
     for entry in walker {
         match entry {
             Ok(entry) => {
+                followed_link |= entry.path_is_symlink();
                 let is_file = entry.file_type().is_some_and(|t| t.is_file());
                 let path = entry.path();
                 let is_toml = path.extension().is_some_and(|e| e == "toml");
@@ -124,6 +136,7 @@ fn walk_dir(root: &Path, walked: &mut Walked) {
             },
         }
     }
+    followed_link
 }
 
 fn find_loop(error: &ignore::Error) -> Option<(&Path, &Path)> {
