@@ -270,3 +270,17 @@ fn statistics_json() {
         })
     );
 }
+
+#[test]
+fn profiles_only_skips_named_files_that_are_not_profiles() {
+    let dir = batch();
+    let args = [
+        "profiles/notes.toml",
+        "profiles/bindcheck.toml",
+        "profiles/clean.toml",
+        "--profiles-only",
+    ];
+    let (json, code, _) = lint_json(dir.path(), &args);
+    assert_eq!(summary(&json), ["profiles/clean.toml passed "]);
+    assert_eq!(code, 0);
+}

@@ -69,6 +69,10 @@ pub struct Args {
     /// Print the changes --fix would make as a unified diff; write nothing.
     #[arg(long)]
     pub diff: bool,
+    /// Skip named files that do not look like profiles too, as in folders (for pre-commit,
+    /// which names every staged `*.toml`).
+    #[arg(long)]
+    pub profiles_only: bool,
     /// Print how many findings each rule produced instead of the findings.
     #[arg(long)]
     pub statistics: bool,
@@ -199,7 +203,17 @@ pub fn run(args: Args) -> CmdResult {
         collect_baseline: args.write_baseline.is_some(),
     };
 
-    let walked = walk::collect(&args.paths);
+    let mut walked = walk::collect(&args.paths);
+    if args.profiles_only {
+        walked.targets.retain(|t| {
+            t.path
+                .file_name()
+                .is_none_or(|name| name != config::CONFIG_NAME)
+        });
+        for target in &mut walked.targets {
+            target.explicit = false;
+        }
+    }
     for warning in &walked.warnings {
         warn(&format!("warning: {warning}"));
     }
