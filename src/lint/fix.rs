@@ -71,18 +71,37 @@ pub fn apply(text: &str, edits: &[Edit]) -> Result<(String, usize), FixError> {
         Some(rest) => ("\u{FEFF}", rest),
         None => ("", text),
     };
-    let base = bom.len();
-    let parsed = Document::parse(body).map_err(|e| FixError::Parse(one_line(&e.to_string())))?;
+    // toml_edit writes LF line ends. A profile saved with CRLF (Windows Notepad) is edited as
+    // LF and written back with CRLF, so it keeps its line ends.
+    let crlf_at: Vec<usize> = body.match_indices("\r\n").map(|(i, _)| i).collect();
+    let crlf = !crlf_at.is_empty() && crlf_at.len() == body.matches('\n').count();
+    let lf_body;
+    let work = if crlf {
+        lf_body = body.replace("\r\n", "\n");
+        lf_body.as_str()
+    } else {
+        body
+    };
+    // A source offset → the offset in `work`.
+    let to_work = |offset: usize| -> Option<usize> {
+        let offset = offset.checked_sub(bom.len())?;
+        let removed = if crlf {
+            crlf_at.partition_point(|&i| i < offset)
+        } else {
+            0
+        };
+        offset.checked_sub(removed)
+    };
+    let parsed = Document::parse(work).map_err(|e| FixError::Parse(one_line(&e.to_string())))?;
     let routes: Vec<(Vec<Step>, &Edit)> = edits
         .iter()
         .filter_map(|edit| {
-            let start = edit.span.start.checked_sub(base)?;
-            let span = start..edit.span.end.checked_sub(base)?;
+            let span = to_work(edit.span.start)?..to_work(edit.span.end)?;
             route(parsed.as_item(), &edit.field, &span).map(|r| (r, edit))
         })
         .collect();
     let mut doc: DocumentMut = parsed.into_mut();
-    if doc.to_string() != body {
+    if doc.to_string() != work {
         return Err(FixError::NotRoundTrip);
     }
     let mut applied = 0;
@@ -96,7 +115,11 @@ pub fn apply(text: &str, edits: &[Edit]) -> Result<(String, usize), FixError> {
             }
         }
     }
-    Ok((format!("{bom}{doc}"), applied))
+    let mut out = doc.to_string();
+    if crlf {
+        out = out.replace('\n', "\r\n");
+    }
+    Ok((format!("{bom}{out}"), applied))
 }
 
 /// The steps to the string value at `field` whose span is `span`.
@@ -406,6 +429,28 @@ mod tests {
             "\u{FEFF}format = 1\nseller.legal_name = \"A\"\nozon = { legal_name = \"X Y\" }\n\
              [amazon]\nlist = [\"a\", \"b\"]\n"
         );
+    }
+
+    #[test]
+    fn keeps_crlf_line_ends_and_odd_spacing() {
+        let text =
+            "format = 1\r\n[seller]  \r\n\tlegal_name   =\t\"A\\u200BB\" # c\r\n  [ozon]\r\n";
+        let edit = edit_of(text, "seller.legal_name", "\"A\\u200BB\"", "AB");
+        assert_eq!(
+            apply(text, &[edit]).unwrap(),
+            (
+                "format = 1\r\n[seller]  \r\n\tlegal_name   =\t\"AB\" # c\r\n  [ozon]\r\n"
+                    .to_string(),
+                1
+            )
+        );
+    }
+
+    #[test]
+    fn refuses_mixed_line_ends_rather_than_rewrite_them() {
+        let text = "format = 1\r\n[seller]\nlegal_name = \"A \"\r\n";
+        let edit = edit_of(text, "seller.legal_name", "\"A \"", "A");
+        assert_eq!(apply(text, &[edit]), Err(FixError::NotRoundTrip));
     }
 
     #[test]
