@@ -27,9 +27,11 @@ use std::path::{Component, Path, PathBuf};
 pub struct Selection {
     /// `None`: every rule.
     pub select: Option<Vec<String>>,
+    /// Codes, names or prefixes not reported.
     pub ignore: Vec<String>,
     /// Selector → severity; the most specific matching selector wins.
     pub severity: Vec<(String, Severity)>,
+    /// `[[per-path]]` ignores.
     pub per_path: Vec<config::PerPath>,
     /// The working directory, which relative file paths are resolved against before
     /// per-path globs are matched.
@@ -112,6 +114,7 @@ fn normalize(path: &Path) -> PathBuf {
 /// What `--fix` / `--diff` do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum FixMode {
+    /// Report only.
     #[default]
     Off,
     /// Write the fixed file.
@@ -123,11 +126,17 @@ pub enum FixMode {
 /// Everything that shapes one run.
 #[derive(Debug, Clone)]
 pub struct LintOptions {
+    /// `--as-of`.
     pub analyze: AnalyzeOptions,
+    /// Language and masking of the reports.
     pub render: RenderOptions,
+    /// A file fails when a finding is at or above this level; `None` = never.
     pub fail_on: Option<Severity>,
+    /// Which rules report, and how severely.
     pub selection: Selection,
+    /// Findings to hide.
     pub baseline: Option<baseline::Baseline>,
+    /// `--fix` / `--diff`.
     pub fix: FixMode,
     /// Collect baseline entries (for `--write-baseline`).
     pub collect_baseline: bool,
@@ -147,6 +156,7 @@ pub enum FixOutcome {
 /// One checked file.
 #[derive(Debug, Clone)]
 pub struct FileOutcome {
+    /// What the output formats show (without the source text).
     pub report: FileReport,
     /// Baseline entries of its findings (before the baseline was applied).
     pub baseline_entries: Vec<baseline::Entry>,
