@@ -7,6 +7,7 @@
 pub mod address;
 pub mod cli;
 pub mod finding;
+pub mod lint;
 pub mod namediff;
 pub mod pipeline;
 pub mod profile;

@@ -1,15 +1,373 @@
 //! `bindcheck lint PATH...`: many profiles, for CI.
+//!
+//! Exit codes (SPEC §3): 2 when a file could not be read or loaded, a fix could not be
+//! written, or the run itself failed; else 1 when a reported finding is at or above
+//! `--fail-on` (with `--diff`: when a file would change); else 0.
 
-use super::{CmdResult, Fatal};
+use super::{CmdResult, FailOn, Fatal, LangArg, emit, lang, load_rulepack, parse_date, warn};
+use crate::lint::{
+    self, FileOutcome, FixMode, FixOutcome, LintOptions, Selection, baseline, config, walk,
+};
+use crate::pipeline::AnalyzeOptions;
+use crate::report::{self, Format, RenderOptions, Report, Status};
+use crate::rules::{RULES, selects};
+use clap::ValueEnum;
+use rayon::prelude::*;
+use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LintFormat {
+    Concise,
+    Json,
+    Jsonl,
+    Sarif,
+    Github,
+    Junit,
+}
+
+impl LintFormat {
+    fn format(self) -> Format {
+        match self {
+            LintFormat::Concise => Format::Concise,
+            LintFormat::Json => Format::Json,
+            LintFormat::Jsonl => Format::Jsonl,
+            LintFormat::Sarif => Format::Sarif,
+            LintFormat::Github => Format::Github,
+            LintFormat::Junit => Format::Junit,
+        }
+    }
+}
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Profile files and folders.
+    /// Profile files and folders (folders: every profile `*.toml`, honouring .gitignore).
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value = "concise")]
+    pub format: LintFormat,
+    /// The configuration (default: bindcheck.toml in the working directory or above).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Only these rules: codes, names or code prefixes, comma-separated (replaces `select`).
+    #[arg(long, value_delimiter = ',')]
+    pub select: Option<Vec<String>>,
+    /// Not these rules: codes, names or code prefixes, comma-separated (replaces `ignore`).
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Option<Vec<String>>,
+    /// Hide the findings recorded in this baseline file.
+    #[arg(long)]
+    pub baseline: Option<PathBuf>,
+    /// Record every current finding in this baseline file.
+    #[arg(long)]
+    pub write_baseline: Option<PathBuf>,
+    /// Apply safe fixes in place, then report what remains.
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+    /// Print the changes --fix would make as a unified diff; write nothing.
+    #[arg(long)]
+    pub diff: bool,
+    /// Skip named files that do not look like profiles too, as in folders (for pre-commit,
+    /// which names every staged `*.toml`).
+    #[arg(long)]
+    pub profiles_only: bool,
+    /// Print how many findings each rule produced instead of the findings.
+    #[arg(long)]
+    pub statistics: bool,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    pub jobs: Option<usize>,
+    /// Exit 1 when a finding at or above this severity remains (default: error).
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    /// A rulepack that overrides or extends the built-in one (replaces the config's `rules`).
+    #[arg(long)]
+    pub rules: Option<PathBuf>,
+    /// Use this date as today for date rules (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub as_of: Option<jiff::civil::Date>,
+    /// Language of messages (default: from the locale).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Print identifiers in full instead of masked (secrets are never printed).
+    #[arg(long)]
+    pub show_values: bool,
 }
 
-pub fn run(_args: Args) -> CmdResult {
-    Err(Fatal("lint is being built".into()))
+/// Runs of at least this many files show progress on a terminal.
+const PROGRESS_MIN_FILES: usize = 200;
+
+fn check_selectors(flag: &str, list: &[String]) -> Result<(), Fatal> {
+    for selector in list {
+        if !RULES.iter().any(|r| selects(selector, r)) {
+            return Err(Fatal(format!(
+                "{flag} `{}`: no rule code, name or code prefix matches",
+                crate::unicode::escape(selector)
+            )));
+        }
+    }
+    Ok(())
+}
+
+pub fn run(args: Args) -> CmdResult {
+    let cwd = std::env::current_dir()
+        .map_err(|e| Fatal(format!("cannot read the working directory: {e}")))?;
+    let config_path = match &args.config {
+        Some(path) => Some(path.clone()),
+        None => config::find(&cwd),
+    };
+    let config = config_path
+        .as_deref()
+        .map(config::load)
+        .transpose()
+        .map_err(Fatal)?;
+    let rules_path = args
+        .rules
+        .clone()
+        .or_else(|| config.as_ref().and_then(|c| c.rules.clone()));
+    let pack = load_rulepack(rules_path.as_ref())?;
+
+    if let Some(list) = &args.select {
+        check_selectors("--select", list)?;
+    }
+    if let Some(list) = &args.ignore {
+        check_selectors("--ignore", list)?;
+    }
+    let selection = Selection {
+        select: args
+            .select
+            .clone()
+            .or_else(|| config.as_ref().and_then(|c| c.select.clone())),
+        ignore: args
+            .ignore
+            .clone()
+            .or_else(|| config.as_ref().map(|c| c.ignore.clone()))
+            .unwrap_or_default(),
+        severity: config
+            .as_ref()
+            .map(|c| c.severity.clone())
+            .unwrap_or_default(),
+        per_path: config
+            .as_ref()
+            .map(|c| c.per_path.clone())
+            .unwrap_or_default(),
+        cwd: cwd.clone(),
+    };
+    let fail_on = match args.fail_on {
+        Some(level) => level.level(),
+        None => config
+            .as_ref()
+            .and_then(|c| c.fail_on)
+            .unwrap_or(FailOn::Error.level()),
+    };
+    let render = RenderOptions {
+        lang: lang(args.lang),
+        show_values: args.show_values,
+        explain_rank: false,
+    };
+    let baseline = args
+        .baseline
+        .as_deref()
+        .map(baseline::Baseline::load)
+        .transpose()
+        .map_err(Fatal)?;
+    let fix = if args.fix {
+        FixMode::Apply
+    } else if args.diff {
+        FixMode::Diff
+    } else {
+        FixMode::Off
+    };
+    // Fail before the work when the output cannot be produced.
+    let format = args.format.format();
+    let needs_renderer = fix != FixMode::Diff && !args.statistics;
+    let renderer = report::renderer(format);
+    if needs_renderer && renderer.is_none() {
+        return Err(Fatal(format!(
+            "--format {} is not available in this build",
+            format_name(args.format)
+        )));
+    }
+    let options = LintOptions {
+        analyze: AnalyzeOptions {
+            as_of: args.as_of,
+            symptom: None,
+        },
+        render,
+        fail_on,
+        selection,
+        baseline,
+        fix,
+        collect_baseline: args.write_baseline.is_some(),
+    };
+
+    let mut walked = walk::collect(&args.paths);
+    if args.profiles_only {
+        walked.targets.retain(|t| {
+            t.path
+                .file_name()
+                .is_none_or(|name| name != config::CONFIG_NAME)
+        });
+        for target in &mut walked.targets {
+            target.explicit = false;
+        }
+    }
+    for warning in &walked.warnings {
+        warn(&format!("warning: {warning}"));
+    }
+    let outcomes = check_all(&walked.targets, &pack, &options, args.jobs)?;
+
+    let mut report = Report::new(&pack, render);
+    let mut outcomes_sorted: Vec<(PathBuf, FileOutcome)> = walked
+        .failures
+        .iter()
+        .map(|f| {
+            let shown = walk::display(&f.path);
+            let file = lint::unreadable_report(&shown, f.message.clone(), &pack, render);
+            (
+                f.path.clone(),
+                FileOutcome {
+                    report: file,
+                    baseline_entries: Vec::new(),
+                    baselined: 0,
+                    fix: None,
+                },
+            )
+        })
+        .collect();
+    outcomes_sorted.extend(outcomes);
+    outcomes_sorted.sort_by(|a, b| a.0.cmp(&b.0));
+
+    let mut unreadable = false;
+    let mut would_change = false;
+    let mut fixed_values = 0;
+    let mut fixed_files = 0;
+    let mut baselined = 0;
+    let mut entries = Vec::new();
+    for (_, outcome) in outcomes_sorted {
+        unreadable |= outcome.unreadable();
+        baselined += outcome.baselined;
+        match &outcome.fix {
+            Some(FixOutcome::Applied(n)) => {
+                fixed_values += n;
+                fixed_files += 1;
+            }
+            Some(FixOutcome::Diff(diff)) if !diff.is_empty() => {
+                would_change = true;
+                emit(diff)?;
+            }
+            Some(FixOutcome::Refused(reason)) => {
+                unreadable = true;
+                warn(&format!(
+                    "error: {}: not fixed: {reason}",
+                    crate::unicode::escape(&outcome.report.path)
+                ));
+            }
+            _ => {}
+        }
+        entries.extend(outcome.baseline_entries);
+        report.files.push(outcome.report);
+    }
+
+    if let Some(path) = &args.write_baseline {
+        let count = entries.len();
+        baseline::write(path, entries).map_err(Fatal)?;
+        warn(&format!(
+            "wrote {count} baseline entr{} to {}",
+            if count == 1 { "y" } else { "ies" },
+            crate::unicode::escape(&walk::display(path))
+        ));
+    }
+    if baselined > 0 {
+        warn(&format!(
+            "{baselined} finding{} hidden by the baseline",
+            if baselined == 1 { "" } else { "s" }
+        ));
+    }
+    if fix == FixMode::Apply {
+        warn(&format!(
+            "fixed {fixed_values} value{} in {fixed_files} file{}",
+            if fixed_values == 1 { "" } else { "s" },
+            if fixed_files == 1 { "" } else { "s" }
+        ));
+    }
+
+    if args.statistics {
+        let mut stats = lint::statistics::Statistics::default();
+        for file in &report.files {
+            stats.add(file);
+        }
+        if args.format == LintFormat::Json {
+            let mut text = serde_json::to_string_pretty(&stats.to_json())
+                .map_err(|e| Fatal(format!("cannot render: {e}")))?;
+            text.push('\n');
+            emit(&text)?;
+        } else {
+            emit(&stats.table())?;
+        }
+    } else if let (Some(renderer), true) = (renderer, fix != FixMode::Diff) {
+        let mut out = Vec::new();
+        renderer
+            .render(&report, &mut out)
+            .map_err(|e| Fatal(format!("cannot render: {e}")))?;
+        emit(&String::from_utf8_lossy(&out))?;
+    }
+
+    let failed = if fix == FixMode::Diff {
+        would_change
+    } else {
+        report.files.iter().any(|f| f.status == Status::Failed)
+    };
+    Ok(if unreadable {
+        ExitCode::from(2)
+    } else if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn format_name(format: LintFormat) -> String {
+    format
+        .to_possible_value()
+        .map(|v| v.get_name().to_string())
+        .unwrap_or_default()
+}
+
+/// Checks every target on a local thread pool; results in target order.
+fn check_all(
+    targets: &[walk::Target],
+    pack: &crate::rulepack::RulePack,
+    options: &LintOptions,
+    jobs: Option<usize>,
+) -> Result<Vec<(PathBuf, FileOutcome)>, Fatal> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| Fatal(format!("cannot start worker threads: {e}")))?;
+    let total = targets.len();
+    let show_progress = total >= PROGRESS_MIN_FILES && std::io::stderr().is_terminal();
+    let done = AtomicUsize::new(0);
+    let results: Result<Vec<_>, _> = pool.install(|| {
+        targets
+            .par_iter()
+            .map(|target| {
+                let result = lint::lint_file(target, pack, options);
+                if show_progress {
+                    let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                    if n % 100 == 0 || n == total {
+                        eprint!("\rchecked {n}/{total} files");
+                    }
+                }
+                result.map(|o| o.map(|o| (target.path.clone(), o)))
+            })
+            .collect()
+    });
+    if show_progress {
+        eprint!("\r\x1b[2K");
+    }
+    let results = results.map_err(|e| Fatal(e.to_string()))?;
+    Ok(results.into_iter().flatten().collect())
 }

@@ -1,0 +1,446 @@
+//! `bindcheck lint`: many profiles at once, for CI.
+//!
+//! [`walk`] turns PATH arguments into files; each file then goes through [`lint_file`] on a
+//! worker thread: read (with the size limit), analyse, narrow the findings to what the
+//! configuration selects ([`Selection`]), drop those in the [`baseline`], optionally [`fix`],
+//! and build the file's report. Only the reports are kept, never the profiles, so memory does
+//! not grow with the number of clean files.
+
+pub mod baseline;
+pub mod config;
+pub mod fix;
+pub mod statistics;
+pub mod walk;
+
+use crate::finding::Finding;
+use crate::pipeline::{self, AnalyzeError, AnalyzeOptions, analyze};
+use crate::profile::{LoadError, LoadErrorKind};
+use crate::rank::Ranked;
+use crate::report::{self, FileReport, RenderOptions};
+use crate::rulepack::{PolicyError, RulePack, Severity};
+use crate::rules::{lookup, selects};
+use crate::source::Position;
+use std::path::{Component, Path, PathBuf};
+
+/// Which rules report, and at what severity.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    /// `None`: every rule.
+    pub select: Option<Vec<String>>,
+    /// Codes, names or prefixes not reported.
+    pub ignore: Vec<String>,
+    /// Selector → severity; the most specific matching selector wins.
+    pub severity: Vec<(String, Severity)>,
+    /// `[[per-path]]` ignores.
+    pub per_path: Vec<config::PerPath>,
+    /// The working directory, which relative file paths are resolved against before
+    /// per-path globs are matched.
+    pub cwd: PathBuf,
+}
+
+/// How specifically `selector` names `code`: 0 = not at all; a full code or name beats a
+/// prefix, a longer prefix beats a shorter one.
+fn specificity(selector: &str, code: &str) -> usize {
+    match lookup(code) {
+        Some(rule) if selects(selector, rule) => {
+            if rule.name.eq_ignore_ascii_case(selector.trim()) {
+                code.len()
+            } else {
+                selector.trim().len()
+            }
+        }
+        _ => 0,
+    }
+}
+
+fn best(selectors: &[String], code: &str) -> usize {
+    selectors
+        .iter()
+        .map(|s| specificity(s, code))
+        .max()
+        .unwrap_or(0)
+}
+
+impl Selection {
+    /// Whether findings of `code` in the file at `path` are reported. When a selected prefix
+    /// and an ignored one both match, the more specific wins (`select = ["BC201"]` with
+    /// `ignore = ["BC2"]` keeps BC201), as in ruff.
+    pub fn enabled(&self, code: &str, path: &Path) -> bool {
+        let selected = match &self.select {
+            None => 1,
+            Some(list) => best(list, code),
+        };
+        if selected == 0 || best(&self.ignore, code) >= selected.max(1) {
+            return false;
+        }
+        let absolute = normalize(&self.cwd.join(path));
+        !self
+            .per_path
+            .iter()
+            .any(|p| p.matches(&absolute) && best(&p.ignore, code) > 0)
+    }
+
+    /// The severity of `code`, after overrides.
+    pub fn severity(&self, code: &str, default: Severity) -> Severity {
+        self.severity
+            .iter()
+            .map(|(selector, level)| (specificity(selector, code), *level))
+            .filter(|(s, _)| *s > 0)
+            // Later entries win ties, as later lines of a file override earlier ones.
+            .fold(
+                (0, default),
+                |acc, (s, level)| if s >= acc.0 { (s, level) } else { acc },
+            )
+            .1
+    }
+}
+
+/// `path` without `.` and `..` components, lexically (symbolic links are not resolved, as
+/// globs are written against the paths people see).
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// What `--fix` / `--diff` do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FixMode {
+    /// Report only.
+    #[default]
+    Off,
+    /// Write the fixed file.
+    Apply,
+    /// Compute the diff only.
+    Diff,
+}
+
+/// Everything that shapes one run.
+#[derive(Debug, Clone)]
+pub struct LintOptions {
+    /// `--as-of`.
+    pub analyze: AnalyzeOptions,
+    /// Language and masking of the reports.
+    pub render: RenderOptions,
+    /// A file fails when a finding is at or above this level; `None` = never.
+    pub fail_on: Option<Severity>,
+    /// Which rules report, and how severely.
+    pub selection: Selection,
+    /// Findings to hide.
+    pub baseline: Option<baseline::Baseline>,
+    /// `--fix` / `--diff`.
+    pub fix: FixMode,
+    /// Collect baseline entries (for `--write-baseline`).
+    pub collect_baseline: bool,
+}
+
+/// What became of the fixes of one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FixOutcome {
+    /// Fixes written (how many values changed).
+    Applied(usize),
+    /// `--diff`: the unified diff (empty when nothing would change).
+    Diff(String),
+    /// Nothing written, and why.
+    Refused(String),
+}
+
+/// One checked file.
+#[derive(Debug, Clone)]
+pub struct FileOutcome {
+    /// What the output formats show (without the source text).
+    pub report: FileReport,
+    /// Baseline entries of its findings (before the baseline was applied).
+    pub baseline_entries: Vec<baseline::Entry>,
+    /// Findings hidden because the baseline holds them.
+    pub baselined: usize,
+    pub fix: Option<FixOutcome>,
+}
+
+impl FileOutcome {
+    /// The file could not be read or loaded.
+    pub fn unreadable(&self) -> bool {
+        self.report.status == report::Status::Unreadable
+    }
+}
+
+/// The report of a file that could not be read at all (missing, too large, a folder that
+/// cannot be listed): shown like a BC001.
+pub fn unreadable_report(
+    path: &str,
+    message: String,
+    pack: &RulePack,
+    options: RenderOptions,
+) -> FileReport {
+    let error = LoadError {
+        kind: LoadErrorKind::NotToml,
+        code: "BC001",
+        message,
+        position: Position { line: 1, column: 1 },
+        offset: 0,
+    };
+    report::build_unreadable(path, &error, pack, options)
+}
+
+fn outcome(report: FileReport) -> FileOutcome {
+    FileOutcome {
+        report,
+        baseline_entries: Vec::new(),
+        baselined: 0,
+        fix: None,
+    }
+}
+
+/// The findings of an analysis that the selection and baseline let through, re-ranked.
+struct Narrowed {
+    ranked: Vec<Ranked>,
+    entries: Vec<baseline::Entry>,
+    baselined: usize,
+}
+
+fn narrow(display: &str, path: &Path, ranked: Vec<Ranked>, options: &LintOptions) -> Narrowed {
+    let selection = &options.selection;
+    let mut entries = Vec::new();
+    let mut baselined = 0;
+    let mut kept: Vec<Ranked> = Vec::with_capacity(ranked.len());
+    for mut r in ranked {
+        if !selection.enabled(r.finding.code, path) {
+            continue;
+        }
+        r.severity = selection.severity(r.finding.code, r.severity);
+        let fingerprint = report::fingerprint(display, &r.finding);
+        if options.collect_baseline {
+            entries.push(entry(display, &r.finding, fingerprint.clone()));
+        }
+        if options
+            .baseline
+            .as_ref()
+            .is_some_and(|b| b.contains(&fingerprint))
+        {
+            baselined += 1;
+            continue;
+        }
+        kept.push(r);
+    }
+    // The same order as `rank::rank`, since overrides may have changed severities.
+    kept.sort_by(|a, b| {
+        a.severity
+            .cmp(&b.severity)
+            .then(b.score.total_cmp(&a.score))
+            .then(a.finding.span.start.cmp(&b.finding.span.start))
+            .then(a.finding.code.cmp(b.finding.code))
+    });
+    for (i, r) in kept.iter_mut().enumerate() {
+        r.rank = i + 1;
+    }
+    Narrowed {
+        ranked: kept,
+        entries,
+        baselined,
+    }
+}
+
+fn entry(display: &str, finding: &Finding, fingerprint: String) -> baseline::Entry {
+    baseline::Entry {
+        fingerprint,
+        code: finding.code.to_string(),
+        path: crate::unicode::escape(display).into_owned(),
+        field: crate::unicode::escape(&finding.field).into_owned(),
+    }
+}
+
+/// Rounds of fix → re-check before giving up; a fix can reveal another (rare), and a fix that
+/// keeps producing new fixes must not loop for ever.
+const MAX_FIX_ROUNDS: usize = 10;
+
+/// Checks one file. `Ok(None)`: a file found in a folder that is not a profile.
+pub fn lint_file(
+    target: &walk::Target,
+    pack: &RulePack,
+    options: &LintOptions,
+) -> Result<Option<FileOutcome>, PolicyError> {
+    let display = target.display();
+    let bytes = match pipeline::read_profile(&target.path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            let message = match e {
+                pipeline::ReadError::Io { source, .. } => {
+                    format!("cannot read: {}", walk::io_message(&source))
+                }
+                pipeline::ReadError::TooLarge { size, limit, .. } => {
+                    format!("{size} bytes, over the {limit}-byte limit for a profile")
+                }
+                pipeline::ReadError::NotAFile { .. } => "not a regular file".to_string(),
+            };
+            return Ok(Some(outcome(unreadable_report(
+                &display,
+                message,
+                pack,
+                options.render,
+            ))));
+        }
+    };
+    if !target.explicit && !walk::looks_like_profile(&bytes) {
+        return Ok(None);
+    }
+    let mut analysis = match analyze(&display, &bytes, pack, &options.analyze) {
+        Ok(analysis) => analysis,
+        Err(AnalyzeError::Load(failure)) => {
+            return Ok(Some(outcome(report::build_unreadable(
+                &display,
+                &failure.error,
+                pack,
+                options.render,
+            ))));
+        }
+        Err(AnalyzeError::Policy(e)) => return Err(e),
+    };
+    let mut narrowed = narrow(
+        &display,
+        &target.path,
+        std::mem::take(&mut analysis.ranked),
+        options,
+    );
+    let mut fix_outcome = None;
+    if options.fix != FixMode::Off {
+        let original = analysis.profile.source.text.clone();
+        let mut text = original.clone();
+        let mut changed = 0;
+        let mut refused = None;
+        for _ in 0..MAX_FIX_ROUNDS {
+            let edits = fix::safe_edits(&narrowed.ranked);
+            if edits.is_empty() {
+                break;
+            }
+            let (new_text, applied) = match fix::apply(&text, &edits) {
+                Ok(result) => result,
+                Err(e) => {
+                    refused = Some(e.to_string());
+                    break;
+                }
+            };
+            if applied == 0 || new_text == text {
+                break;
+            }
+            let Ok(mut next) = analyze(&display, new_text.as_bytes(), pack, &options.analyze)
+            else {
+                // A fix that breaks loading is never written.
+                refused = Some("the fixed file would not load; fix it by hand".into());
+                break;
+            };
+            changed += applied;
+            text = new_text;
+            narrowed = narrow(
+                &display,
+                &target.path,
+                std::mem::take(&mut next.ranked),
+                options,
+            );
+            analysis = next;
+        }
+        if let Some(reason) = &refused
+            && text == original
+        {
+            fix_outcome = Some(FixOutcome::Refused(reason.clone()));
+        } else if options.fix == FixMode::Diff {
+            fix_outcome = Some(FixOutcome::Diff(fix::unified_diff(
+                &display, &original, &text,
+            )));
+        } else if text != original {
+            fix_outcome = Some(
+                match fix::write_atomic(&target.path, &bytes, text.as_bytes()) {
+                    Ok(()) => FixOutcome::Applied(changed),
+                    Err(e) => FixOutcome::Refused(e.to_string()),
+                },
+            );
+        }
+        if matches!(fix_outcome, Some(FixOutcome::Refused(_))) && text != original {
+            // Nothing was written: report what the file on disk holds.
+            analysis = match analyze(&display, &bytes, pack, &options.analyze) {
+                Ok(a) => a,
+                Err(AnalyzeError::Policy(e)) => return Err(e),
+                Err(AnalyzeError::Load(_)) => analysis,
+            };
+            narrowed = narrow(
+                &display,
+                &target.path,
+                std::mem::take(&mut analysis.ranked),
+                options,
+            );
+        }
+    }
+    let mut report = report::build_file(
+        &analysis.profile,
+        &narrowed.ranked,
+        pack,
+        options.render,
+        options.fail_on,
+    );
+    // Lint formats name places by line and column; dropping the source keeps memory flat
+    // over many files.
+    report.source = None;
+    report.hidden = Vec::new();
+    Ok(Some(FileOutcome {
+        report,
+        baseline_entries: narrowed.entries,
+        baselined: narrowed.baselined,
+        fix: fix_outcome,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn selection(select: Option<&[&str]>, ignore: &[&str]) -> Selection {
+        Selection {
+            select: select.map(|s| s.iter().map(|x| x.to_string()).collect()),
+            ignore: ignore.iter().map(|x| x.to_string()).collect(),
+            ..Selection::default()
+        }
+    }
+
+    #[test]
+    fn more_specific_selector_wins() {
+        let s = selection(Some(&["BC201"]), &["BC2"]);
+        assert!(s.enabled("BC201", Path::new("a.toml")));
+        assert!(!s.enabled("BC202", Path::new("a.toml")));
+        let s = selection(Some(&["BC2"]), &["invisible-character"]);
+        assert!(!s.enabled("BC201", Path::new("a.toml")));
+        assert!(s.enabled("BC205", Path::new("a.toml")));
+        assert!(!s.enabled("BC301", Path::new("a.toml")));
+        let s = selection(None, &["BC0"]);
+        assert!(!s.enabled("BC002", Path::new("a.toml")));
+        assert!(s.enabled("BC101", Path::new("a.toml")));
+    }
+
+    #[test]
+    fn severity_override_by_specificity() {
+        let s = Selection {
+            severity: vec![
+                ("BC50".into(), Severity::Info),
+                ("BC502".into(), Severity::Error),
+            ],
+            ..Selection::default()
+        };
+        assert_eq!(s.severity("BC502", Severity::Warning), Severity::Error);
+        assert_eq!(s.severity("BC501", Severity::Warning), Severity::Info);
+        assert_eq!(s.severity("BC101", Severity::Warning), Severity::Warning);
+    }
+
+    #[test]
+    fn normalizes_lexically() {
+        assert_eq!(
+            normalize(Path::new("/a/./b/../c/d.toml")),
+            PathBuf::from("/a/c/d.toml")
+        );
+    }
+}

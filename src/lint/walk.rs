@@ -1,0 +1,269 @@
+//! PATH arguments → the profile files to check, sorted by path.
+//!
+//! Folders are walked with the `ignore` crate, so `.gitignore`, `.ignore` and hidden files are
+//! honoured the way `git` and `ripgrep` users expect, even outside a git repository. Symbolic
+//! links are followed (a folder of profiles is often a link into a shared drive); a link that
+//! loops back to one of its ancestors is skipped with a warning, since every file under it is
+//! reached another way.
+//!
+//! Inside a folder only `*.toml` files are candidates, `bindcheck.toml` (the configuration) is
+//! never one, and a candidate is checked only if it looks like a profile ([`looks_like_profile`]):
+//! a folder of profiles often also holds other TOML (tool settings, templates), and reporting
+//! each as "format is missing" would drown the real findings. A file named explicitly on the
+//! command line is always checked.
+
+use crate::profile::schema;
+use std::path::{Path, PathBuf};
+
+/// One file to check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    pub path: PathBuf,
+    /// Named on the command line (checked even if it does not look like a profile).
+    pub explicit: bool,
+}
+
+impl Target {
+    /// The path as shown in reports and used in fingerprints.
+    pub fn display(&self) -> String {
+        display(&self.path)
+    }
+}
+
+/// A path shown in reports: as given, with `/` separators on every platform so reports and
+/// baselines written on Windows match those written on Linux.
+pub fn display(path: &Path) -> String {
+    let shown = path.display().to_string();
+    if std::path::MAIN_SEPARATOR == '\\' {
+        shown.replace('\\', "/")
+    } else {
+        shown
+    }
+}
+
+/// A path that could not be walked or read before checking started.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WalkFailure {
+    pub path: PathBuf,
+    pub message: String,
+}
+
+/// What the walk found.
+#[derive(Debug, Default)]
+pub struct Walked {
+    /// Sorted by path, without duplicates.
+    pub targets: Vec<Target>,
+    /// Paths that do not exist or could not be listed: reported like unreadable files.
+    pub failures: Vec<WalkFailure>,
+    /// Harmless oddities (symbolic link loops), for stderr.
+    pub warnings: Vec<String>,
+}
+
+/// Expands PATH arguments into the files to check.
+pub fn collect(paths: &[PathBuf]) -> Walked {
+    let mut walked = Walked::default();
+    let mut followed_link = false;
+    for root in paths {
+        match std::fs::metadata(root) {
+            Ok(meta) if meta.is_dir() => followed_link |= walk_dir(root, &mut walked),
+            Ok(_) => walked.targets.push(Target {
+                path: root.clone(),
+                explicit: true,
+            }),
+            Err(e) => walked.failures.push(WalkFailure {
+                path: root.clone(),
+                message: format!("cannot read: {}", io_message(&e)),
+            }),
+        }
+    }
+    walked
+        .targets
+        .sort_by(|a, b| a.path.cmp(&b.path).then(b.explicit.cmp(&a.explicit)));
+    // The same file reached twice (named and inside a named folder) is checked once; the
+    // explicit entry sorts first and wins.
+    walked
+        .targets
+        .dedup_by(|later, first| later.path == first.path);
+    if followed_link {
+        // A link into another part of the tree reaches the same file under a second name;
+        // check it once, under the name that sorts first. Only paid for when a link was seen.
+        let mut seen = std::collections::HashSet::new();
+        walked
+            .targets
+            .retain(|t| std::fs::canonicalize(&t.path).map_or(true, |real| seen.insert(real)));
+    }
+    walked.failures.sort_by(|a, b| a.path.cmp(&b.path));
+    walked.failures.dedup();
+    walked
+}
+
+/// Walks one folder; returns whether a symbolic link was followed.
+fn walk_dir(root: &Path, walked: &mut Walked) -> bool {
+    let mut followed_link = false;
+    let walker = ignore::WalkBuilder::new(root)
+        .follow_links(true)
+        // Honour .gitignore in a folder that is not (yet) a git repository too.
+        .require_git(false)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                followed_link |= entry.path_is_symlink();
+                let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                let path = entry.path();
+                let is_toml = path.extension().is_some_and(|e| e == "toml");
+                let is_config = path
+                    .file_name()
+                    .is_some_and(|n| n == super::config::CONFIG_NAME);
+                if is_file && is_toml && !is_config {
+                    walked.targets.push(Target {
+                        path: path.to_path_buf(),
+                        explicit: false,
+                    });
+                }
+            }
+            Err(error) => match find_loop(&error) {
+                Some((ancestor, child)) => walked.warnings.push(format!(
+                    "skipped {}: symbolic link loop back to {}",
+                    display(child),
+                    display(ancestor)
+                )),
+                None => walked.failures.push(WalkFailure {
+                    path: error_path(&error).unwrap_or(root).to_path_buf(),
+                    message: format!("cannot read: {}", walk_message(&error)),
+                }),
+            },
+        }
+    }
+    followed_link
+}
+
+fn find_loop(error: &ignore::Error) -> Option<(&Path, &Path)> {
+    match error {
+        ignore::Error::Loop { ancestor, child } => Some((ancestor, child)),
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => find_loop(err),
+        ignore::Error::Partial(errors) => errors.iter().find_map(find_loop),
+        _ => None,
+    }
+}
+
+fn error_path(error: &ignore::Error) -> Option<&Path> {
+    match error {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
+        _ => None,
+    }
+}
+
+fn walk_message(error: &ignore::Error) -> String {
+    match error {
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => walk_message(err),
+        ignore::Error::Io(e) => io_message(e),
+        other => other.to_string(),
+    }
+}
+
+/// An I/O error without the "(os error N)" suffix, which means nothing to a seller.
+pub fn io_message(error: &std::io::Error) -> String {
+    let text = error.to_string();
+    match text.find(" (os error") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+/// Whether a TOML file found in a folder is a seller profile: it has a top-level `format` key
+/// or a table of the profile format (`[seller]`, `[lianlian]`, `ozon.legal_name = …`, …).
+///
+/// This is a line scan, not a parse: it must be cheap (every file is parsed once more by the
+/// loader anyway) and it must also accept a profile that is broken TOML, so that the breakage
+/// is reported instead of the file being silently skipped. Bytes that are not UTF-8 count as a
+/// profile for the same reason.
+pub fn looks_like_profile(bytes: &[u8]) -> bool {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return true;
+    };
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let mut at_root = true;
+    for line in text.lines() {
+        let line = line.trim_start();
+        if let Some(header) = line.strip_prefix('[') {
+            at_root = false;
+            let header = header.strip_prefix('[').unwrap_or(header);
+            if is_profile_section(first_key(header)) {
+                return true;
+            }
+        } else if at_root {
+            let key = first_key(line);
+            if key == "format" || is_profile_section(key) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The first segment of a (possibly dotted, possibly quoted) key at the start of `text`.
+fn first_key(text: &str) -> &str {
+    let text = text.trim_start();
+    for quote in ['"', '\''] {
+        if let Some(rest) = text.strip_prefix(quote) {
+            return rest.split(quote).next().unwrap_or("");
+        }
+    }
+    let end = text
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        .unwrap_or(text.len());
+    &text[..end]
+}
+
+fn is_profile_section(name: &str) -> bool {
+    !name.is_empty()
+        && schema::SECTIONS
+            .iter()
+            .any(|s| !s.path.contains('.') && s.path == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_profiles_by_format_or_section() {
+        assert!(looks_like_profile(b"format = 1\n"));
+        assert!(looks_like_profile(b"# comment\n  format=1"));
+        assert!(looks_like_profile(b"[seller]\nlegal_name = 'x'\n"));
+        assert!(looks_like_profile(b"[ seller . x ]\n"));
+        assert!(looks_like_profile(b"[[bindcheck.ignore]]\ncode = 'BC1'\n"));
+        assert!(looks_like_profile(b"ozon.legal_name = \"x\"\n"));
+        assert!(looks_like_profile(b"\"lianlian\".merchant_id = \"x\"\n"));
+        assert!(looks_like_profile(b"format = 1\n[broken\n"));
+        assert!(looks_like_profile(b"\xff\xfe"));
+    }
+
+    #[test]
+    fn other_toml_is_not_a_profile() {
+        assert!(!looks_like_profile(b""));
+        assert!(!looks_like_profile(
+            b"[package]\nname = \"x\"\nformat = 1\n[dependencies]\n"
+        ));
+        assert!(!looks_like_profile(b"formats = 2\n[sellers]\n"));
+        assert!(!looks_like_profile(b"title = \"x\"\n[tool.seller]\n"));
+    }
+
+    #[test]
+    fn first_key_reads_bare_and_quoted_keys() {
+        assert_eq!(first_key("seller.name = 1"), "seller");
+        assert_eq!(first_key("\"a.b\".c = 1"), "a.b");
+        assert_eq!(first_key("'x'"), "x");
+        assert_eq!(first_key("= 1"), "");
+        assert_eq!(first_key("深圳 = 1"), "");
+    }
+}
