@@ -8,14 +8,16 @@ use crate::finding::Finding;
 use crate::profile::{LoadIssue, Profile, schema};
 use std::collections::BTreeMap;
 
-/// BC002 / BC003 findings from the loader's issues.
-pub fn load_issue_findings(issues: &[LoadIssue]) -> Vec<Finding> {
+/// BC002 / BC003 findings from the loader's issues. The fingerprint covers the text as written,
+/// so a baselined BC003 comes back when the bad value changes.
+pub fn load_issue_findings(profile: &Profile, issues: &[LoadIssue]) -> Vec<Finding> {
     issues
         .iter()
         .map(|issue| {
+            let written = profile.source.slice(&issue.span);
             let mut finding = Finding::new(issue.code, issue.path.clone(), issue.span.clone())
                 .variant(issue.variant)
-                .fingerprint_value(issue.variant);
+                .fingerprint_value(format!("{}\0{written}", issue.variant));
             for (name, value) in &issue.args {
                 finding = finding.text(name, value.clone());
             }

@@ -362,7 +362,7 @@ pub fn check(
         pack,
         today,
     };
-    let mut findings = loading::load_issue_findings(load_issues);
+    let mut findings = loading::load_issue_findings(profile, load_issues);
     findings.extend(loading::not_checked(profile, load_issues));
     for rule in RULES {
         if let Some(check) = rule.check {
