@@ -1,43 +1,444 @@
 //! BC304–BC311: checksummed identifiers and bank details.
+//!
+//! One mistake, one finding: a validator judges the value after the character family's fixes
+//! (invisible characters stripped, full-width folded, look-alikes replaced), so a zero-width
+//! space in an IBAN is BC201 and not also BC307. A value with a character that cannot be
+//! repaired (U+FFFD, private use) is left to BC206 alone. Positions in messages and spans still
+//! refer to the value as written.
 
 use super::Context;
-use crate::finding::Finding;
+use super::characters;
+use crate::finding::{Applicability, Finding, Fix};
+use crate::profile::Field;
 use crate::rulepack::PolicyError;
+use crate::unicode::{CharIssue, FixSuggestion};
+use crate::validators::{IdError, bic, iban, inn, ogrn, uscc};
+use serde_json::json;
+use unicode_normalization::UnicodeNormalization;
 
-pub fn uscc(_ctx: &Context<'_>, _out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+/// The text a validator judges, and for each of its chars the index of the char of the value
+/// as written that produced it (None when it cannot be traced).
+struct Judged {
+    text: String,
+    origin: Vec<Option<usize>>,
+}
+
+/// The value of `field` as a validator should see it; `None` when absent or when BC2xx found a
+/// character nothing can repair.
+fn judged(field: &Field) -> Option<Judged> {
+    let value = field.text()?;
+    let issues = characters::issues(field);
+    if issues.is_empty() {
+        return Some(Judged {
+            text: value.to_string(),
+            origin: (0..value.chars().count()).map(Some).collect(),
+        });
+    }
+    if issues.iter().any(|i| i.fix == FixSuggestion::None) {
+        return None;
+    }
+    let all: Vec<&CharIssue> = issues.iter().collect();
+    let text = characters::replaced(field, value, &all);
+    let origin = align(value, &text, &issues);
+    Some(Judged { text, origin })
+}
+
+/// Traces each char of `fixed` back to the char of `original` it came from. The fixes only
+/// delete chars or replace one char by a short text (NFKC fold, look-alike), in order, so a
+/// greedy walk suffices.
+fn align(original: &str, fixed: &str, issues: &[CharIssue]) -> Vec<Option<usize>> {
+    let orig: Vec<char> = original.chars().collect();
+    let fixed: Vec<char> = fixed.chars().collect();
+    let mut out = Vec::with_capacity(fixed.len());
+    let (mut i, mut j) = (0, 0);
+    while j < fixed.len() {
+        let mut matched = 0;
+        while let Some(&o) = orig.get(i) {
+            let produced: Vec<char> = match issues.iter().find(|x| x.char_index == i) {
+                Some(CharIssue {
+                    fix: FixSuggestion::Replace(t) | FixSuggestion::Fold(t),
+                    ..
+                }) => t.chars().collect(),
+                _ => std::iter::once(o).nfkc().collect(),
+            };
+            let candidates = [vec![o], produced];
+            if let Some(len) = candidates.iter().find_map(|c| {
+                (!c.is_empty() && fixed.get(j..j + c.len()) == Some(c.as_slice()))
+                    .then_some(c.len())
+            }) {
+                out.extend(std::iter::repeat_n(Some(i), len));
+                matched = len;
+                i += 1;
+                break;
+            }
+            i += 1;
+        }
+        if matched == 0 {
+            out.push(None);
+            j += 1;
+        } else {
+            j += matched;
+        }
+    }
+    out
+}
+
+/// The 1-based position an error names, if any.
+fn error_position(err: &IdError) -> Option<usize> {
+    match err {
+        IdError::Character { position, .. } | IdError::CheckCharacter { position, .. } => {
+            Some(*position)
+        }
+        _ => None,
+    }
+}
+
+/// A finding for a validator's error: at the offending char when the error names one, else at
+/// the value. Arguments are the error's own (`IdError::args`), with positions translated to the
+/// value as written; single characters and lengths are not identifiers, so they are shown.
+fn id_finding(
+    ctx: &Context<'_>,
+    code: &'static str,
+    field: &Field,
+    judged: &Judged,
+    err: &IdError,
+) -> Finding {
+    let origin = error_position(err)
+        .and_then(|p| p.checked_sub(1))
+        .and_then(|p| judged.origin.get(p).copied().flatten());
+    let mut finding = match origin {
+        Some(index) => Finding::new(code, field.path(), ctx.profile.char_span(field, index))
+            .fingerprint_value(field.text().unwrap_or_default()),
+        None => Finding::at(code, field),
+    };
+    finding = finding
+        .variant(err.variant())
+        .evidence("error", err.variant());
+    for (name, value) in err.args() {
+        let value = match (name, origin) {
+            ("position", Some(index)) => (index + 1).to_string(),
+            _ => value,
+        };
+        if matches!(
+            name,
+            "position" | "found_length" | "expected_length" | "found_codepoint"
+        ) {
+            finding = finding.evidence(name, value.clone());
+        }
+        finding = finding.text(name, value);
+    }
+    finding
+}
+
+/// Runs `validate` over each present field and reports its errors under `code`.
+fn validate_fields<T>(
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+    code: &'static str,
+    paths: &[&str],
+    skip_empty: bool,
+    validate: fn(&str) -> Result<T, IdError>,
+) {
+    for path in paths {
+        let Some(field) = ctx.profile.field(path) else {
+            continue;
+        };
+        let Some(judged) = judged(field) else {
+            continue;
+        };
+        if skip_empty && judged.text.is_empty() {
+            continue;
+        }
+        if let Err(err) = validate(&judged.text) {
+            out.push(id_finding(ctx, code, field, &judged, &err));
+        }
+    }
+}
+
+const LICENSE_NUMBERS: &[&str] = &[
+    "seller.license_number",
+    "lianlian.license_number",
+    "ozon.license_number",
+];
+
+const BICS: &[&str] = &[
+    "lianlian.receiving_account.swift_bic",
+    "ozon.payout_account.swift_bic",
+    "ozon_global_pay.swift_bic",
+];
+
+/// BC304: a CN licence number is a USCC (GB 32100-2015).
+pub fn uscc(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+    if ctx.profile.seller_country().eq_ignore_ascii_case("CN") {
+        validate_fields(ctx, out, "BC304", LICENSE_NUMBERS, false, uscc::validate);
+    }
     Ok(())
 }
 
-pub fn inn(_ctx: &Context<'_>, _out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+/// BC305: `ozon.inn`. An empty INN means "none" (the field's own remediation says so).
+pub fn inn(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+    validate_fields(ctx, out, "BC305", &["ozon.inn"], true, inn::validate);
     Ok(())
 }
 
-pub fn ogrn(_ctx: &Context<'_>, _out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+/// BC306: `ozon.ogrn` (OGRN or OGRNIP).
+pub fn ogrn(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+    validate_fields(ctx, out, "BC306", &["ozon.ogrn"], true, ogrn::validate);
     Ok(())
 }
 
-pub fn iban(_ctx: &Context<'_>, _out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+/// BC307: every IBAN, except on an account whose bank country has no IBAN at all: BC311 says
+/// the field should be empty, and a checksum verdict on it would only add noise.
+pub fn iban(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+    for account in accounts(ctx) {
+        if let (Some(field), Some(country)) = (account.iban, account.country())
+            && !iban::country_uses_iban(country)
+            && field.text().is_some_and(|t| !t.trim().is_empty())
+        {
+            continue;
+        }
+        if let Some(field) = account.iban {
+            validate_fields(ctx, out, "BC307", &[field.path()], false, iban::validate);
+        }
+    }
     Ok(())
 }
 
-pub fn bic(_ctx: &Context<'_>, _out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+/// BC308: every SWIFT/BIC (ISO 9362 shape, real country code).
+pub fn bic(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+    validate_fields(ctx, out, "BC308", BICS, false, bic::validate);
     Ok(())
 }
 
-pub fn bank_details_mismatch(
-    _ctx: &Context<'_>,
-    _out: &mut Vec<Finding>,
-) -> Result<(), PolicyError> {
+/// Whitespace-free, upper-case form: what differs only in layout compares equal. For a BIC,
+/// the branch code XXX names the primary office, so `DEUTDEFF` and `DEUTDEFFXXX` are one BIC
+/// written two ways.
+fn loose(s: &str, bic: bool) -> String {
+    let mut out: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_uppercase)
+        .collect();
+    if bic && out.len() == 11 && out.ends_with("XXX") {
+        out.truncate(8);
+    }
+    out
+}
+
+/// BC309: the bank details typed into Ozon must be LianLian's receiving account. Compared
+/// after the character fixes: a hidden character is BC2xx's finding, not a second one here.
+pub fn bank_details_mismatch(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+    if ctx
+        .profile
+        .text("ozon.payment_method")
+        .is_some_and(|m| m != "lianlian")
+    {
+        return Ok(());
+    }
+    for (typed, issued) in [
+        (
+            "ozon.payout_account.iban",
+            "lianlian.receiving_account.iban",
+        ),
+        (
+            "ozon.payout_account.swift_bic",
+            "lianlian.receiving_account.swift_bic",
+        ),
+        (
+            "ozon.payout_account.account_number",
+            "lianlian.receiving_account.account_number",
+        ),
+    ] {
+        let (Some(typed), Some(issued)) = (ctx.profile.field(typed), ctx.profile.field(issued))
+        else {
+            continue;
+        };
+        let (Some(actual), Some(expected)) = (typed.text(), issued.text()) else {
+            continue;
+        };
+        let actual_clean = characters::safe_fixed(typed, actual);
+        let expected_clean = characters::safe_fixed(issued, expected);
+        if actual_clean == expected_clean {
+            continue;
+        }
+        let bic = typed.path().ends_with(".swift_bic");
+        let formatting = loose(&actual_clean, bic) == loose(&expected_clean, bic);
+        let first_difference = actual_clean
+            .chars()
+            .zip(expected_clean.chars())
+            .take_while(|(a, b)| a == b)
+            .count()
+            + 1;
+        out.push(
+            Finding::at("BC309", typed)
+                .variant(if formatting { "formatting" } else { "default" })
+                .related(issued)
+                .ident("actual", actual)
+                .ident("expected", expected_clean.clone())
+                .evidence(
+                    "kind",
+                    if formatting {
+                        "formatting"
+                    } else {
+                        "different"
+                    },
+                )
+                .evidence("first_difference", first_difference)
+                .fix(Fix {
+                    applicability: if formatting {
+                        Applicability::Safe
+                    } else {
+                        Applicability::Unsafe
+                    },
+                    span: typed.span.clone(),
+                    replacement: expected_clean,
+                    identifier: true,
+                }),
+        );
+    }
     Ok(())
 }
 
-pub fn amazon_seller_id(_ctx: &Context<'_>, _out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+/// BC310: `amazon.seller_id` has the Merchant Token shape and is not a marketplace ID.
+pub fn amazon_seller_id(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+    let pattern = ctx.pack.param_regex("BC310", "pattern")?;
+    let marketplaces = ctx
+        .pack
+        .rule("BC310")
+        .and_then(|r| r.params.get("marketplace_ids"))
+        .and_then(toml::Value::as_table)
+        .ok_or_else(|| PolicyError {
+            origin: "in use".into(),
+            problem: "rules.BC310.params.marketplace_ids must be a table of ID = \"marketplace\""
+                .into(),
+        })?;
+    let Some(field) = ctx.profile.field("amazon.seller_id") else {
+        return Ok(());
+    };
+    let Some(judged) = judged(field) else {
+        return Ok(());
+    };
+    if let Some(marketplace) = marketplaces.get(&judged.text).and_then(toml::Value::as_str) {
+        out.push(
+            Finding::at("BC310", field)
+                .variant("marketplace")
+                .text("marketplace", marketplace)
+                .evidence("marketplace", marketplace),
+        );
+    } else if !pattern.is_match(&judged.text) {
+        out.push(Finding::at("BC310", field).evidence("pattern", pattern.as_str()));
+    }
     Ok(())
 }
 
-pub fn bank_country_mismatch(
-    _ctx: &Context<'_>,
-    _out: &mut Vec<Finding>,
-) -> Result<(), PolicyError> {
+/// One bank account of the profile, with the country its bank is in when known.
+struct Account<'a> {
+    iban: Option<&'a Field>,
+    bic: Option<&'a Field>,
+    bank_country: Option<&'a Field>,
+}
+
+impl Account<'_> {
+    fn country(&self) -> Option<&str> {
+        self.bank_country
+            .and_then(Field::text)
+            .filter(|c| c.len() == 2)
+    }
+}
+
+/// The accounts BC307 and BC311 look at. The account typed into Ozon is LianLian's receiving
+/// account when LianLian is the payment method, so it is judged against LianLian's bank
+/// country; Ozon Global Pay's account has no bank country field.
+fn accounts<'a>(ctx: &'a Context<'_>) -> Vec<Account<'a>> {
+    let p = ctx.profile;
+    let lianlian_country = p.field("lianlian.receiving_account.bank_country");
+    let bound_to_lianlian = p
+        .text("ozon.payment_method")
+        .is_none_or(|m| m == "lianlian");
+    vec![
+        Account {
+            iban: p.field("lianlian.receiving_account.iban"),
+            bic: p.field("lianlian.receiving_account.swift_bic"),
+            bank_country: lianlian_country,
+        },
+        Account {
+            iban: p.field("ozon.payout_account.iban"),
+            bic: p.field("ozon.payout_account.swift_bic"),
+            bank_country: lianlian_country.filter(|_| bound_to_lianlian),
+        },
+        Account {
+            iban: p.field("ozon_global_pay.iban"),
+            bic: p.field("ozon_global_pay.swift_bic"),
+            bank_country: None,
+        },
+        Account {
+            iban: p.field("amazon.deposit_method.iban"),
+            bic: None,
+            bank_country: p.field("amazon.deposit_method.bank_country"),
+        },
+    ]
+}
+
+/// The validated value of a field, if it passes `validate` after the character fixes.
+fn valid<T>(field: Option<&Field>, validate: fn(&str) -> Result<T, IdError>) -> Option<T> {
+    validate(&judged(field?)?.text).ok()
+}
+
+/// BC311: an IBAN where the bank country has none; a BIC from another country than the bank;
+/// an IBAN and a BIC from different countries.
+pub fn bank_country_mismatch(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+    for account in accounts(ctx) {
+        let country = account.country();
+        let mut no_iban = false;
+        if let (Some(field), Some(country), Some(bank_country)) =
+            (account.iban, country, account.bank_country)
+            && field.text().is_some_and(|t| !t.trim().is_empty())
+            && !iban::country_uses_iban(country)
+        {
+            no_iban = true;
+            out.push(
+                Finding::at("BC311", field)
+                    .variant("no_iban")
+                    .related(bank_country)
+                    .text("country", country)
+                    .evidence("bank_country", country),
+            );
+        }
+        let bic_info = valid(account.bic, bic::validate);
+        if let (Some(field), Some(info), Some(country), Some(bank_country)) =
+            (account.bic, &bic_info, country, account.bank_country)
+            && !info.country.eq_ignore_ascii_case(country)
+        {
+            out.push(
+                Finding::at("BC311", field)
+                    .variant("bic_country")
+                    .related(bank_country)
+                    .text("bic_country", info.country.clone())
+                    .text("country", country)
+                    .evidence("bic_country", info.country.clone())
+                    .evidence("bank_country", country),
+            );
+        }
+        if no_iban {
+            continue;
+        }
+        let iban_info = valid(account.iban, iban::validate);
+        if let (Some(field), Some(iban_info), Some(bic_field), Some(bic_info)) =
+            (account.iban, iban_info, account.bic, &bic_info)
+            && iban_info.country != bic_info.country
+        {
+            out.push(
+                Finding::at("BC311", field)
+                    .variant("iban_bic")
+                    .related(bic_field)
+                    .text("iban_country", iban_info.country.clone())
+                    .text("bic_country", bic_info.country.clone())
+                    .evidence(
+                        "countries",
+                        json!({"iban": iban_info.country, "bic": bic_info.country}),
+                    ),
+            );
+        }
+    }
     Ok(())
 }

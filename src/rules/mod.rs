@@ -123,7 +123,16 @@ pub const RULES: &[Rule] = &[
         "BC309",
         "bank-details-mismatch",
         Some(identifiers::bank_details_mismatch),
-        &[],
+        &[
+            &[
+                "ozon.payout_account.account_number",
+                "lianlian.receiving_account.account_number",
+            ],
+            &[
+                "ozon.payout_account.swift_bic",
+                "lianlian.receiving_account.swift_bic",
+            ],
+        ],
     ),
     rule(
         "BC310",
@@ -135,7 +144,10 @@ pub const RULES: &[Rule] = &[
         "BC311",
         "bank-country-mismatch",
         Some(identifiers::bank_country_mismatch),
-        &[],
+        &[
+            &["lianlian.receiving_account.bank_country"],
+            &["amazon.deposit_method.bank_country"],
+        ],
     ),
     rule(
         "BC401",

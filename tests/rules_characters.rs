@@ -1,0 +1,404 @@
+//! BC201–BC206 end to end: exact positions (escapes map to their backslash), severities per
+//! field class, messages, evidence and fixes; plus an in-process sweep of every character class
+//! through `merchant_id`.
+
+mod common;
+use bindcheck::pipeline::{AnalyzeOptions, analyze};
+use bindcheck::rulepack::RulePack;
+use common::*;
+use serde_json::{Value, json};
+
+fn run(rel: &str, args: &[&str]) -> (Value, i32) {
+    diagnose_json(&fixture(rel), args)
+}
+
+/// (code, field, line, column, severity) of every BC2xx finding, in rank order.
+fn bc2(json: &Value) -> Vec<(String, String, u64, u64, String)> {
+    findings(json)
+        .iter()
+        .filter(|f| f["code"].as_str().unwrap_or_default().starts_with("BC2"))
+        .map(|f| {
+            let (field, line, column) = place(f);
+            (
+                f["code"].as_str().unwrap_or_default().to_string(),
+                field,
+                line,
+                column,
+                f["severity"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn row(
+    code: &str,
+    field: &str,
+    line: u64,
+    column: u64,
+    severity: &str,
+) -> (String, String, u64, u64, String) {
+    (code.into(), field.into(), line, column, severity.into())
+}
+
+fn finding<'a>(json: &'a Value, code: &str, field: &str) -> &'a Value {
+    findings(json)
+        .iter()
+        .find(|f| f["code"] == code && f["field"] == field)
+        .unwrap_or_else(|| panic!("no {code} at {field}: {json:#}"))
+}
+
+#[test]
+fn bc201_points_at_the_escape_and_lists_every_occurrence() {
+    let (json, code) = run("rules/BC201/fires.toml", &["--show-values"]);
+    assert_eq!(
+        bc2(&json),
+        vec![
+            row("BC201", "seller.legal_name_en", 4, 33, "error"),
+            row("BC201", "lianlian.merchant_id", 7, 26, "error"),
+        ]
+    );
+    let f = finding(&json, "BC201", "lianlian.merchant_id");
+    assert_eq!(
+        f["message"],
+        "`lianlian.merchant_id` contains 2 invisible character(s), first U+200B ZERO WIDTH SPACE at character 11"
+    );
+    assert_eq!(f["evidence"]["count"], 2);
+    assert_eq!(
+        f["evidence"]["occurrences"],
+        json!([
+            {"line": 7, "column": 26, "position": 11, "length": 1,
+             "character": "U+200B ZERO WIDTH SPACE", "kind": "default_ignorable"},
+            {"line": 7, "column": 44, "position": 24, "length": 1,
+             "character": "U+200B ZERO WIDTH SPACE", "kind": "default_ignorable"}
+        ])
+    );
+    assert_eq!(
+        f["fix"],
+        json!({"applicability": "safe", "replacement": "LL2024SZXH0000000000A7K3"})
+    );
+    assert_eq!(
+        f["remediation"][1],
+        "The clean value is: LL2024SZXH0000000000A7K3"
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn bc201_masks_the_suggested_identifier_without_show_values() {
+    let (json, _) = run("rules/BC201/fires.toml", &[]);
+    let f = finding(&json, "BC201", "lianlian.merchant_id");
+    assert_eq!(
+        f["remediation"][1],
+        "The clean value is: LL******************A7K3"
+    );
+    assert_eq!(f["fix"]["replacement"], "LL******************A7K3");
+    // Names are shown: a name mismatch cannot be explained without them.
+    let name = finding(&json, "BC201", "seller.legal_name_en");
+    assert_eq!(
+        name["fix"]["replacement"],
+        "SHENZHEN XINGHETECHNOLOGY CO., LTD."
+    );
+}
+
+#[test]
+fn bc201_message_in_chinese() {
+    let (json, _) = run("rules/BC201/fires.toml", &["--lang", "zh"]);
+    assert_eq!(
+        finding(&json, "BC201", "lianlian.merchant_id")["message"],
+        "`lianlian.merchant_id` 含有 2 个不可见字符，第一个是第 11 个字符 U+200B ZERO WIDTH SPACE"
+    );
+}
+
+#[test]
+fn bc202_bidi_controls() {
+    let (json, code) = run("rules/BC202/fires.toml", &[]);
+    assert_eq!(
+        bc2(&json),
+        vec![
+            row("BC202", "ozon.payout_account.account_name", 4, 33, "error"),
+            row("BC202", "ozon.payout_account.merchant_id", 5, 40, "error"),
+        ]
+    );
+    assert_eq!(
+        finding(&json, "BC202", "ozon.payout_account.account_name")["message"],
+        "`ozon.payout_account.account_name` contains 1 bidirectional control character(s), first U+202E RIGHT-TO-LEFT OVERRIDE at character 17"
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn bc203_lookalikes_are_an_unsafe_fix() {
+    let (json, code) = run("rules/BC203/fires.toml", &["--show-values"]);
+    assert_eq!(
+        bc2(&json),
+        vec![
+            row("BC203", "lianlian.merchant_id", 4, 36, "error"),
+            row("BC203", "ozon.legal_name", 7, 31, "error"),
+            row("BC203", "ozon.registered_address", 8, 33, "warning"),
+        ]
+    );
+    let f = finding(&json, "BC203", "lianlian.merchant_id");
+    assert_eq!(
+        f["message"],
+        "`lianlian.merchant_id` contains 1 look-alike character(s), first U+0410 CYRILLIC CAPITAL LETTER A at character 21, which looks like \"A\""
+    );
+    assert_eq!(
+        f["fix"],
+        json!({"applicability": "unsafe", "replacement": "LL2024SZXH0000000000A7K3"})
+    );
+    assert_eq!(f["evidence"]["occurrences"][0]["suggestion"], "A");
+    let name = finding(&json, "BC203", "ozon.legal_name");
+    assert_eq!(name["evidence"]["count"], 2);
+    assert_eq!(
+        name["fix"]["replacement"],
+        "SHENZHEN XINGHE TECHNOLOGY CO., LTD."
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn bc204_full_width_error_in_identifier_warning_in_name() {
+    let (json, code) = run("rules/BC204/fires.toml", &["--show-values"]);
+    assert_eq!(
+        bc2(&json),
+        vec![
+            row("BC204", "lianlian.merchant_id", 4, 16, "error"),
+            row("BC204", "seller.legal_name_en", 7, 18, "warning"),
+        ]
+    );
+    let f = finding(&json, "BC204", "lianlian.merchant_id");
+    assert_eq!(
+        f["message"],
+        "`lianlian.merchant_id` contains 2 compatibility character(s), first U+FF2C FULLWIDTH LATIN CAPITAL LETTER L at character 1 (intended: \"L\")"
+    );
+    assert_eq!(
+        f["fix"],
+        json!({"applicability": "safe", "replacement": "LL2024SZXH0000000000A7K3"})
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn bc205_messages_name_the_kind_in_both_languages() {
+    let (json, code) = run("rules/BC205/fires.toml", &[]);
+    assert_eq!(
+        bc2(&json),
+        vec![
+            row("BC205", "lianlian.merchant_id", 4, 40, "error"),
+            row("BC205", "seller.legal_name_en", 7, 26, "warning"),
+        ]
+    );
+    assert_eq!(
+        finding(&json, "BC205", "lianlian.merchant_id")["message"],
+        "`lianlian.merchant_id` ends with whitespace (1 whitespace problem(s) in all)"
+    );
+    let name = finding(&json, "BC205", "seller.legal_name_en");
+    assert_eq!(
+        name["message"],
+        "`seller.legal_name_en` contains U+00A0 NO-BREAK SPACE at character 9 instead of an ordinary space (2 whitespace problem(s) in all)"
+    );
+    assert_eq!(
+        name["fix"],
+        json!({"applicability": "safe", "replacement": "SHENZHEN XINGHE TECHNOLOGY CO., LTD."})
+    );
+    let kinds: Vec<&Value> = name["evidence"]["occurrences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| &o["kind"])
+        .collect();
+    assert_eq!(kinds, vec!["irregular_space", "doubled"]);
+    assert_eq!(code, 1);
+
+    let (zh, _) = run("rules/BC205/fires.toml", &["--lang", "zh"]);
+    assert_eq!(
+        finding(&zh, "BC205", "lianlian.merchant_id")["message"],
+        "`lianlian.merchant_id` 以空白结尾（共 1 处空白问题）"
+    );
+}
+
+#[test]
+fn bc206_broken_characters() {
+    let (json, code) = run("rules/BC206/fires.toml", &[]);
+    assert_eq!(
+        bc2(&json),
+        vec![
+            row("BC206", "lianlian.merchant_id", 7, 26, "error"),
+            row("BC206", "seller.legal_name_en", 4, 21, "warning"),
+        ]
+    );
+    let f = finding(&json, "BC206", "lianlian.merchant_id");
+    assert_eq!(
+        f["message"],
+        "`lianlian.merchant_id` contains 1 broken character(s), first U+FFFD REPLACEMENT CHARACTER at character 11: the original character was lost in a wrong conversion"
+    );
+    // Nothing can restore a lost character.
+    assert!(f["fix"].is_null(), "{f}");
+    let mojibake = finding(&json, "BC206", "seller.legal_name_en");
+    assert_eq!(mojibake["evidence"]["occurrences"][0]["kind"], "mojibake");
+    assert_eq!(mojibake["evidence"]["occurrences"][0]["length"], 2);
+    assert_eq!(
+        mojibake["fix"],
+        json!({"applicability": "unsafe", "replacement": "CAFé TRADING LTD"})
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn clean_fixtures_have_no_character_findings() {
+    for code in ["BC201", "BC202", "BC203", "BC204", "BC205", "BC206"] {
+        let (json, status) = run(&format!("rules/{code}/clean.toml"), &[]);
+        assert_eq!(bc2(&json), vec![], "{code}");
+        assert_eq!(errors_and_warnings(&json), Vec::<String>::new(), "{code}");
+        assert_eq!(status, 0, "{code}");
+    }
+}
+
+#[test]
+fn clean_examples_have_no_character_findings() {
+    for name in ["ozon-lianlian-clean.toml", "ozon-global-pay-clean.toml"] {
+        let (json, _) = run(&format!("examples/{name}"), &[]);
+        assert_eq!(bc2(&json), vec![], "{name}");
+    }
+}
+
+#[test]
+fn free_text_and_secrets_are_not_scanned() {
+    let (json, _) = diagnose_text(
+        "format = 1\n[incident]\nerror_message = \"Invalid\\u200B Merchant ID\"\n[lianlian]\napi_key = \"sk_\\u200Blive\"\n",
+        &[],
+    );
+    assert_eq!(bc2(&json), vec![]);
+}
+
+/// (code point, expected code) for every class the family knows.
+const SWEEP: &[(u32, &str)] = &[
+    // invisible (Default_Ignorable)
+    (0x200B, "BC201"),
+    (0x200C, "BC201"),
+    (0x200D, "BC201"),
+    (0x2060, "BC201"),
+    (0xFEFF, "BC201"),
+    (0x00AD, "BC201"),
+    (0x034F, "BC201"),
+    (0xFE0F, "BC201"),
+    (0x115F, "BC201"),
+    (0xE0041, "BC201"),
+    // bidi controls
+    (0x202A, "BC202"),
+    (0x202B, "BC202"),
+    (0x202C, "BC202"),
+    (0x202D, "BC202"),
+    (0x202E, "BC202"),
+    (0x2066, "BC202"),
+    (0x2067, "BC202"),
+    (0x2068, "BC202"),
+    (0x2069, "BC202"),
+    (0x200E, "BC202"),
+    (0x200F, "BC202"),
+    (0x061C, "BC202"),
+    // look-alikes from other scripts
+    (0x0410, "BC203"),
+    (0x0415, "BC203"),
+    (0x041E, "BC203"),
+    (0x0421, "BC203"),
+    (0x0391, "BC203"),
+    (0x039F, "BC203"),
+    // compatibility forms
+    (0xFF21, "BC204"),
+    (0xFF11, "BC204"),
+    (0x2460, "BC204"),
+    (0x2121, "BC204"),
+    // whitespace
+    (0x0020, "BC205"),
+    (0x00A0, "BC205"),
+    (0x3000, "BC205"),
+    (0x2003, "BC205"),
+    (0x0009, "BC205"),
+    (0x000A, "BC205"),
+    (0x0085, "BC205"),
+    (0x2028, "BC205"),
+    // broken
+    (0x0000, "BC206"),
+    (0x0001, "BC206"),
+    (0x007F, "BC206"),
+    (0x0080, "BC206"),
+    (0xFFFD, "BC206"),
+    (0xE000, "BC206"),
+    (0xF8FF, "BC206"),
+    (0x10FFFD, "BC206"),
+    (0x0378, "BC206"),
+    (0xFFFF, "BC206"),
+    (0xFDD0, "BC206"),
+];
+
+/// The BC2xx findings of `merchant_id = "LL2024SZ<ch>XH0000000000A7K3"` as (code, line, column,
+/// position), loaded in-process.
+fn sweep_one(pack: &RulePack, value_source: &str) -> Vec<(String, usize, usize, Value)> {
+    let text = format!(
+        "format = 1\n[lianlian]\nmerchant_id = \"LL2024SZ{value_source}XH0000000000A7K3\"\n"
+    );
+    let analysis = analyze(
+        "sweep.toml",
+        text.as_bytes(),
+        pack,
+        &AnalyzeOptions {
+            as_of: Some("2026-11-21".parse().unwrap()),
+            symptom: None,
+        },
+    )
+    .unwrap_or_else(|e| panic!("{value_source:?}: {e}"));
+    analysis
+        .ranked
+        .iter()
+        .filter(|r| r.finding.code.starts_with("BC2"))
+        .map(|r| {
+            assert_eq!(r.finding.field, "lianlian.merchant_id");
+            let at = analysis.profile.source.position(r.finding.span.start);
+            (
+                r.finding.code.to_string(),
+                at.line,
+                at.column,
+                r.finding.evidence["occurrences"][0]["position"].clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn sweep_every_class_escaped_and_raw() {
+    let pack = RulePack::builtin().unwrap();
+    for &(cp, code) in SWEEP {
+        let ch = char::from_u32(cp).unwrap();
+        // Written as an escape: the finding points at the backslash (column 24, position 9).
+        let escaped = if cp > 0xFFFF {
+            format!("\\U{cp:08X}")
+        } else {
+            format!("\\u{cp:04X}")
+        };
+        assert_eq!(
+            sweep_one(&pack, &escaped),
+            vec![(code.to_string(), 3, 24, json!(9))],
+            "U+{cp:04X} escaped"
+        );
+        // Written raw, where TOML allows it (not C0/C1 controls or DEL).
+        if !ch.is_control() {
+            assert_eq!(
+                sweep_one(&pack, &ch.to_string()),
+                vec![(code.to_string(), 3, 24, json!(9))],
+                "U+{cp:04X} raw"
+            );
+        }
+    }
+}
+
+#[test]
+fn sweep_position_after_an_escape_counts_source_columns() {
+    // `\u0041` is a harmless "A" spelled with 6 source columns: the zero-width space after it
+    // is character 10 of the value but column 24 + 6 of the line.
+    let pack = RulePack::builtin().unwrap();
+    assert_eq!(
+        sweep_one(&pack, "\\u0041\\u200B"),
+        vec![("BC201".to_string(), 3, 30, json!(10))]
+    );
+}

@@ -1,0 +1,417 @@
+//! BC304–BC311 end to end: code, field, line, column, severity, exit status and the exact
+//! messages users see.
+
+mod common;
+use common::*;
+use serde_json::{Value, json};
+
+fn run(rel: &str, args: &[&str]) -> (Value, i32) {
+    diagnose_json(&fixture(rel), args)
+}
+
+/// (code, field, line, column, severity, message) of every finding of the BC3xx identifier
+/// family, in rank order.
+fn bc3(json: &Value) -> Vec<(String, String, u64, u64, String, String)> {
+    findings(json)
+        .iter()
+        .filter(|f| {
+            let code = f["code"].as_str().unwrap_or_default();
+            ("BC304".."BC312").contains(&code)
+        })
+        .map(|f| {
+            let (field, line, column) = place(f);
+            (
+                f["code"].as_str().unwrap_or_default().to_string(),
+                field,
+                line,
+                column,
+                f["severity"].as_str().unwrap_or_default().to_string(),
+                f["message"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn row(
+    code: &str,
+    field: &str,
+    line: u64,
+    column: u64,
+    severity: &str,
+    message: &str,
+) -> (String, String, u64, u64, String, String) {
+    (
+        code.into(),
+        field.into(),
+        line,
+        column,
+        severity.into(),
+        message.into(),
+    )
+}
+
+#[test]
+fn bc304_check_character_bad_character_and_length() {
+    let (json, code) = run("rules/BC304/fires.toml", &[]);
+    assert_eq!(
+        bc3(&json),
+        vec![
+            row(
+                "BC304",
+                "seller.license_number",
+                5,
+                36,
+                "error",
+                "`seller.license_number`: check character should be H, found J"
+            ),
+            row(
+                "BC304",
+                "lianlian.license_number",
+                8,
+                28,
+                "error",
+                "`lianlian.license_number`: character 10 is `O`, which a Unified Social Credit Code cannot contain; allowed are digits 0-9 and capital letters A-H J-N P-R T U W-Y (no I, O, S, V, Z)"
+            ),
+            row(
+                "BC304",
+                "ozon.license_number",
+                11,
+                18,
+                "error",
+                "`ozon.license_number` has 17 characters; a Unified Social Credit Code has 18"
+            ),
+        ]
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn bc304_chinese_message() {
+    let (json, _) = run("rules/BC304/fires.toml", &["--lang", "zh"]);
+    let f = findings(&json)
+        .iter()
+        .find(|f| f["field"] == "seller.license_number")
+        .unwrap();
+    assert_eq!(
+        f["message"],
+        "`seller.license_number`：校验码应为 H，实际为 J"
+    );
+}
+
+#[test]
+fn bc304_letter_first_uscc_passes_and_non_cn_is_not_checked() {
+    for rel in ["rules/BC304/clean.toml", "rules/BC304/clean-not-cn.toml"] {
+        let (json, code) = run(rel, &[]);
+        assert_eq!(bc3(&json), vec![], "{rel}");
+        assert_eq!(code, 0, "{rel}");
+    }
+}
+
+#[test]
+fn bc304_position_is_that_of_the_value_as_written() {
+    // A zero-width space before the bad character is BC201's finding; BC304 still names the
+    // character by its place in the value as typed (11, not 10) and points at it.
+    let (json, _) = diagnose_text(
+        "format = 1\n[seller]\nlicense_number = \"9\u{200B}1440300MO5FXH0Q2H\"\n",
+        &[],
+    );
+    let f = only(&json, "BC304");
+    assert_eq!(place(f), ("seller.license_number".into(), 3, 29));
+    assert!(
+        f["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("`seller.license_number`: character 11 is `O`"),
+        "{f}"
+    );
+    only(&json, "BC201");
+}
+
+#[test]
+fn bc305_inn() {
+    let (json, code) = run("rules/BC305/fires.toml", &[]);
+    assert_eq!(
+        bc3(&json),
+        vec![row(
+            "BC305",
+            "ozon.inn",
+            4,
+            17,
+            "error",
+            "`ozon.inn`: check digit at position 10 should be 3, found 4"
+        )]
+    );
+    assert_eq!(code, 1);
+    let (json, _) = run("rules/BC305/fires-length.toml", &[]);
+    assert_eq!(
+        bc3(&json),
+        vec![row(
+            "BC305",
+            "ozon.inn",
+            4,
+            7,
+            "error",
+            "`ozon.inn` has 11 characters; an INN has 10 or 12 digits"
+        )]
+    );
+    let (json, code) = run("rules/BC305/clean.toml", &[]);
+    assert_eq!(bc3(&json), vec![]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn bc305_empty_inn_means_none() {
+    let (json, _) = diagnose_text("format = 1\n[ozon]\ninn = \"\"\n", &[]);
+    assert_eq!(bc3(&json), vec![]);
+}
+
+#[test]
+fn bc306_ogrn_and_ogrnip_with_remainder_ten() {
+    let (json, code) = run("rules/BC306/fires.toml", &[]);
+    assert_eq!(
+        bc3(&json),
+        vec![row(
+            "BC306",
+            "ozon.ogrn",
+            4,
+            21,
+            "error",
+            "`ozon.ogrn`: check digit should be 5, found 6"
+        )]
+    );
+    assert_eq!(code, 1);
+    // 30400000000003 mod 13 = 10: the check digit is 0 (python-stdnum gets this wrong).
+    let (json, code) = run("rules/BC306/clean.toml", &[]);
+    assert_eq!(bc3(&json), vec![]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn bc307_iban() {
+    let (json, code) = run("rules/BC307/fires.toml", &[]);
+    assert_eq!(
+        bc3(&json),
+        vec![
+            row(
+                "BC307",
+                "ozon_global_pay.iban",
+                4,
+                8,
+                "error",
+                "`ozon_global_pay.iban` fails the IBAN check digits (mod 97): a character is mistyped"
+            ),
+            row(
+                "BC307",
+                "amazon.deposit_method.iban",
+                7,
+                8,
+                "error",
+                "`amazon.deposit_method.iban` does not follow the IBAN structure of DE: character 20 must be a digit: after the country code and check digits, DE IBANs have 18 digits"
+            ),
+        ]
+    );
+    assert_eq!(code, 1);
+    let (json, code) = run("rules/BC307/clean.toml", &[]);
+    assert_eq!(bc3(&json), vec![]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn bc307_invisible_character_is_reported_once_as_bc201() {
+    let (json, code) = run("rules/BC307/invisible.toml", &[]);
+    assert_eq!(bc3(&json), vec![]);
+    assert_eq!(
+        place(only(&json, "BC201")),
+        ("ozon_global_pay.iban".into(), 4, 23)
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn bc307_chinese_checksum_message() {
+    let (json, _) = run("rules/BC307/fires.toml", &["--lang", "zh"]);
+    let f = findings(&json)
+        .iter()
+        .find(|f| f["field"] == "ozon_global_pay.iban")
+        .unwrap();
+    assert_eq!(
+        f["message"],
+        "`ozon_global_pay.iban` 未通过 IBAN 校验（mod 97）：有字符输错"
+    );
+}
+
+#[test]
+fn bc308_bic_with_country_xx_and_bad_length() {
+    let (json, code) = run("rules/BC308/fires.toml", &[]);
+    assert_eq!(
+        bc3(&json),
+        vec![
+            row(
+                "BC308",
+                "ozon_global_pay.swift_bic",
+                4,
+                13,
+                "error",
+                "`ozon_global_pay.swift_bic`: characters 5-6 are `XX`, which is not an ISO 3166 country code"
+            ),
+            row(
+                "BC308",
+                "lianlian.receiving_account.swift_bic",
+                7,
+                13,
+                "error",
+                "`lianlian.receiving_account.swift_bic` has 7 characters; a SWIFT/BIC has 8 or 11"
+            ),
+        ]
+    );
+    assert_eq!(code, 1);
+    let (json, code) = run("rules/BC308/clean.toml", &[]);
+    assert_eq!(bc3(&json), vec![]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn bc309_mismatch_is_an_error_formatting_a_warning() {
+    let (json, code) = run("rules/BC309/fires.toml", &[]);
+    assert_eq!(
+        bc3(&json),
+        vec![
+            row(
+                "BC309",
+                "ozon.payout_account.account_number",
+                12,
+                18,
+                "error",
+                "`ozon.payout_account.account_number` (79****5512) differs from `lianlian.receiving_account.account_number` (79****5521)"
+            ),
+            row(
+                "BC309",
+                "ozon.payout_account.swift_bic",
+                13,
+                13,
+                "warning",
+                "`ozon.payout_account.swift_bic` differs from `lianlian.receiving_account.swift_bic` only in spacing, case or an XXX branch code"
+            ),
+            row(
+                "BC309",
+                "ozon.payout_account.iban",
+                14,
+                8,
+                "warning",
+                "`ozon.payout_account.iban` differs from `lianlian.receiving_account.iban` only in spacing, case or an XXX branch code"
+            ),
+        ]
+    );
+    let f = &findings(&json)[0];
+    assert_eq!(
+        f["related"],
+        json!([{"field": "lianlian.receiving_account.account_number", "line": 4, "column": 18}])
+    );
+    assert_eq!(f["evidence"]["first_difference"], 9);
+    assert_eq!(code, 1);
+
+    let (shown, _) = run("rules/BC309/fires.toml", &["--show-values"]);
+    assert_eq!(
+        findings(&shown)[0]["remediation"][1],
+        "In Ozon Seller Center › Settings › Payments, replace it with: 7963105521"
+    );
+
+    let (json, code) = run("rules/BC309/clean.toml", &[]);
+    assert_eq!(bc3(&json), vec![]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn bc309_not_compared_when_ozon_pays_elsewhere() {
+    let (json, _) = diagnose_text(
+        "format = 1\n[lianlian.receiving_account]\naccount_number = \"1\"\n[ozon]\npayment_method = \"ozon_global_pay\"\n[ozon.payout_account]\naccount_number = \"2\"\n",
+        &[],
+    );
+    assert!(with_code(&json, "BC309").is_empty(), "{json:#}");
+}
+
+#[test]
+fn bc310_marketplace_id_and_shape() {
+    // SPEC's own example seller_id is the Amazon.ca marketplace ID.
+    let (json, code) = run("rules/BC310/fires.toml", &[]);
+    assert_eq!(
+        bc3(&json),
+        vec![row(
+            "BC310",
+            "amazon.seller_id",
+            4,
+            13,
+            "error",
+            "`amazon.seller_id` is the marketplace ID of Amazon CA, not a Seller ID"
+        )]
+    );
+    assert_eq!(code, 1);
+    let (json, _) = run("rules/BC310/fires-shape.toml", &[]);
+    assert_eq!(
+        bc3(&json),
+        vec![row(
+            "BC310",
+            "amazon.seller_id",
+            4,
+            13,
+            "error",
+            "`amazon.seller_id` does not have the shape of an Amazon Seller ID (Merchant Token)"
+        )]
+    );
+    let (zh, _) = run("rules/BC310/fires.toml", &["--lang", "zh"]);
+    assert_eq!(
+        only(&zh, "BC310")["message"],
+        "`amazon.seller_id` 是亚马逊 CA 站点的编号，不是卖家编号"
+    );
+    let (json, code) = run("rules/BC310/clean.toml", &[]);
+    assert_eq!(bc3(&json), vec![]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn bc311_hk_account_with_iban_bic_country_and_iban_vs_bic() {
+    let (json, code) = run("rules/BC311/fires.toml", &[]);
+    assert_eq!(
+        bc3(&json),
+        vec![
+            row(
+                "BC311",
+                "lianlian.receiving_account.iban",
+                5,
+                8,
+                "error",
+                "`lianlian.receiving_account.iban` gives an IBAN, but the bank country HK does not use IBANs"
+            ),
+            row(
+                "BC311",
+                "lianlian.receiving_account.swift_bic",
+                6,
+                13,
+                "error",
+                "`lianlian.receiving_account.swift_bic` is a BIC from US, but the bank country is HK"
+            ),
+            row(
+                "BC311",
+                "ozon_global_pay.iban",
+                9,
+                8,
+                "error",
+                "`ozon_global_pay.iban` is an IBAN from LT, but the SWIFT/BIC is from DE"
+            ),
+        ]
+    );
+    // The IBAN on the HK account is not also judged by BC307.
+    assert!(with_code(&json, "BC307").is_empty());
+    assert_eq!(code, 1);
+    let (json, code) = run("rules/BC311/clean.toml", &[]);
+    assert_eq!(bc3(&json), vec![]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn clean_examples_have_no_identifier_findings() {
+    for name in ["ozon-lianlian-clean.toml", "ozon-global-pay-clean.toml"] {
+        let (json, _) = run(&format!("examples/{name}"), &[]);
+        assert_eq!(bc3(&json), vec![], "{name}");
+    }
+}
