@@ -249,7 +249,6 @@ fn a_bad_baseline_is_an_error() {
 /// A baseline entry is tied to the value: editing the value the finding is about makes it a
 /// new finding. Needs a rule whose fingerprint holds the value (BC201).
 #[test]
-#[ignore = "needs the BC2xx character rules (chars branch); enable after merging"]
 fn baseline_entry_no_longer_matches_once_the_value_changes() {
     let dir = setup("");
     let profile = |id: &str| {

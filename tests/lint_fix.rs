@@ -133,7 +133,6 @@ fn fix_and_diff_together_are_a_usage_error() {
 /// End to end through the character rules (BC201 gives a safe fix for a zero-width space in
 /// an identifier).
 #[test]
-#[ignore = "needs the BC2xx character rules (chars branch); enable after merging"]
 fn fix_end_to_end_exact_bytes_idempotent_and_diff_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.toml");

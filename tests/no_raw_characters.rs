@@ -186,9 +186,6 @@ fn an_unloadable_profile_reports_escaped() {
 /// Each escape is made once: an output never shows the escape of an escape's own bracket
 /// unless the input really contained that bracket.
 #[test]
-#[ignore = "report/mod.rs escapes a message again after filling it with escaped arguments, and \
-            the loader pre-escapes BC003 values: ⟨U+200B⟩ in a message shows as ⟨U+27E8⟩U+200B⟩ \
-            (outside this worktree's files; reported)"]
 fn escapes_are_not_escaped_twice() {
     let (_dir, path) = write_profile(&profile());
     for format in ["human", "json"] {
