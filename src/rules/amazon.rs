@@ -60,10 +60,7 @@ pub fn two_step_verification_off(
 }
 
 /// BC803: only a change still ahead (on or after `ctx.today`) can be announced.
-pub fn support_not_notified(
-    ctx: &Context<'_>,
-    out: &mut Vec<Finding>,
-) -> Result<(), PolicyError> {
+pub fn support_not_notified(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
     let (Some(field), Some(change_field)) = (
         ctx.profile.field("amazon.support_notified"),
         ctx.profile.field("amazon.deposit_change_date"),

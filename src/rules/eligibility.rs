@@ -105,10 +105,7 @@ pub fn kyc_incomplete(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), P
     Ok(())
 }
 
-pub fn import_export_rights(
-    ctx: &Context<'_>,
-    out: &mut Vec<Finding>,
-) -> Result<(), PolicyError> {
+pub fn import_export_rights(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
     if !ctx.profile.has_section("ozon_global_pay") {
         return Ok(());
     }

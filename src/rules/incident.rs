@@ -15,8 +15,7 @@ pub fn repeated_attempts(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<()
         return Ok(());
     };
     let minimum = ctx.pack.param_integer("BC805", "min_attempts")?;
-    if attempts >= minimum && ctx.profile.boolean("incident.browser_cache_cleared") == Some(false)
-    {
+    if attempts >= minimum && ctx.profile.boolean("incident.browser_cache_cleared") == Some(false) {
         out.push(
             Finding::at("BC805", field)
                 .related(cache)
@@ -36,7 +35,8 @@ pub fn unknown_error_code(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(
         return Ok(());
     };
     let code = code.trim();
-    if code.is_empty() {
+    // "none" is how a profile records that the page showed no code (see `bindcheck ticket`).
+    if code.is_empty() || code.eq_ignore_ascii_case("none") {
         return Ok(());
     }
     let known = ctx

@@ -90,10 +90,7 @@ pub fn channel_suspended(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<()
     Ok(())
 }
 
-pub fn default_payout_method(
-    ctx: &Context<'_>,
-    out: &mut Vec<Finding>,
-) -> Result<(), PolicyError> {
+pub fn default_payout_method(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
     let (Some(default), Some(bound)) = (
         ctx.profile.field("ozon.default_payout_method"),
         ctx.profile.field("ozon.payment_method"),

@@ -74,8 +74,9 @@ impl Walker<'_> {
             } else {
                 format!("{parent}.{name}")
             };
-            let known =
-                schema::field(&path).is_some() || schema::section(&path).is_some() || path == "format";
+            let known = schema::field(&path).is_some()
+                || schema::section(&path).is_some()
+                || path == "format";
             let named = secret_key || (!known && self.key_pattern.is_match(name));
             self.value(&path, value.get_ref(), value.span(), named);
         }
