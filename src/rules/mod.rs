@@ -184,7 +184,9 @@ pub const RULES: &[Rule] = &[
         "BC602",
         "channel-not-opened",
         Some(ozon::channel_not_opened),
-        &[&["lianlian.ozon_channel"]],
+        // Only when an Ozon store is described too: an Amazon-only LianLian seller has no
+        // Ozon channel to report on.
+        &[&["lianlian.ozon_channel", "ozon.payment_method"]],
     ),
     rule(
         "BC603",
