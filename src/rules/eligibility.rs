@@ -74,6 +74,7 @@ pub fn license_number_mismatch(
             .zip(expected_key.chars())
             .position(|(a, b)| a != b)
             .unwrap_or_else(|| actual_key.chars().count().min(expected_key.chars().count()));
+        // Evidence positions count letters and digits only (1-based), as the comparison does.
         out.push(
             Finding::at("BC702", field)
                 .related(seller)
