@@ -90,7 +90,10 @@ fn bc804_mws_token_is_flagged_and_never_printed() {
     let f = only(&json, "BC804");
     assert_eq!(place(f), ("amazon.mws_auth_token".into(), 5, 18));
     assert_eq!(f["severity"], "warning");
-    assert_eq!(place(only(&json, "BC901")), ("amazon.mws_auth_token".into(), 5, 18));
+    assert_eq!(
+        place(only(&json, "BC901")),
+        ("amazon.mws_auth_token".into(), 5, 18)
+    );
     assert!(!json.to_string().contains(token));
     assert!(!json.to_string().contains("4ea38b7b"));
     assert_eq!(code, 1);
@@ -145,7 +148,10 @@ fn bc806_code_is_escaped() {
         "format = 1\n[incident]\nerror_code = \"ERR\\u202E4007\"\n",
         &[],
     );
-    let message = only(&json, "BC806")["message"].as_str().unwrap().to_string();
+    let message = only(&json, "BC806")["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
     assert!(!message.contains('\u{202E}'), "{message}");
     assert!(message.contains("U+202E"), "{message}");
 }

@@ -132,7 +132,10 @@ fn bc705_expired_yesterday_but_not_today() {
 fn bc706_document_older_than_180_days() {
     let (json, code) = run("BC706/fires.toml", &[]);
     let f = only(&json, "BC706");
-    assert_eq!(place(f), ("amazon.deposit_method.document_date".into(), 5, 17));
+    assert_eq!(
+        place(f),
+        ("amazon.deposit_method.document_date".into(), 5, 17)
+    );
     assert_eq!(
         f["message"],
         "`amazon.deposit_method.document_date` is 2026-05-24, 181 days before today (2026-11-21); Amazon accepts documents up to 180 days old"

@@ -98,7 +98,10 @@ fn empty_keys_and_ordinary_values_are_clean() {
 fn secret_named_table_marks_everything_below_it() {
     let text = "format = 1\n[credentials]\nuser = \"shop\"\npin = 1234\n";
     let (json, _) = diagnose_text(text, &[]);
-    assert!(with_code(&json, "BC901").is_empty(), "a neutral name is not a secret");
+    assert!(
+        with_code(&json, "BC901").is_empty(),
+        "a neutral name is not a secret"
+    );
     let text = "format = 1\n[ozon.secret]\nvalue = \"abc\"\npin = 1234\n";
     let (json, _) = diagnose_text(text, &[]);
     let found: Vec<_> = with_code(&json, "BC901").into_iter().map(place).collect();

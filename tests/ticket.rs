@@ -45,7 +45,9 @@ fn subject_and_required_items() {
     assert_eq!(code, 0);
     assert_eq!(
         out.lines().next(),
-        Some("Subject: LianLian payout binding problem on Ozon (Seller ID 1234567, error ERR_3021)")
+        Some(
+            "Subject: LianLian payout binding problem on Ozon (Seller ID 1234567, error ERR_3021)"
+        )
     );
     for line in [
         "  Company: SHENZHEN XINGHE TECHNOLOGY CO., LTD.",
@@ -62,7 +64,10 @@ fn subject_and_required_items() {
         "  [ ] Screenshot of the error, showing the full page URL (address bar) and the date and time (timestamp)",
         "Complete: the ticket has every item support asks for.",
     ] {
-        assert!(out.lines().any(|l| l == line), "missing {line:?} in:\n{out}");
+        assert!(
+            out.lines().any(|l| l == line),
+            "missing {line:?} in:\n{out}"
+        );
     }
     assert!(!out.contains("Missing for a complete ticket"), "{out}");
 }
@@ -83,7 +88,10 @@ error_message = \"Invalid Merchant ID\"
         out.lines().next(),
         Some("Subject: LianLian payout binding problem on Ozon")
     );
-    assert!(out.contains("  Ozon Seller ID (Client-Id): <ADD: Ozon Seller ID>\n"), "{out}");
+    assert!(
+        out.contains("  Ozon Seller ID (Client-Id): <ADD: Ozon Seller ID>\n"),
+        "{out}"
+    );
     let missing: Vec<&str> = out
         .lines()
         .skip_while(|l| !l.starts_with("Missing for a complete ticket"))
@@ -136,13 +144,17 @@ fn invisible_characters_are_shown_escaped() {
 
 #[test]
 fn symptom_is_quoted_and_reranks_the_causes() {
-    let text = FULL.replace(
-        "payment_method = \"lianlian\"",
-        "payment_method = \"bank_transfer_swift\"",
-    )
-    .replace("error_message = \"Invalid Merchant ID\"\n", "");
+    let text = FULL
+        .replace(
+            "payment_method = \"lianlian\"",
+            "payment_method = \"bank_transfer_swift\"",
+        )
+        .replace("error_message = \"Invalid Merchant ID\"\n", "");
     let (out, _) = ticket(&text, &["--symptom", "payouts do not arrive"]);
-    assert!(out.contains("  Reported problem: \"payouts do not arrive\"\n"), "{out}");
+    assert!(
+        out.contains("  Reported problem: \"payouts do not arrive\"\n"),
+        "{out}"
+    );
     assert!(out.contains("    1. [error] BC601 "), "{out}");
     let (out, _) = ticket(&text, &["--symptom", "Invalid Merchant ID"]);
     assert!(out.contains("    1. [error] BC602 "), "{out}");
@@ -164,9 +176,15 @@ fn always_english_and_amazon_subject() {
         text.lines().next(),
         Some("Subject: LianLian deposit method problem on Amazon (Seller ID A3XH8KQ2ZL5T9M)")
     );
-    assert!(text.contains("  Amazon Seller ID (Merchant Token): A3XH8KQ2ZL5T9M\n"), "{text}");
+    assert!(
+        text.contains("  Amazon Seller ID (Merchant Token): A3XH8KQ2ZL5T9M\n"),
+        "{text}"
+    );
     assert!(text.contains("  [ ] Bank account verification document (PDF, not a screenshot, issued within the last 180 days)\n"), "{text}");
-    assert!(text.contains("A check of our account details (bindcheck) found no error or warning."), "{text}");
+    assert!(
+        text.contains("A check of our account details (bindcheck) found no error or warning."),
+        "{text}"
+    );
     assert!(!text.contains("Ozon Seller ID"), "{text}");
 }
 

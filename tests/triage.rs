@@ -73,9 +73,14 @@ fn payouts_not_arriving_puts_the_payment_method_first() {
 
 #[test]
 fn chinese_and_russian_symptoms_match_too() {
-    for symptom in ["绑定时提示商户号无效", "Ошибка: неверный Merchant ID"] {
+    for symptom in ["绑定时提示商户号无效", "Ошибка: неверный Merchant ID"]
+    {
         let (json, _) = diagnose_text(TWO_CAUSES, &["--symptom", symptom]);
-        assert_eq!(ranking(&json)[0], (1, "BC602".into(), 0.84, true), "{symptom}");
+        assert_eq!(
+            ranking(&json)[0],
+            (1, "BC602".into(), 0.84, true),
+            "{symptom}"
+        );
     }
     let (json, _) = diagnose_text(TWO_CAUSES, &["--symptom", "деньги не пришли"]);
     assert_eq!(ranking(&json)[0], (1, "BC601".into(), 2.1, true));
@@ -160,6 +165,9 @@ fn a_code_documented_by_a_rulepack_reranks() {
     let (json, _) = diagnose_text(&text, &["--rules", rules]);
     assert!(with_code(&json, "BC806").is_empty());
     assert_eq!(ranking(&json)[0], (1, "BC602".into(), 0.84, true));
-    let (json, _) = diagnose_text(TWO_CAUSES, &["--rules", rules, "--symptom", "ERR_4007 on save"]);
+    let (json, _) = diagnose_text(
+        TWO_CAUSES,
+        &["--rules", rules, "--symptom", "ERR_4007 on save"],
+    );
     assert_eq!(ranking(&json)[0], (1, "BC602".into(), 0.84, true));
 }
