@@ -196,3 +196,14 @@ fn unloadable_profile_exits_2() {
     let (_, code) = ticket("format = 1\n[ozon\n", &[]);
     assert_eq!(code, 2);
 }
+
+#[test]
+fn help_documents_the_identifier_decision() {
+    let out = bindcheck().args(["ticket", "--help"]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("the Seller ID and the Merchant ID are therefore printed in full"),
+        "{text}"
+    );
+    assert_eq!(out.status.code(), Some(0));
+}

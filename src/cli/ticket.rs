@@ -12,7 +12,7 @@ const MAX_CAUSES: usize = 5;
 
 #[derive(clap::Args, Debug)]
 #[command(
-    long_about = "Drafts an English support e-mail (subject and body) for a profile: the Seller ID, \
+    after_help = "Drafts an English support e-mail (subject and body) for a profile: the Seller ID, \
 the LianLian Merchant ID, the error code and time, the attempts made, the top causes bindcheck found, \
 what was already checked, and the attachments support requires. After the e-mail it lists what the \
 profile lacks for a complete ticket.\n\n\
