@@ -511,3 +511,92 @@ pub fn draft(analysis: &Analysis, pack: &RulePack, options: &TicketOptions) -> T
         missing,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::{AnalyzeOptions, analyze};
+    use proptest::prelude::*;
+
+    /// A TOML basic string holding `s` exactly.
+    fn toml_string(s: &str) -> String {
+        let mut out = String::from("\"");
+        for ch in s.chars() {
+            match ch {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+        out
+    }
+
+    fn draft_for(text: &str, symptom: Option<String>) -> Option<Ticket> {
+        let pack = RulePack::builtin().ok()?;
+        let options = AnalyzeOptions {
+            as_of: Some(jiff::civil::date(2026, 11, 21)),
+            symptom: symptom.clone(),
+        };
+        let analysis = analyze("p.toml", text.as_bytes(), &pack, &options).ok()?;
+        Some(draft(
+            &analysis,
+            &pack,
+            &TicketOptions {
+                symptom,
+                show_values: false,
+                max_causes: 5,
+            },
+        ))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// Whatever the values, drafting does not panic, prints no secret and no raw invisible
+        /// or control character.
+        #[test]
+        fn any_values_draft_safely(
+            seller in "\\PC{0,12}",
+            merchant in "\\PC{0,30}",
+            code in "\\PC{0,12}",
+            message in "\\PC{0,40}",
+            symptom in proptest::option::of("\\PC{0,40}"),
+            attempts in -3i64..20,
+        ) {
+            let text = format!(
+                "format = 1\n[lianlian]\nmerchant_id = {}\napi_key = \"SECRET-VALUE-XYZ\"\n[ozon]\nseller_id = {}\n[incident]\nerror_code = {}\nerror_message = {}\nattempts = {attempts}\n",
+                toml_string(&merchant),
+                toml_string(&seller),
+                toml_string(&code),
+                toml_string(&message),
+            );
+            if let Some(ticket) = draft_for(&text, symptom) {
+                let out = ticket.render();
+                prop_assert!(!out.contains("SECRET-VALUE-XYZ"));
+                prop_assert!(
+                    !out.chars().any(|c| c != '\n' && crate::unicode::is_unsafe_to_print(c)),
+                    "{out}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn empty_profile_lists_every_item() {
+        let ticket = draft_for("format = 1\n", None).unwrap();
+        assert_eq!(ticket.subject, "Payout binding problem");
+        let fields: Vec<&str> = ticket.missing.iter().map(|m| m.field).collect();
+        assert_eq!(
+            fields,
+            vec![
+                "ozon.seller_id",
+                "incident.error_code",
+                "incident.error_message",
+                "incident.occurred_at",
+                "incident.attempts"
+            ]
+        );
+    }
+}
