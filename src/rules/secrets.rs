@@ -45,13 +45,16 @@ pub fn secret_in_profile(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<()
     }
     // One finding per value: a declared secret that also has a credential's shape is reported
     // once, with the most specific reason (the first found).
-    let mut seen: Vec<Span> = Vec::new();
+    // The fingerprint must not depend on the value, yet stay distinct for several credentials
+    // under one key (array items): the ordinal of the finding within its field is used.
+    let mut seen: Vec<(Span, String)> = Vec::new();
     for finding in found {
-        if seen.contains(&finding.span) {
+        if seen.iter().any(|(span, _)| *span == finding.span) {
             continue;
         }
-        seen.push(finding.span.clone());
-        out.push(finding.fingerprint_value(""));
+        let ordinal = seen.iter().filter(|(_, f)| *f == finding.field).count();
+        seen.push((finding.span.clone(), finding.field.clone()));
+        out.push(finding.fingerprint_value(ordinal.to_string()));
     }
     Ok(())
 }
