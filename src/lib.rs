@@ -16,5 +16,6 @@ pub mod report;
 pub mod rulepack;
 pub mod rules;
 pub mod source;
+pub mod ticket;
 pub mod unicode;
 pub mod validators;

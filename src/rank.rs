@@ -1,13 +1,32 @@
 //! Findings → ranked causes (SPEC §2 "Ranking").
 //!
-//! Order: severity (error, warning, info), then score, then position in the file, where
+//! Order: severity (error, warning, info), then score (higher first), then position in the
+//! file, then code, where
 //!
 //! ```text
 //! score = weight(confidence) × prior × (symptom_boost if the rule explains a reported symptom)
 //! ```
 //!
-//! `weight`, `prior` and `symptom_boost` come from the rulepack (`[ranking]` and each rule).
-//! Reported symptoms come from `--symptom TEXT` and the profile's `[incident]` section.
+//! - `weight(confidence)`: `[ranking]` `high` / `medium` / `low` of the rulepack (built in:
+//!   1.0 / 0.7 / 0.4), for the rule's `confidence`;
+//! - `prior`: the rule's `prior` (0..1), how often this cause is behind a failed binding;
+//! - `symptom_boost`: `[ranking] symptom_boost` (built in: 3.0), applied once when any symptom in
+//!   the rule's `symptoms` list was reported — never per symptom, so a rule that lists many
+//!   symptoms does not outrank a precise one just by being vague.
+//!
+//! Severity is never overridden by a symptom: a matching warning stays below every error, since
+//! an error blocks the binding whatever was reported. Scores are shown rounded to three
+//! decimals (JSON `score`, `--explain-rank`); sorting uses the exact value.
+//!
+//! Reported symptoms ([`reported_symptoms`]) come from:
+//! - `--symptom TEXT` and `incident.error_message` / `incident.payout_status`: every symptom of
+//!   the rulepack's `[symptoms]` table with a phrase contained in the text (case-insensitive;
+//!   phrases exist in English, Chinese and Russian);
+//! - error codes (`incident.error_code`, or a code-shaped word in `--symptom`) that the
+//!   rulepack's `[error_codes]` documents, matched case-insensitively — an undocumented code adds
+//!   no symptom (it is reported as BC806 instead);
+//! - situations: `incident.test_payment = "succeeded"` → `payout-not-arriving`, `"failed"` →
+//!   `verification-payment-failed`, `incident.attempts ≥ 2` → `repeated-failures`.
 
 use crate::finding::Finding;
 use crate::profile::Profile;
@@ -52,7 +71,15 @@ pub fn reported_symptoms(
         codes.extend(text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-')));
     }
     for code in codes {
-        if let Some(meaning) = pack.error_codes.get(code.trim()) {
+        let code = code.trim();
+        if code.is_empty() {
+            continue;
+        }
+        if let Some((_, meaning)) = pack
+            .error_codes
+            .iter()
+            .find(|(known, _)| known.eq_ignore_ascii_case(code))
+        {
             found.extend(meaning.symptoms.iter().cloned());
         }
     }

@@ -1,15 +1,100 @@
 //! `bindcheck ticket PROFILE`: an English support e-mail draft.
 
-use super::{CmdResult, Fatal};
+use super::{CmdResult, Fatal, load_rulepack, parse_date, warn};
+use crate::pipeline::{AnalyzeError, AnalyzeOptions, analyze};
+use crate::ticket::{TicketOptions, draft};
+use std::io::Write;
 use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// How many causes a ticket lists: enough to cover the likely ones, few enough to be read.
+const MAX_CAUSES: usize = 5;
 
 #[derive(clap::Args, Debug)]
+#[command(
+    after_help = "Drafts an English support e-mail (subject and body) for a profile: the Seller ID, \
+the LianLian Merchant ID, the error code and time, the attempts made, the top causes bindcheck found, \
+what was already checked, and the attachments support requires. After the e-mail it lists what the \
+profile lacks for a complete ticket.\n\n\
+The ticket is meant to be sent, and support cannot find an account without its IDs: the Seller ID and \
+the Merchant ID are therefore printed in full (escaped, so an invisible character shows as ⟨U+200B⟩ \
+instead of being copied). Identifiers inside the causes' messages are masked unless --show-values. \
+Secrets are never printed.\n\n\
+Exit status: 0 when the ticket was written, 2 when the profile cannot be loaded."
+)]
 pub struct Args {
+    /// The seller profile (TOML).
     pub profile: PathBuf,
+    /// The reported symptom, e.g. "Invalid Merchant ID": quoted in the e-mail and used to rank causes.
     #[arg(long)]
     pub symptom: Option<String>,
+    /// A rulepack that overrides or extends the built-in one.
+    #[arg(long)]
+    pub rules: Option<PathBuf>,
+    /// Use this date as today for date rules (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub as_of: Option<jiff::civil::Date>,
+    /// Print identifiers inside the causes' messages in full (the Seller ID and Merchant ID are always shown).
+    #[arg(long)]
+    pub show_values: bool,
 }
 
-pub fn run(_args: Args) -> CmdResult {
-    Err(Fatal("ticket is being built".into()))
+pub fn run(args: Args) -> CmdResult {
+    let pack = load_rulepack(args.rules.as_ref())?;
+    let path = args.profile.display().to_string();
+    let bytes =
+        std::fs::read(&args.profile).map_err(|e| Fatal(format!("cannot read {path}: {e}")))?;
+    let options = AnalyzeOptions {
+        as_of: args.as_of,
+        symptom: args.symptom.clone(),
+    };
+    let analysis = match analyze(&path, &bytes, &pack, &options) {
+        Ok(analysis) => analysis,
+        Err(AnalyzeError::Load(failure)) => {
+            let error = &failure.error;
+            warn(&format!(
+                "error[{}]: {}:{}:{}: {}",
+                error.code,
+                failure.message_path,
+                error.position.line,
+                error.position.column,
+                error.message
+            ));
+            return Ok(ExitCode::from(2));
+        }
+        Err(AnalyzeError::Policy(e)) => return Err(Fatal(e.to_string())),
+    };
+    let ticket = draft(
+        &analysis,
+        &pack,
+        &TicketOptions {
+            symptom: args.symptom,
+            show_values: args.show_values,
+            max_causes: MAX_CAUSES,
+        },
+    );
+    write_out(&ticket.render())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the ticket. Every value in it was escaped once already; `emit` would escape the
+/// escape brackets (⟨) a second time, so this last pass only escapes what is still unsafe.
+fn write_out(text: &str) -> Result<(), Fatal> {
+    let mut clean = String::with_capacity(text.len());
+    for ch in text.chars() {
+        if ch != '\n' && crate::unicode::is_unsafe_to_print(ch) {
+            clean.push_str(&format!("⟨U+{:04X}⟩", u32::from(ch)));
+        } else {
+            clean.push(ch);
+        }
+    }
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(clean.as_bytes())
+        .and_then(|_| stdout.flush())
+    {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Fatal(format!("cannot write output: {e}"))),
+    }
 }

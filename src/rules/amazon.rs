@@ -1,30 +1,87 @@
 //! BC801–BC804: Amazon deposit method changes and credentials.
 
 use super::Context;
+use super::eligibility::days_between;
 use crate::finding::Finding;
 use crate::rulepack::PolicyError;
 
+/// BC801: the change date falls within `hold_days` before the settlement period ends. Whether
+/// the change lies ahead of `ctx.today` picks the wording: a planned change can still be
+/// moved, a past one explains a held disbursement.
 pub fn deposit_change_in_window(
-    _ctx: &Context<'_>,
-    _out: &mut Vec<Finding>,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
 ) -> Result<(), PolicyError> {
+    let (Some(change_field), Some(end_field)) = (
+        ctx.profile.field("amazon.deposit_change_date"),
+        ctx.profile.field("amazon.settlement_period_end"),
+    ) else {
+        return Ok(());
+    };
+    let (Some(change), Some(end)) = (
+        ctx.profile.date("amazon.deposit_change_date"),
+        ctx.profile.date("amazon.settlement_period_end"),
+    ) else {
+        return Ok(());
+    };
+    let hold = ctx.pack.param_integer("BC801", "hold_days")?;
+    let days = days_between(change, end);
+    if !(0..=hold).contains(&days) {
+        return Ok(());
+    }
+    let variant = if change >= ctx.today {
+        "planned"
+    } else {
+        "default"
+    };
+    out.push(
+        Finding::at("BC801", change_field)
+            .variant(variant)
+            .related(end_field)
+            .text("change", change.to_string())
+            .text("end", end.to_string())
+            .text("days", days.to_string())
+            .text("hold", hold.to_string())
+            .evidence("days_before_end", days),
+    );
     Ok(())
 }
 
 pub fn two_step_verification_off(
-    _ctx: &Context<'_>,
-    _out: &mut Vec<Finding>,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
 ) -> Result<(), PolicyError> {
+    if let Some(field) = ctx.profile.field("amazon.two_step_verification")
+        && ctx.profile.boolean("amazon.two_step_verification") == Some(false)
+    {
+        out.push(Finding::at("BC802", field));
+    }
     Ok(())
 }
 
-pub fn support_not_notified(
-    _ctx: &Context<'_>,
-    _out: &mut Vec<Finding>,
-) -> Result<(), PolicyError> {
+/// BC803: only a change still ahead (on or after `ctx.today`) can be announced.
+pub fn support_not_notified(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+    let (Some(field), Some(change_field)) = (
+        ctx.profile.field("amazon.support_notified"),
+        ctx.profile.field("amazon.deposit_change_date"),
+    ) else {
+        return Ok(());
+    };
+    let planned = ctx
+        .profile
+        .date("amazon.deposit_change_date")
+        .is_some_and(|d| d >= ctx.today);
+    if planned && ctx.profile.boolean("amazon.support_notified") == Some(false) {
+        out.push(Finding::at("BC803", field).related(change_field));
+    }
     Ok(())
 }
 
-pub fn obsolete_credential(_ctx: &Context<'_>, _out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+/// BC804: the token's value is never an argument, and it is kept out of the fingerprint: a
+/// short hash of a credential is still something an attacker could test guesses against.
+pub fn obsolete_credential(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+    if let Some(field) = ctx.profile.field("amazon.mws_auth_token") {
+        out.push(Finding::at("BC804", field).fingerprint_value(""));
+    }
     Ok(())
 }

@@ -196,7 +196,8 @@ pub const RULES: &[Rule] = &[
         "BC602",
         "channel-not-opened",
         Some(ozon::channel_not_opened),
-        // The Ozon channel matters only where LianLian is bound to Ozon.
+        // Only when an Ozon store is described too: an Amazon-only LianLian seller has no
+        // Ozon channel to report on.
         &[&["lianlian.ozon_channel", "ozon.payment_method"]],
     ),
     rule(

@@ -1,9 +1,132 @@
 //! BC901: credentials stored in a profile.
+//!
+//! Three ways a credential is spotted: a field the format declares a secret
+//! (`FieldClass::Secret`), a string anywhere that has the shape of a known credential
+//! (`value_pattern`), and an unknown key whose name says it holds one (`key_pattern`). The
+//! value itself never leaves this module: findings carry no value argument, no evidence about
+//! it and an empty fingerprint value, and their span lets reports hide the source text.
 
 use super::Context;
 use crate::finding::Finding;
+use crate::profile::schema::{self, FieldClass};
 use crate::rulepack::PolicyError;
+use crate::source::Span;
+use regex::Regex;
+use toml::de::{DeTable, DeValue};
 
-pub fn secret_in_profile(_ctx: &Context<'_>, _out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+pub fn secret_in_profile(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+    let value_pattern = ctx.pack.param_regex("BC901", "value_pattern")?;
+    let key_pattern = ctx.pack.param_regex("BC901", "key_pattern")?;
+    let mut found: Vec<Finding> = Vec::new();
+    for field in &ctx.profile.fields {
+        if field.spec.class == FieldClass::Secret && field.text().is_some_and(|s| !s.is_empty()) {
+            found.push(
+                Finding::new("BC901", field.path(), field.span.clone())
+                    .secret("value")
+                    .evidence("reason", "secret_field"),
+            );
+        }
+    }
+    // Unknown keys never reach `Profile` (the loader reports them as BC002 and drops them), so
+    // the raw table is parsed again here. The loader already parsed this text successfully, so
+    // a failure here only means there is nothing more to find.
+    let text = &ctx.profile.source.text;
+    let base = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
+    if let Some(rest) = text.get(base..)
+        && let Ok(root) = DeTable::parse(rest)
+    {
+        let mut walker = Walker {
+            base,
+            value_pattern,
+            key_pattern,
+            found: &mut found,
+        };
+        walker.table("", root.get_ref(), false);
+    }
+    // One finding per value: a declared secret that also has a credential's shape is reported
+    // once, with the most specific reason (the first found).
+    // The fingerprint must not depend on the value, yet stay distinct for several credentials
+    // under one key (array items): the ordinal of the finding within its field is used.
+    let mut seen: Vec<(Span, String)> = Vec::new();
+    for finding in found {
+        if seen.iter().any(|(span, _)| *span == finding.span) {
+            continue;
+        }
+        let ordinal = seen.iter().filter(|(_, f)| *f == finding.field).count();
+        seen.push((finding.span.clone(), finding.field.clone()));
+        out.push(finding.fingerprint_value(ordinal.to_string()));
+    }
     Ok(())
+}
+
+struct Walker<'a> {
+    base: usize,
+    value_pattern: &'a Regex,
+    key_pattern: &'a Regex,
+    found: &'a mut Vec<Finding>,
+}
+
+impl Walker<'_> {
+    /// `secret_key`: an enclosing unknown key already named a credential, so every string
+    /// below it is one.
+    fn table(&mut self, parent: &str, table: &DeTable<'_>, secret_key: bool) {
+        for (key, value) in table.iter() {
+            let name = key.get_ref().as_ref();
+            let path = if parent.is_empty() {
+                name.to_string()
+            } else {
+                format!("{parent}.{name}")
+            };
+            let known = schema::field(&path).is_some()
+                || schema::section(&path).is_some()
+                || path == "format";
+            let named = secret_key || (!known && self.key_pattern.is_match(name));
+            self.value(&path, value.get_ref(), value.span(), named);
+        }
+    }
+
+    fn value(&mut self, path: &str, value: &DeValue<'_>, span: Span, named: bool) {
+        match value {
+            DeValue::String(s) if !s.is_empty() => {
+                let reason = if self.value_pattern.is_match(s) {
+                    Some("credential_shape")
+                } else if named {
+                    Some("credential_key")
+                } else {
+                    None
+                };
+                if let Some(reason) = reason {
+                    let span = span.start + self.base..span.end + self.base;
+                    let variant = if reason == "credential_key" {
+                        "key"
+                    } else {
+                        "value"
+                    };
+                    self.found.push(
+                        Finding::new("BC901", path, span)
+                            .variant(variant)
+                            .secret("value")
+                            .evidence("reason", reason),
+                    );
+                }
+            }
+            DeValue::Integer(_) if named => {
+                // A numeric PIN or password under a credential-named key.
+                let span = span.start + self.base..span.end + self.base;
+                self.found.push(
+                    Finding::new("BC901", path, span)
+                        .variant("key")
+                        .secret("value")
+                        .evidence("reason", "credential_key"),
+                );
+            }
+            DeValue::Table(t) => self.table(path, t, named),
+            DeValue::Array(items) => {
+                for item in items.iter() {
+                    self.value(path, item.get_ref(), item.span(), named);
+                }
+            }
+            _ => {}
+        }
+    }
 }

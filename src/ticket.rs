@@ -1,0 +1,602 @@
+//! An English support e-mail drafted from an analysed profile (`bindcheck ticket`).
+//!
+//! Support desks (Ozon, LianLian, Amazon) answer faster when a ticket carries the items they
+//! always ask for: the seller and merchant identifiers, the error code and time, what was tried,
+//! and a screenshot showing the page URL and a timestamp (seed-ozon-lianlian-failures). The
+//! draft is always English, whatever the locale, because that is what those desks require.
+//!
+//! Values: the Ozon / Amazon Seller ID and the LianLian Merchant ID are printed in full, since
+//! support cannot find the account without them; every value is escaped (`⟨U+200B⟩`) so that an
+//! invisible character is visible instead of being pasted into the e-mail. Identifiers inside
+//! the causes' messages follow `--show-values` like `diagnose`. Secrets are never printed: a
+//! free-text value in which BC901 found a credential is replaced by `[redacted]`.
+
+use crate::finding::Arg;
+use crate::pipeline::Analysis;
+use crate::profile::schema::FieldClass;
+use crate::profile::{Profile, Value};
+use crate::rank::Ranked;
+use crate::report::{REDACTED, mask};
+use crate::rulepack::{Lang, RulePack, Severity, fill};
+use crate::rules::RULES;
+use crate::unicode::escape;
+
+/// What changes the draft besides the profile.
+#[derive(Debug, Clone, Default)]
+pub struct TicketOptions {
+    /// `--symptom TEXT`, quoted in the e-mail as the reported problem.
+    pub symptom: Option<String>,
+    /// Print identifiers inside the causes' messages in full.
+    pub show_values: bool,
+    /// How many causes to list.
+    pub max_causes: usize,
+}
+
+/// An item the profile lacks for a complete ticket.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Missing {
+    /// The profile field to fill in.
+    pub field: &'static str,
+    /// What it is, in the words of the e-mail.
+    pub what: &'static str,
+}
+
+/// A drafted ticket.
+#[derive(Debug, Clone)]
+pub struct Ticket {
+    /// The subject line, without the `Subject: ` prefix.
+    pub subject: String,
+    /// The e-mail body.
+    pub body: String,
+    /// What to add to the profile before sending.
+    pub missing: Vec<Missing>,
+}
+
+impl Ticket {
+    /// The whole output: the e-mail, then (outside it) what is missing.
+    pub fn render(&self) -> String {
+        let mut out = format!("Subject: {}\n\n{}", self.subject, self.body);
+        out.push_str("\n----- not part of the e-mail -----\n");
+        if self.missing.is_empty() {
+            out.push_str("Complete: the ticket has every item support asks for.\n");
+        } else {
+            out.push_str(
+                "Missing for a complete ticket (add to the profile and run `bindcheck ticket` again):\n",
+            );
+            for m in &self.missing {
+                out.push_str(&format!("  - {}: {}\n", m.field, m.what));
+            }
+        }
+        out
+    }
+}
+
+/// Which platforms and channels the profile is about.
+struct Scope {
+    ozon: bool,
+    lianlian: bool,
+    amazon: bool,
+    ogp: bool,
+}
+
+impl Scope {
+    fn of(profile: &Profile) -> Self {
+        let amazon = profile.has_section("amazon") || profile.has_section("amazon.deposit_method");
+        let ogp = profile.has_section("ozon_global_pay");
+        let ozon = profile.has_section("ozon")
+            || profile.has_section("ozon.payout_account")
+            || (!amazon && !ogp);
+        let lianlian = profile.has_section("lianlian")
+            || profile.text("ozon.payment_method") == Some("lianlian")
+            || profile.text("amazon.deposit_method.provider") == Some("lianlian");
+        Scope {
+            ozon,
+            lianlian,
+            amazon,
+            ogp,
+        }
+    }
+
+    fn topic(&self) -> &'static str {
+        match (self.lianlian, self.ozon, self.amazon, self.ogp) {
+            (true, true, _, _) => "LianLian payout binding problem on Ozon",
+            (_, _, _, true) if !self.amazon => "Ozon Global Pay settlement account problem",
+            (true, false, true, _) => "LianLian deposit method problem on Amazon",
+            (false, _, true, _) => "Amazon deposit method problem",
+            _ => "Payout binding problem",
+        }
+    }
+
+    /// The topic as the e-mail's first sentence says it.
+    fn sentence(&self) -> &'static str {
+        match (self.lianlian, self.ozon, self.amazon, self.ogp) {
+            (true, true, _, _) => {
+                "binding our LianLian Global account to our Ozon store for payouts"
+            }
+            (_, _, _, true) if !self.amazon => "our Ozon Global Pay settlement account",
+            (true, false, true, _) => {
+                "setting our LianLian Global account as the Amazon deposit method"
+            }
+            (false, _, true, _) => "our Amazon deposit method",
+            _ => "binding our payout account",
+        }
+    }
+}
+
+/// Which inputs each rule reads: a rule "ran" when every field of one of its sets is present.
+/// This is the rules' logic (what they look at), not policy, so it lives here rather than in the
+/// rulepack. Rules not listed are not mentioned as checked.
+const INPUTS: &[(&str, &[&[&str]])] = &[
+    (
+        "BC101",
+        &[&[
+            "ozon.payout_account.account_name",
+            "lianlian.receiving_account.account_name",
+        ]],
+    ),
+    (
+        "BC102",
+        &[
+            &["ozon.payout_account.account_name", "ozon.legal_name"],
+            &["ozon_global_pay.account_name", "seller.legal_name"],
+        ],
+    ),
+    ("BC301", &[&["lianlian.merchant_id"]]),
+    (
+        "BC303",
+        &[&["ozon.payout_account.merchant_id", "lianlian.merchant_id"]],
+    ),
+    ("BC304", &[&["seller.license_number"]]),
+    ("BC310", &[&["amazon.seller_id"]]),
+    (
+        "BC401",
+        &[&["ozon.registered_address", "seller.registered_address"]],
+    ),
+    ("BC501", &[&["lianlian.balance"]]),
+    ("BC601", &[&["ozon.payment_method"]]),
+    ("BC602", &[&["lianlian.ozon_channel"]]),
+    (
+        "BC605",
+        &[&["ozon.default_payout_method", "ozon.payment_method"]],
+    ),
+    (
+        "BC608",
+        &[&["ozon.operator_role"], &["amazon.primary_owner"]],
+    ),
+    (
+        "BC702",
+        &[
+            &["seller.license_number", "lianlian.license_number"],
+            &["seller.license_number", "ozon.license_number"],
+        ],
+    ),
+    ("BC703", &[&["lianlian.kyc_level"]]),
+    ("BC705", &[&["seller.license_expires"]]),
+    ("BC706", &[&["amazon.deposit_method.document_date"]]),
+    ("BC802", &[&["amazon.two_step_verification"]]),
+];
+
+/// Codes that are about the profile file itself, not about the binding: not support's business.
+fn about_the_file(code: &str) -> bool {
+    code.starts_with("BC0") || code == "BC901"
+}
+
+/// A value for the e-mail: escaped once, or redacted when BC901 found a credential in it.
+fn shown(analysis: &Analysis, path: &str, value: &str) -> String {
+    let secret = analysis
+        .ranked
+        .iter()
+        .map(|r| &r.finding)
+        .chain(analysis.suppressed.iter())
+        .any(|f| f.code == "BC901" && f.field == path);
+    if secret {
+        REDACTED.to_string()
+    } else {
+        escape(value).into_owned()
+    }
+}
+
+fn arg_text(arg: &Arg, show_values: bool) -> String {
+    match arg {
+        Arg::Text(s) => escape(s).into_owned(),
+        Arg::Ident(s) if show_values => escape(s).into_owned(),
+        Arg::Ident(s) => escape(&mask(s)).into_owned(),
+        Arg::Secret => REDACTED.to_string(),
+    }
+}
+
+/// A cause's English message, filled from its arguments (each escaped once).
+fn message(ranked: &Ranked, pack: &RulePack, show_values: bool) -> (String, String) {
+    let finding = &ranked.finding;
+    let texts = pack.rule(finding.code).map(|p| p.texts(Lang::En));
+    let mut args: Vec<(&str, String)> = finding
+        .args
+        .iter()
+        .map(|(k, v)| (*k, arg_text(v, show_values)))
+        .collect();
+    args.push(("field", escape(&finding.field).into_owned()));
+    if let Some(other) = finding.related.first() {
+        args.push(("other_field", escape(&other.field).into_owned()));
+    }
+    let title = texts.map(|t| t.title.clone()).unwrap_or_default();
+    let text = texts
+        .and_then(|t| t.message.get(finding.variant))
+        .map(|m| fill(m, &args))
+        .unwrap_or_else(|| finding.code.to_string());
+    (title, text)
+}
+
+/// Drafts the ticket for an analysed profile.
+pub fn draft(analysis: &Analysis, pack: &RulePack, options: &TicketOptions) -> Ticket {
+    let profile = &analysis.profile;
+    let scope = Scope::of(profile);
+    let mut missing: Vec<Missing> = Vec::new();
+    let mut need = |path: &'static str, what: &'static str| -> Option<String> {
+        match profile.text(path) {
+            Some(v) if !v.trim().is_empty() => Some(shown(analysis, path, v)),
+            _ => {
+                missing.push(Missing { field: path, what });
+                None
+            }
+        }
+    };
+
+    let ozon_id = if scope.ozon || scope.ogp {
+        need("ozon.seller_id", "the Ozon Seller ID (Client-Id)")
+    } else {
+        None
+    };
+    let amazon_id = if scope.amazon {
+        need("amazon.seller_id", "the Amazon Seller ID (Merchant Token)")
+    } else {
+        None
+    };
+    let merchant_id = if scope.lianlian {
+        need("lianlian.merchant_id", "the LianLian Merchant ID")
+    } else {
+        None
+    };
+    // "none" records that the page showed no code: the item is answered, not missing.
+    let error_code = need(
+        "incident.error_code",
+        "the error code shown on the page (write \"none\" if no code was shown)",
+    )
+    .filter(|c| !c.trim().eq_ignore_ascii_case("none"));
+    let no_code_shown = profile
+        .text("incident.error_code")
+        .is_some_and(|c| c.trim().eq_ignore_ascii_case("none"));
+    let error_message = need(
+        "incident.error_message",
+        "the error message, copied exactly as shown",
+    );
+    let occurred_at = match profile.field("incident.occurred_at").map(|f| &f.value) {
+        Some(Value::DateTime(t)) => Some(escape(t).into_owned()),
+        _ => {
+            missing.push(Missing {
+                field: "incident.occurred_at",
+                what: "when the error occurred, with time zone (2026-11-20T10:15:00+08:00)",
+            });
+            None
+        }
+    };
+    let attempts = profile.integer("incident.attempts");
+    if attempts.is_none() {
+        missing.push(Missing {
+            field: "incident.attempts",
+            what: "how many times the binding was attempted",
+        });
+    }
+
+    let seller_id = ozon_id.clone().or_else(|| amazon_id.clone());
+    let mut subject = scope.topic().to_string();
+    let mut tags: Vec<String> = Vec::new();
+    if let Some(id) = &seller_id {
+        tags.push(format!("Seller ID {id}"));
+    }
+    if let Some(code) = &error_code {
+        tags.push(format!("error {code}"));
+    }
+    if !tags.is_empty() {
+        subject.push_str(&format!(" ({})", tags.join(", ")));
+    }
+
+    let company = [
+        "seller.legal_name_en",
+        "ozon.legal_name",
+        "amazon.legal_name",
+    ]
+    .iter()
+    .chain(["seller.legal_name"].iter())
+    .find_map(|p| profile.text(p).map(|v| shown(analysis, p, v)));
+    let placeholder = |what: &str| format!("<ADD: {what}>");
+
+    let mut body = String::new();
+    body.push_str("Hello,\n\n");
+    body.push_str(&format!(
+        "We need help with {}. The details are below.\n\n",
+        scope.sentence()
+    ));
+
+    body.push_str("Account details\n");
+    if let Some(c) = &company {
+        body.push_str(&format!("  Company: {c}\n"));
+    }
+    if scope.ozon || scope.ogp {
+        body.push_str(&format!(
+            "  Ozon Seller ID (Client-Id): {}\n",
+            ozon_id
+                .clone()
+                .unwrap_or_else(|| placeholder("Ozon Seller ID"))
+        ));
+    }
+    if scope.amazon {
+        body.push_str(&format!(
+            "  Amazon Seller ID (Merchant Token): {}\n",
+            amazon_id
+                .clone()
+                .unwrap_or_else(|| placeholder("Amazon Seller ID"))
+        ));
+    }
+    if scope.lianlian {
+        body.push_str(&format!(
+            "  LianLian Merchant ID: {}\n",
+            merchant_id
+                .clone()
+                .unwrap_or_else(|| placeholder("LianLian Merchant ID"))
+        ));
+    }
+    for (path, label) in [
+        ("ozon.payment_method", "Payment method selected on Ozon"),
+        (
+            "ozon.default_payout_method",
+            "Default payout method on Ozon",
+        ),
+        ("lianlian.ozon_channel", "Ozon channel status in LianLian"),
+        ("ozon_global_pay.status", "Ozon Global Pay account status"),
+        (
+            "amazon.deposit_method.provider",
+            "Amazon deposit method provider",
+        ),
+    ] {
+        if let Some(v) = profile.text(path) {
+            body.push_str(&format!("  {label}: {}\n", escape(v)));
+        }
+    }
+
+    body.push_str("\nWhat happened\n");
+    let code_known = error_code
+        .as_ref()
+        .is_some_and(|_| !analysis.ranked.iter().any(|r| r.finding.code == "BC806"));
+    match &error_code {
+        Some(code) if code_known => body.push_str(&format!("  Error code: {code}\n")),
+        Some(code) => body.push_str(&format!(
+            "  Error code: {code} (we found no documented meaning for this code; please tell us what it means)\n"
+        )),
+        None if no_code_shown => body.push_str("  Error code: none was shown\n"),
+        None => body.push_str(&format!("  Error code: {}\n", placeholder("error code"))),
+    }
+    body.push_str(&format!(
+        "  Error message: {}\n",
+        error_message
+            .map(|m| format!("\"{m}\""))
+            .unwrap_or_else(|| placeholder("error message"))
+    ));
+    body.push_str(&format!(
+        "  Time: {}\n",
+        occurred_at.unwrap_or_else(|| placeholder("date, time and time zone"))
+    ));
+    let cache = match profile.boolean("incident.browser_cache_cleared") {
+        Some(true) => " (browser cache cleared before retrying: yes)",
+        Some(false) => " (browser cache cleared before retrying: no)",
+        None => "",
+    };
+    body.push_str(&format!(
+        "  Attempts made: {}{cache}\n",
+        attempts.map_or_else(|| placeholder("number of attempts"), |n| n.to_string())
+    ));
+    if let Some(t) = profile.text("incident.test_payment") {
+        body.push_str(&format!("  Test payment: {}\n", t.replace('_', " ")));
+    }
+    if let Some(s) = profile.text("incident.payout_status") {
+        body.push_str(&format!(
+            "  Payout status shown: \"{}\"\n",
+            shown(analysis, "incident.payout_status", s)
+        ));
+    }
+    if let Some(symptom) = options.symptom.as_deref().filter(|s| !s.trim().is_empty()) {
+        let looks_secret = pack
+            .param_regex("BC901", "value_pattern")
+            .is_ok_and(|re| re.is_match(symptom));
+        let text = if looks_secret {
+            REDACTED.to_string()
+        } else {
+            escape(symptom.trim()).into_owned()
+        };
+        body.push_str(&format!("  Reported problem: \"{text}\"\n"));
+    }
+
+    body.push_str("\nWhat we checked\n");
+    let causes: Vec<&Ranked> = analysis
+        .ranked
+        .iter()
+        .filter(|r| r.severity <= Severity::Warning && !about_the_file(r.finding.code))
+        .take(options.max_causes.max(1))
+        .collect();
+    if causes.is_empty() {
+        body.push_str("  A check of our account details (bindcheck) found no error or warning.\n");
+    } else {
+        body.push_str("  Possible causes found by a check of our account details (bindcheck), most likely first:\n");
+        for (i, r) in causes.iter().enumerate() {
+            let (title, text) = message(r, pack, options.show_values);
+            body.push_str(&format!(
+                "    {}. [{}] {} {}: {}\n",
+                i + 1,
+                r.severity.as_str(),
+                r.finding.code,
+                title,
+                text
+            ));
+        }
+    }
+    let fired = |code: &str| {
+        analysis.ranked.iter().any(|r| r.finding.code == code)
+            || analysis.suppressed.iter().any(|f| f.code == code)
+    };
+    let present = |path: &str| profile.field(path).is_some();
+    let clean: Vec<String> = INPUTS
+        .iter()
+        .filter(|(code, sets)| {
+            !fired(code) && sets.iter().any(|set| set.iter().all(|p| present(p)))
+        })
+        .filter_map(|(code, _)| {
+            let rule = crate::rules::lookup(code)?;
+            Some(format!("{} {}", rule.code, rule.name))
+        })
+        .collect();
+    let char_fields = profile
+        .fields
+        .iter()
+        .filter(|f| {
+            matches!(
+                f.spec.class,
+                FieldClass::Identifier | FieldClass::Name | FieldClass::Address
+            )
+        })
+        .count();
+    let char_clean = char_fields > 0
+        && !RULES
+            .iter()
+            .filter(|r| r.code.starts_with("BC2"))
+            .any(|r| fired(r.code));
+    if !clean.is_empty() || char_clean {
+        body.push_str("  Already checked, no problem found:\n");
+        for line in &clean {
+            body.push_str(&format!("    - {line}\n"));
+        }
+        if char_clean {
+            body.push_str(&format!(
+                "    - BC201-BC206 character checks ({char_fields} names, addresses and identifiers)\n"
+            ));
+        }
+    }
+
+    body.push_str("\nAttachments\n");
+    body.push_str("  [ ] Screenshot of the error, showing the full page URL (address bar) and the date and time (timestamp)\n");
+    if scope.ozon && scope.lianlian {
+        body.push_str("  [ ] Screenshot of Ozon Seller Center > Settings > Payments showing the payment method and payout details, with URL and timestamp\n");
+        body.push_str("  [ ] Screenshot of the LianLian Global store page showing the Merchant ID and the Ozon channel status, with URL and timestamp\n");
+    }
+    if scope.ogp {
+        body.push_str("  [ ] Screenshot of the Ozon Global Pay account page showing its status, with URL and timestamp\n");
+    }
+    if scope.amazon {
+        let days = pack.param_integer("BC706", "max_age_days").map_or_else(
+            |_| String::new(),
+            |d| format!(", issued within the last {d} days"),
+        );
+        body.push_str(&format!(
+            "  [ ] Bank account verification document (PDF, not a screenshot{days})\n"
+        ));
+        body.push_str("  [ ] Screenshot of Seller Central > Settings > Deposit Methods, with URL and timestamp\n");
+    }
+    body.push_str("  [ ] Business licence (scan of the original)\n");
+
+    body.push_str("\nPlease tell us what causes the error and what we need to change to complete the setup.\n\nBest regards,\n");
+    body.push_str(&company.unwrap_or_else(|| placeholder("company name")));
+    body.push('\n');
+
+    Ticket {
+        subject,
+        body,
+        missing,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::{AnalyzeOptions, analyze};
+    use proptest::prelude::*;
+
+    /// A TOML basic string holding `s` exactly.
+    fn toml_string(s: &str) -> String {
+        let mut out = String::from("\"");
+        for ch in s.chars() {
+            match ch {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+        out
+    }
+
+    fn draft_for(text: &str, symptom: Option<String>) -> Option<Ticket> {
+        let pack = RulePack::builtin().ok()?;
+        let options = AnalyzeOptions {
+            as_of: Some(jiff::civil::date(2026, 11, 21)),
+            symptom: symptom.clone(),
+        };
+        let analysis = analyze("p.toml", text.as_bytes(), &pack, &options).ok()?;
+        Some(draft(
+            &analysis,
+            &pack,
+            &TicketOptions {
+                symptom,
+                show_values: false,
+                max_causes: 5,
+            },
+        ))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// Whatever the values, drafting does not panic, prints no secret and no raw invisible
+        /// or control character.
+        #[test]
+        fn any_values_draft_safely(
+            seller in "\\PC{0,12}",
+            merchant in "\\PC{0,30}",
+            code in "\\PC{0,12}",
+            message in "\\PC{0,40}",
+            symptom in proptest::option::of("\\PC{0,40}"),
+            attempts in -3i64..20,
+        ) {
+            let text = format!(
+                "format = 1\n[lianlian]\nmerchant_id = {}\napi_key = \"SECRET-VALUE-XYZ\"\n[ozon]\nseller_id = {}\n[incident]\nerror_code = {}\nerror_message = {}\nattempts = {attempts}\n",
+                toml_string(&merchant),
+                toml_string(&seller),
+                toml_string(&code),
+                toml_string(&message),
+            );
+            if let Some(ticket) = draft_for(&text, symptom) {
+                let out = ticket.render();
+                prop_assert!(!out.contains("SECRET-VALUE-XYZ"));
+                prop_assert!(
+                    !out.chars().any(|c| c != '\n' && crate::unicode::is_unsafe_to_print(c)),
+                    "{out}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn empty_profile_lists_every_item() {
+        let ticket = draft_for("format = 1\n", None).unwrap();
+        assert_eq!(ticket.subject, "Payout binding problem");
+        let fields: Vec<&str> = ticket.missing.iter().map(|m| m.field).collect();
+        assert_eq!(
+            fields,
+            vec![
+                "ozon.seller_id",
+                "incident.error_code",
+                "incident.error_message",
+                "incident.occurred_at",
+                "incident.attempts"
+            ]
+        );
+    }
+}

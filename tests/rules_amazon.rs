@@ -1,0 +1,164 @@
+//! BC801–BC806 end to end (Amazon deposit changes, credentials, the [incident] rules).
+
+mod common;
+use common::*;
+
+fn run(rel: &str, args: &[&str]) -> (serde_json::Value, i32) {
+    diagnose_json(&fixture(&format!("rules/{rel}")), args)
+}
+
+#[test]
+fn clean_amazon_lianlian_example_has_no_error_or_warning() {
+    let (json, code) = diagnose_json(&fixture("examples/amazon-lianlian-clean.toml"), &[]);
+    assert_eq!(errors_and_warnings(&json), Vec::<String>::new());
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn bc801_planned_change_three_days_before_the_end() {
+    let (json, code) = run("BC801/fires.toml", &[]);
+    let f = only(&json, "BC801");
+    assert_eq!(place(f), ("amazon.deposit_change_date".into(), 5, 23));
+    assert_eq!(f["severity"], "warning");
+    assert_eq!(
+        f["message"],
+        "`amazon.deposit_change_date` plans the change for 2026-11-25, 3 day(s) before the settlement period ends (2026-11-28); changes within 3 days of the end can hold the payout"
+    );
+    assert_eq!(f["related"][0]["field"], "amazon.settlement_period_end");
+    assert_eq!(f["evidence"]["days_before_end"], 3);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn bc801_past_change_explains_a_held_payout() {
+    let (json, _) = run("BC801/fires-past.toml", &[]);
+    let f = only(&json, "BC801");
+    assert_eq!(
+        f["message"],
+        "`amazon.deposit_change_date` is 2026-11-20, 0 day(s) before the settlement period ends (2026-11-20); changes within 3 days of the end can hold the payout"
+    );
+}
+
+#[test]
+fn bc801_outside_the_window() {
+    for rel in ["BC801/clean.toml", "BC801/clean-after-end.toml"] {
+        let (json, _) = run(rel, &[]);
+        assert!(with_code(&json, "BC801").is_empty(), "{rel}");
+    }
+}
+
+#[test]
+fn bc801_hold_days_from_the_rulepack() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("hold.toml");
+    std::fs::write(&rules, "[rules.BC801.params]\nhold_days = 4\n").unwrap();
+    let (json, _) = run("BC801/clean.toml", &["--rules", rules.to_str().unwrap()]);
+    assert_eq!(only(&json, "BC801")["evidence"]["days_before_end"], 4);
+}
+
+#[test]
+fn bc802_two_step_verification_off() {
+    let (json, code) = run("BC802/fires.toml", &[]);
+    let f = only(&json, "BC802");
+    assert_eq!(place(f), ("amazon.two_step_verification".into(), 4, 25));
+    assert_eq!(code, 1);
+    let (json, _) = run("BC802/clean.toml", &[]);
+    assert!(with_code(&json, "BC802").is_empty());
+}
+
+#[test]
+fn bc803_only_for_a_planned_change() {
+    let (json, code) = run("BC803/fires.toml", &[]);
+    let f = only(&json, "BC803");
+    assert_eq!(place(f), ("amazon.support_notified".into(), 5, 20));
+    assert_eq!(f["severity"], "info");
+    assert_eq!(
+        f["message"],
+        "a deposit method change is planned (`amazon.deposit_change_date`) and `amazon.support_notified` is false"
+    );
+    assert_eq!(code, 0);
+    for rel in ["BC803/clean-past.toml", "BC803/clean-notified.toml"] {
+        let (json, _) = run(rel, &[]);
+        assert!(with_code(&json, "BC803").is_empty(), "{rel}");
+    }
+}
+
+#[test]
+fn bc804_mws_token_is_flagged_and_never_printed() {
+    let token = "amzn.mws.4ea38b7b-f563-7709-4bae-87aea15c5bd9";
+    let (json, code) = run("BC804/fires.toml", &["--show-values"]);
+    let f = only(&json, "BC804");
+    assert_eq!(place(f), ("amazon.mws_auth_token".into(), 5, 18));
+    assert_eq!(f["severity"], "warning");
+    assert_eq!(
+        place(only(&json, "BC901")),
+        ("amazon.mws_auth_token".into(), 5, 18)
+    );
+    assert!(!json.to_string().contains(token));
+    assert!(!json.to_string().contains("4ea38b7b"));
+    assert_eq!(code, 1);
+    let human = bindcheck()
+        .arg("diagnose")
+        .arg(fixture("rules/BC804/fires.toml"))
+        .args(["--show-values", "--as-of", "2026-11-21"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&human.stdout);
+    assert!(text.contains("BC804"), "{text}");
+    assert!(!text.contains("4ea38b7b"), "{text}");
+    let (json, _) = run("BC804/clean.toml", &[]);
+    assert!(with_code(&json, "BC804").is_empty());
+}
+
+#[test]
+fn bc805_repeated_attempts_without_clearing_the_cache() {
+    let (json, code) = run("BC805/fires.toml", &[]);
+    let f = only(&json, "BC805");
+    assert_eq!(place(f), ("incident.attempts".into(), 4, 12));
+    assert_eq!(
+        f["message"],
+        "2 attempts were made and `incident.browser_cache_cleared` is false"
+    );
+    assert_eq!(f["related"][0]["line"], 5);
+    assert_eq!(code, 0);
+    for rel in ["BC805/clean-once.toml", "BC805/clean-cleared.toml"] {
+        let (json, _) = run(rel, &[]);
+        assert!(with_code(&json, "BC805").is_empty(), "{rel}");
+    }
+}
+
+#[test]
+fn bc806_unknown_code_is_info_without_a_meaning() {
+    let (json, code) = run("BC806/fires.toml", &[]);
+    let f = only(&json, "BC806");
+    assert_eq!(place(f), ("incident.error_code".into(), 4, 14));
+    assert_eq!(f["severity"], "info");
+    assert_eq!(
+        f["message"],
+        "the error code `ERR_4007` has no documented meaning; include it in the support ticket"
+    );
+    assert_eq!(code, 0);
+    let (json, _) = run("BC806/clean-none.toml", &[]);
+    assert!(with_code(&json, "BC806").is_empty());
+}
+
+#[test]
+fn bc806_code_is_escaped() {
+    let (json, _) = diagnose_text(
+        "format = 1\n[incident]\nerror_code = \"ERR\\u202E4007\"\n",
+        &[],
+    );
+    let message = only(&json, "BC806")["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(!message.contains('\u{202E}'), "{message}");
+    assert!(message.contains("U+202E"), "{message}");
+}
+
+#[test]
+fn bc806_a_documented_code_is_not_unknown() {
+    let rules = fixture("rules/BC806/known-code.rules.toml");
+    let (json, _) = run("BC806/fires.toml", &["--rules", rules.to_str().unwrap()]);
+    assert!(with_code(&json, "BC806").is_empty(), "{json:#}");
+}

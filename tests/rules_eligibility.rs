@@ -1,0 +1,147 @@
+//! BC701–BC706 end to end, including the rulepack override of the Hong Kong conflict and the
+//! date rules against `--as-of`.
+
+mod common;
+use common::*;
+
+fn run(rel: &str, args: &[&str]) -> (serde_json::Value, i32) {
+    diagnose_json(&fixture(&format!("rules/{rel}")), args)
+}
+
+#[test]
+fn bc701_individual_business_on_lianlian_ozon() {
+    let (json, code) = run("BC701/fires.toml", &[]);
+    let f = only(&json, "BC701");
+    assert_eq!(place(f), ("seller.entity_type".into(), 4, 15));
+    assert_eq!(
+        f["message"],
+        "`seller.entity_type` is individual_business, which cannot bind LianLian on Ozon"
+    );
+    assert_eq!(f["confidence"], "medium");
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn bc701_hk_company_follows_ozon_by_default_and_the_faq_on_request() {
+    let (json, code) = run("BC701/clean-hk.toml", &[]);
+    assert!(with_code(&json, "BC701").is_empty(), "{json:#}");
+    assert_eq!(code, 0);
+    let rules = fixture("rules/BC701/hk-ineligible.rules.toml");
+    let (json, code) = run("BC701/clean-hk.toml", &["--rules", rules.to_str().unwrap()]);
+    let f = only(&json, "BC701");
+    assert_eq!(place(f), ("seller.entity_type".into(), 4, 15));
+    assert_eq!(
+        f["message"],
+        "`seller.entity_type` is hk_company, which cannot bind LianLian on Ozon"
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn bc701_explain_states_the_conflict() {
+    let out = bindcheck()
+        .args(["explain", "BC701", "--format", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let note = json["note"].as_str().unwrap_or_default();
+    assert!(note.contains("bindcheck follows Ozon"), "{json:#}");
+    assert!(note.contains("lianlian_ozon_ineligible"), "{json:#}");
+}
+
+#[test]
+fn bc701_not_for_amazon_only_sellers() {
+    let (json, _) = run("BC701/clean-amazon.toml", &[]);
+    assert!(with_code(&json, "BC701").is_empty());
+}
+
+#[test]
+fn bc702_masks_both_licence_numbers() {
+    let (json, code) = run("BC702/fires.toml", &[]);
+    let f = only(&json, "BC702");
+    assert_eq!(place(f), ("lianlian.license_number".into(), 7, 18));
+    assert_eq!(
+        f["message"],
+        "`lianlian.license_number` (91************0Q3J) differs from `seller.license_number` (91************0Q2H)"
+    );
+    assert_eq!(f["related"][0]["field"], "seller.license_number");
+    assert_eq!(f["evidence"]["first_difference"], 17);
+    assert!(!json.to_string().contains("91440300MA5FXH0Q3J"));
+    assert_eq!(code, 1);
+    let (json, _) = run("BC702/fires.toml", &["--show-values"]);
+    assert_eq!(
+        only(&json, "BC702")["message"],
+        "`lianlian.license_number` (91440300MA5FXH0Q3J) differs from `seller.license_number` (91440300MA5FXH0Q2H)"
+    );
+}
+
+#[test]
+fn bc702_leaves_case_and_spacing_to_the_character_rules() {
+    let (json, _) = run("BC702/clean-spacing.toml", &[]);
+    assert!(with_code(&json, "BC702").is_empty(), "{json:#}");
+}
+
+#[test]
+fn bc703_kyc_below_three() {
+    let (json, code) = run("BC703/fires.toml", &[]);
+    let f = only(&json, "BC703");
+    assert_eq!(place(f), ("lianlian.kyc_level".into(), 4, 13));
+    assert_eq!(
+        f["message"],
+        "`lianlian.kyc_level` is 2; binding needs KYC level 3"
+    );
+    assert_eq!(code, 1);
+    let (json, _) = run("BC703/clean.toml", &[]);
+    assert!(with_code(&json, "BC703").is_empty());
+}
+
+#[test]
+fn bc704_import_export_rights_only_for_ozon_global_pay() {
+    let (json, code) = run("BC704/fires.toml", &[]);
+    let f = only(&json, "BC704");
+    assert_eq!(place(f), ("seller.import_export_rights".into(), 4, 24));
+    assert_eq!(code, 1);
+    let (json, _) = run("BC704/clean-no-ogp.toml", &[]);
+    assert!(with_code(&json, "BC704").is_empty());
+}
+
+#[test]
+fn bc705_expired_yesterday_but_not_today() {
+    let (json, code) = run("BC705/fires.toml", &[]);
+    let f = only(&json, "BC705");
+    assert_eq!(place(f), ("seller.license_expires".into(), 4, 19));
+    assert_eq!(
+        f["message"],
+        "`seller.license_expires` is 2026-11-20, before today (2026-11-21)"
+    );
+    assert_eq!(code, 1);
+    let (json, _) = run("BC705/clean-today.toml", &[]);
+    assert!(with_code(&json, "BC705").is_empty());
+    // --as-of moves "today": the same profile passes a day earlier.
+    let out = bindcheck()
+        .arg("diagnose")
+        .arg(fixture("rules/BC705/fires.toml"))
+        .args(["--format", "json", "--as-of", "2026-11-20"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(with_code(&json, "BC705").is_empty(), "{json:#}");
+}
+
+#[test]
+fn bc706_document_older_than_180_days() {
+    let (json, code) = run("BC706/fires.toml", &[]);
+    let f = only(&json, "BC706");
+    assert_eq!(
+        place(f),
+        ("amazon.deposit_method.document_date".into(), 5, 17)
+    );
+    assert_eq!(
+        f["message"],
+        "`amazon.deposit_method.document_date` is 2026-05-24, 181 days before today (2026-11-21); Amazon accepts documents up to 180 days old"
+    );
+    assert_eq!(f["evidence"]["age_days"], 181);
+    assert_eq!(code, 1);
+    let (json, _) = run("BC706/clean-180-days.toml", &[]);
+    assert!(with_code(&json, "BC706").is_empty());
+}

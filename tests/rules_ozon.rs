@@ -1,0 +1,204 @@
+//! BC601–BC608 end to end: code, field, position, message and exit status.
+
+mod common;
+use common::*;
+
+fn run(rel: &str, args: &[&str]) -> (serde_json::Value, i32) {
+    diagnose_json(&fixture(&format!("rules/{rel}")), args)
+}
+
+#[test]
+fn bc601_bank_transfer_while_binding_lianlian() {
+    let (json, code) = run("BC601/fires.toml", &[]);
+    let f = only(&json, "BC601");
+    assert_eq!(place(f), ("ozon.payment_method".into(), 8, 18));
+    assert_eq!(f["severity"], "error");
+    assert_eq!(
+        f["message"],
+        "`ozon.payment_method` is bank_transfer_swift while a LianLian account is being bound"
+    );
+    assert_eq!(f["related"][0]["field"], "lianlian.merchant_id");
+    assert_eq!(f["related"][0]["line"], 4);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn bc601_bank_transfer_suspended_for_hk_seller() {
+    let (json, code) = run("BC601/fires-cn_hk.toml", &[]);
+    let f = only(&json, "BC601");
+    assert_eq!(place(f), ("ozon.payment_method".into(), 7, 18));
+    assert_eq!(
+        f["message"],
+        "`ozon.payment_method` is bank_transfer_swift, which Ozon suspended for sellers from HK"
+    );
+    assert_eq!(f["related"][0]["field"], "seller.country");
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn bc601_does_not_fire_for_lianlian_or_other_countries() {
+    for rel in ["BC601/clean.toml", "BC601/clean-other-country.toml"] {
+        let (json, code) = run(rel, &[]);
+        assert!(with_code(&json, "BC601").is_empty(), "{rel}: {json:#}");
+        assert_eq!(code, 0, "{rel}");
+    }
+}
+
+#[test]
+fn bc601_rulepack_can_follow_the_ogp_only_guides() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("ogp-only.toml");
+    std::fs::write(
+        &rules,
+        "[rules.BC601.params]\nsuspended_methods = [\"bank_transfer_swift\", \"lianlian\"]\n",
+    )
+    .unwrap();
+    let text = "format = 1\n[seller]\ncountry = \"CN\"\n[ozon]\npayment_method = \"lianlian\"\n";
+    let (json, code) = diagnose_text(text, &["--rules", rules.to_str().unwrap()]);
+    let f = only(&json, "BC601");
+    assert_eq!(place(f), ("ozon.payment_method".into(), 5, 18));
+    assert_eq!(
+        f["message"],
+        "`ozon.payment_method` is lianlian, which Ozon suspended for sellers from CN"
+    );
+    assert_eq!(code, 1);
+    let (json, _) = diagnose_text(text, &[]);
+    assert!(with_code(&json, "BC601").is_empty());
+}
+
+#[test]
+fn bc602_channel_not_opened() {
+    let (json, code) = run("BC602/fires.toml", &[]);
+    let f = only(&json, "BC602");
+    assert_eq!(place(f), ("lianlian.ozon_channel".into(), 4, 16));
+    assert_eq!(
+        f["message"],
+        "`lianlian.ozon_channel` is not_opened: the Ozon channel has not been opened in LianLian"
+    );
+    assert_eq!(f["confidence"], "low");
+    assert_eq!(code, 1);
+    let (json, _) = run("BC602/clean.toml", &[]);
+    assert!(with_code(&json, "BC602").is_empty());
+}
+
+#[test]
+fn bc603_unauthorized_and_pending_review_have_their_own_texts() {
+    let (json, code) = run("BC603/fires.toml", &[]);
+    let f = only(&json, "BC603");
+    assert_eq!(place(f), ("lianlian.ozon_channel".into(), 4, 16));
+    assert_eq!(
+        f["message"],
+        "`lianlian.ozon_channel` is unauthorized: the channel is not authorized yet"
+    );
+    assert_eq!(code, 1);
+    let (json, _) = run("BC603/fires-pending.toml", &[]);
+    let f = only(&json, "BC603");
+    assert_eq!(
+        f["message"],
+        "`lianlian.ozon_channel` is pending_review: LianLian is still reviewing the channel"
+    );
+    assert_eq!(
+        f["remediation"][0],
+        "Wait for LianLian's review to finish (LianLian Global › Store management shows the status)."
+    );
+    let (json, _) = run("BC603/clean.toml", &[]);
+    assert!(with_code(&json, "BC603").is_empty());
+}
+
+#[test]
+fn bc604_suspended() {
+    let (json, code) = run("BC604/fires.toml", &[]);
+    let f = only(&json, "BC604");
+    assert_eq!(place(f), ("lianlian.ozon_channel".into(), 4, 16));
+    assert_eq!(code, 1);
+    let (json, _) = run("BC604/clean.toml", &[]);
+    assert!(with_code(&json, "BC604").is_empty());
+}
+
+#[test]
+fn bc605_default_payout_method_differs() {
+    let (json, code) = run("BC605/fires.toml", &[]);
+    let f = only(&json, "BC605");
+    assert_eq!(place(f), ("ozon.default_payout_method".into(), 5, 25));
+    assert_eq!(f["severity"], "warning");
+    assert_eq!(
+        f["message"],
+        "`ozon.default_payout_method` is bank_transfer_swift but the bound method `ozon.payment_method` is lianlian"
+    );
+    assert_eq!(f["related"][0]["line"], 4);
+    assert_eq!(code, 0);
+    let (json, _) = run("BC605/clean.toml", &[]);
+    assert!(with_code(&json, "BC605").is_empty());
+}
+
+#[test]
+fn bc606_manual_review_categories() {
+    let (json, code) = run("BC606/fires.toml", &[]);
+    let f = only(&json, "BC606");
+    assert_eq!(place(f), ("ozon.manual_review_categories".into(), 4, 28));
+    assert_eq!(
+        f["message"],
+        "`ozon.manual_review_categories` lists 2 categor(ies) under manual review (cosmetics, food); payouts may wait for the review"
+    );
+    assert_eq!(f["evidence"]["count"], 2);
+    assert_eq!(code, 0);
+    let (json, _) = run("BC606/clean.toml", &[]);
+    assert!(with_code(&json, "BC606").is_empty());
+}
+
+#[test]
+fn bc607_payout_fell_back_to_bank_transfer() {
+    let (json, code) = run("BC607/fires.toml", &[]);
+    let f = only(&json, "BC607");
+    assert_eq!(place(f), ("incident.payout_status".into(), 10, 17));
+    assert_eq!(f["severity"], "warning");
+    assert_eq!(code, 0);
+    for rel in ["BC607/clean.toml", "BC607/clean-no-lianlian.toml"] {
+        let (json, _) = run(rel, &[]);
+        assert!(with_code(&json, "BC607").is_empty(), "{rel}");
+    }
+}
+
+#[test]
+fn bc607_pattern_reads_chinese_and_russian_statuses() {
+    for status in ["通过电汇处理中", "Выплата: банковский перевод"] {
+        let text = format!(
+            "format = 1\n[ozon]\npayment_method = \"lianlian\"\n[incident]\npayout_status = \"{status}\"\n"
+        );
+        let (json, _) = diagnose_text(&text, &[]);
+        assert_eq!(place(only(&json, "BC607")).1, 5, "{status}");
+    }
+}
+
+#[test]
+fn bc608_operator_role_and_amazon_primary_owner() {
+    let (json, code) = run("BC608/fires.toml", &[]);
+    let f = only(&json, "BC608");
+    assert_eq!(place(f), ("ozon.operator_role".into(), 4, 17));
+    assert_eq!(
+        f["message"],
+        "`ozon.operator_role` is admin; only a user with the manager role can activate LianLian on Ozon"
+    );
+    assert_eq!(code, 1);
+    let (json, code) = run("BC608/fires-amazon.toml", &[]);
+    let f = only(&json, "BC608");
+    assert_eq!(place(f), ("amazon.primary_owner".into(), 4, 17));
+    assert_eq!(
+        f["message"],
+        "`amazon.primary_owner` is false: only the primary owner can change the Amazon deposit method"
+    );
+    assert_eq!(code, 1);
+    let (json, _) = run("BC608/clean.toml", &[]);
+    assert!(with_code(&json, "BC608").is_empty());
+}
+
+#[test]
+fn clean_ozon_lianlian_example_has_no_platform_finding() {
+    let (json, code) = diagnose_json(&fixture("examples/ozon-lianlian-clean.toml"), &[]);
+    let platform: Vec<_> = findings(&json)
+        .iter()
+        .filter(|f| f["code"].as_str().is_some_and(|c| c >= "BC600"))
+        .collect();
+    assert!(platform.is_empty(), "{platform:?}");
+    assert_eq!(code, 0);
+}

@@ -1,0 +1,209 @@
+//! `bindcheck ticket`: the English support e-mail, its required items, the missing-items list,
+//! escaping and exit status.
+
+mod common;
+use common::*;
+
+const FULL: &str = "format = 1
+[seller]
+legal_name_en = \"SHENZHEN XINGHE TECHNOLOGY CO., LTD.\"
+[lianlian]
+merchant_id = \"LL2024SZXH0000000000A7K3\"
+ozon_channel = \"not_opened\"
+[ozon]
+seller_id = \"1234567\"
+payment_method = \"lianlian\"
+[incident]
+error_code = \"ERR_3021\"
+error_message = \"Invalid Merchant ID\"
+attempts = 3
+browser_cache_cleared = false
+occurred_at = 2026-11-20T10:15:00+08:00
+";
+
+/// stdout and exit code of `bindcheck ticket` on a profile given as text.
+fn ticket(text: &str, args: &[&str]) -> (String, i32) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("profile.toml");
+    std::fs::write(&path, text).unwrap();
+    let out = bindcheck()
+        .arg("ticket")
+        .arg(&path)
+        .args(["--as-of", "2026-11-21"])
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+#[test]
+fn subject_and_required_items() {
+    let (out, code) = ticket(FULL, &[]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out.lines().next(),
+        Some(
+            "Subject: LianLian payout binding problem on Ozon (Seller ID 1234567, error ERR_3021)"
+        )
+    );
+    for line in [
+        "  Company: SHENZHEN XINGHE TECHNOLOGY CO., LTD.",
+        "  Ozon Seller ID (Client-Id): 1234567",
+        "  LianLian Merchant ID: LL2024SZXH0000000000A7K3",
+        "  Error code: ERR_3021 (we found no documented meaning for this code; please tell us what it means)",
+        "  Error message: \"Invalid Merchant ID\"",
+        "  Time: 2026-11-20T10:15:00+08:00",
+        "  Attempts made: 3 (browser cache cleared before retrying: no)",
+        "    1. [error] BC602 LianLian Ozon channel not opened: `lianlian.ozon_channel` is not_opened: the Ozon channel has not been opened in LianLian",
+        "    2. [warning] BC805 Repeated attempts without clearing the browser cache: 3 attempts were made and `incident.browser_cache_cleared` is false",
+        "  Already checked, no problem found:",
+        "    - BC601 wrong-payment-method",
+        "  [ ] Screenshot of the error, showing the full page URL (address bar) and the date and time (timestamp)",
+        "Complete: the ticket has every item support asks for.",
+    ] {
+        assert!(
+            out.lines().any(|l| l == line),
+            "missing {line:?} in:\n{out}"
+        );
+    }
+    assert!(!out.contains("Missing for a complete ticket"), "{out}");
+}
+
+#[test]
+fn lists_what_the_profile_lacks() {
+    let text = "format = 1
+[lianlian]
+ozon_channel = \"active\"
+[ozon]
+payment_method = \"lianlian\"
+[incident]
+error_message = \"Invalid Merchant ID\"
+";
+    let (out, code) = ticket(text, &[]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out.lines().next(),
+        Some("Subject: LianLian payout binding problem on Ozon")
+    );
+    assert!(
+        out.contains("  Ozon Seller ID (Client-Id): <ADD: Ozon Seller ID>\n"),
+        "{out}"
+    );
+    let missing: Vec<&str> = out
+        .lines()
+        .skip_while(|l| !l.starts_with("Missing for a complete ticket"))
+        .skip(1)
+        .collect();
+    assert_eq!(
+        missing,
+        vec![
+            "  - ozon.seller_id: the Ozon Seller ID (Client-Id)",
+            "  - lianlian.merchant_id: the LianLian Merchant ID",
+            "  - incident.error_code: the error code shown on the page (write \"none\" if no code was shown)",
+            "  - incident.occurred_at: when the error occurred, with time zone (2026-11-20T10:15:00+08:00)",
+            "  - incident.attempts: how many times the binding was attempted",
+        ]
+    );
+}
+
+#[test]
+fn error_code_none_is_an_answer() {
+    let text = FULL.replace("ERR_3021", "none");
+    let (out, _) = ticket(&text, &[]);
+    assert!(out.contains("  Error code: none was shown\n"), "{out}");
+    assert_eq!(
+        out.lines().next(),
+        Some("Subject: LianLian payout binding problem on Ozon (Seller ID 1234567)")
+    );
+    assert!(out.contains("Complete: the ticket"), "{out}");
+}
+
+#[test]
+fn invisible_characters_are_shown_escaped() {
+    let text = FULL.replace(
+        "merchant_id = \"LL2024SZXH0000000000A7K3\"",
+        "merchant_id = \"LL2024SZXH\\u200B0000000000A7K3\"",
+    );
+    let (out, code) = ticket(&text, &[]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("  LianLian Merchant ID: LL2024SZXH⟨U+200B⟩0000000000A7K3\n"),
+        "{out}"
+    );
+    assert!(!out.contains('\u{200B}'));
+    let (out, _) = ticket(FULL, &["--symptom", "Invalid\u{202E} Merchant ID"]);
+    assert!(
+        out.contains("  Reported problem: \"Invalid⟨U+202E⟩ Merchant ID\"\n"),
+        "{out}"
+    );
+    assert!(!out.contains('\u{202E}'));
+}
+
+#[test]
+fn symptom_is_quoted_and_reranks_the_causes() {
+    let text = FULL
+        .replace(
+            "payment_method = \"lianlian\"",
+            "payment_method = \"bank_transfer_swift\"",
+        )
+        .replace("error_message = \"Invalid Merchant ID\"\n", "");
+    let (out, _) = ticket(&text, &["--symptom", "payouts do not arrive"]);
+    assert!(
+        out.contains("  Reported problem: \"payouts do not arrive\"\n"),
+        "{out}"
+    );
+    assert!(out.contains("    1. [error] BC601 "), "{out}");
+    let (out, _) = ticket(&text, &["--symptom", "Invalid Merchant ID"]);
+    assert!(out.contains("    1. [error] BC602 "), "{out}");
+}
+
+#[test]
+fn always_english_and_amazon_subject() {
+    let path = fixture("examples/amazon-lianlian-clean.toml");
+    let out = bindcheck()
+        .env("LANG", "zh_CN.UTF-8")
+        .arg("ticket")
+        .arg(&path)
+        .args(["--as-of", "2026-11-21"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        text.lines().next(),
+        Some("Subject: LianLian deposit method problem on Amazon (Seller ID A3XH8KQ2ZL5T9M)")
+    );
+    assert!(
+        text.contains("  Amazon Seller ID (Merchant Token): A3XH8KQ2ZL5T9M\n"),
+        "{text}"
+    );
+    assert!(text.contains("  [ ] Bank account verification document (PDF, not a screenshot, issued within the last 180 days)\n"), "{text}");
+    assert!(
+        text.contains("A check of our account details (bindcheck) found no error or warning."),
+        "{text}"
+    );
+    assert!(!text.contains("Ozon Seller ID"), "{text}");
+}
+
+#[test]
+fn unloadable_profile_exits_2() {
+    let (out, code) = ticket("format = 2\n", &[]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty(), "{out}");
+    let (_, code) = ticket("format = 1\n[ozon\n", &[]);
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn help_documents_the_identifier_decision() {
+    let out = bindcheck().args(["ticket", "--help"]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("the Seller ID and the Merchant ID are therefore printed in full"),
+        "{text}"
+    );
+    assert_eq!(out.status.code(), Some(0));
+}
