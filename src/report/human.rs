@@ -208,6 +208,9 @@ fn quote_line(
                     super::REDACTED.to_string()
                 }
             }
+            // Escapes (`\u200B`) and unsafe characters stay visible inside a masked value:
+            // they are what a character finding points at, and they reveal nothing secret.
+            Some(_) if is_unsafe_to_print(ch) || in_escape(source, offset) => printable(ch),
             Some(h) => {
                 let inner = &source.text[h.span.start + 1..h.span.end - 1];
                 let index = source.text[h.span.start + 1..offset].chars().count();
@@ -234,6 +237,24 @@ fn quote_line(
         }
     });
     (shown, caret_at, caret_width)
+}
+
+/// Whether the byte at `offset` belongs to a `\uXXXX`, `\UXXXXXXXX`, `\xXX` or one-letter
+/// escape in a TOML basic string.
+fn in_escape(source: &SourceFile, offset: usize) -> bool {
+    let bytes = source.text.as_bytes();
+    (offset.saturating_sub(9)..=offset).any(|start| {
+        if bytes.get(start) != Some(&b'\\') {
+            return false;
+        }
+        let len = match bytes.get(start + 1) {
+            Some(b'u') => 6,
+            Some(b'U') => 10,
+            Some(b'x') => 4,
+            _ => 2,
+        };
+        offset < start + len
+    })
 }
 
 fn printable(ch: char) -> String {
