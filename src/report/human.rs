@@ -23,6 +23,7 @@ struct Labels {
     explains: &'static str,
     fix: &'static str,
     unreadable: &'static str,
+    not_checked: &'static str,
     columns: [&'static str; 6],
 }
 
@@ -35,6 +36,7 @@ const EN: Labels = Labels {
     explains: "explains the reported symptom",
     fix: "fix",
     unreadable: "cannot be checked",
+    not_checked: "Not checked (add these fields to check more)",
     columns: ["#", "severity", "code", "field", "line:col", "cause"],
 };
 
@@ -47,6 +49,7 @@ const ZH: Labels = Labels {
     explains: "可解释所报告的症状",
     fix: "修复",
     unreadable: "无法检查",
+    not_checked: "未检查（补充以下字段即可检查更多项目）",
     columns: ["#", "严重程度", "代码", "字段", "行:列", "原因"],
 };
 
@@ -72,18 +75,29 @@ impl Renderer for Human {
         let l = labels(lang);
         for file in &report.files {
             let path = escape(&file.path);
+            // SPEC §1: what could not be checked is listed apart, not as a cause.
+            let (not_checked, causes): (Vec<&ReportFinding>, Vec<&ReportFinding>) =
+                file.findings.iter().partition(|f| f.code == NOT_CHECKED);
             if file.status == Status::Unreadable {
                 writeln!(out, "{path}: {}", l.unreadable)?;
-            } else if file.findings.is_empty() {
+            } else if causes.is_empty() {
                 writeln!(out, "{path}: {}", l.no_problems)?;
-                continue;
             } else {
-                writeln!(out, "{path}: {} {}", file.findings.len(), l.causes)?;
+                writeln!(out, "{path}: {} {}", causes.len(), l.causes)?;
             }
-            writeln!(out, "{}", summary_table(file, lang))?;
-            for finding in &file.findings {
+            if !causes.is_empty() {
+                writeln!(out, "{}", summary_table(&causes, lang))?;
+            }
+            for finding in &causes {
                 writeln!(out)?;
                 write_finding(out, file, finding, report, l)?;
+            }
+            if !not_checked.is_empty() {
+                writeln!(out)?;
+                writeln!(out, "{}:", l.not_checked)?;
+                for f in not_checked {
+                    writeln!(out, "  - {} ({}:{})", f.message, f.line, f.column)?;
+                }
             }
             writeln!(out)?;
         }
@@ -91,14 +105,17 @@ impl Renderer for Human {
     }
 }
 
-fn summary_table(file: &FileReport, lang: Lang) -> Table {
+/// The code whose findings are listed under "not checked".
+const NOT_CHECKED: &str = "BC004";
+
+fn summary_table(findings: &[&ReportFinding], lang: Lang) -> Table {
     let mut table = Table::new();
     table
         .load_preset(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(110)
         .set_header(labels(lang).columns);
-    for f in &file.findings {
+    for f in findings {
         table.add_row([
             f.rank.to_string(),
             severity_label(f.severity, lang).to_string(),
