@@ -1,9 +1,8 @@
 //! `bindcheck ticket PROFILE`: an English support e-mail draft.
 
-use super::{CmdResult, Fatal, load_rulepack, parse_date, warn};
+use super::{CmdResult, Fatal, emit, load_rulepack, parse_date, warn};
 use crate::pipeline::{AnalyzeError, AnalyzeOptions, analyze};
 use crate::ticket::{TicketOptions, draft};
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -73,28 +72,6 @@ pub fn run(args: Args) -> CmdResult {
             max_causes: MAX_CAUSES,
         },
     );
-    write_out(&ticket.render())?;
+    emit(&ticket.render())?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// Writes the ticket. Every value in it was escaped once already; `emit` would escape the
-/// escape brackets (⟨) a second time, so this last pass only escapes what is still unsafe.
-fn write_out(text: &str) -> Result<(), Fatal> {
-    let mut clean = String::with_capacity(text.len());
-    for ch in text.chars() {
-        if ch != '\n' && crate::unicode::is_unsafe_to_print(ch) {
-            clean.push_str(&format!("⟨U+{:04X}⟩", u32::from(ch)));
-        } else {
-            clean.push(ch);
-        }
-    }
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(clean.as_bytes())
-        .and_then(|_| stdout.flush())
-    {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Fatal(format!("cannot write output: {e}"))),
-    }
 }

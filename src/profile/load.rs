@@ -198,11 +198,7 @@ impl Walker {
     fn table(&mut self, parent: &str, table: &DeTable<'_>) {
         for (key, value) in table.iter() {
             let name = key.get_ref().as_ref();
-            let path = if parent.is_empty() {
-                name.to_string()
-            } else {
-                format!("{parent}.{name}")
-            };
+            let path = schema::child_path(parent, name);
             if path == "format" {
                 continue;
             }

@@ -820,6 +820,15 @@ pub fn child_keys(parent: &str) -> impl Iterator<Item = &'static str> + '_ {
     })
 }
 
+/// The dotted path of key `name` inside the table at `parent` ("" = the root).
+pub fn child_path(parent: &str, name: &str) -> String {
+    if parent.is_empty() {
+        name.to_string()
+    } else {
+        format!("{parent}.{name}")
+    }
+}
+
 /// The section a field or section belongs to ("" for top-level keys).
 pub fn parent_of(path: &str) -> &str {
     path.rsplit_once('.')

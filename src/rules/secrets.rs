@@ -72,11 +72,7 @@ impl Walker<'_> {
     fn table(&mut self, parent: &str, table: &DeTable<'_>, secret_key: bool) {
         for (key, value) in table.iter() {
             let name = key.get_ref().as_ref();
-            let path = if parent.is_empty() {
-                name.to_string()
-            } else {
-                format!("{parent}.{name}")
-            };
+            let path = schema::child_path(parent, name);
             let known = schema::field(&path).is_some()
                 || schema::section(&path).is_some()
                 || path == "format";
