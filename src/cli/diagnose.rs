@@ -1,6 +1,8 @@
 //! `bindcheck diagnose PROFILE`: one profile, ranked causes, for a seller or support agent.
 
-use super::{CmdResult, FailOn, Fatal, LangArg, emit, lang, load_rulepack, parse_date, warn};
+use super::{
+    CmdResult, FailOn, Fatal, LangArg, emit, lang, load_rulepack, parse_date, warn_unloadable,
+};
 use crate::pipeline::{AnalyzeError, AnalyzeOptions, analyze};
 use crate::report::{self, Format, RenderOptions, Report};
 use clap::ValueEnum;
@@ -85,15 +87,8 @@ pub fn run(args: Args) -> CmdResult {
             }
         }
         Err(AnalyzeError::Load(failure)) => {
+            warn_unloadable(&failure);
             let error = &failure.error;
-            warn(&format!(
-                "error[{}]: {}:{}:{}: {}",
-                error.code,
-                failure.message_path,
-                error.position.line,
-                error.position.column,
-                error.message
-            ));
             if format == Format::Human {
                 return Ok(ExitCode::from(2));
             }

@@ -125,6 +125,15 @@ pub fn emit(text: &str) -> Result<(), Fatal> {
     }
 }
 
+/// Tells stderr why a profile cannot be checked: `error[BC001]: path:line:col: message`.
+pub fn warn_unloadable(failure: &crate::pipeline::LoadFailure) {
+    let error = &failure.error;
+    warn(&format!(
+        "error[{}]: {}:{}:{}: {}",
+        error.code, failure.message_path, error.position.line, error.position.column, error.message
+    ));
+}
+
 /// Writes a message to stderr, escaped.
 pub fn warn(text: &str) {
     let clean = crate::unicode::escape_keep_newlines(text);

@@ -1,6 +1,6 @@
 //! `bindcheck ticket PROFILE`: an English support e-mail draft.
 
-use super::{CmdResult, Fatal, emit, load_rulepack, parse_date, warn};
+use super::{CmdResult, Fatal, emit, load_rulepack, parse_date, warn_unloadable};
 use crate::pipeline::{AnalyzeError, AnalyzeOptions, analyze};
 use crate::ticket::{TicketOptions, draft};
 use std::path::PathBuf;
@@ -41,8 +41,7 @@ pub struct Args {
 pub fn run(args: Args) -> CmdResult {
     let pack = load_rulepack(args.rules.as_ref())?;
     let path = args.profile.display().to_string();
-    let bytes =
-        std::fs::read(&args.profile).map_err(|e| Fatal(format!("cannot read {path}: {e}")))?;
+    let bytes = crate::pipeline::read_profile(&args.profile).map_err(|e| Fatal(e.to_string()))?;
     let options = AnalyzeOptions {
         as_of: args.as_of,
         symptom: args.symptom.clone(),
@@ -50,15 +49,7 @@ pub fn run(args: Args) -> CmdResult {
     let analysis = match analyze(&path, &bytes, &pack, &options) {
         Ok(analysis) => analysis,
         Err(AnalyzeError::Load(failure)) => {
-            let error = &failure.error;
-            warn(&format!(
-                "error[{}]: {}:{}:{}: {}",
-                error.code,
-                failure.message_path,
-                error.position.line,
-                error.position.column,
-                error.message
-            ));
+            warn_unloadable(&failure);
             return Ok(ExitCode::from(2));
         }
         Err(AnalyzeError::Policy(e)) => return Err(Fatal(e.to_string())),
