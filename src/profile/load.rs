@@ -31,7 +31,14 @@ pub enum LoadErrorKind {
     NotToml,
     FormatMissing,
     FormatUnsupported,
+    /// More keys and array elements than any profile has ([`MAX_ENTRIES`]).
+    TooManyEntries,
 }
+
+/// The most keys plus array elements a profile may hold. The format has about a hundred
+/// fields, so a file past this is generated or corrupted; without the limit it would produce
+/// one finding per unknown key (100 000 keys parse in milliseconds but report for minutes).
+pub const MAX_ENTRIES: usize = 10_000;
 
 /// Something wrong with one key or value (BC002 or BC003); the profile still loads.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,6 +102,7 @@ pub fn load(path: &str, bytes: &[u8]) -> Result<(Profile, Vec<LoadIssue>), LoadE
         issues: Vec::new(),
     };
     check_format(&source, root.get_ref(), base)?;
+    check_entries(&source, root.get_ref(), base)?;
     walker.table("", root.get_ref());
     walker.fields.sort_by_key(|f| f.span.start);
     let profile = Profile {
@@ -140,6 +148,56 @@ fn check_format(source: &SourceFile, root: &DeTable<'_>, base: usize) -> Result<
                 type_name(other)
             ),
         )),
+    }
+}
+
+/// Refuses a file with more than [`MAX_ENTRIES`] keys and array elements, naming where the
+/// limit was crossed. Iterative, so it is safe at any depth the parser accepted.
+fn check_entries(source: &SourceFile, root: &DeTable<'_>, base: usize) -> Result<(), LoadError> {
+    let mut count = 0usize;
+    let mut tables = vec![root];
+    let mut arrays: Vec<&toml::de::DeArray<'_>> = Vec::new();
+    let mut too_many = |span: Span| -> Result<(), LoadError> {
+        count += 1;
+        if count <= MAX_ENTRIES {
+            return Ok(());
+        }
+        let offset = span.start + base;
+        Err(LoadError {
+            kind: LoadErrorKind::TooManyEntries,
+            code: "BC001",
+            message: format!(
+                "too many keys and values: more than {MAX_ENTRIES} (a profile has about a hundred); is this a seller profile?"
+            ),
+            position: source.position(offset),
+            offset,
+        })
+    };
+    loop {
+        let value_spans: Vec<&Spanned<DeValue<'_>>> = if let Some(table) = tables.pop() {
+            let mut values = Vec::with_capacity(table.len());
+            for (key, value) in table.iter() {
+                too_many(key.span())?;
+                values.push(value);
+            }
+            values
+        } else if let Some(array) = arrays.pop() {
+            let mut values = Vec::with_capacity(array.len());
+            for item in array.iter() {
+                too_many(item.span())?;
+                values.push(item);
+            }
+            values
+        } else {
+            return Ok(());
+        };
+        for value in value_spans {
+            match value.get_ref() {
+                DeValue::Table(t) => tables.push(t),
+                DeValue::Array(a) => arrays.push(a),
+                _ => {}
+            }
+        }
     }
 }
 
