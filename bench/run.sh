@@ -87,7 +87,7 @@ else
 fi
 
 echo "diagnose vs --version (20 runs each)..." >&2
-ONE="$(find "$WORK/n" -name '*.toml' | sort | head -n 1)"
+ONE="$WORK/n/0000/seller-000000.toml"
 mean_ms() {
     local t0 t1
     t0=$(now)
@@ -110,7 +110,7 @@ bindcheck benchmark — N=$N profiles, $JOBS cores, $(uname -sr)
 | floor: read + toml parse, 1 thread       | $floor_rate files/s | —          |
 | lint --format json --jobs 1              | $lint_j1 files/s | —             |
 | lint --format json --jobs $JOBS              | $lint_jn files/s | near ${JOBS}× jobs 1 |
-| floor / lint(jobs 1)                     | $ratio ×        | ≤ 1.5×          |
+| lint(jobs 1) time / floor time          | $ratio ×        | ≤ 1.5×          |
 | peak RSS, lint N=$N                   | $mem_n KiB     | flat            |
 | peak RSS, lint 5N=$((5 * N))                 | $mem_5n KiB    | flat            |
 | bindcheck --version, mean of 20          | $version_ms ms | —               |

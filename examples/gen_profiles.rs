@@ -114,7 +114,13 @@ fn profile(rng: &mut Rng, i: usize) -> String {
     let faults = if i % 2 == 0 { 0 } else { 1 + rng.below(2) };
     for _ in 0..faults {
         match rng.below(8) {
-            0 => payout_merchant.insert(rng.below(payout_merchant.len()), '\u{200B}'),
+            0 => {
+                let mut at = rng.below(payout_merchant.len());
+                while !payout_merchant.is_char_boundary(at) {
+                    at -= 1;
+                }
+                payout_merchant.insert(at, '\u{200B}');
+            }
             1 => payout_name = payout_name.replacen(" CO., LTD.", " CO.,LTD", 1),
             2 => payout_name = payout_name.to_lowercase(),
             3 => payout_account = payout_account.replacen('1', "１", 1) + "\u{00A0}",
