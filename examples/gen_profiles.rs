@@ -52,7 +52,11 @@ const TRADES: &[(&str, &str)] = &[
     ("电子商务", "E-COMMERCE"),
 ];
 /// Valid USCCs (check digit correct) so clean profiles stay clean.
-const USCCS: &[&str] = &["91440300MA5FXH0Q2H", "91350100M000100Y43", "91110108551385082Q"];
+const USCCS: &[&str] = &[
+    "91440300MA5FXH0Q2H",
+    "91350100M000100Y43",
+    "91110108551385082Q",
+];
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -64,7 +68,11 @@ fn main() {
         eprintln!("N must be a number, got {n}");
         std::process::exit(2);
     };
-    let seed = args.next().and_then(|s| s.parse().ok()).unwrap_or(0x5eed_u64) | 1;
+    let seed = args
+        .next()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x5eed_u64)
+        | 1;
     let dir = PathBuf::from(dir);
     let mut rng = Rng(seed);
     let mut bytes = 0usize;

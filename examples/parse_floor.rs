@@ -125,11 +125,20 @@ fn run_stages(files: &[PathBuf]) {
     }
     let n = files.len().max(1) as f64;
     let us = |d: Duration| d.as_secs_f64() * 1e6 / n;
-    println!("{} files, {findings} findings; mean µs per file:", files.len());
+    println!(
+        "{} files, {findings} findings; mean µs per file:",
+        files.len()
+    );
     println!("  read               {:>8.1}", us(read));
     println!("  toml DeTable parse {:>8.1}", us(parse));
-    println!("  profile::load      {:>8.1}  (parse + schema walk)", us(load));
-    println!("  pipeline::analyze  {:>8.1}  (load + rules + rank)", us(analyze_total));
+    println!(
+        "  profile::load      {:>8.1}  (parse + schema walk)",
+        us(load)
+    );
+    println!(
+        "  pipeline::analyze  {:>8.1}  (load + rules + rank)",
+        us(analyze_total)
+    );
     let mut rules: Vec<_> = RULES.iter().zip(&per_rule).collect();
     rules.sort_by(|a, b| b.1.cmp(a.1));
     println!("  slowest rule checks:");

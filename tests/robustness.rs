@@ -71,7 +71,8 @@ fn one_megabyte_string_value_loads() {
         "format = 1\n[seller]\nlegal_name = \"{name}\"\nlegal_representative = \"张三\"\n"
     ));
     assert!(run.code == 0 || run.code == 1, "stderr: {}", run.stderr);
-    assert_eq!(run.json.expect("JSON")["files"][0]["status"] != "unreadable", true);
+    let json = run.json.expect("JSON");
+    assert_ne!(json["files"][0]["status"], "unreadable", "{json:#}");
 }
 
 #[test]
@@ -149,7 +150,10 @@ fn deeply_nested_inline_tables_are_a_load_error() {
 #[test]
 fn deeply_dotted_keys_and_headers_are_a_load_error() {
     let key = vec!["a"; 50_000].join(".");
-    for text in [format!("format = 1\n{key} = 1\n"), format!("format = 1\n[{key}]\n")] {
+    for text in [
+        format!("format = 1\n{key} = 1\n"),
+        format!("format = 1\n[{key}]\n"),
+    ] {
         let (code, _, _, message) = load_error(&diagnose_text(&text));
         assert_eq!(code, "BC001");
         assert!(message.contains("recursion"), "{message}");
@@ -221,7 +225,11 @@ fn diagnose_refuses_a_file_over_the_limit_naming_file_and_limit() {
     file.set_len(MAX_PROFILE_BYTES + 1).expect("sparse file");
     let run = diagnose(&path);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains(&path.display().to_string()), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&path.display().to_string()),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("8388608-byte limit"), "{}", run.stderr);
 }
 
@@ -236,5 +244,9 @@ fn diagnose_refuses_a_fifo() {
     }
     let run = diagnose(&path);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("is not a regular file"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("is not a regular file"),
+        "{}",
+        run.stderr
+    );
 }

@@ -89,10 +89,22 @@ fn rejects_what_the_loader_rejects() {
         ("[seller]\n", ""),
         ("format = 2\n", "/format"),
         // Wrong enum value, out-of-range integer, money as a float or without currency.
-        ("format = 1\n[seller]\nentity_type = \"company\"\n", "/seller/entity_type"),
-        ("format = 1\n[lianlian]\nkyc_level = 4\n", "/lianlian/kyc_level"),
-        ("format = 1\n[lianlian]\nbalance = 150.0\n", "/lianlian/balance"),
-        ("format = 1\n[lianlian]\nbalance = \"150\"\n", "/lianlian/balance"),
+        (
+            "format = 1\n[seller]\nentity_type = \"company\"\n",
+            "/seller/entity_type",
+        ),
+        (
+            "format = 1\n[lianlian]\nkyc_level = 4\n",
+            "/lianlian/kyc_level",
+        ),
+        (
+            "format = 1\n[lianlian]\nbalance = 150.0\n",
+            "/lianlian/balance",
+        ),
+        (
+            "format = 1\n[lianlian]\nbalance = \"150\"\n",
+            "/lianlian/balance",
+        ),
         // A suppression with an unknown key.
         (
             "format = 1\n[[bindcheck.ignore]]\ncode = \"BC101\"\nreasn = \"x\"\n",
@@ -102,7 +114,10 @@ fn rejects_what_the_loader_rejects() {
     for (text, at) in cases {
         let found = errors(&validator, &profile_json(text));
         assert_eq!(found.len(), 1, "{text:?}: {found:?}");
-        assert!(found[0].ends_with(&format!(" at {at}")), "{text:?}: {found:?}");
+        assert!(
+            found[0].ends_with(&format!(" at {at}")),
+            "{text:?}: {found:?}"
+        );
     }
 }
 

@@ -81,7 +81,7 @@ fn field_schema(field: &FieldSpec) -> Value {
         Kind::Money => json!({ "type": "string", "pattern": MONEY_PATTERN }),
         Kind::Country => json!({ "type": "string", "pattern": "^[A-Z]{2}$" }),
         Kind::Currency => json!({ "type": "string", "pattern": "^[A-Z]{3}$" }),
-        Kind::List(values) if values.is_empty() => {
+        Kind::List([]) => {
             json!({ "type": "array", "items": { "type": "string" } })
         }
         Kind::List(values) => {

@@ -467,7 +467,7 @@ fn expected_form(kind: Kind) -> String {
         }
         Kind::Country => "an ISO 3166-1 alpha-2 country code like \"CN\"".into(),
         Kind::Currency => "an ISO 4217 currency code like \"USD\"".into(),
-        Kind::List(values) if values.is_empty() => "an array of strings".into(),
+        Kind::List([]) => "an array of strings".into(),
         Kind::List(values) => format!("an array of: {}", values.join(", ")),
     }
 }
