@@ -228,3 +228,15 @@ proptest! {
         check(text.as_bytes())?;
     }
 }
+
+/// The mutation tests start from a profile that loads, so they exercise the rules and not only
+/// the parser's error path.
+#[test]
+fn the_unmutated_profile_loads_and_passes_the_check() {
+    let (profile, issues) = load("p.toml", VALID.as_bytes()).expect("loads");
+    assert_eq!(issues, Vec::new());
+    assert_eq!(profile.text("lianlian.kyc_level"), None);
+    assert_eq!(profile.integer("lianlian.kyc_level"), Some(3));
+    check(VALID.as_bytes()).expect("positions inside the file");
+    assert_eq!(apply(VALID, &[Edit::Insert(0, "#")]), format!("#{VALID}"));
+}
