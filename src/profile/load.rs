@@ -259,7 +259,12 @@ impl Walker {
             let path = if parent.is_empty() {
                 name.to_string()
             } else {
-                format!("{parent}.{name}")
+                // Once per key of every profile; plain concatenation is cheaper than `format!`.
+                let mut path = String::with_capacity(parent.len() + 1 + name.len());
+                path.push_str(parent);
+                path.push('.');
+                path.push_str(name);
+                path
             };
             if path == "format" {
                 continue;
@@ -473,7 +478,8 @@ fn expected_form(kind: Kind) -> String {
 }
 
 fn convert(spec: &schema::FieldSpec, value: &DeValue<'_>) -> Result<Value, Invalid> {
-    let expected = expected_form(spec.kind);
+    // Built only on the error paths: formatting it for every valid value was a tenth of `load`.
+    let expected = || expected_form(spec.kind);
     match (spec.kind, value) {
         (Kind::Text, DeValue::String(s)) => Ok(Value::Text(s.to_string())),
         (Kind::Text, DeValue::Integer(i)) if spec.class == FieldClass::Identifier => {
@@ -487,7 +493,7 @@ fn convert(spec: &schema::FieldSpec, value: &DeValue<'_>) -> Result<Value, Inval
             if values.contains(&s.as_ref()) {
                 Ok(Value::Text(s.to_string()))
             } else {
-                Err(unknown_value(s, values, &expected))
+                Err(unknown_value(s, values, &expected()))
             }
         }
         (Kind::Integer { min, max }, DeValue::Integer(i)) => match integer(i) {
@@ -495,7 +501,7 @@ fn convert(spec: &schema::FieldSpec, value: &DeValue<'_>) -> Result<Value, Inval
             _ => Err(Invalid::new(
                 "out_of_range",
                 vec![
-                    ("expected", expected),
+                    ("expected", expected()),
                     ("found", crate::unicode::escape(i.as_str()).into_owned()),
                 ],
             )),
@@ -506,11 +512,11 @@ fn convert(spec: &schema::FieldSpec, value: &DeValue<'_>) -> Result<Value, Inval
         ),
         (Kind::Date, DeValue::Datetime(d)) => match (d.date, d.time, d.offset) {
             (Some(date), None, None) => civil_date(date).map(Value::Date),
-            _ => Err(Invalid::wrong_type(&expected, value)),
+            _ => Err(Invalid::wrong_type(&expected(), value)),
         },
         (Kind::DateTime, DeValue::Datetime(d)) => match (d.date, d.time) {
             (Some(date), Some(_)) if civil_date(date).is_ok() => Ok(Value::DateTime(d.to_string())),
-            _ => Err(Invalid::wrong_type(&expected, value)),
+            _ => Err(Invalid::wrong_type(&expected(), value)),
         },
         (Kind::Date | Kind::DateTime, DeValue::String(s))
             if s.parse::<jiff::civil::Date>().is_ok() || s.parse::<jiff::Timestamp>().is_ok() =>
@@ -523,7 +529,7 @@ fn convert(spec: &schema::FieldSpec, value: &DeValue<'_>) -> Result<Value, Inval
         (Kind::Money, DeValue::String(s)) => match s.parse::<Money>() {
             Ok(m) => Ok(Value::Money(m)),
             Err(e) => {
-                let mut args = vec![("expected", expected)];
+                let mut args = vec![("expected", expected())];
                 if let MoneyError::UnknownCurrency(c) = &e {
                     args.push(("currency", crate::unicode::escape(c).into_owned()));
                 }
@@ -567,7 +573,7 @@ fn convert(spec: &schema::FieldSpec, value: &DeValue<'_>) -> Result<Value, Inval
                     return Err(invalid);
                 };
                 if !allowed.is_empty() && !allowed.contains(&s.as_ref()) {
-                    let mut invalid = unknown_value(s, allowed, &expected);
+                    let mut invalid = unknown_value(s, allowed, &expected());
                     invalid.span = Some(item.span());
                     return Err(invalid);
                 }
@@ -578,8 +584,8 @@ fn convert(spec: &schema::FieldSpec, value: &DeValue<'_>) -> Result<Value, Inval
             }
             Ok(Value::List(list))
         }
-        (_, DeValue::Table(_)) => Err(Invalid::wrong_type(&expected, value)),
-        _ => Err(Invalid::wrong_type(&expected, value)),
+        (_, DeValue::Table(_)) => Err(Invalid::wrong_type(&expected(), value)),
+        _ => Err(Invalid::wrong_type(&expected(), value)),
     }
 }
 
