@@ -1,8 +1,8 @@
 //! The profile format as a JSON Schema (draft-07), for editors.
 //!
 //! Generated from [`schema::FIELDS`] and [`schema::SECTIONS`] so it cannot drift from what the
-//! loader accepts. Draft-07 because it is the newest draft Taplo (Even Better TOML) and most
-//! editor plugins read. TOML dates have no JSON type; editors that validate TOML against a JSON
+//! loader accepts. Declared draft-07, but it uses only keywords draft-04 already had, because
+//! some Taplo (Even Better TOML) versions only read draft-04. TOML dates have no JSON type; editors that validate TOML against a JSON
 //! Schema present them as strings, so dates are `"type": "string"` with a `format`.
 
 use super::schema::{self, FieldSpec, Kind, SectionSpec};
@@ -69,8 +69,9 @@ fn field_schema(field: &FieldSpec) -> Value {
     let mut out = match field.kind {
         Kind::Text => json!({ "type": "string" }),
         Kind::Enum(values) => json!({ "type": "string", "enum": values }),
+        // `enum` rather than `const`: the same meaning, and also read by draft-04 tools.
         Kind::Integer { min, max } if min == max => {
-            json!({ "type": "integer", "const": min })
+            json!({ "type": "integer", "enum": [min] })
         }
         Kind::Integer { min, max } => {
             json!({ "type": "integer", "minimum": min, "maximum": max })
@@ -124,7 +125,7 @@ mod tests {
     #[test]
     fn kinds_map_to_types() {
         let root = json_schema();
-        assert_eq!(root["properties"]["format"]["const"], 1);
+        assert_eq!(root["properties"]["format"]["enum"], json!([1]));
         let lianlian = &root["properties"]["lianlian"]["properties"];
         assert_eq!(lianlian["kyc_level"]["minimum"], 0);
         assert_eq!(lianlian["kyc_level"]["maximum"], 3);
