@@ -1,7 +1,13 @@
-//! `bindcheck schema`: the JSON Schema of the profile format.
+//! `bindcheck schema`: the JSON Schema of the profile format, for editors (see docs/schema.md).
 
-use super::{CmdResult, Fatal};
+use super::{CmdResult, Fatal, emit};
+use std::process::ExitCode;
 
+/// Prints the schema as pretty JSON followed by a newline.
 pub fn run() -> CmdResult {
-    Err(Fatal("schema is being built".into()))
+    let schema = crate::profile::json_schema::json_schema();
+    let text = serde_json::to_string_pretty(&schema)
+        .map_err(|e| Fatal(format!("cannot write the schema: {e}")))?;
+    emit(&format!("{text}\n"))?;
+    Ok(ExitCode::SUCCESS)
 }

@@ -31,7 +31,14 @@ pub enum LoadErrorKind {
     NotToml,
     FormatMissing,
     FormatUnsupported,
+    /// More keys and array elements than any profile has ([`MAX_ENTRIES`]).
+    TooManyEntries,
 }
+
+/// The most keys plus array elements a profile may hold. The format has about a hundred
+/// fields, so a file past this is generated or corrupted; without the limit it would produce
+/// one finding per unknown key (100 000 keys parse in milliseconds but report for minutes).
+pub const MAX_ENTRIES: usize = 10_000;
 
 /// Something wrong with one key or value (BC002 or BC003); the profile still loads.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,6 +102,7 @@ pub fn load(path: &str, bytes: &[u8]) -> Result<(Profile, Vec<LoadIssue>), LoadE
         issues: Vec::new(),
     };
     check_format(&source, root.get_ref(), base)?;
+    check_entries(&source, root.get_ref(), base)?;
     walker.table("", root.get_ref());
     walker.fields.sort_by_key(|f| f.span.start);
     let profile = Profile {
@@ -140,6 +148,56 @@ fn check_format(source: &SourceFile, root: &DeTable<'_>, base: usize) -> Result<
                 type_name(other)
             ),
         )),
+    }
+}
+
+/// Refuses a file with more than [`MAX_ENTRIES`] keys and array elements, naming where the
+/// limit was crossed. Iterative, so it is safe at any depth the parser accepted.
+fn check_entries(source: &SourceFile, root: &DeTable<'_>, base: usize) -> Result<(), LoadError> {
+    let mut count = 0usize;
+    let mut tables = vec![root];
+    let mut arrays: Vec<&toml::de::DeArray<'_>> = Vec::new();
+    let mut too_many = |span: Span| -> Result<(), LoadError> {
+        count += 1;
+        if count <= MAX_ENTRIES {
+            return Ok(());
+        }
+        let offset = span.start + base;
+        Err(LoadError {
+            kind: LoadErrorKind::TooManyEntries,
+            code: "BC001",
+            message: format!(
+                "too many keys and values: more than {MAX_ENTRIES} (a profile has about a hundred); is this a seller profile?"
+            ),
+            position: source.position(offset),
+            offset,
+        })
+    };
+    loop {
+        let value_spans: Vec<&Spanned<DeValue<'_>>> = if let Some(table) = tables.pop() {
+            let mut values = Vec::with_capacity(table.len());
+            for (key, value) in table.iter() {
+                too_many(key.span())?;
+                values.push(value);
+            }
+            values
+        } else if let Some(array) = arrays.pop() {
+            let mut values = Vec::with_capacity(array.len());
+            for item in array.iter() {
+                too_many(item.span())?;
+                values.push(item);
+            }
+            values
+        } else {
+            return Ok(());
+        };
+        for value in value_spans {
+            match value.get_ref() {
+                DeValue::Table(t) => tables.push(t),
+                DeValue::Array(a) => arrays.push(a),
+                _ => {}
+            }
+        }
     }
 }
 
@@ -411,7 +469,8 @@ fn expected_form(kind: Kind) -> String {
 }
 
 fn convert(spec: &schema::FieldSpec, value: &DeValue<'_>) -> Result<Value, Invalid> {
-    let expected = expected_form(spec.kind);
+    // Built only on the error paths: formatting it for every valid value was a tenth of `load`.
+    let expected = || expected_form(spec.kind);
     match (spec.kind, value) {
         (Kind::Text, DeValue::String(s)) => Ok(Value::Text(s.to_string())),
         (Kind::Text, DeValue::Integer(i)) if spec.class == FieldClass::Identifier => {
@@ -425,7 +484,7 @@ fn convert(spec: &schema::FieldSpec, value: &DeValue<'_>) -> Result<Value, Inval
             if values.contains(&s.as_ref()) {
                 Ok(Value::Text(s.to_string()))
             } else {
-                Err(unknown_value(s, values, &expected))
+                Err(unknown_value(s, values, &expected()))
             }
         }
         (Kind::Integer { min, max }, DeValue::Integer(i)) => match integer(i) {
@@ -433,7 +492,7 @@ fn convert(spec: &schema::FieldSpec, value: &DeValue<'_>) -> Result<Value, Inval
             _ => Err(Invalid::new(
                 "out_of_range",
                 vec![
-                    ("expected", expected),
+                    ("expected", expected()),
                     ("found", crate::unicode::escape(i.as_str()).into_owned()),
                 ],
             )),
@@ -444,11 +503,11 @@ fn convert(spec: &schema::FieldSpec, value: &DeValue<'_>) -> Result<Value, Inval
         ),
         (Kind::Date, DeValue::Datetime(d)) => match (d.date, d.time, d.offset) {
             (Some(date), None, None) => civil_date(date).map(Value::Date),
-            _ => Err(Invalid::wrong_type(&expected, value)),
+            _ => Err(Invalid::wrong_type(&expected(), value)),
         },
         (Kind::DateTime, DeValue::Datetime(d)) => match (d.date, d.time) {
             (Some(date), Some(_)) if civil_date(date).is_ok() => Ok(Value::DateTime(d.to_string())),
-            _ => Err(Invalid::wrong_type(&expected, value)),
+            _ => Err(Invalid::wrong_type(&expected(), value)),
         },
         (Kind::Date | Kind::DateTime, DeValue::String(s))
             if s.parse::<jiff::civil::Date>().is_ok() || s.parse::<jiff::Timestamp>().is_ok() =>
@@ -461,7 +520,7 @@ fn convert(spec: &schema::FieldSpec, value: &DeValue<'_>) -> Result<Value, Inval
         (Kind::Money, DeValue::String(s)) => match s.parse::<Money>() {
             Ok(m) => Ok(Value::Money(m)),
             Err(e) => {
-                let mut args = vec![("expected", expected)];
+                let mut args = vec![("expected", expected())];
                 if let MoneyError::UnknownCurrency(c) = &e {
                     args.push(("currency", crate::unicode::escape(c).into_owned()));
                 }
@@ -505,7 +564,7 @@ fn convert(spec: &schema::FieldSpec, value: &DeValue<'_>) -> Result<Value, Inval
                     return Err(invalid);
                 };
                 if !allowed.is_empty() && !allowed.contains(&s.as_ref()) {
-                    let mut invalid = unknown_value(s, allowed, &expected);
+                    let mut invalid = unknown_value(s, allowed, &expected());
                     invalid.span = Some(item.span());
                     return Err(invalid);
                 }
@@ -516,8 +575,8 @@ fn convert(spec: &schema::FieldSpec, value: &DeValue<'_>) -> Result<Value, Inval
             }
             Ok(Value::List(list))
         }
-        (_, DeValue::Table(_)) => Err(Invalid::wrong_type(&expected, value)),
-        _ => Err(Invalid::wrong_type(&expected, value)),
+        (_, DeValue::Table(_)) => Err(Invalid::wrong_type(&expected(), value)),
+        _ => Err(Invalid::wrong_type(&expected(), value)),
     }
 }
 

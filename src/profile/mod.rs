@@ -4,6 +4,7 @@
 //! produced later from what it records). Rules read fields by their dotted path through the
 //! typed accessors; a path not in [`schema::FIELDS`] is a programming error caught in tests.
 
+pub mod json_schema;
 pub mod load;
 pub mod money;
 pub mod schema;

@@ -823,10 +823,14 @@ pub fn child_keys(parent: &str) -> impl Iterator<Item = &'static str> + '_ {
 /// The dotted path of key `name` inside the table at `parent` ("" = the root).
 pub fn child_path(parent: &str, name: &str) -> String {
     if parent.is_empty() {
-        name.to_string()
-    } else {
-        format!("{parent}.{name}")
+        return name.to_string();
     }
+    // Once per key of every profile; plain concatenation is cheaper than `format!`.
+    let mut path = String::with_capacity(parent.len() + 1 + name.len());
+    path.push_str(parent);
+    path.push('.');
+    path.push_str(name);
+    path
 }
 
 /// The section a field or section belongs to ("" for top-level keys).

@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# bindcheck benchmark: throughput of `lint` against a parse-only floor, scaling with cores,
+# peak memory as N grows, and `diagnose` start-up against `--version`.
+#
+#   bench/run.sh [N]          N profiles (default 20000); memory is also measured at 5N
+#   BENCH_DIR=/path bench/run.sh   keep the generated profiles there (default: a temp dir, removed)
+#
+# See bench/README.md for what each figure means and the targets.
+set -euo pipefail
+
+N="${1:-20000}"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
+JOBS="$(nproc)"
+cd "$ROOT"
+
+echo "building release binaries..." >&2
+cargo build --release --quiet --bin bindcheck --example gen_profiles --example parse_floor
+BIN="$TARGET/release/bindcheck"
+GEN="$TARGET/release/examples/gen_profiles"
+FLOOR="$TARGET/release/examples/parse_floor"
+
+if [[ -n "${BENCH_DIR:-}" ]]; then
+    WORK="$BENCH_DIR"
+    mkdir -p "$WORK"
+else
+    WORK="$(mktemp -d)"
+    trap 'rm -rf "$WORK"' EXIT
+fi
+
+now() { date +%s.%N; }
+# rate COUNT START END -> files per second
+rate() { awk -v n="$1" -v a="$2" -v b="$3" 'BEGIN { printf "%.0f", n / (b - a) }'; }
+
+# Peak resident set size in KiB of a command (its stdout discarded). Uses GNU time when
+# present; otherwise polls VmHWM of the process from /proc, which is close enough for a
+# process that runs more than a few hundred milliseconds.
+peak_kib() {
+    if [[ -x /usr/bin/time ]]; then
+        /usr/bin/time -f '%M' -o "$WORK/time.out" "$@" >/dev/null 2>&1 || true
+        tail -n 1 "$WORK/time.out"
+    else
+        "$@" >/dev/null 2>&1 &
+        local pid=$! hwm=0 v
+        while kill -0 "$pid" 2>/dev/null; do
+            v="$(awk '/VmHWM/ { print $2 }' "/proc/$pid/status" 2>/dev/null || true)"
+            [[ -n "$v" ]] && hwm="$v"
+            sleep 0.05
+        done
+        wait "$pid" || true
+        echo "$hwm"
+    fi
+}
+
+# lint exits 0 (clean) or 1 (findings); 2 means it could not do its job.
+lint_ok() {
+    local code=0
+    "$BIN" lint "$1" --format json --jobs 1 >/dev/null 2>"$WORK/lint.err" || code=$?
+    [[ $code -le 1 ]]
+}
+
+echo "generating $N and $((5 * N)) profiles in $WORK..." >&2
+rm -rf "$WORK/n" "$WORK/5n"
+"$GEN" "$N" "$WORK/n" >&2
+"$GEN" "$((5 * N))" "$WORK/5n" >&2
+# Warm the page cache so the first measurement is not the only one reading from disk.
+cat "$WORK"/n/*/*.toml >/dev/null
+
+echo "floor (read + toml DeTable::parse, 1 thread)..." >&2
+t0=$(now); "$FLOOR" "$WORK/n" >/dev/null; t1=$(now)
+floor_rate=$(rate "$N" "$t0" "$t1")
+
+lint_j1="n/a"; lint_jn="n/a"; ratio="n/a"; mem_n="n/a"; mem_5n="n/a"
+if lint_ok "$WORK/n/0000"; then
+    echo "lint --jobs 1..." >&2
+    t0=$(now); "$BIN" lint "$WORK/n" --format json --jobs 1 >/dev/null || true; t1=$(now)
+    lint_j1=$(rate "$N" "$t0" "$t1")
+    echo "lint --jobs $JOBS..." >&2
+    t0=$(now); "$BIN" lint "$WORK/n" --format json --jobs "$JOBS" >/dev/null || true; t1=$(now)
+    lint_jn=$(rate "$N" "$t0" "$t1")
+    ratio=$(awk -v f="$floor_rate" -v l="$lint_j1" 'BEGIN { printf "%.2f", f / l }')
+    echo "peak memory..." >&2
+    mem_n=$(peak_kib "$BIN" lint "$WORK/n" --format json --jobs "$JOBS")
+    mem_5n=$(peak_kib "$BIN" lint "$WORK/5n" --format json --jobs "$JOBS")
+else
+    echo "bench: 'bindcheck lint' is not available in this build ($(head -c 200 "$WORK/lint.err")); lint figures skipped" >&2
+fi
+
+echo "diagnose vs --version (20 runs each)..." >&2
+ONE="$WORK/n/0000/seller-000000.toml"
+mean_ms() {
+    local t0 t1
+    t0=$(now)
+    for _ in $(seq 20); do "$@" >/dev/null 2>&1 || true; done
+    t1=$(now)
+    awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", (b - a) * 1000 / 20 }'
+}
+version_ms=$(mean_ms "$BIN" --version)
+diagnose_ms=$(mean_ms "$BIN" diagnose "$ONE")
+startup=$(awk -v d="$diagnose_ms" -v v="$version_ms" 'BEGIN { printf "%.2f", d / v }')
+
+echo "per-stage profile of analyze (mean per file)..." >&2
+"$FLOOR" "$WORK/n" --stages > "$WORK/stages.txt" || true
+
+cat <<TABLE
+
+bindcheck benchmark — N=$N profiles, $JOBS cores, $(uname -sr)
+| measure                                  | value          | target          |
+|------------------------------------------|----------------|-----------------|
+| floor: read + toml parse, 1 thread       | $floor_rate files/s | —          |
+| lint --format json --jobs 1              | $lint_j1 files/s | —             |
+| lint --format json --jobs $JOBS              | $lint_jn files/s | near ${JOBS}× jobs 1 |
+| lint(jobs 1) time / floor time          | $ratio ×        | ≤ 1.5×          |
+| peak RSS, lint N=$N                   | $mem_n KiB     | flat            |
+| peak RSS, lint 5N=$((5 * N))                 | $mem_5n KiB    | flat            |
+| bindcheck --version, mean of 20          | $version_ms ms | —               |
+| bindcheck diagnose ONE, mean of 20       | $diagnose_ms ms | —              |
+| diagnose / --version                     | $startup ×      | ≤ 2×            |
+
+TABLE
+cat "$WORK/stages.txt"
