@@ -49,8 +49,7 @@ pub struct Args {
 pub fn run(args: Args) -> CmdResult {
     let pack = load_rulepack(args.rules.as_ref())?;
     let path = args.profile.display().to_string();
-    let bytes =
-        std::fs::read(&args.profile).map_err(|e| Fatal(format!("cannot read {path}: {e}")))?;
+    let bytes = crate::pipeline::read_profile(&args.profile).map_err(|e| Fatal(e.to_string()))?;
     let options = RenderOptions {
         lang: lang(args.lang),
         show_values: args.show_values,
