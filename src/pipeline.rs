@@ -18,12 +18,6 @@ pub struct AnalyzeOptions {
     pub symptom: Option<String>,
 }
 
-impl AnalyzeOptions {
-    pub fn today(&self) -> jiff::civil::Date {
-        self.as_of.unwrap_or_else(|| jiff::Zoned::now().date())
-    }
-}
-
 /// A checked and ranked profile.
 #[derive(Debug)]
 pub struct Analysis {
@@ -61,7 +55,7 @@ pub fn analyze(
             error,
         }))
     })?;
-    let checked = rules::check(&profile, &issues, pack, options.today())?;
+    let checked = rules::check(&profile, &issues, pack, options.as_of)?;
     let symptoms = rank::reported_symptoms(pack, options.symptom.as_deref(), &profile);
     let ranked = rank::rank(checked.findings, pack, &symptoms);
     Ok(Analysis {

@@ -12,63 +12,8 @@ use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
-/// The built-in rulepack files, merged in this order.
-pub const BUILTIN: &[(&str, &str)] = &[
-    ("rulepack/meta.toml", include_str!("../rulepack/meta.toml")),
-    (
-        "rulepack/sources.toml",
-        include_str!("../rulepack/sources.toml"),
-    ),
-    (
-        "rulepack/symptoms.toml",
-        include_str!("../rulepack/symptoms.toml"),
-    ),
-    (
-        "rulepack/loading.toml",
-        include_str!("../rulepack/loading.toml"),
-    ),
-    (
-        "rulepack/names.toml",
-        include_str!("../rulepack/names.toml"),
-    ),
-    (
-        "rulepack/characters.toml",
-        include_str!("../rulepack/characters.toml"),
-    ),
-    (
-        "rulepack/merchant_id.toml",
-        include_str!("../rulepack/merchant_id.toml"),
-    ),
-    (
-        "rulepack/identifiers.toml",
-        include_str!("../rulepack/identifiers.toml"),
-    ),
-    (
-        "rulepack/address.toml",
-        include_str!("../rulepack/address.toml"),
-    ),
-    (
-        "rulepack/money.toml",
-        include_str!("../rulepack/money.toml"),
-    ),
-    ("rulepack/ozon.toml", include_str!("../rulepack/ozon.toml")),
-    (
-        "rulepack/eligibility.toml",
-        include_str!("../rulepack/eligibility.toml"),
-    ),
-    (
-        "rulepack/amazon.toml",
-        include_str!("../rulepack/amazon.toml"),
-    ),
-    (
-        "rulepack/incident.toml",
-        include_str!("../rulepack/incident.toml"),
-    ),
-    (
-        "rulepack/secrets.toml",
-        include_str!("../rulepack/secrets.toml"),
-    ),
-];
+/// The built-in rulepack: the files under `rulepack/`, merged and stored as JSON by `build.rs`.
+const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rulepack.json"));
 
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize,
@@ -349,7 +294,9 @@ pub struct RulePack {
     pub symptoms: BTreeMap<String, Symptom>,
     pub error_codes: BTreeMap<String, ErrorCode>,
     pub rules: BTreeMap<String, RulePolicy>,
-    patterns: HashMap<(String, String), Regex>,
+    /// `pattern` / `*_pattern` params, compiled on first use: most runs need few of them, and
+    /// compiling all at start-up costs more than checking a profile.
+    patterns: HashMap<(String, String), std::sync::OnceLock<Regex>>,
 }
 
 /// A rulepack that cannot be used, with the file and place.
@@ -377,15 +324,19 @@ impl RulePack {
 
     /// The built-in rulepack with `overlay` (path, text) merged on top.
     pub fn load(overlay: Option<(&str, &str)>) -> Result<Self, PolicyError> {
-        let mut merged = toml::Table::new();
-        for (origin, text) in BUILTIN.iter().copied().chain(overlay) {
-            let table = parse_file(origin, text)?;
-            merge(&mut merged, table);
-        }
         let origin = overlay.map_or("builtin", |(path, _)| path);
-        let file: PackFile = toml::Value::Table(merged)
-            .try_into()
-            .map_err(|e: toml::de::Error| PolicyError::new(origin, e.message().to_string()))?;
+        let file: PackFile = match overlay {
+            None => serde_json::from_str(BUILTIN_JSON),
+            Some((origin, text)) => {
+                let mut merged: serde_json::Value = serde_json::from_str(BUILTIN_JSON)
+                    .map_err(|e| PolicyError::new("builtin", e.to_string()))?;
+                let table = serde_json::to_value(parse_file(origin, text)?)
+                    .map_err(|e| PolicyError::new(origin, e.to_string()))?;
+                merge(&mut merged, table);
+                serde_json::from_value(merged)
+            }
+        }
+        .map_err(|e| PolicyError::new(origin, e.to_string()))?;
         let mut pack = RulePack {
             meta: file.rulepack,
             ranking: file.ranking,
@@ -395,11 +346,11 @@ impl RulePack {
             rules: file.rules,
             patterns: HashMap::new(),
         };
-        pack.validate(origin)?;
+        pack.validate(origin, overlay.is_some())?;
         Ok(pack)
     }
 
-    fn validate(&mut self, origin: &str) -> Result<(), PolicyError> {
+    fn validate(&mut self, origin: &str, eager: bool) -> Result<(), PolicyError> {
         let err = |problem: String| PolicyError::new(origin, problem);
         for (code, rule) in &self.rules {
             let at = |what: &str| format!("rules.{code}.{what}");
@@ -459,14 +410,15 @@ impl RulePack {
                             at(&format!("params.{key}"))
                         )));
                     };
-                    let regex = Regex::new(text).map_err(|e| {
-                        err(format!(
-                            "{} is not a valid regular expression: {}",
-                            at(&format!("params.{key}")),
-                            e.to_string().lines().last().unwrap_or("")
-                        ))
-                    })?;
-                    self.patterns.insert((code.clone(), key.clone()), regex);
+                    let cell = std::sync::OnceLock::new();
+                    // Built-in patterns are compiled by a unit test; a user's rulepack is
+                    // checked now, so a bad pattern is reported before any profile is read.
+                    if eager {
+                        let regex = compile(text)
+                            .map_err(|e| err(format!("{} {e}", at(&format!("params.{key}")))))?;
+                        let _ = cell.set(regex);
+                    }
+                    self.patterns.insert((code.clone(), key.clone()), cell);
                 }
             }
         }
@@ -552,9 +504,16 @@ impl RulePack {
 
     /// A compiled `pattern` / `*_pattern` parameter.
     pub fn param_regex(&self, code: &str, key: &str) -> Result<&Regex, PolicyError> {
-        self.patterns
+        let cell = self
+            .patterns
             .get(&(code.to_string(), key.to_string()))
-            .ok_or_else(|| Self::param_error(code, key, "a regular expression"))
+            .ok_or_else(|| Self::param_error(code, key, "a regular expression"))?;
+        if let Some(regex) = cell.get() {
+            return Ok(regex);
+        }
+        let regex = compile(self.param_str(code, key)?)
+            .map_err(|e| PolicyError::new("in use", format!("rules.{code}.params.{key} {e}")))?;
+        Ok(cell.get_or_init(|| regex))
     }
 
     /// The symptom ids whose phrases occur in `text` (case-insensitive).
@@ -570,6 +529,15 @@ impl RulePack {
             .map(|(id, _)| id.as_str())
             .collect()
     }
+}
+
+fn compile(pattern: &str) -> Result<Regex, String> {
+    Regex::new(pattern).map_err(|e| {
+        format!(
+            "is not a valid regular expression: {}",
+            e.to_string().lines().last().unwrap_or("")
+        )
+    })
 }
 
 fn parse_file(origin: &str, text: &str) -> Result<toml::Table, PolicyError> {
@@ -592,16 +560,19 @@ fn parse_file(origin: &str, text: &str) -> Result<toml::Table, PolicyError> {
 }
 
 /// Merges `overlay` into `base`: tables key by key, everything else replaced.
-fn merge(base: &mut toml::Table, overlay: toml::Table) {
-    for (key, value) in overlay {
-        match (base.get_mut(&key), value) {
-            (Some(toml::Value::Table(existing)), toml::Value::Table(incoming)) => {
-                merge(existing, incoming)
-            }
-            (_, value) => {
-                base.insert(key, value);
+fn merge(base: &mut serde_json::Value, overlay: serde_json::Value) {
+    match (base, overlay) {
+        (serde_json::Value::Object(existing), serde_json::Value::Object(incoming)) => {
+            for (key, value) in incoming {
+                match existing.get_mut(&key) {
+                    Some(slot) => merge(slot, value),
+                    None => {
+                        existing.insert(key, value);
+                    }
+                }
             }
         }
+        (slot, value) => *slot = value,
     }
 }
 
@@ -653,8 +624,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn builtin_pack_loads() {
+    fn every_builtin_file_has_the_rulepack_shape() {
+        // build.rs only merges; this names the file, line and column of a mistake.
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rulepack");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            parse_file(&path.display().to_string(), &text).unwrap();
+        }
+    }
+
+    #[test]
+    fn builtin_pack_loads_and_every_pattern_compiles() {
         let pack = RulePack::builtin().unwrap();
+        for (code, key) in pack.patterns.keys() {
+            pack.param_regex(code, key).unwrap();
+        }
+        assert!(pack.patterns.len() >= 5);
         assert_eq!(pack.meta.id, "builtin");
     }
 

@@ -67,7 +67,7 @@ pub fn run(args: Args) -> CmdResult {
         as_of: args.as_of,
         symptom: args.symptom.clone(),
     };
-    let mut report = Report::new(&pack, options);
+    let mut report = Report::new(&pack, options).with_catalogue(&pack, format);
     let exit = match analyze(&path, &bytes, &pack, &analyze_options) {
         Ok(analysis) => {
             let file = report::build_file(

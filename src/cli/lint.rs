@@ -219,7 +219,7 @@ pub fn run(args: Args) -> CmdResult {
     }
     let outcomes = check_all(&walked.targets, &pack, &options, args.jobs)?;
 
-    let mut report = Report::new(&pack, render);
+    let mut report = Report::new(&pack, render).with_catalogue(&pack, format);
     let mut outcomes_sorted: Vec<(PathBuf, FileOutcome)> = walked
         .failures
         .iter()

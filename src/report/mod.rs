@@ -121,8 +121,9 @@ pub struct Report {
     pub rulepack_id: String,
     pub rulepack_version: String,
     pub options: RenderOptions,
-    /// The whole catalogue in code order, worded in the report's language: formats that
-    /// describe rules apart from their findings (SARIF `tool.driver.rules`) read it here.
+    /// The whole catalogue in code order, worded in the report's language, for formats that
+    /// describe rules apart from their findings (SARIF `tool.driver.rules`); see
+    /// [`Report::with_catalogue`].
     pub rules: Vec<RuleInfo>,
 }
 
@@ -166,11 +167,20 @@ impl Report {
             rulepack_id: pack.meta.id.clone(),
             rulepack_version: pack.meta.version.clone(),
             options,
-            rules: rules::RULES
-                .iter()
-                .map(|rule| RuleInfo::new(rule, pack, options.lang))
-                .collect(),
+            rules: Vec::new(),
         }
+    }
+
+    /// Adds the rule catalogue (SARIF lists every rule). Left out otherwise: rendering 55
+    /// rules' texts costs more than a `diagnose` of one profile.
+    pub fn with_catalogue(mut self, pack: &RulePack, format: Format) -> Self {
+        if format == Format::Sarif {
+            self.rules = rules::RULES
+                .iter()
+                .map(|rule| RuleInfo::new(rule, pack, self.options.lang))
+                .collect();
+        }
+        self
     }
 
     pub fn count(&self, severity: Severity) -> usize {

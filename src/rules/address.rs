@@ -125,6 +125,11 @@ pub fn license_region(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), P
     else {
         return Ok(());
     };
+    // Most licence addresses start with their province: then the address resolver (whose data
+    // takes milliseconds to load) is not needed at all.
+    if starts_with_province(address_text.trim_start(), code_province) {
+        return Ok(());
+    }
     let Some(address_province) = address::resolve(address_text).province else {
         return Ok(());
     };
@@ -144,9 +149,38 @@ pub fn license_region(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), P
     Ok(())
 }
 
+/// Whether `address` begins with the province `name` ("广东省") or its short form ("广东").
+fn starts_with_province(address: &str, name: &str) -> bool {
+    const SUFFIXES: [&str; 7] = [
+        "壮族自治区",
+        "回族自治区",
+        "维吾尔自治区",
+        "特别行政区",
+        "自治区",
+        "省",
+        "市",
+    ];
+    let short = SUFFIXES
+        .iter()
+        .find_map(|suffix| name.strip_suffix(suffix))
+        .unwrap_or(name);
+    !short.is_empty() && address.starts_with(short)
+}
+
 #[cfg(test)]
 mod tests {
     use crate::address::Wording;
+
+    #[test]
+    fn province_prefixes() {
+        use super::starts_with_province;
+        assert!(starts_with_province("广东省深圳市", "广东省"));
+        assert!(starts_with_province("广东深圳南山", "广东省"));
+        assert!(starts_with_province("内蒙古呼和浩特市", "内蒙古自治区"));
+        assert!(starts_with_province("北京市朝阳区", "北京市"));
+        assert!(!starts_with_province("深圳市南山区", "广东省"));
+        assert!(!starts_with_province("浙江省杭州市", "广东省"));
+    }
     use crate::rulepack::RulePack;
 
     #[test]

@@ -6,7 +6,7 @@ use crate::finding::Finding;
 use crate::rulepack::PolicyError;
 
 /// BC801: the change date falls within `hold_days` before the settlement period ends. Whether
-/// the change lies ahead of `ctx.today` picks the wording: a planned change can still be
+/// the change lies ahead of `ctx.today()` picks the wording: a planned change can still be
 /// moved, a past one explains a held disbursement.
 pub fn deposit_change_in_window(
     ctx: &Context<'_>,
@@ -29,7 +29,7 @@ pub fn deposit_change_in_window(
     if !(0..=hold).contains(&days) {
         return Ok(());
     }
-    let variant = if change >= ctx.today {
+    let variant = if change >= ctx.today() {
         "planned"
     } else {
         "default"
@@ -59,7 +59,7 @@ pub fn two_step_verification_off(
     Ok(())
 }
 
-/// BC803: only a change still ahead (on or after `ctx.today`) can be announced.
+/// BC803: only a change still ahead (on or after `ctx.today()`) can be announced.
 pub fn support_not_notified(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
     let (Some(field), Some(change_field)) = (
         ctx.profile.field("amazon.support_notified"),
@@ -70,7 +70,7 @@ pub fn support_not_notified(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result
     let planned = ctx
         .profile
         .date("amazon.deposit_change_date")
-        .is_some_and(|d| d >= ctx.today);
+        .is_some_and(|d| d >= ctx.today());
     if planned && ctx.profile.boolean("amazon.support_notified") == Some(false) {
         out.push(Finding::at("BC803", field).related(change_field));
     }

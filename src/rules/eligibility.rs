@@ -118,7 +118,7 @@ pub fn import_export_rights(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result
     Ok(())
 }
 
-/// BC705: compares with `ctx.today` (`--as-of`), so results are reproducible in tests and CI.
+/// BC705: compares with `ctx.today()` (`--as-of`), so results are reproducible in tests and CI.
 pub fn license_expired(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
     let Some(field) = ctx.profile.field("seller.license_expires") else {
         return Ok(());
@@ -126,12 +126,12 @@ pub fn license_expired(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), 
     let Some(expires) = ctx.profile.date("seller.license_expires") else {
         return Ok(());
     };
-    if expires < ctx.today {
+    if expires < ctx.today() {
         out.push(
             Finding::at("BC705", field)
                 .text("expires", expires.to_string())
-                .text("today", ctx.today.to_string())
-                .evidence("days_expired", days_between(expires, ctx.today)),
+                .text("today", ctx.today().to_string())
+                .evidence("days_expired", days_between(expires, ctx.today())),
         );
     }
     Ok(())
@@ -145,13 +145,13 @@ pub fn document_too_old(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(),
         return Ok(());
     };
     let max = ctx.pack.param_integer("BC706", "max_age_days")?;
-    let age = days_between(date, ctx.today);
+    let age = days_between(date, ctx.today());
     if age > max {
         out.push(
             Finding::at("BC706", field)
                 .text("date", date.to_string())
                 .text("age", age.to_string())
-                .text("today", ctx.today.to_string())
+                .text("today", ctx.today().to_string())
                 .text("max", max.to_string())
                 .evidence("age_days", age),
         );

@@ -25,8 +25,19 @@ use crate::rulepack::{PolicyError, RulePack};
 pub struct Context<'a> {
     pub profile: &'a Profile,
     pub pack: &'a RulePack,
-    /// "Today" for date rules (`--as-of`).
-    pub today: jiff::civil::Date,
+    /// `--as-of`; otherwise today is read from the clock when a date rule first asks.
+    as_of: Option<jiff::civil::Date>,
+    today: std::cell::OnceCell<jiff::civil::Date>,
+}
+
+impl Context<'_> {
+    /// "Today" for date rules: `--as-of`, else the local date. Looked up lazily because the
+    /// local time zone costs more to load than most profiles cost to check.
+    pub fn today(&self) -> jiff::civil::Date {
+        *self
+            .today
+            .get_or_init(|| self.as_of.unwrap_or_else(|| jiff::Zoned::now().date()))
+    }
 }
 
 /// A rule's check: appends its findings.
@@ -368,12 +379,13 @@ pub fn check(
     profile: &Profile,
     load_issues: &[LoadIssue],
     pack: &RulePack,
-    today: jiff::civil::Date,
+    as_of: Option<jiff::civil::Date>,
 ) -> Result<Checked, PolicyError> {
     let ctx = Context {
         profile,
         pack,
-        today,
+        as_of,
+        today: std::cell::OnceCell::new(),
     };
     let mut findings = loading::load_issue_findings(profile, load_issues);
     findings.extend(loading::not_checked(profile, load_issues));

@@ -43,6 +43,10 @@ pub fn escape_keep_newlines(s: &str) -> Cow<'_, str> {
 }
 
 fn needs_escape(ch: char, keep_newlines: bool) -> bool {
+    // Printable ASCII is most of every output: skip the Unicode table lookups for it.
+    if (' '..='~').contains(&ch) {
+        return false;
+    }
     !(keep_newlines && ch == '\n') && is_unsafe_to_print(ch)
 }
 
