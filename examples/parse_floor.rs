@@ -102,11 +102,7 @@ fn run_stages(files: &[PathBuf]) {
         load += t.elapsed();
 
         if let Ok((profile, _)) = &loaded {
-            let cx = Context {
-                profile,
-                pack: &pack,
-                today,
-            };
+            let cx = Context::new(profile, &pack, Some(today));
             for (slot, rule) in per_rule.iter_mut().zip(RULES) {
                 if let Some(check) = rule.check {
                     let mut out = Vec::new();

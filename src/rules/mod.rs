@@ -30,7 +30,16 @@ pub struct Context<'a> {
     today: std::cell::OnceCell<jiff::civil::Date>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    pub fn new(profile: &'a Profile, pack: &'a RulePack, as_of: Option<jiff::civil::Date>) -> Self {
+        Context {
+            profile,
+            pack,
+            as_of,
+            today: std::cell::OnceCell::new(),
+        }
+    }
+
     /// "Today" for date rules: `--as-of`, else the local date. Looked up lazily because the
     /// local time zone costs more to load than most profiles cost to check.
     pub fn today(&self) -> jiff::civil::Date {
@@ -381,12 +390,7 @@ pub fn check(
     pack: &RulePack,
     as_of: Option<jiff::civil::Date>,
 ) -> Result<Checked, PolicyError> {
-    let ctx = Context {
-        profile,
-        pack,
-        as_of,
-        today: std::cell::OnceCell::new(),
-    };
+    let ctx = Context::new(profile, pack, as_of);
     let mut findings = loading::load_issue_findings(profile, load_issues);
     findings.extend(loading::not_checked(profile, load_issues));
     for rule in RULES {
