@@ -135,7 +135,9 @@ fn profile(rng: &mut Rng, i: usize) -> String {
             4 => kyc = "1".into(),
             5 => balance = "150.0".into(),
             6 => license.replace_range(17.., "0"),
-            _ => extra.push_str("merchant_di = \"typo\"\n"),
+            // Once only: the same key twice would make the file unloadable TOML.
+            _ if extra.is_empty() => extra.push_str("merchant_di = \"typo\"\n"),
+            _ => {}
         }
     }
 

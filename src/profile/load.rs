@@ -110,6 +110,7 @@ pub fn load(path: &str, bytes: &[u8]) -> Result<(Profile, Vec<LoadIssue>), LoadE
         fields: walker.fields,
         sections: walker.sections,
         suppressions: walker.suppressions,
+        has_load_issues: !walker.issues.is_empty(),
     };
     Ok((profile, walker.issues))
 }

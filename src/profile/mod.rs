@@ -85,6 +85,9 @@ pub struct Profile {
     pub fields: Vec<Field>,
     pub sections: Vec<Section>,
     pub suppressions: Vec<Suppression>,
+    /// The loader dropped something (an unknown key, a value of the wrong type): rules that
+    /// must see every value of the file (BC901) then read the raw table.
+    pub has_load_issues: bool,
 }
 
 impl Profile {

@@ -8,6 +8,7 @@
 
 use super::Context;
 use crate::finding::Finding;
+use crate::profile::Value;
 use crate::profile::schema::{self, FieldClass};
 use crate::rulepack::PolicyError;
 use crate::source::Span;
@@ -27,12 +28,34 @@ pub fn secret_in_profile(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<()
             );
         }
     }
-    // Unknown keys never reach `Profile` (the loader reports them as BC002 and drops them), so
-    // the raw table is parsed again here. The loader already parsed this text successfully, so
-    // a failure here only means there is nothing more to find.
+    if !ctx.profile.has_load_issues {
+        // Every value of the file is a typed field: no need to read the raw table.
+        for field in &ctx.profile.fields {
+            let texts: Vec<(&str, &Span)> = match &field.value {
+                Value::Text(s) => vec![(s.as_str(), &field.span)],
+                Value::List(items) => items.iter().map(|i| (i.text.as_str(), &i.span)).collect(),
+                _ => Vec::new(),
+            };
+            for (text, span) in texts {
+                if !text.is_empty() && value_pattern.is_match(text) {
+                    found.push(
+                        Finding::new("BC901", field.path(), span.clone())
+                            .variant("value")
+                            .secret("value")
+                            .evidence("reason", "credential_shape"),
+                    );
+                }
+            }
+        }
+    }
+    // Unknown keys and values of the wrong type never reach `Profile` (the loader reports them
+    // as BC002/BC003 and drops them), so then the raw table is parsed again here. The loader
+    // already parsed this text successfully, so a failure here only means there is nothing
+    // more to find.
     let text = &ctx.profile.source.text;
     let base = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
-    if let Some(rest) = text.get(base..)
+    if ctx.profile.has_load_issues
+        && let Some(rest) = text.get(base..)
         && let Ok(root) = DeTable::parse(rest)
     {
         let mut walker = Walker {

@@ -35,6 +35,24 @@ pub fn apply_safe_fixes_iban(value: &str) -> String {
     fix_impl(value, FieldClass::Identifier, true)
 }
 
+/// Printable ASCII words separated by single spaces (none in an identifier): nothing any code
+/// looks for can be there, since every class of problem needs a non-ASCII character, a control,
+/// or a space out of place. Most values are like this, so the full scan is skipped for them.
+fn is_plain_ascii(value: &str, identifier: bool) -> bool {
+    let bytes = value.as_bytes();
+    let words_ok = bytes
+        .iter()
+        .all(|&b| (b'!'..=b'~').contains(&b) || b == b' ');
+    let spaces_ok = if identifier {
+        !bytes.contains(&b' ')
+    } else {
+        bytes.first() != Some(&b' ')
+            && bytes.last() != Some(&b' ')
+            && !bytes.windows(2).any(|w| w == b"  ")
+    };
+    words_ok && spaces_ok
+}
+
 fn fix_impl(value: &str, class: FieldClass, iban: bool) -> String {
     let mut current = value.to_string();
     // A fix can expose another (stripping a zero-width space between two spaces leaves a
@@ -111,7 +129,7 @@ struct Ctx {
 }
 
 fn scan_impl(value: &str, class: FieldClass, iban: bool) -> Vec<CharIssue> {
-    if class == FieldClass::FreeText {
+    if class == FieldClass::FreeText || is_plain_ascii(value, class == FieldClass::Identifier) {
         return Vec::new();
     }
     let chars: Vec<char> = value.chars().collect();
