@@ -9,7 +9,7 @@ use crate::lint::{
     self, FileOutcome, FixMode, FixOutcome, LintOptions, Selection, baseline, config, walk,
 };
 use crate::pipeline::AnalyzeOptions;
-use crate::report::{self, Format, RenderOptions, Report, Status};
+use crate::report::{self, Format, RenderOptions, Report};
 use crate::rules::{RULES, selects};
 use clap::ValueEnum;
 use rayon::prelude::*;
@@ -217,59 +217,78 @@ pub fn run(args: Args) -> CmdResult {
     for warning in &walked.warnings {
         warn(&format!("warning: {warning}"));
     }
-    let outcomes = check_all(&walked.targets, &pack, &options, args.jobs)?;
+    // Files are checked in batches, in path order, and a format that streams writes each batch
+    // as soon as it is done: memory stays flat however many profiles there are.
+    let mut items: Vec<Item> = walked
+        .targets
+        .into_iter()
+        .map(Item::Target)
+        .chain(walked.failures.into_iter().map(Item::Failure))
+        .collect();
+    items.sort_by(|a, b| a.path().cmp(b.path()));
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| Fatal(format!("cannot start worker threads: {e}")))?;
+    let progress = Progress::new(items.len());
 
     let mut report = Report::new(&pack, render).with_catalogue(&pack, format);
-    let mut outcomes_sorted: Vec<(PathBuf, FileOutcome)> = walked
-        .failures
-        .iter()
-        .map(|f| {
-            let shown = walk::display(&f.path);
-            let file = lint::unreadable_report(&shown, f.message.clone(), &pack, render);
-            (
-                f.path.clone(),
-                FileOutcome {
-                    report: file,
-                    baseline_entries: Vec::new(),
-                    baselined: 0,
-                    fix: None,
-                },
-            )
-        })
-        .collect();
-    outcomes_sorted.extend(outcomes);
-    outcomes_sorted.sort_by(|a, b| a.0.cmp(&b.0));
-
+    let output = renderer.filter(|_| fix != FixMode::Diff && !args.statistics);
+    let streaming = output.as_deref().filter(|r| r.streams());
+    let mut stats = lint::statistics::Statistics::default();
+    let mut summary = report::Summary::default();
     let mut unreadable = false;
     let mut would_change = false;
     let mut fixed_values = 0;
     let mut fixed_files = 0;
     let mut baselined = 0;
     let mut entries = Vec::new();
-    for (_, outcome) in outcomes_sorted {
-        unreadable |= outcome.unreadable();
-        baselined += outcome.baselined;
-        match &outcome.fix {
-            Some(FixOutcome::Applied(n)) => {
-                fixed_values += n;
-                fixed_files += 1;
-            }
-            Some(FixOutcome::Diff(diff)) if !diff.is_empty() => {
-                would_change = true;
-                emit(diff)?;
-            }
-            Some(FixOutcome::Refused(reason)) => {
-                unreadable = true;
-                warn(&format!(
-                    "error: {}: not fixed: {reason}",
-                    crate::unicode::escape(&outcome.report.path)
-                ));
-            }
-            _ => {}
-        }
-        entries.extend(outcome.baseline_entries);
-        report.files.push(outcome.report);
+    let mut out = Vec::new();
+    if let Some(renderer) = streaming {
+        renderer.begin(&report, &mut out).map_err(render_error)?;
     }
+    for batch in items.chunks(BATCH) {
+        for outcome in check_batch(&pool, batch, &pack, &options, &progress)? {
+            unreadable |= outcome.unreadable();
+            baselined += outcome.baselined;
+            match &outcome.fix {
+                Some(FixOutcome::Applied(n)) => {
+                    fixed_values += n;
+                    fixed_files += 1;
+                }
+                Some(FixOutcome::Diff(diff)) if !diff.is_empty() => {
+                    would_change = true;
+                    emit(diff)?;
+                }
+                Some(FixOutcome::Refused(reason)) => {
+                    unreadable = true;
+                    warn(&format!(
+                        "error: {}: not fixed: {reason}",
+                        crate::unicode::escape(&outcome.report.path)
+                    ));
+                }
+                _ => {}
+            }
+            entries.extend(outcome.baseline_entries);
+            if args.statistics {
+                stats.add(&outcome.report);
+            }
+            let first = summary.files == 0;
+            summary.add(&outcome.report);
+            if let Some(renderer) = streaming {
+                renderer
+                    .file(&report, &outcome.report, first, &mut out)
+                    .map_err(render_error)?;
+            } else if output.is_some() {
+                report.files.push(outcome.report);
+            }
+        }
+        if !out.is_empty() {
+            emit(&String::from_utf8_lossy(&out))?;
+            out.clear();
+        }
+    }
+    progress.finish();
 
     if let Some(path) = &args.write_baseline {
         let count = entries.len();
@@ -295,10 +314,6 @@ pub fn run(args: Args) -> CmdResult {
     }
 
     if args.statistics {
-        let mut stats = lint::statistics::Statistics::default();
-        for file in &report.files {
-            stats.add(file);
-        }
         if args.format == LintFormat::Json {
             let mut text = serde_json::to_string_pretty(&stats.to_json())
                 .map_err(|e| Fatal(format!("cannot render: {e}")))?;
@@ -307,18 +322,22 @@ pub fn run(args: Args) -> CmdResult {
         } else {
             emit(&stats.table())?;
         }
-    } else if let (Some(renderer), true) = (renderer, fix != FixMode::Diff) {
-        let mut out = Vec::new();
-        renderer
-            .render(&report, &mut out)
-            .map_err(|e| Fatal(format!("cannot render: {e}")))?;
+    } else if let Some(renderer) = &output {
+        if streaming.is_some() {
+            renderer
+                .end(&report, &summary, &mut out)
+                .map_err(render_error)?;
+        } else {
+            renderer.render(&report, &mut out).map_err(render_error)?;
+        }
         emit(&String::from_utf8_lossy(&out))?;
     }
 
     let failed = if fix == FixMode::Diff {
         would_change
     } else {
-        report.files.iter().any(|f| f.status == Status::Failed)
+        // Unreadable files count as failed too, but they already make the exit code 2.
+        summary.failed > 0
     };
     Ok(if unreadable {
         ExitCode::from(2)
@@ -336,38 +355,98 @@ fn format_name(format: LintFormat) -> String {
         .unwrap_or_default()
 }
 
-/// Checks every target on a local thread pool; results in target order.
-fn check_all(
-    targets: &[walk::Target],
+/// How many files are checked before their results are written.
+const BATCH: usize = 1024;
+
+/// One path to report on: a file to check, or one the walk could not reach.
+enum Item {
+    Target(walk::Target),
+    Failure(walk::WalkFailure),
+}
+
+impl Item {
+    fn path(&self) -> &std::path::Path {
+        match self {
+            Item::Target(t) => &t.path,
+            Item::Failure(f) => &f.path,
+        }
+    }
+}
+
+/// A count of checked files on stderr, only for long runs on a terminal.
+struct Progress {
+    total: usize,
+    shown: bool,
+    done: AtomicUsize,
+}
+
+impl Progress {
+    fn new(total: usize) -> Self {
+        Progress {
+            total,
+            shown: total >= PROGRESS_MIN_FILES && std::io::stderr().is_terminal(),
+            done: AtomicUsize::new(0),
+        }
+    }
+
+    fn tick(&self) {
+        if self.shown {
+            let n = self.done.fetch_add(1, Ordering::Relaxed) + 1;
+            if n % 100 == 0 || n == self.total {
+                eprint!("\rchecked {n}/{} files", self.total);
+            }
+        }
+    }
+
+    fn finish(&self) {
+        if self.shown {
+            eprint!("\r\x1b[2K");
+        }
+    }
+}
+
+fn render_error(e: std::io::Error) -> Fatal {
+    Fatal(format!("cannot render: {e}"))
+}
+
+/// Checks a batch on the pool; outcomes in batch order (files that turn out not to be
+/// profiles are left out).
+fn check_batch(
+    pool: &rayon::ThreadPool,
+    batch: &[Item],
     pack: &crate::rulepack::RulePack,
     options: &LintOptions,
-    jobs: Option<usize>,
-) -> Result<Vec<(PathBuf, FileOutcome)>, Fatal> {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs.unwrap_or(0))
-        .build()
-        .map_err(|e| Fatal(format!("cannot start worker threads: {e}")))?;
-    let total = targets.len();
-    let show_progress = total >= PROGRESS_MIN_FILES && std::io::stderr().is_terminal();
-    let done = AtomicUsize::new(0);
-    let results: Result<Vec<_>, _> = pool.install(|| {
-        targets
+    progress: &Progress,
+) -> Result<Vec<FileOutcome>, Fatal> {
+    let results: Result<Vec<Option<FileOutcome>>, _> = pool.install(|| {
+        batch
             .par_iter()
-            .map(|target| {
-                let result = lint::lint_file(target, pack, options);
-                if show_progress {
-                    let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-                    if n % 100 == 0 || n == total {
-                        eprint!("\rchecked {n}/{total} files");
+            .map(|item| {
+                let result = match item {
+                    Item::Target(target) => lint::lint_file(target, pack, options),
+                    Item::Failure(failure) => {
+                        let shown = walk::display(&failure.path);
+                        Ok(Some(FileOutcome {
+                            report: lint::unreadable_report(
+                                &shown,
+                                failure.message.clone(),
+                                pack,
+                                options.render,
+                            ),
+                            baseline_entries: Vec::new(),
+                            baselined: 0,
+                            fix: None,
+                        }))
                     }
-                }
-                result.map(|o| o.map(|o| (target.path.clone(), o)))
+                };
+                progress.tick();
+                result
             })
             .collect()
     });
-    if show_progress {
-        eprint!("\r\x1b[2K");
-    }
-    let results = results.map_err(|e| Fatal(e.to_string()))?;
-    Ok(results.into_iter().flatten().collect())
+    Ok(results
+        .map_err(|e| Fatal(e.to_string()))?
+        .into_iter()
+        .flatten()
+        .collect())
 }

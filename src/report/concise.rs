@@ -1,7 +1,7 @@
 //! `--format concise`: one line per finding, `path:line:col: CODE severity message`, the shape
 //! editors and CI logs already know from compilers and ruff.
 
-use super::{Renderer, Report};
+use super::{FileReport, Renderer, Report};
 use crate::unicode::escape;
 use std::io::{self, Write};
 
@@ -10,16 +10,28 @@ pub struct Concise;
 
 impl Renderer for Concise {
     fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
-        for file in &report.files {
-            let path = escape(&file.path);
-            for f in &file.findings {
-                // Messages are escaped when built, so none spans two lines.
-                writeln!(
-                    out,
-                    "{path}:{}:{}: {} {} {}",
-                    f.line, f.column, f.code, f.severity, f.message
-                )?;
-            }
+        super::render_streaming(self, report, out)
+    }
+
+    fn streams(&self) -> bool {
+        true
+    }
+
+    fn file(
+        &self,
+        _report: &Report,
+        file: &FileReport,
+        _first: bool,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let path = escape(&file.path);
+        for f in &file.findings {
+            // Messages are escaped when built, so none spans two lines.
+            writeln!(
+                out,
+                "{path}:{}:{}: {} {} {}",
+                f.line, f.column, f.code, f.severity, f.message
+            )?;
         }
         Ok(())
     }

@@ -4,7 +4,7 @@
 //! Info findings are `::notice`. A command is one line, so its text is percent-escaped the way
 //! the Actions runner unescapes it.
 
-use super::{Renderer, Report, ReportFinding};
+use super::{FileReport, Renderer, Report, ReportFinding};
 use crate::rulepack::Severity;
 use crate::unicode::escape;
 use std::borrow::Cow;
@@ -77,26 +77,38 @@ fn body(f: &ReportFinding) -> String {
 
 impl Renderer for Github {
     fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
-        for file in &report.files {
-            let path = escape_property(&repo_path(&escape(&file.path)));
-            for f in &file.findings {
-                let title = if f.title.is_empty() {
-                    format!("{} {}", f.code, f.name)
-                } else {
-                    format!("{} {}", f.code, f.title)
-                };
-                writeln!(
-                    out,
-                    "::{} file={path},line={},col={},endLine={},endColumn={},title={}::{}",
-                    command(f.severity),
-                    f.line,
-                    f.column,
-                    f.end_line,
-                    f.end_column,
-                    escape_property(&title),
-                    escape_data(&body(f)),
-                )?;
-            }
+        super::render_streaming(self, report, out)
+    }
+
+    fn streams(&self) -> bool {
+        true
+    }
+
+    fn file(
+        &self,
+        _report: &Report,
+        file: &FileReport,
+        _first: bool,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let path = escape_property(&repo_path(&escape(&file.path)));
+        for f in &file.findings {
+            let title = if f.title.is_empty() {
+                format!("{} {}", f.code, f.name)
+            } else {
+                format!("{} {}", f.code, f.title)
+            };
+            writeln!(
+                out,
+                "::{} file={path},line={},col={},endLine={},endColumn={},title={}::{}",
+                command(f.severity),
+                f.line,
+                f.column,
+                f.end_line,
+                f.end_column,
+                escape_property(&title),
+                escape_data(&body(f)),
+            )?;
         }
         Ok(())
     }

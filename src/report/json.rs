@@ -1,43 +1,63 @@
 //! `--format json` (SPEC §4, schema_version 1).
+//!
+//! Written in pieces — the head, one object per file, the summary — so `lint` can stream any
+//! number of files; `render` writes the same pieces for a whole report.
 
-use super::{Renderer, Report, Status};
-use crate::rulepack::Severity;
+use super::{FileReport, Renderer, Report, Summary};
+use serde::Serialize;
 use serde_json::json;
 use std::io::{self, Write};
 
 pub struct Json;
 
-/// The whole report as a JSON value (shared with `jsonl`-style consumers and tests).
-pub fn to_value(report: &Report) -> serde_json::Value {
-    let files: Vec<_> = report
-        .files
-        .iter()
-        .map(|f| {
-            json!({
-                "path": crate::unicode::escape(&f.path),
-                "status": f.status,
-                "findings": f.findings,
-            })
-        })
-        .collect();
+/// `value` pretty-printed, with every line after the first indented by `indent` spaces, so it
+/// nests inside the document. Strings never hold raw newlines, so lines are safe to indent.
+fn nested(value: &impl Serialize, indent: usize) -> io::Result<String> {
+    let text = serde_json::to_string_pretty(value)?;
+    Ok(text.replace('\n', &format!("\n{}", " ".repeat(indent))))
+}
+
+fn file_value(file: &FileReport) -> serde_json::Value {
     json!({
-        "schema_version": 1,
-        "tool": {"name": "bindcheck", "version": env!("CARGO_PKG_VERSION")},
-        "rulepack": {"id": report.rulepack_id, "version": report.rulepack_version},
-        "files": files,
-        "summary": {
-            "files": report.files.len(),
-            "failed": report.files.iter().filter(|f| f.status != Status::Passed).count(),
-            "errors": report.count(Severity::Error),
-            "warnings": report.count(Severity::Warning),
-            "infos": report.count(Severity::Info),
-        }
+        "path": crate::unicode::escape(&file.path),
+        "status": file.status,
+        "findings": file.findings,
     })
 }
 
 impl Renderer for Json {
     fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
-        serde_json::to_writer_pretty(&mut *out, &to_value(report))?;
-        writeln!(out)
+        super::render_streaming(self, report, out)
+    }
+
+    fn streams(&self) -> bool {
+        true
+    }
+
+    fn begin(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        let tool = json!({"name": "bindcheck", "version": env!("CARGO_PKG_VERSION")});
+        let rulepack = json!({"id": report.rulepack_id, "version": report.rulepack_version});
+        write!(
+            out,
+            "{{\n  \"schema_version\": 1,\n  \"tool\": {},\n  \"rulepack\": {},\n  \"files\": [",
+            nested(&tool, 2)?,
+            nested(&rulepack, 2)?
+        )
+    }
+
+    fn file(
+        &self,
+        _report: &Report,
+        file: &FileReport,
+        first: bool,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let separator = if first { "" } else { "," };
+        write!(out, "{separator}\n    {}", nested(&file_value(file), 4)?)
+    }
+
+    fn end(&self, _report: &Report, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        let close = if summary.files == 0 { "]" } else { "\n  ]" };
+        writeln!(out, "{close},\n  \"summary\": {}\n}}", nested(summary, 2)?)
     }
 }

@@ -2,7 +2,7 @@
 //! the file's `"path"` — so a batch of thousands of files can be streamed and grepped. A file
 //! that could not be loaded shows as its BC001 / BC005 finding; a clean file writes nothing.
 
-use super::{Renderer, Report};
+use super::{FileReport, Renderer, Report};
 use crate::unicode::escape;
 use serde_json::Value;
 use std::io::{self, Write};
@@ -12,16 +12,28 @@ pub struct Jsonl;
 
 impl Renderer for Jsonl {
     fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
-        for file in &report.files {
-            let path = Value::String(escape(&file.path).into_owned());
-            for finding in &file.findings {
-                let mut object = serde_json::to_value(finding)?;
-                if let Value::Object(map) = &mut object {
-                    map.insert("path".to_string(), path.clone());
-                }
-                serde_json::to_writer(&mut *out, &object)?;
-                writeln!(out)?;
+        super::render_streaming(self, report, out)
+    }
+
+    fn streams(&self) -> bool {
+        true
+    }
+
+    fn file(
+        &self,
+        _report: &Report,
+        file: &FileReport,
+        _first: bool,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let path = Value::String(escape(&file.path).into_owned());
+        for finding in &file.findings {
+            let mut object = serde_json::to_value(finding)?;
+            if let Value::Object(map) = &mut object {
+                map.insert("path".to_string(), path.clone());
             }
+            serde_json::to_writer(&mut *out, &object)?;
+            writeln!(out)?;
         }
         Ok(())
     }

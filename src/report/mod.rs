@@ -183,18 +183,85 @@ impl Report {
         self
     }
 
-    pub fn count(&self, severity: Severity) -> usize {
-        self.files
-            .iter()
-            .flat_map(|f| &f.findings)
-            .filter(|f| f.severity == severity)
-            .count()
+    /// The totals over every file of the report.
+    pub fn summary(&self) -> Summary {
+        let mut summary = Summary::default();
+        for file in &self.files {
+            summary.add(file);
+        }
+        summary
+    }
+}
+
+/// Totals over the files of a run (SPEC §4 `summary`), kept as files stream past.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub failed: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Summary {
+    pub fn add(&mut self, file: &FileReport) {
+        self.files += 1;
+        self.failed += usize::from(file.status != Status::Passed);
+        for finding in &file.findings {
+            match finding.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+        }
     }
 }
 
 /// An output format.
+///
+/// A format that [`streams`](Renderer::streams) is written file by file — `begin`, then `file`
+/// for each file in order, then `end` — so `lint` over any number of profiles holds one batch
+/// of reports at a time. `report` then carries the run's metadata and no files.
 pub trait Renderer {
+    /// The whole report at once.
     fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()>;
+
+    /// Whether `begin` / `file` / `end` produce the same bytes as `render`.
+    fn streams(&self) -> bool {
+        false
+    }
+
+    fn begin(&self, _report: &Report, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+
+    /// One file; `first` is true for the first file of the run.
+    fn file(
+        &self,
+        _report: &Report,
+        _file: &FileReport,
+        _first: bool,
+        _out: &mut dyn Write,
+    ) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn end(&self, _report: &Report, _summary: &Summary, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// `render` for a streaming format: `begin`, every file, `end`.
+pub fn render_streaming(
+    renderer: &dyn Renderer,
+    report: &Report,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    renderer.begin(report, out)?;
+    for (i, file) in report.files.iter().enumerate() {
+        renderer.file(report, file, i == 0, out)?;
+    }
+    renderer.end(report, &report.summary(), out)
 }
 
 /// Masks an identifier: first 2 and last 4 characters kept (SPEC §3); short values fully.

@@ -49,17 +49,20 @@ struct Pair<'a> {
     variant: &'static str,
 }
 
+/// The pair, when both fields are present and their values differ (most profiles have equal
+/// names, and comparing equal names needs no legal-form table).
 fn pair<'a>(
     profile: &'a Profile,
     actual: &str,
     expected: &str,
     variant: &'static str,
 ) -> Option<Pair<'a>> {
-    Some(Pair {
+    let pair = Pair {
         actual: profile.field(actual)?,
         expected: profile.field(expected)?,
         variant,
-    })
+    };
+    (pair.actual.text() != pair.expected.text()).then_some(pair)
 }
 
 /// Every difference as evidence: 1-based positions, the differing texts, and where in the source the
