@@ -304,7 +304,12 @@ pub fn fingerprint(path: &str, finding: &Finding) -> String {
         hasher.update([0]);
     }
     let digest = hasher.finalize();
-    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    digest[..8]
+        .iter()
+        .flat_map(|b| [HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]])
+        .map(char::from)
+        .collect()
 }
 
 fn sanitize_json(value: &mut JsonValue) {

@@ -217,7 +217,8 @@ pub fn legal_name_mismatch(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<
 /// `None` for Latin letters and for characters that are not letters or belong to no one script
 /// (digits, punctuation, spaces, combining marks).
 fn non_latin_script(ch: char) -> Option<&'static str> {
-    if !ch.is_alphabetic() {
+    // ASCII letters are Latin; the script tables are only needed beyond ASCII.
+    if ch.is_ascii() || !ch.is_alphabetic() {
         return None;
     }
     let scripts = unicode_security::mixed_script::AugmentedScriptSet::for_char(ch).base;
