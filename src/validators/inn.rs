@@ -9,7 +9,7 @@
 //! the final "mod 10" maps remainders 0 and 10 onto the same digit 0, so a substitution that
 //! moves the remainder between 0 and 10 (for every check digit it affects) goes unnoticed.
 
-use super::{IdError, digit, first_bad};
+use super::{IdError, all_digits, digit};
 
 /// Human description of the alphabet.
 pub const ALLOWED: &str = "digits 0-9";
@@ -49,17 +49,7 @@ pub fn check_digits(s: &str) -> Option<Vec<u32>> {
 /// check digit (position 10, or 11 then 12). Digit 12 is computed from the digit 11 the
 /// user typed, so that a lone wrong digit 12 is reported as such.
 pub fn validate(s: &str) -> Result<(), IdError> {
-    if s.is_empty() {
-        return Err(IdError::Empty);
-    }
-    if let Some((position, found)) = first_bad(s, |_, c| c.is_ascii_digit()) {
-        return Err(IdError::Character {
-            position,
-            found,
-            allowed: ALLOWED,
-        });
-    }
-    let d: Vec<u32> = s.chars().filter_map(digit).collect();
+    let d = all_digits(s, ALLOWED)?;
     let checks: Vec<(usize, u32)> = match d.len() {
         10 => vec![(10, remainder(&d, &W10) % 10)],
         12 => vec![

@@ -194,6 +194,22 @@ fn first_bad(s: &str, ok: impl Fn(usize, char) -> bool) -> Option<(usize, char)>
         .map(|(i, c)| (i + 1, c))
 }
 
+/// The digits of an all-digit identifier, or why it is not one (empty, or the first other
+/// character with its position). Shared by the Russian numbers, which are digits only.
+fn all_digits(s: &str, allowed: &'static str) -> Result<Vec<u32>, IdError> {
+    if s.is_empty() {
+        return Err(IdError::Empty);
+    }
+    if let Some((position, found)) = first_bad(s, |_, c| c.is_ascii_digit()) {
+        return Err(IdError::Character {
+            position,
+            found,
+            allowed,
+        });
+    }
+    Ok(s.chars().filter_map(digit).collect())
+}
+
 /// Digit value of an ASCII digit.
 fn digit(c: char) -> Option<u32> {
     c.to_digit(10)

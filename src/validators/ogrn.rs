@@ -10,7 +10,7 @@
 //! hides the change when the remainder moves between r and r ± 10: {0, 10} for OGRN; {0, 10},
 //! {1, 11}, {2, 12} for OGRNIP.
 
-use super::{IdError, digit, first_bad};
+use super::{IdError, all_digits, digit};
 
 /// Human description of the alphabet.
 pub const ALLOWED: &str = "digits 0-9";
@@ -43,17 +43,7 @@ pub fn check_digit(s: &str) -> Option<u32> {
 /// digit that is never assigned (0 for OGRN; other than 3 or 4 for OGRNIP);
 /// [`IdError::CheckCharacter`] at the last position.
 pub fn validate(s: &str) -> Result<(), IdError> {
-    if s.is_empty() {
-        return Err(IdError::Empty);
-    }
-    if let Some((position, found)) = first_bad(s, |_, c| c.is_ascii_digit()) {
-        return Err(IdError::Character {
-            position,
-            found,
-            allowed: ALLOWED,
-        });
-    }
-    let d: Vec<u32> = s.chars().filter_map(digit).collect();
+    let d = all_digits(s, ALLOWED)?;
     let first = s.chars().next().unwrap_or('0');
     let (modulus, first_ok, allowed) = match d.len() {
         13 => (11, first != '0', ALLOWED_FIRST_OGRN),
