@@ -60,6 +60,18 @@ fn labels(lang: Lang) -> &'static Labels {
     }
 }
 
+/// A confidence or fix applicability (JSON keeps the English word) as the reader's language.
+fn word(english: &'static str, lang: Lang) -> &'static str {
+    match (lang, english) {
+        (Lang::Zh, "high") => "高",
+        (Lang::Zh, "medium") => "中",
+        (Lang::Zh, "low") => "低",
+        (Lang::Zh, "safe") => "安全",
+        (Lang::Zh, "unsafe") => "需确认",
+        _ => english,
+    }
+}
+
 pub fn severity_label(severity: Severity, lang: Lang) -> &'static str {
     match (lang, severity) {
         (Lang::En, s) => s.as_str(),
@@ -181,12 +193,17 @@ fn write_finding(
         writeln!(
             out,
             "   {} ({}): {}",
-            l.fix, fix.applicability, fix.replacement
+            l.fix,
+            word(fix.applicability, lang),
+            fix.replacement
         )?;
     }
     let mut meta = format!(
         "{} {} · {} {}",
-        l.confidence, f.confidence, l.score, f.score
+        l.confidence,
+        word(f.confidence, lang),
+        l.score,
+        f.score
     );
     if f.symptom_match {
         meta.push_str(&format!(" · {}", l.explains));
