@@ -17,12 +17,20 @@ fn nested(value: &impl Serialize, indent: usize) -> io::Result<String> {
     Ok(text.replace('\n', &format!("\n{}", " ".repeat(indent))))
 }
 
-fn file_value(file: &FileReport) -> serde_json::Value {
-    json!({
-        "path": crate::unicode::escape(&file.path),
-        "status": file.status,
-        "findings": file.findings,
-    })
+/// One entry of `files`, serialized straight from the report (no intermediate JSON value).
+#[derive(Serialize)]
+struct FileOut<'a> {
+    path: std::borrow::Cow<'a, str>,
+    status: super::Status,
+    findings: &'a [super::ReportFinding],
+}
+
+fn file_value(file: &FileReport) -> FileOut<'_> {
+    FileOut {
+        path: crate::unicode::escape(&file.path),
+        status: file.status,
+        findings: &file.findings,
+    }
 }
 
 impl Renderer for Json {
