@@ -9,10 +9,6 @@ use std::io::{self, Write};
 pub struct Concise;
 
 impl Renderer for Concise {
-    fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
-        super::render_streaming(self, report, out)
-    }
-
     fn streams(&self) -> bool {
         true
     }

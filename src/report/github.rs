@@ -76,10 +76,6 @@ fn body(f: &ReportFinding) -> String {
 }
 
 impl Renderer for Github {
-    fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
-        super::render_streaming(self, report, out)
-    }
-
     fn streams(&self) -> bool {
         true
     }

@@ -34,10 +34,6 @@ fn file_value(file: &FileReport) -> FileOut<'_> {
 }
 
 impl Renderer for Json {
-    fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
-        super::render_streaming(self, report, out)
-    }
-
     fn streams(&self) -> bool {
         true
     }

@@ -11,10 +11,6 @@ use std::io::{self, Write};
 pub struct Jsonl;
 
 impl Renderer for Jsonl {
-    fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
-        super::render_streaming(self, report, out)
-    }
-
     fn streams(&self) -> bool {
         true
     }

@@ -223,8 +223,11 @@ impl Summary {
 /// for each file in order, then `end` — so `lint` over any number of profiles holds one batch
 /// of reports at a time. `report` then carries the run's metadata and no files.
 pub trait Renderer {
-    /// The whole report at once.
-    fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()>;
+    /// The whole report at once. Formats that stream need not write it: by default it is
+    /// `begin`, every file, `end`.
+    fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        render_streaming(self, report, out)
+    }
 
     /// Whether `begin` / `file` / `end` produce the same bytes as `render`.
     fn streams(&self) -> bool {
@@ -252,8 +255,8 @@ pub trait Renderer {
 }
 
 /// `render` for a streaming format: `begin`, every file, `end`.
-pub fn render_streaming(
-    renderer: &dyn Renderer,
+pub fn render_streaming<R: Renderer + ?Sized>(
+    renderer: &R,
     report: &Report,
     out: &mut dyn Write,
 ) -> io::Result<()> {
