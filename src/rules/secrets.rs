@@ -16,8 +16,6 @@ use regex::Regex;
 use toml::de::{DeTable, DeValue};
 
 pub fn secret_in_profile(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
-    let value_pattern = ctx.pack.param_regex("BC901", "value_pattern")?;
-    let key_pattern = ctx.pack.param_regex("BC901", "key_pattern")?;
     let mut found: Vec<Finding> = Vec::new();
     for field in &ctx.profile.fields {
         if field.spec.class == FieldClass::Secret && field.text().is_some_and(|s| !s.is_empty()) {
@@ -29,7 +27,10 @@ pub fn secret_in_profile(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<()
         }
     }
     if !ctx.profile.has_load_issues {
-        // Every value of the file is a typed field: no need to read the raw table.
+        // Every value of the file is a typed field: no need to read the raw table. The pattern
+        // is compiled only for a value that holds one of its literal hints: compiling it costs
+        // more than checking the rest of a profile, and almost no profile holds a credential.
+        let hints = ctx.pack.param_strings("BC901", "value_hints")?;
         for field in &ctx.profile.fields {
             let texts: Vec<(&str, &Span)> = match &field.value {
                 Value::Text(s) => vec![(s.as_str(), &field.span)],
@@ -37,7 +38,12 @@ pub fn secret_in_profile(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<()
                 _ => Vec::new(),
             };
             for (text, span) in texts {
-                if !text.is_empty() && value_pattern.is_match(text) {
+                if hints.iter().any(|hint| text.contains(hint))
+                    && ctx
+                        .pack
+                        .param_regex("BC901", "value_pattern")?
+                        .is_match(text)
+                {
                     found.push(
                         Finding::new("BC901", field.path(), span.clone())
                             .variant("value")
@@ -60,8 +66,8 @@ pub fn secret_in_profile(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<()
     {
         let mut walker = Walker {
             base,
-            value_pattern,
-            key_pattern,
+            value_pattern: ctx.pack.param_regex("BC901", "value_pattern")?,
+            key_pattern: ctx.pack.param_regex("BC901", "key_pattern")?,
             found: &mut found,
         };
         walker.table("", root.get_ref(), false);
@@ -146,6 +152,33 @@ impl Walker<'_> {
                 }
             }
             _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rulepack::RulePack;
+
+    /// Every credential shape the pattern knows carries one of the hints, or the typed-field
+    /// path would never compile the pattern for it.
+    #[test]
+    fn every_credential_shape_has_a_hint() {
+        let pack = RulePack::builtin().unwrap();
+        let pattern = pack.param_regex("BC901", "value_pattern").unwrap();
+        let hints = pack.param_strings("BC901", "value_hints").unwrap();
+        for sample in [
+            "amzn.mws.4ea38b7b-f563-7709-4bae-87aea1234567",
+            "Atzr|IwEBIExampleRefreshTokenValue0123456789",
+            "AKIAIOSFODNN7EXAMPLE",
+            "sk_live_4eC39HqLyjWDarjtT1zdp7dc",
+            "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
+            "ghp_abcdefghijklmnopqrstuvwxyz0123456789",
+            "gho_abcdefghijklmnopqrstuvwxyz0123456789",
+            "-----BEGIN RSA PRIVATE KEY-----",
+        ] {
+            assert!(pattern.is_match(sample), "{sample}");
+            assert!(hints.iter().any(|h| sample.contains(h)), "{sample}");
         }
     }
 }
