@@ -99,11 +99,43 @@ impl Lang {
 }
 
 /// One text or several keyed by variant (`default` required).
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone)]
 pub enum Variants<T> {
     One(T),
     Many(BTreeMap<String, T>),
+}
+
+/// A string or a list is `One`, a table is `Many`. Written by hand rather than as an untagged
+/// enum, which buffers every value and tries each variant: the rulepack is read at every
+/// start-up and holds hundreds of these.
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Variants<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::{self, value};
+
+        struct Visitor<T>(std::marker::PhantomData<T>);
+
+        impl<'de, T: Deserialize<'de>> de::Visitor<'de> for Visitor<T> {
+            type Value = Variants<T>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a text, a list of texts, or a table of them by variant")
+            }
+
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
+                T::deserialize(value::StrDeserializer::<E>::new(s)).map(Variants::One)
+            }
+
+            fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+                T::deserialize(value::SeqAccessDeserializer::new(seq)).map(Variants::One)
+            }
+
+            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                BTreeMap::deserialize(value::MapAccessDeserializer::new(map)).map(Variants::Many)
+            }
+        }
+
+        deserializer.deserialize_any(Visitor(std::marker::PhantomData))
+    }
 }
 
 impl<T> Default for Variants<T> {

@@ -48,17 +48,21 @@ fn login_kind(ctx: &Context<'_>, field: &Field) -> Result<Option<&'static str>, 
     if login.is_some_and(|l| l.to_lowercase() == value.to_lowercase()) {
         return Ok(Some("login"));
     }
-    if ctx
-        .pack
-        .param_regex("BC302", "email_pattern")?
-        .is_match(&value)
+    // The guards keep the patterns from being compiled for the usual Merchant ID, which has
+    // letters and no "@": an e-mail address needs an "@", a phone number has no letters.
+    if value.contains('@')
+        && ctx
+            .pack
+            .param_regex("BC302", "email_pattern")?
+            .is_match(&value)
     {
         return Ok(Some("email"));
     }
-    if ctx
-        .pack
-        .param_regex("BC302", "phone_pattern")?
-        .is_match(&value)
+    if !value.chars().any(char::is_alphabetic)
+        && ctx
+            .pack
+            .param_regex("BC302", "phone_pattern")?
+            .is_match(&value)
     {
         return Ok(Some("phone"));
     }
