@@ -167,7 +167,7 @@ pub fn template(platform: Platform, lang: Lang, today: jiff::civil::Date) -> Str
 }
 
 pub fn run(args: Args) -> CmdResult {
-    let today = jiff::Zoned::now().date();
+    let today = crate::rules::local_today();
     emit(&template(args.platform, lang(args.lang), today))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -45,8 +45,29 @@ impl<'a> Context<'a> {
     pub fn today(&self) -> jiff::civil::Date {
         *self
             .today
-            .get_or_init(|| self.as_of.unwrap_or_else(|| jiff::Zoned::now().date()))
+            .get_or_init(|| self.as_of.unwrap_or_else(local_today))
     }
+}
+
+/// Today's date in the local time zone. Read from `TZ` or `/etc/localtime` directly: jiff's
+/// `Zoned::now()` first indexes the whole time zone database, which costs more than checking a
+/// profile. Falls back to UTC when no zone can be read.
+pub fn local_today() -> jiff::civil::Date {
+    use jiff::tz::TimeZone;
+    let from_tz = || {
+        let name = std::env::var("TZ").ok()?;
+        let name = name.trim_start_matches(':');
+        let path = if name.starts_with('/') {
+            std::path::PathBuf::from(name)
+        } else {
+            std::path::Path::new("/usr/share/zoneinfo").join(name)
+        };
+        TimeZone::tzif(name, &std::fs::read(path).ok()?).ok()
+    };
+    let from_localtime =
+        || TimeZone::tzif("localtime", &std::fs::read("/etc/localtime").ok()?).ok();
+    let zone = from_tz().or_else(from_localtime).unwrap_or(TimeZone::UTC);
+    jiff::Timestamp::now().to_zoned(zone).date()
 }
 
 /// A rule's check: appends its findings.
