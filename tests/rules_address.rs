@@ -2,11 +2,9 @@
 
 mod common;
 use common::*;
-use serde_json::{Value, json};
+use serde_json::json;
 
-fn run(rel: &str, args: &[&str]) -> (Value, i32) {
-    diagnose_json(&fixture(&format!("rules/{rel}")), args)
-}
+use common::diagnose_rule_fixture as run;
 
 const LICENCE: &str = "广东省深圳市南山区粤海街道科技园路1号";
 

@@ -4,9 +4,7 @@
 mod common;
 use common::*;
 
-fn run(rel: &str, args: &[&str]) -> (serde_json::Value, i32) {
-    diagnose_json(&fixture(&format!("rules/{rel}")), args)
-}
+use common::diagnose_rule_fixture as run;
 
 #[test]
 fn bc701_individual_business_on_lianlian_ozon() {

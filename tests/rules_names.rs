@@ -2,11 +2,9 @@
 
 mod common;
 use common::*;
-use serde_json::{Value, json};
+use serde_json::json;
 
-fn run(rel: &str, args: &[&str]) -> (Value, i32) {
-    diagnose_json(&fixture(&format!("rules/{rel}")), args)
-}
+use common::diagnose_rule_fixture as run;
 
 const LL_NAME: &str = "SHENZHEN XINGHE TECHNOLOGY CO., LTD.";
 

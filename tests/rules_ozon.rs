@@ -3,9 +3,7 @@
 mod common;
 use common::*;
 
-fn run(rel: &str, args: &[&str]) -> (serde_json::Value, i32) {
-    diagnose_json(&fixture(&format!("rules/{rel}")), args)
-}
+use common::diagnose_rule_fixture as run;
 
 #[test]
 fn bc601_bank_transfer_while_binding_lianlian() {

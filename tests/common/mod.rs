@@ -40,6 +40,11 @@ pub fn diagnose_json(path: &Path, args: &[&str]) -> (Value, i32) {
     (json, output.status.code().unwrap_or(-1))
 }
 
+/// `diagnose_json` of a rule fixture, `rel` relative to `fixtures/rules/` (e.g. `BC501/fires.toml`).
+pub fn diagnose_rule_fixture(rel: &str, args: &[&str]) -> (Value, i32) {
+    diagnose_json(&fixture(&format!("rules/{rel}")), args)
+}
+
 /// Same, for a profile given as text (written to a temporary file).
 pub fn diagnose_text(text: &str, args: &[&str]) -> (Value, i32) {
     let dir = tempfile::tempdir().expect("temp dir");
