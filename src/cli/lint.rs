@@ -243,12 +243,13 @@ pub fn run(args: Args) -> CmdResult {
     let mut fixed_files = 0;
     let mut baselined = 0;
     let mut entries = Vec::new();
-    let mut out = Vec::new();
+    let mut out = String::new();
     if let Some(renderer) = streaming {
-        renderer.begin(&report, &mut out).map_err(render_error)?;
+        out = render_to_string(|buf| renderer.begin(&report, buf))?;
     }
     for batch in items.chunks(BATCH) {
-        for outcome in check_batch(&pool, batch, &pack, &options, &progress)? {
+        for checked in check_batch(&pool, batch, &pack, &options, &progress, &report, streaming)? {
+            let outcome = checked.outcome;
             unreadable |= outcome.unreadable();
             baselined += outcome.baselined;
             match &outcome.fix {
@@ -275,16 +276,17 @@ pub fn run(args: Args) -> CmdResult {
             }
             let first = summary.files == 0;
             summary.add(&outcome.report);
-            if let Some(renderer) = streaming {
-                renderer
-                    .file(&report, &outcome.report, first, &mut out)
-                    .map_err(render_error)?;
+            if let (Some(renderer), Some(rendered)) = (streaming, &checked.rendered) {
+                if !first {
+                    out.push_str(renderer.separator());
+                }
+                out.push_str(rendered);
             } else if output.is_some() {
                 report.files.push(outcome.report);
             }
         }
         if !out.is_empty() {
-            emit(&String::from_utf8_lossy(&out))?;
+            emit(&out)?;
             out.clear();
         }
     }
@@ -323,14 +325,12 @@ pub fn run(args: Args) -> CmdResult {
             emit(&stats.table())?;
         }
     } else if let Some(renderer) = &output {
-        if streaming.is_some() {
-            renderer
-                .end(&report, &summary, &mut out)
-                .map_err(render_error)?;
+        let text = if streaming.is_some() {
+            render_to_string(|buf| renderer.end(&report, &summary, buf))?
         } else {
-            renderer.render(&report, &mut out).map_err(render_error)?;
-        }
-        emit(&String::from_utf8_lossy(&out))?;
+            render_to_string(|buf| renderer.render(&report, buf))?
+        };
+        emit(&text)?;
     }
 
     let failed = if fix == FixMode::Diff {
@@ -409,16 +409,36 @@ fn render_error(e: std::io::Error) -> Fatal {
     Fatal(format!("cannot render: {e}"))
 }
 
-/// Checks a batch on the pool; outcomes in batch order (files that turn out not to be
-/// profiles are left out).
+/// Runs a renderer into a string; renderers write UTF-8, and anything else would be a bug
+/// shown as replacement characters rather than written raw.
+fn render_to_string(
+    render: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>,
+) -> Result<String, Fatal> {
+    let mut buf = Vec::new();
+    render(&mut buf).map_err(render_error)?;
+    Ok(String::from_utf8(buf)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+}
+
+/// One checked file, and its piece of a streaming format's output.
+struct Checked {
+    outcome: FileOutcome,
+    /// Rendered and escaped on the worker thread, so the main thread only writes bytes.
+    rendered: Option<String>,
+}
+
+/// Checks a batch on the pool; results in batch order (files that turn out not to be
+/// profiles are left out). With a streaming renderer each file is also rendered there.
 fn check_batch(
     pool: &rayon::ThreadPool,
     batch: &[Item],
     pack: &crate::rulepack::RulePack,
     options: &LintOptions,
     progress: &Progress,
-) -> Result<Vec<FileOutcome>, Fatal> {
-    let results: Result<Vec<Option<FileOutcome>>, _> = pool.install(|| {
+    report: &Report,
+    streaming: Option<&dyn report::Renderer>,
+) -> Result<Vec<Checked>, Fatal> {
+    let results: Result<Vec<Option<Checked>>, Fatal> = pool.install(|| {
         batch
             .par_iter()
             .map(|item| {
@@ -440,13 +460,26 @@ fn check_batch(
                     }
                 };
                 progress.tick();
-                result
+                let Some(outcome) = result.map_err(|e| Fatal(e.to_string()))? else {
+                    return Ok(None);
+                };
+                let rendered = match streaming {
+                    Some(renderer) => Some(escaped(render_to_string(|buf| {
+                        renderer.file(report, &outcome.report, buf)
+                    })?)),
+                    None => None,
+                };
+                Ok(Some(Checked { outcome, rendered }))
             })
             .collect()
     });
-    Ok(results
-        .map_err(|e| Fatal(e.to_string()))?
-        .into_iter()
-        .flatten()
-        .collect())
+    Ok(results?.into_iter().flatten().collect())
+}
+
+/// `text` with every unsafe character escaped, without copying when there is none.
+fn escaped(text: String) -> String {
+    if let std::borrow::Cow::Owned(clean) = crate::unicode::escape_keep_newlines(&text) {
+        return clean;
+    }
+    text
 }

@@ -73,6 +73,9 @@ impl Selection {
         if selected == 0 || best(&self.ignore, code) >= selected.max(1) {
             return false;
         }
+        if self.per_path.is_empty() {
+            return true;
+        }
         let absolute = normalize(&self.cwd.join(path));
         !self
             .per_path
@@ -216,17 +219,20 @@ fn narrow(display: &str, path: &Path, ranked: Vec<Ranked>, options: &LintOptions
             continue;
         }
         r.severity = selection.severity(r.finding.code, r.severity);
-        let fingerprint = report::fingerprint(display, &r.finding);
-        if options.collect_baseline {
-            entries.push(entry(display, &r.finding, fingerprint.clone()));
-        }
-        if options
-            .baseline
-            .as_ref()
-            .is_some_and(|b| b.contains(&fingerprint))
-        {
-            baselined += 1;
-            continue;
+        // A fingerprint is a SHA-256: only worth computing when a baseline is involved.
+        if options.collect_baseline || options.baseline.is_some() {
+            let fingerprint = report::fingerprint(display, &r.finding);
+            let in_baseline = options
+                .baseline
+                .as_ref()
+                .is_some_and(|b| b.contains(&fingerprint));
+            if options.collect_baseline {
+                entries.push(entry(display, &r.finding, fingerprint));
+            }
+            if in_baseline {
+                baselined += 1;
+                continue;
+            }
         }
         kept.push(r);
     }

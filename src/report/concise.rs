@@ -13,13 +13,7 @@ impl Renderer for Concise {
         true
     }
 
-    fn file(
-        &self,
-        _report: &Report,
-        file: &FileReport,
-        _first: bool,
-        out: &mut dyn Write,
-    ) -> io::Result<()> {
+    fn file(&self, _report: &Report, file: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         let path = escape(&file.path);
         for f in &file.findings {
             // Messages are escaped when built, so none spans two lines.

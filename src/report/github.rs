@@ -80,13 +80,7 @@ impl Renderer for Github {
         true
     }
 
-    fn file(
-        &self,
-        _report: &Report,
-        file: &FileReport,
-        _first: bool,
-        out: &mut dyn Write,
-    ) -> io::Result<()> {
+    fn file(&self, _report: &Report, file: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         let path = escape_property(&repo_path(&escape(&file.path)));
         for f in &file.findings {
             let title = if f.title.is_empty() {

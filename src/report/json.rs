@@ -49,15 +49,12 @@ impl Renderer for Json {
         )
     }
 
-    fn file(
-        &self,
-        _report: &Report,
-        file: &FileReport,
-        first: bool,
-        out: &mut dyn Write,
-    ) -> io::Result<()> {
-        let separator = if first { "" } else { "," };
-        write!(out, "{separator}\n    {}", nested(&file_value(file), 4)?)
+    fn separator(&self) -> &'static str {
+        ","
+    }
+
+    fn file(&self, _report: &Report, file: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        write!(out, "\n    {}", nested(&file_value(file), 4)?)
     }
 
     fn end(&self, _report: &Report, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {

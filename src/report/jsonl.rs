@@ -15,13 +15,7 @@ impl Renderer for Jsonl {
         true
     }
 
-    fn file(
-        &self,
-        _report: &Report,
-        file: &FileReport,
-        _first: bool,
-        out: &mut dyn Write,
-    ) -> io::Result<()> {
+    fn file(&self, _report: &Report, file: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         let path = Value::String(escape(&file.path).into_owned());
         for finding in &file.findings {
             let mut object = serde_json::to_value(finding)?;

@@ -220,9 +220,10 @@ impl Summary {
 /// An output format.
 ///
 /// A format that [`streams`](Renderer::streams) is written file by file — `begin`, then `file`
-/// for each file in order, then `end` — so `lint` over any number of profiles holds one batch
-/// of reports at a time. `report` then carries the run's metadata and no files.
-pub trait Renderer {
+/// for each file in order with `separator` between two files, then `end` — so `lint` over any
+/// number of profiles holds one batch of reports at a time, and can render each file on the
+/// worker thread that checked it. `report` then carries the run's metadata and no files.
+pub trait Renderer: Send + Sync {
     /// The whole report at once. Formats that stream need not write it: by default it is
     /// `begin`, every file, `end`.
     fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
@@ -238,14 +239,13 @@ pub trait Renderer {
         Ok(())
     }
 
-    /// One file; `first` is true for the first file of the run.
-    fn file(
-        &self,
-        _report: &Report,
-        _file: &FileReport,
-        _first: bool,
-        _out: &mut dyn Write,
-    ) -> io::Result<()> {
+    /// What goes between the output of two files (JSON's comma).
+    fn separator(&self) -> &'static str {
+        ""
+    }
+
+    /// One file, independent of the files before it.
+    fn file(&self, _report: &Report, _file: &FileReport, _out: &mut dyn Write) -> io::Result<()> {
         Ok(())
     }
 
@@ -262,7 +262,10 @@ pub fn render_streaming<R: Renderer + ?Sized>(
 ) -> io::Result<()> {
     renderer.begin(report, out)?;
     for (i, file) in report.files.iter().enumerate() {
-        renderer.file(report, file, i == 0, out)?;
+        if i > 0 {
+            out.write_all(renderer.separator().as_bytes())?;
+        }
+        renderer.file(report, file, out)?;
     }
     renderer.end(report, &report.summary(), out)
 }

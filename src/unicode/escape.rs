@@ -43,15 +43,49 @@ pub fn escape_keep_newlines(s: &str) -> Cow<'_, str> {
 }
 
 fn needs_escape(ch: char, keep_newlines: bool) -> bool {
-    // Printable ASCII is most of every output: skip the Unicode table lookups for it.
-    if (' '..='~').contains(&ch) {
+    // Printable ASCII is most of every output, and Chinese text most of the rest: skip the
+    // Unicode table lookups for both. CJK Unified Ideographs U+4E00..=U+9FFF are all assigned
+    // letters (a test sweeps the block).
+    if (' '..='~').contains(&ch) || ('\u{4E00}'..='\u{9FFF}').contains(&ch) {
         return false;
     }
     !(keep_newlines && ch == '\n') && is_unsafe_to_print(ch)
 }
 
+/// Byte offset of the first char that needs escaping.
+///
+/// Printable ASCII makes up most of every output, so runs of it are skipped sixteen bytes at a
+/// time with a branch-free test the compiler vectorises; only other bytes are decoded as chars.
+fn first_to_escape(s: &str, keep_newlines: bool) -> Option<usize> {
+    const CHUNK: usize = 16;
+    let plain = |byte: u8| (b' '..=b'~').contains(&byte) | (keep_newlines & (byte == b'\n'));
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    loop {
+        while let Some(chunk) = bytes.get(at..at + CHUNK) {
+            if !chunk.iter().fold(true, |all, &byte| all & plain(byte)) {
+                break;
+            }
+            at += CHUNK;
+        }
+        let &byte = bytes.get(at)?;
+        if byte.is_ascii() {
+            if !plain(byte) {
+                return Some(at);
+            }
+            at += 1;
+            continue;
+        }
+        let ch = s.get(at..).and_then(|rest| rest.chars().next())?;
+        if needs_escape(ch, keep_newlines) {
+            return Some(at);
+        }
+        at += ch.len_utf8();
+    }
+}
+
 fn escape_with(s: &str, keep_newlines: bool) -> Cow<'_, str> {
-    let Some(first) = s.find(|c| needs_escape(c, keep_newlines)) else {
+    let Some(first) = first_to_escape(s, keep_newlines) else {
         return Cow::Borrowed(s);
     };
     let (clean, rest) = s.split_at(first);
@@ -94,6 +128,43 @@ mod tests {
             "A\u{A0}B",
         ] {
             assert!(matches!(escape(s), Cow::Borrowed(_)), "{s}");
+        }
+    }
+
+    #[test]
+    fn cjk_fast_path_agrees_with_the_tables() {
+        for ch in '\u{4E00}'..='\u{9FFF}' {
+            assert!(!is_unsafe_to_print(ch), "{:04X}", u32::from(ch));
+        }
+    }
+
+    #[test]
+    fn byte_scan_agrees_with_char_scan() {
+        for s in [
+            "",
+            "abc",
+            "a\u{200B}",
+            "中文\u{202E}x",
+            "x\ny",
+            "\u{7F}",
+            "é\u{85}",
+            "深圳\t",
+        ] {
+            for keep in [false, true] {
+                let by_char = s
+                    .char_indices()
+                    .find(|(_, c)| needs_escape(*c, keep))
+                    .map(|(i, _)| i);
+                assert_eq!(first_to_escape(s, keep), by_char, "{s:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn byte_scan_agrees_on_any_text(s in "(?s).{0,40}", keep: bool) {
+            let by_char = s.char_indices().find(|(_, c)| needs_escape(*c, keep)).map(|(i, _)| i);
+            proptest::prop_assert_eq!(first_to_escape(&s, keep), by_char);
         }
     }
 
