@@ -379,7 +379,8 @@ fn report_of(paths: &[(&str, &[u8])]) -> Report {
                 &pack,
                 options,
                 Some(bindcheck::rulepack::Severity::Error),
-            ),
+            )
+            .with_source(&a.profile, options),
             Err(AnalyzeError::Load(failure)) => {
                 report::build_unreadable(path, &failure.error, &pack, options)
             }

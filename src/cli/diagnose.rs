@@ -76,7 +76,8 @@ pub fn run(args: Args) -> CmdResult {
                 &pack,
                 options,
                 args.fail_on.level(),
-            );
+            )
+            .with_source(&analysis.profile, options);
             let failed = file.status == report::Status::Failed;
             report.files.push(file);
             if failed {

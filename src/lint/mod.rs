@@ -383,17 +383,15 @@ pub fn lint_file(
             );
         }
     }
-    let mut report = report::build_file(
+    // Lint formats name places by line and column and never quote the source, so the report
+    // leaves it out and memory stays flat over many files.
+    let report = report::build_file(
         &analysis.profile,
         &narrowed.ranked,
         pack,
         options.render,
         options.fail_on,
     );
-    // Lint formats name places by line and column; dropping the source keeps memory flat
-    // over many files.
-    report.source = None;
-    report.hidden = Vec::new();
     Ok(Some(FileOutcome {
         report,
         baseline_entries: narrowed.entries,

@@ -10,11 +10,19 @@ use std::io::{self, Write};
 
 pub struct Json;
 
-/// `value` pretty-printed, with every line after the first indented by `indent` spaces, so it
-/// nests inside the document. Strings never hold raw newlines, so lines are safe to indent.
-fn nested(value: &impl Serialize, indent: usize) -> io::Result<String> {
-    let text = serde_json::to_string_pretty(value)?;
-    Ok(text.replace('\n', &format!("\n{}", " ".repeat(indent))))
+/// Writes `value` pretty-printed, with every line after the first indented by `indent`
+/// spaces, so it nests inside the document. JSON strings never hold a raw newline, so every
+/// newline is one the pretty printer wrote between values.
+fn nested(out: &mut dyn Write, value: &impl Serialize, indent: usize) -> io::Result<()> {
+    let text = serde_json::to_vec_pretty(value)?;
+    let indent = " ".repeat(indent);
+    let mut line_start = 0;
+    for newline in memchr::memchr_iter(b'\n', &text) {
+        out.write_all(text.get(line_start..=newline).unwrap_or_default())?;
+        out.write_all(indent.as_bytes())?;
+        line_start = newline + 1;
+    }
+    out.write_all(text.get(line_start..).unwrap_or_default())
 }
 
 /// One entry of `files`, serialized straight from the report (no intermediate JSON value).
@@ -41,12 +49,11 @@ impl Renderer for Json {
     fn begin(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
         let tool = json!({"name": "bindcheck", "version": env!("CARGO_PKG_VERSION")});
         let rulepack = json!({"id": report.rulepack_id, "version": report.rulepack_version});
-        write!(
-            out,
-            "{{\n  \"schema_version\": 1,\n  \"tool\": {},\n  \"rulepack\": {},\n  \"files\": [",
-            nested(&tool, 2)?,
-            nested(&rulepack, 2)?
-        )
+        write!(out, "{{\n  \"schema_version\": 1,\n  \"tool\": ")?;
+        nested(out, &tool, 2)?;
+        write!(out, ",\n  \"rulepack\": ")?;
+        nested(out, &rulepack, 2)?;
+        write!(out, ",\n  \"files\": [")
     }
 
     fn separator(&self) -> &'static str {
@@ -54,11 +61,14 @@ impl Renderer for Json {
     }
 
     fn file(&self, _report: &Report, file: &FileReport, out: &mut dyn Write) -> io::Result<()> {
-        write!(out, "\n    {}", nested(&file_value(file), 4)?)
+        write!(out, "\n    ")?;
+        nested(out, &file_value(file), 4)
     }
 
     fn end(&self, _report: &Report, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
         let close = if summary.files == 0 { "]" } else { "\n  ]" };
-        writeln!(out, "{close},\n  \"summary\": {}\n}}", nested(summary, 2)?)
+        write!(out, "{close},\n  \"summary\": ")?;
+        nested(out, summary, 2)?;
+        writeln!(out, "\n}}")
     }
 }

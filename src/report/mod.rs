@@ -415,7 +415,8 @@ pub fn report_finding(
     }
 }
 
-/// The report of one loaded and checked profile.
+/// The report of one loaded and checked profile, without its source: formats that quote
+/// source lines need [`FileReport::with_source`] too.
 pub fn build_file(
     profile: &Profile,
     ranked: &[Ranked],
@@ -428,25 +429,6 @@ pub fn build_file(
         .map(|r| report_finding(r, &profile.source, pack, options))
         .collect();
     let failed = fail_on.is_some_and(|level| findings.iter().any(|f| f.severity <= level));
-    let mut hidden: Vec<HiddenValue> = profile
-        .fields
-        .iter()
-        .filter(|f| matches!(f.spec.class, FieldClass::Identifier | FieldClass::Secret))
-        .map(|f| HiddenValue {
-            span: f.span.clone(),
-            secret: f.spec.class == FieldClass::Secret,
-        })
-        .collect();
-    // Credentials found under unknown keys are hidden too.
-    hidden.extend(
-        ranked
-            .iter()
-            .filter(|r| r.finding.code == "BC901")
-            .map(|r| HiddenValue {
-                span: r.finding.span.clone(),
-                secret: true,
-            }),
-    );
     FileReport {
         path: profile.source.path.clone(),
         status: if failed {
@@ -455,12 +437,41 @@ pub fn build_file(
             Status::Passed
         },
         findings,
-        source: Some(profile.source.clone()),
-        hidden: if options.show_values {
-            hidden.into_iter().filter(|h| h.secret).collect()
-        } else {
-            hidden
-        },
+        source: None,
+        hidden: Vec::new(),
+    }
+}
+
+impl FileReport {
+    /// Adds the profile's source, and the value spans that must be masked or hidden when a
+    /// renderer quotes it. Only the human format quotes source lines; leaving the source out
+    /// elsewhere saves a copy of every file.
+    pub fn with_source(mut self, profile: &Profile, options: RenderOptions) -> Self {
+        let mut hidden: Vec<HiddenValue> = profile
+            .fields
+            .iter()
+            .filter(|f| matches!(f.spec.class, FieldClass::Identifier | FieldClass::Secret))
+            .map(|f| HiddenValue {
+                span: f.span.clone(),
+                secret: f.spec.class == FieldClass::Secret,
+            })
+            .collect();
+        // Credentials found under unknown keys are hidden too.
+        hidden.extend(
+            self.findings
+                .iter()
+                .filter(|f| f.code == "BC901")
+                .map(|f| HiddenValue {
+                    span: f.span.clone(),
+                    secret: true,
+                }),
+        );
+        if options.show_values {
+            hidden.retain(|h| h.secret);
+        }
+        self.source = Some(profile.source.clone());
+        self.hidden = hidden;
+        self
     }
 }
 
