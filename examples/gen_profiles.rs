@@ -31,12 +31,13 @@ impl Rng {
     }
 }
 
-const CITIES: &[(&str, &str, &str)] = &[
-    ("深圳", "SHENZHEN", "广东省深圳市南山区粤海街道科技园路"),
-    ("广州", "GUANGZHOU", "广东省广州市天河区珠江新城华夏路"),
-    ("杭州", "HANGZHOU", "浙江省杭州市余杭区五常街道文一西路"),
-    ("义乌", "YIWU", "浙江省金华市义乌市稠城街道工人北路"),
-    ("厦门", "XIAMEN", "福建省厦门市思明区鹭江道"),
+/// (city, city in pinyin, street address, region code of the city's registration authority).
+const CITIES: &[(&str, &str, &str, &str)] = &[
+    ("深圳", "SHENZHEN", "广东省深圳市南山区粤海街道科技园路", "440300"),
+    ("广州", "GUANGZHOU", "广东省广州市天河区珠江新城华夏路", "440100"),
+    ("杭州", "HANGZHOU", "浙江省杭州市余杭区五常街道文一西路", "330100"),
+    ("义乌", "YIWU", "浙江省金华市义乌市稠城街道工人北路", "330782"),
+    ("厦门", "XIAMEN", "福建省厦门市思明区鹭江道", "350200"),
 ];
 const WORDS: &[(&str, &str)] = &[
     ("星河", "XINGHE"),
@@ -51,12 +52,16 @@ const TRADES: &[(&str, &str)] = &[
     ("贸易", "TRADING"),
     ("电子商务", "E-COMMERCE"),
 ];
-/// Valid USCCs (check digit correct) so clean profiles stay clean.
-const USCCS: &[&str] = &[
-    "91440300MA5FXH0Q2H",
-    "91350100M000100Y43",
-    "91110108551385082Q",
-];
+/// Organisation-code parts of USCCs (characters 9-17); the region code comes from the city,
+/// so the licence number agrees with the address (BC403) and clean profiles stay clean.
+const ORG_CODES: &[&str] = &["MA5FXH0Q2", "M000100Y4", "551385082"];
+
+/// A USCC with a correct check character: "91" (company), region, organisation code.
+fn uscc(region: &str, org: &str) -> String {
+    let first17 = format!("91{region}{org}");
+    let check = bindcheck::validators::uscc::check_character(&first17).unwrap_or('0');
+    format!("{first17}{check}")
+}
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -100,12 +105,12 @@ fn main() {
 }
 
 fn profile(rng: &mut Rng, i: usize) -> String {
-    let (city, city_en, street) = CITIES[rng.below(CITIES.len())];
+    let (city, city_en, street, region) = CITIES[rng.below(CITIES.len())];
     let (word, word_en) = WORDS[rng.below(WORDS.len())];
     let (trade, trade_en) = TRADES[rng.below(TRADES.len())];
     let legal = format!("{city}市{word}{trade}有限公司");
     let legal_en = format!("{city_en} {word_en} {trade_en} CO., LTD.");
-    let uscc = rng.pick(USCCS);
+    let uscc = uscc(region, rng.pick(ORG_CODES));
     let merchant = format!("LL2024{:018}", rng.next() % 1_000_000_000_000_000_000);
     let account = format!("{:010}", rng.next() % 10_000_000_000);
     let address = format!("{street}{}号", 1 + rng.below(300));
