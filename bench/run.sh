@@ -86,18 +86,37 @@ else
     echo "bench: 'bindcheck lint' is not available in this build ($(head -c 200 "$WORK/lint.err")); lint figures skipped" >&2
 fi
 
-echo "diagnose vs --version (20 runs each)..." >&2
-ONE="$WORK/n/0000/seller-000000.toml"
-mean_ms() {
+echo "diagnose vs --version (median of 41 runs each)..." >&2
+# Median wall time in ms of a command: start-up is a few milliseconds, so a mean would be
+# dominated by the occasional run the scheduler delays on a shared machine.
+median_ms() {
     local t0 t1
-    t0=$(now)
-    for _ in $(seq 20); do "$@" >/dev/null 2>&1 || true; done
-    t1=$(now)
-    awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", (b - a) * 1000 / 20 }'
+    for _ in $(seq 41); do
+        t0=$(now); "$@" >/dev/null 2>&1 || true; t1=$(now)
+        awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f\n", (b - a) * 1000 }'
+    done | sort -n | awk '{ v[NR] = $1 } END { printf "%.2f", v[int((NR + 1) / 2)] }'
 }
-version_ms=$(mean_ms "$BIN" --version)
-diagnose_ms=$(mean_ms "$BIN" diagnose "$ONE")
-startup=$(awk -v d="$diagnose_ms" -v v="$version_ms" 'BEGIN { printf "%.2f", d / v }')
+version_ms=$(median_ms "$BIN" --version)
+startup_rows=""
+for one in "$WORK/n/0000/seller-000001.toml" "$ROOT"/fixtures/examples/*.toml; do
+    ms=$(median_ms "$BIN" diagnose "$one" --as-of 2026-11-21)
+    x=$(awk -v d="$ms" -v v="$version_ms" 'BEGIN { printf "%.2f", d / v }')
+    startup_rows+=$(printf '| %-40s | %-14s | %-15s |' "diagnose $(basename "$one")" "$ms ms = $x ×" "≤ 2× --version")$'\n'
+done
+
+# Instruction counts do not depend on what else the machine is doing: the same ratio, measured
+# by callgrind on the first 1000 profiles, is the figure to compare between runs.
+instr_ratio="n/a (valgrind not found)"
+if command -v valgrind >/dev/null; then
+    echo "instruction counts (callgrind, 1000 profiles)..." >&2
+    instructions() {
+        valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null \
+            | awk '/Collected/ { print $NF }'
+    }
+    floor_ir=$(instructions "$FLOOR" "$WORK/n/0000")
+    lint_ir=$(instructions "$BIN" lint "$WORK/n/0000" --format json --jobs 1)
+    instr_ratio=$(awk -v f="$floor_ir" -v l="$lint_ir" 'BEGIN { printf "%.2f × (%.0f k vs %.0f k instructions per file)", l / f, l / 1000000, f / 1000000 }')
+fi
 
 echo "per-stage profile of analyze (mean per file)..." >&2
 "$FLOOR" "$WORK/n" --stages > "$WORK/stages.txt" || true
@@ -111,11 +130,11 @@ bindcheck benchmark — N=$N profiles, $JOBS cores, $(uname -sr)
 | lint --format json --jobs 1              | $lint_j1 files/s | —             |
 | lint --format json --jobs $JOBS              | $lint_jn files/s | near ${JOBS}× jobs 1 |
 | lint(jobs 1) time / floor time          | $ratio ×        | ≤ 1.5×          |
+| same, in instructions                    | $instr_ratio | ≤ 1.5×  |
 | peak RSS, lint N=$N                   | $mem_n KiB     | flat            |
 | peak RSS, lint 5N=$((5 * N))                 | $mem_5n KiB    | flat            |
-| bindcheck --version, mean of 20          | $version_ms ms | —               |
-| bindcheck diagnose ONE, mean of 20       | $diagnose_ms ms | —              |
-| diagnose / --version                     | $startup ×      | ≤ 2×            |
+| bindcheck --version, median of 41       | $version_ms ms | —               |
+$(printf '%s' "$startup_rows")
 
 TABLE
 cat "$WORK/stages.txt"

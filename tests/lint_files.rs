@@ -284,3 +284,24 @@ fn profiles_only_skips_named_files_that_are_not_profiles() {
     assert_eq!(summary(&json), ["profiles/clean.toml passed "]);
     assert_eq!(code, 0);
 }
+
+#[test]
+fn progress_is_shown_when_asked_and_never_mixed_into_stdout() {
+    let dir = batch();
+    let count = |json: &Value| json["files"].as_array().expect("files").len();
+    let (json, _, stderr) = lint_json(dir.path(), &["profiles", "--progress", "always"]);
+    // Progress counts the candidate files: the three reported plus notes.toml, which is read
+    // before it turns out not to be a profile. The last count is always written, then the
+    // line is cleared.
+    let total = count(&json);
+    assert_eq!(total, 3);
+    let last = "\rchecked 4/4 files";
+    assert!(stderr.contains(last), "{stderr:?}");
+    assert!(stderr.ends_with("\r\u{1b}[2K"), "{stderr:?}");
+    // Not a terminal: `auto` stays quiet, and so does `never`.
+    for when in ["auto", "never"] {
+        let (json, _, stderr) = lint_json(dir.path(), &["profiles", "--progress", when]);
+        assert_eq!(count(&json), total);
+        assert!(!stderr.contains("checked"), "{when}: {stderr:?}");
+    }
+}

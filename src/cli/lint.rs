@@ -94,6 +94,18 @@ pub struct Args {
     /// Print identifiers in full instead of masked (secrets are never printed).
     #[arg(long)]
     pub show_values: bool,
+    /// A count of checked files on stderr: `auto` shows it on a terminal for runs of 200 files
+    /// or more.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub progress: ProgressWhen,
+}
+
+/// When `lint` shows its progress (as cargo's `term.progress.when`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProgressWhen {
+    Auto,
+    Always,
+    Never,
 }
 
 /// Runs of at least this many files show progress on a terminal.
@@ -230,7 +242,7 @@ pub fn run(args: Args) -> CmdResult {
         .num_threads(args.jobs.unwrap_or(0))
         .build()
         .map_err(|e| Fatal(format!("cannot start worker threads: {e}")))?;
-    let progress = Progress::new(items.len());
+    let progress = Progress::new(items.len(), args.progress);
 
     let mut report = Report::new(&pack, render).with_catalogue(&pack, format);
     let output = renderer.filter(|_| fix != FixMode::Diff && !args.statistics);
@@ -373,7 +385,7 @@ impl Item {
     }
 }
 
-/// A count of checked files on stderr, only for long runs on a terminal.
+/// A count of checked files on stderr, by default only for long runs on a terminal.
 struct Progress {
     total: usize,
     shown: bool,
@@ -381,10 +393,15 @@ struct Progress {
 }
 
 impl Progress {
-    fn new(total: usize) -> Self {
+    fn new(total: usize, when: ProgressWhen) -> Self {
+        let shown = match when {
+            ProgressWhen::Auto => total >= PROGRESS_MIN_FILES && std::io::stderr().is_terminal(),
+            ProgressWhen::Always => true,
+            ProgressWhen::Never => false,
+        };
         Progress {
             total,
-            shown: total >= PROGRESS_MIN_FILES && std::io::stderr().is_terminal(),
+            shown,
             done: AtomicUsize::new(0),
         }
     }
