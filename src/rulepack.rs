@@ -193,10 +193,12 @@ pub struct Texts {
     pub remediation: Variants<Vec<String>>,
 }
 
-/// A rule's policy.
+/// A rule's policy. `T` is how its texts are held: [`LazyTexts`] in a loaded pack, [`Texts`]
+/// when a rulepack file is checked on its own (its errors then carry the file's positions).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct RulePolicy {
+#[serde(bound(deserialize = "T: Deserialize<'de> + Default"))]
+pub struct RulePolicy<T = LazyTexts> {
     pub severity: Option<Severity>,
     /// Severity for particular variants, e.g. BC205 `name = "warning"`.
     pub severity_variants: BTreeMap<String, Severity>,
@@ -209,15 +211,48 @@ pub struct RulePolicy {
     pub sources: Vec<String>,
     /// Thresholds and patterns the rule's logic reads.
     pub params: toml::Table,
-    pub en: Texts,
-    pub zh: Texts,
+    en: T,
+    zh: T,
+}
+
+/// A rule's texts in one language, kept as JSON until first asked for: a run words the few
+/// rules that found something, in one language, and reading every text of both languages
+/// would cost more than checking a profile.
+#[derive(Debug, Clone, Default)]
+pub struct LazyTexts {
+    raw: Option<Box<serde_json::value::RawValue>>,
+    parsed: std::sync::OnceLock<Texts>,
+}
+
+impl<'de> Deserialize<'de> for LazyTexts {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(LazyTexts {
+            raw: Some(Deserialize::deserialize(deserializer)?),
+            parsed: std::sync::OnceLock::new(),
+        })
+    }
+}
+
+impl LazyTexts {
+    fn parse(&self) -> Result<Texts, serde_json::Error> {
+        match &self.raw {
+            Some(raw) => serde_json::from_str(raw.get()),
+            None => Ok(Texts::default()),
+        }
+    }
+
+    /// The texts; a rulepack whose texts do not parse never gets this far, as
+    /// [`RulePack::load`] parses an overlay's texts at once and a test parses the built-in ones.
+    fn get(&self) -> &Texts {
+        self.parsed.get_or_init(|| self.parse().unwrap_or_default())
+    }
 }
 
 impl RulePolicy {
     pub fn texts(&self, lang: Lang) -> &Texts {
         match lang {
-            Lang::En => &self.en,
-            Lang::Zh => &self.zh,
+            Lang::En => self.en.get(),
+            Lang::Zh => self.zh.get(),
         }
     }
 
@@ -305,16 +340,38 @@ pub struct ErrorCode {
     pub sources: Vec<String>,
 }
 
+/// Parses a rule's texts in both languages and checks they hold what every output needs.
+fn check_texts(code: &str, rule: &RulePolicy) -> Result<(), String> {
+    for (lang, lazy) in [(Lang::En, &rule.en), (Lang::Zh, &rule.zh)] {
+        let l = lang.as_str();
+        let at = |what: &str| format!("rules.{code}.{l}.{what}");
+        let texts = lazy.parse().map_err(|e| format!("rules.{code}.{l}: {e}"))?;
+        if texts.title.is_empty() {
+            return Err(format!("{} is missing", at("title")));
+        }
+        if texts.message.get("default").is_none() {
+            return Err(format!("{} needs a `default` message", at("message")));
+        }
+        if texts.remediation.get("default").is_none_or(Vec::is_empty) {
+            return Err(format!("{} needs `default` steps", at("remediation")));
+        }
+        // Parsed now, so never again.
+        let _ = lazy.parsed.set(texts);
+    }
+    Ok(())
+}
+
 /// The on-disk shape of a rulepack file; every part optional so a file can override a piece.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
-struct PackFile {
+#[serde(bound(deserialize = "T: Deserialize<'de> + Default"))]
+struct PackFile<T = LazyTexts> {
     rulepack: Meta,
     ranking: Ranking,
     sources: BTreeMap<String, SourceRef>,
     symptoms: BTreeMap<String, Symptom>,
     error_codes: BTreeMap<String, ErrorCode>,
-    rules: BTreeMap<String, RulePolicy>,
+    rules: BTreeMap<String, RulePolicy<T>>,
 }
 
 /// The merged, validated rulepack.
@@ -365,7 +422,8 @@ impl RulePack {
                 let table = serde_json::to_value(parse_file(origin, text)?)
                     .map_err(|e| PolicyError::new(origin, e.to_string()))?;
                 merge(&mut merged, table);
-                serde_json::from_value(merged)
+                // Texts are kept as raw JSON, which only a JSON text can give.
+                serde_json::from_str(&merged.to_string())
             }
         }
         .map_err(|e| PolicyError::new(origin, e.to_string()))?;
@@ -415,24 +473,10 @@ impl RulePack {
                     )));
                 }
             }
-            for lang in [Lang::En, Lang::Zh] {
-                let texts = rule.texts(lang);
-                let l = lang.as_str();
-                if texts.title.is_empty() {
-                    return Err(err(format!("{} is missing", at(&format!("{l}.title")))));
-                }
-                if texts.message.get("default").is_none() {
-                    return Err(err(format!(
-                        "{} needs a `default` message",
-                        at(&format!("{l}.message"))
-                    )));
-                }
-                if texts.remediation.get("default").is_none_or(Vec::is_empty) {
-                    return Err(err(format!(
-                        "{} needs `default` steps",
-                        at(&format!("{l}.remediation"))
-                    )));
-                }
+            // The built-in texts are checked by a unit test instead: parsing every text of both
+            // languages at start-up would cost more than the check of a profile.
+            if eager {
+                check_texts(code, rule).map_err(err)?;
             }
             for (key, value) in &rule.params {
                 if key == "pattern" || key.ends_with("_pattern") {
@@ -574,7 +618,7 @@ fn compile(pattern: &str) -> Result<Regex, String> {
 
 fn parse_file(origin: &str, text: &str) -> Result<toml::Table, PolicyError> {
     // Deserializing the file on its own first gives errors with its own line and column.
-    if let Err(e) = toml::from_str::<PackFile>(text) {
+    if let Err(e) = toml::from_str::<PackFile<Texts>>(text) {
         let place = e
             .span()
             .map(|s| {
@@ -684,7 +728,35 @@ mod tests {
             pack.param_money("BC501", "minimum").unwrap().to_string(),
             "50 CNY"
         );
-        assert!(!pack.rule("BC501").unwrap().zh.title.is_empty());
+        assert!(!pack.rule("BC501").unwrap().texts(Lang::Zh).title.is_empty());
+    }
+
+    #[test]
+    fn builtin_texts_are_complete_in_both_languages() {
+        // Start-up leaves the built-in texts unparsed until they are needed; this is their check.
+        let pack = RulePack::builtin().unwrap();
+        assert!(pack.rules.len() >= 50);
+        for (code, rule) in &pack.rules {
+            check_texts(code, rule).unwrap();
+        }
+    }
+
+    #[test]
+    fn overlay_texts_are_checked_at_load() {
+        let e =
+            RulePack::load(Some(("mine.toml", "[rules.BC501.zh]\ntitel = \"x\"\n"))).unwrap_err();
+        assert!(e.problem.contains("titel"), "{}", e.problem);
+        assert!(e.problem.contains("line 2, column 1"), "{}", e.problem);
+        let e =
+            RulePack::load(Some(("mine.toml", "[rules.BC501.en]\ntitle = \"\"\n"))).unwrap_err();
+        assert!(
+            e.problem.contains("rules.BC501.en.title is missing"),
+            "{}",
+            e.problem
+        );
+        let pack =
+            RulePack::load(Some(("mine.toml", "[rules.BC501.en]\ntitle = \"Mine\"\n"))).unwrap();
+        assert_eq!(pack.rule("BC501").unwrap().texts(Lang::En).title, "Mine");
     }
 
     #[test]
