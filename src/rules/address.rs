@@ -1,7 +1,8 @@
 //! BC401–BC403: the registered address.
 //!
-//! The address data (`cpca`) is loaded on first use, so every check returns before touching
-//! [`crate::address`] unless both of its inputs are present.
+//! Every check returns before touching [`crate::address`] unless both of its inputs are
+//! present; the usual addresses are then read from the region table compiled into the binary,
+//! and `cpca`'s parser (milliseconds to build) is built only for unusual ones.
 //!
 //! An address that cannot be resolved to even a province or city (written in pinyin or English,
 //! a typo in the place name) gives no finding: that is not evidence of a different place, and
@@ -125,13 +126,17 @@ pub fn license_region(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), P
     else {
         return Ok(());
     };
-    // Most licence addresses start with their province: then the address resolver (whose data
-    // takes milliseconds to load) is not needed at all.
+    // Most licence addresses start with their province, or with another province's full name
+    // (which the resolver would give whatever follows): then no resolver is needed at all.
     if starts_with_province(address_text.trim_start(), code_province) {
         return Ok(());
     }
-    let Some(address_province) = address::resolve(address_text).province else {
-        return Ok(());
+    let address_province = match address::leading_province(address_text) {
+        Some(name) => name.to_string(),
+        None => match address::resolve(address_text).province {
+            Some(name) => name,
+            None => return Ok(()),
+        },
     };
     if address_province == code_province {
         return Ok(());
