@@ -36,8 +36,34 @@ fn rulepack(out_dir: &Path) {
             merge(&mut merged, key, value);
         }
     }
+    // Each rule's texts go into a table of their own, as JSON strings the binary parses only
+    // for a rule it words: they are four fifths of the rulepack, and a run words few rules.
+    let mut entries = Vec::new();
+    if let Some(toml::Value::Table(rules)) = merged.get_mut("rules") {
+        for (code, rule) in rules.iter_mut() {
+            let Some(rule) = rule.as_table_mut() else {
+                continue;
+            };
+            let mut json = |lang: &str| {
+                let value = rule
+                    .remove(lang)
+                    .unwrap_or(toml::Value::Table(toml::Table::new()));
+                serde_json::to_string(&value).expect("texts serialize")
+            };
+            let (en, zh) = (json("en"), json("zh"));
+            entries.push((code.clone(), en, zh));
+        }
+    }
+    // Sorted by code, for a binary search.
+    entries.sort();
+    let mut texts = String::from("&[\n");
+    for (code, en, zh) in &entries {
+        texts.push_str(&format!("    ({code:?}, {en:?}, {zh:?}),\n"));
+    }
+    texts.push_str("]\n");
     let json = serde_json::to_string(&merged).expect("rulepack serializes");
     std::fs::write(out_dir.join("rulepack.json"), json).expect("OUT_DIR is writable");
+    std::fs::write(out_dir.join("rulepack_texts.rs"), texts).expect("OUT_DIR is writable");
 }
 
 /// Tables merge key by key; the files are disjoint, so nothing else is replaced.

@@ -14,6 +14,10 @@ use std::fmt;
 
 /// The built-in rulepack: the files under `rulepack/`, merged and stored as JSON by `build.rs`.
 const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rulepack.json"));
+/// (code, English texts, Chinese texts) of every built-in rule, as JSON, sorted by code; kept
+/// apart from [`BUILTIN_JSON`] by build.rs so start-up does not even scan them.
+const BUILTIN_TEXTS: &[(&str, &str, &str)] =
+    include!(concat!(env!("OUT_DIR"), "/rulepack_texts.rs"));
 
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize,
@@ -220,24 +224,43 @@ pub struct RulePolicy<T = LazyTexts> {
 /// would cost more than checking a profile.
 #[derive(Debug, Clone, Default)]
 pub struct LazyTexts {
-    raw: Option<Box<serde_json::value::RawValue>>,
+    raw: RawTexts,
     parsed: std::sync::OnceLock<Texts>,
+}
+
+/// Where a rule's unparsed texts are.
+#[derive(Debug, Clone, Default)]
+enum RawTexts {
+    #[default]
+    Missing,
+    /// In the binary ([`BUILTIN_TEXTS`]).
+    Builtin(&'static str),
+    /// Read with a rulepack that overrides the built-in one.
+    Read(Box<serde_json::value::RawValue>),
 }
 
 impl<'de> Deserialize<'de> for LazyTexts {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         Ok(LazyTexts {
-            raw: Some(Deserialize::deserialize(deserializer)?),
+            raw: RawTexts::Read(Deserialize::deserialize(deserializer)?),
             parsed: std::sync::OnceLock::new(),
         })
     }
 }
 
 impl LazyTexts {
+    fn builtin(json: &'static str) -> Self {
+        LazyTexts {
+            raw: RawTexts::Builtin(json),
+            parsed: std::sync::OnceLock::new(),
+        }
+    }
+
     fn parse(&self) -> Result<Texts, serde_json::Error> {
         match &self.raw {
-            Some(raw) => serde_json::from_str(raw.get()),
-            None => Ok(Texts::default()),
+            RawTexts::Missing => Ok(Texts::default()),
+            RawTexts::Builtin(json) => serde_json::from_str(json),
+            RawTexts::Read(raw) => serde_json::from_str(raw.get()),
         }
     }
 
@@ -415,10 +438,36 @@ impl RulePack {
     pub fn load(overlay: Option<(&str, &str)>) -> Result<Self, PolicyError> {
         let origin = overlay.map_or("builtin", |(path, _)| path);
         let file: PackFile = match overlay {
-            None => serde_json::from_str(BUILTIN_JSON),
+            None => serde_json::from_str(BUILTIN_JSON).map(|mut file: PackFile| {
+                for (code, rule) in &mut file.rules {
+                    if let Ok(at) =
+                        BUILTIN_TEXTS.binary_search_by(|(c, _, _)| c.cmp(&code.as_str()))
+                    {
+                        if let Some((_, en, zh)) = BUILTIN_TEXTS.get(at) {
+                            rule.en = LazyTexts::builtin(en);
+                            rule.zh = LazyTexts::builtin(zh);
+                        }
+                    }
+                }
+                file
+            }),
             Some((origin, text)) => {
                 let mut merged: serde_json::Value = serde_json::from_str(BUILTIN_JSON)
                     .map_err(|e| PolicyError::new("builtin", e.to_string()))?;
+                // The overlay may reword a rule: merge it into the whole pack, texts included.
+                for (code, en, zh) in BUILTIN_TEXTS {
+                    if let Some(rule) = merged
+                        .get_mut("rules")
+                        .and_then(|rules| rules.get_mut(*code))
+                        .and_then(serde_json::Value::as_object_mut)
+                    {
+                        for (lang, json) in [("en", en), ("zh", zh)] {
+                            let texts = serde_json::from_str(json)
+                                .map_err(|e| PolicyError::new("builtin", e.to_string()))?;
+                            rule.insert(lang.to_string(), texts);
+                        }
+                    }
+                }
                 let table = serde_json::to_value(parse_file(origin, text)?)
                     .map_err(|e| PolicyError::new(origin, e.to_string()))?;
                 merge(&mut merged, table);
