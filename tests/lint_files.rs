@@ -305,3 +305,22 @@ fn progress_is_shown_when_asked_and_never_mixed_into_stdout() {
         assert!(!stderr.contains("checked"), "{when}: {stderr:?}");
     }
 }
+
+#[test]
+fn json_stays_valid_when_the_first_file_found_is_not_a_profile() {
+    // Files are rendered on worker threads; the comma between two files must still only go
+    // between files that are reported.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a-other-tool.toml"), "[tool]\nx = 1\n").unwrap();
+    copy_fixture("clean.toml", &dir.path().join("b.toml"));
+    copy_fixture("faulty.toml", &dir.path().join("c.toml"));
+    let (json, _, _) = lint_json(dir.path(), &["."]);
+    let paths: Vec<&str> = json["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .map(|f| f["path"].as_str().unwrap_or("?"))
+        .collect();
+    assert_eq!(paths, ["./b.toml", "./c.toml"]);
+    assert_eq!(json["summary"]["files"], 2);
+}
