@@ -350,7 +350,8 @@ pub struct SourceRef {
 pub struct Symptom {
     pub en: String,
     pub zh: String,
-    /// Case-insensitive phrases that identify the symptom in `--symptom` or `[incident]` text.
+    /// Case-insensitive phrases that identify the symptom in `--symptom` or `[incident]` text;
+    /// lowercased when the pack is loaded.
     pub phrases: Vec<String>,
 }
 
@@ -485,6 +486,12 @@ impl RulePack {
             rules: file.rules,
             patterns: HashMap::new(),
         };
+        // Phrases are matched against lowercased text for every profile; lowered once here.
+        for symptom in pack.symptoms.values_mut() {
+            for phrase in &mut symptom.phrases {
+                *phrase = phrase.to_lowercase();
+            }
+        }
         pack.validate(origin, overlay.is_some())?;
         Ok(pack)
     }
@@ -649,7 +656,7 @@ impl RulePack {
             .filter(|(_, s)| {
                 s.phrases
                     .iter()
-                    .any(|p| !p.is_empty() && lowered.contains(&p.to_lowercase()))
+                    .any(|p| !p.is_empty() && lowered.contains(p.as_str()))
             })
             .map(|(id, _)| id.as_str())
             .collect()

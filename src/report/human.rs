@@ -9,6 +9,7 @@ use crate::rulepack::{Lang, Severity};
 use crate::source::SourceFile;
 use crate::unicode::{escape, is_unsafe_to_print};
 use comfy_table::{ContentArrangement, Table, presets};
+use std::fmt::Write as _;
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 
@@ -228,39 +229,48 @@ fn quote_line(
     let mut caret_at = None;
     let mut caret_width = 1;
     let mut secret_written: Option<usize> = None;
+    // The masked form of the identifier being quoted, by the start of its span.
+    let mut masked: Option<(usize, Vec<char>)> = None;
     for (i, ch) in line.char_indices() {
         let offset = line_start + i;
         let inside = hidden
             .iter()
             .find(|h| offset > h.span.start && offset + 1 < h.span.end);
-        let piece = match inside {
+        let before = shown.len();
+        match inside {
             Some(h) if h.secret => {
-                if secret_written == Some(h.span.start) {
-                    String::new()
-                } else {
+                if secret_written != Some(h.span.start) {
                     secret_written = Some(h.span.start);
-                    super::REDACTED.to_string()
+                    shown.push_str(super::REDACTED);
                 }
             }
             // Escapes (`\u200B`) and unsafe characters stay visible inside a masked value:
             // they are what a character finding points at, and they reveal nothing secret.
-            Some(_) if is_unsafe_to_print(ch) || in_escape(source, offset) => printable(ch),
+            Some(_) if is_unsafe_to_print(ch) || in_escape(source, offset) => {
+                push_printable(&mut shown, ch)
+            }
             Some(h) => {
-                let inner = &source.text[h.span.start + 1..h.span.end - 1];
-                let index = source.text[h.span.start + 1..offset].chars().count();
-                let masked: Vec<char> = mask(inner).chars().collect();
-                match masked.get(index) {
-                    Some('*') => "*".to_string(),
-                    _ => printable(ch),
+                let start = h.span.start + 1;
+                if masked.as_ref().is_none_or(|(at, _)| *at != start) {
+                    let inner = source.text.get(start..h.span.end - 1).unwrap_or_default();
+                    masked = Some((start, mask(inner).chars().collect()));
+                }
+                let index = source
+                    .text
+                    .get(start..offset)
+                    .map_or(0, |s| s.chars().count());
+                match masked.as_ref().and_then(|(_, m)| m.get(index)) {
+                    Some('*') => shown.push('*'),
+                    _ => push_printable(&mut shown, ch),
                 }
             }
-            None => printable(ch),
-        };
+            None => push_printable(&mut shown, ch),
+        }
         if offset == f.span.start {
-            caret_at = Some(shown.width());
+            let piece = shown.get(before..).unwrap_or_default();
+            caret_at = Some(shown.get(..before).unwrap_or_default().width());
             caret_width = piece.width().max(1);
         }
-        shown.push_str(&piece);
     }
     let caret_at = caret_at.unwrap_or_else(|| {
         // The span starts past the line (end of line) or on another line: point at the end.
@@ -291,10 +301,13 @@ fn in_escape(source: &SourceFile, offset: usize) -> bool {
     })
 }
 
-fn printable(ch: char) -> String {
+/// Appends `ch`, or its escape when it must not be printed raw (tabs too: they would shift the
+/// marker).
+fn push_printable(out: &mut String, ch: char) {
     if is_unsafe_to_print(ch) || ch == '\t' {
-        format!("⟨U+{:04X}⟩", ch as u32)
+        // Writing to a String cannot fail.
+        let _ = write!(out, "⟨U+{:04X}⟩", u32::from(ch));
     } else {
-        ch.to_string()
+        out.push(ch);
     }
 }

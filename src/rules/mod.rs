@@ -359,6 +359,11 @@ pub const RULES: &[Rule] = &[
 
 /// The rule with this code (`BC101`) or name (`account-name-mismatch`), case-insensitive.
 pub fn lookup(code_or_name: &str) -> Option<&'static Rule> {
+    // Every finding a report words looks its code up: the registry is in code order, so an
+    // exact code is found by bisection; names and other spellings by a scan.
+    if let Ok(at) = RULES.binary_search_by(|r| r.code.cmp(code_or_name)) {
+        return RULES.get(at);
+    }
     RULES.iter().find(|r| {
         r.code.eq_ignore_ascii_case(code_or_name) || r.name.eq_ignore_ascii_case(code_or_name)
     })
