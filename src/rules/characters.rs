@@ -176,12 +176,11 @@ fn finding(
     issues: &[&CharIssue],
 ) -> Option<Finding> {
     let first = issues.first()?;
+    let starts = super::CharStarts::new(profile, field);
     let occurrences: Vec<_> = issues
         .iter()
         .map(|issue| {
-            let at = profile
-                .source
-                .position(profile.char_span(field, issue.char_index).start);
+            let at = profile.source.position(starts.start(issue.char_index));
             let mut entry = json!({
                 "line": at.line,
                 "column": at.column,
@@ -208,11 +207,7 @@ fn finding(
     };
     let identifier = class == FieldClass::Identifier;
 
-    let mut finding = Finding::new(
-        code,
-        field.path(),
-        profile.char_span(field, first.char_index),
-    )
+    let mut finding = Finding::new(code, field.path(), starts.span(first.char_index))
     .fingerprint_value(value)
     .variant(variant(class, first.kind))
     .text("character", unicode::describe(first.ch))

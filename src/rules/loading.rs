@@ -72,6 +72,12 @@ pub fn not_checked(profile: &Profile, issues: &[LoadIssue]) -> Vec<Finding> {
 /// Hides findings matched by a `[[bindcheck.ignore]]` entry; an entry that matches nothing is
 /// itself reported (BC006), so stale suppressions do not pile up.
 pub fn apply_suppressions(profile: &Profile, findings: Vec<Finding>) -> super::Checked {
+    if profile.suppressions.is_empty() {
+        return super::Checked {
+            findings,
+            suppressed: Vec::new(),
+        };
+    }
     let mut used = vec![false; profile.suppressions.len()];
     let mut checked = super::Checked::default();
     for finding in findings {

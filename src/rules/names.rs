@@ -5,7 +5,7 @@
 //! picked per platform through the finding's variant (`ozon`, `ogp`, `amazon`), because where to
 //! click differs and a template cannot translate an argument.
 
-use super::Context;
+use super::{CharStarts, Context};
 use crate::finding::{Applicability, Finding, Fix};
 use crate::namediff::{self, DiffKind, LegalForms, NameDiff};
 use crate::profile::{Field, Profile};
@@ -67,14 +67,12 @@ fn pair<'a>(
 
 /// Every difference as evidence: 1-based positions, the differing texts, and where in the source the
 /// actual value's differing piece starts (an escape such as `\u200B` is located at its backslash).
-fn evidence(profile: &Profile, actual: &Field, diff: &NameDiff) -> serde_json::Value {
+fn evidence(profile: &Profile, starts: &CharStarts<'_>, diff: &NameDiff) -> serde_json::Value {
     let items: Vec<serde_json::Value> = diff
         .differences
         .iter()
         .map(|d| {
-            let at = profile
-                .source
-                .position(profile.char_span(actual, d.actual_index).start);
+            let at = profile.source.position(starts.start(d.actual_index));
             json!({
                 "kind": d.kind.as_str(),
                 "expected_index": d.expected_index + 1,
@@ -104,11 +102,11 @@ fn compare_pair(
     let kinds: Vec<&str> = diff.kinds.iter().map(DiffKind::as_str).collect();
     let (kinds_en, kinds_zh) = labels(ctx.pack, label_code, "kinds", &kinds);
     let position = diff.first_divergence.1 + 1;
-    let first = ctx.profile.source.position(
-        ctx.profile
-            .char_span(pair.actual, diff.first_divergence.1)
-            .start,
-    );
+    let starts = CharStarts::new(ctx.profile, pair.actual);
+    let first = ctx
+        .profile
+        .source
+        .position(starts.start(diff.first_divergence.1));
     Some(
         Finding::at(code, pair.actual)
             .variant(pair.variant)
@@ -128,7 +126,7 @@ fn compare_pair(
                     "column": first.column,
                 }),
             )
-            .evidence("differences", evidence(ctx.profile, pair.actual, &diff))
+            .evidence("differences", evidence(ctx.profile, &starts, &diff))
             // Which of the two names is right is the seller's call (the remediation says how to
             // check), so the replacement is offered but never applied without asking.
             .fix(Fix {

@@ -45,24 +45,21 @@ pub fn apply_safe_fixes_iban(value: &str) -> String {
 /// names, identifiers), so the full scan is skipped for them. A unit test checks every
 /// character of the block against the full scan.
 fn is_plain(value: &str, identifier: bool) -> bool {
-    let bytes = value.as_bytes();
-    let printable = |b: u8| (b'!'..=b'~').contains(&b) || b == b' ';
-    let chars_ok = if value.is_ascii() {
-        bytes.iter().all(|&b| printable(b))
-    } else {
-        !identifier
-            && value.chars().all(|c| {
-                u8::try_from(c).map_or_else(|_| is_plain_ideograph(c), printable)
-            })
-    };
-    let spaces_ok = if identifier {
-        !bytes.contains(&b' ')
-    } else {
-        bytes.first() != Some(&b' ')
-            && bytes.last() != Some(&b' ')
-            && !bytes.windows(2).any(|w| w == b"  ")
-    };
-    chars_ok && spaces_ok
+    // One pass: a space is only allowed alone between two other characters.
+    let mut after_space = true;
+    for c in value.chars() {
+        if c == ' ' {
+            if identifier || after_space {
+                return false;
+            }
+            after_space = true;
+        } else if c.is_ascii_graphic() || (!identifier && is_plain_ideograph(c)) {
+            after_space = false;
+        } else {
+            return false;
+        }
+    }
+    !after_space || value.is_empty()
 }
 
 /// A CJK unified ideograph of the main block that cannot start mojibake ("锟斤拷", "烫烫烫",

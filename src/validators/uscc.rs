@@ -15,11 +15,22 @@ pub const ALLOWED: &str = "digits 0-9 and capital letters A-H J-N P-R T U W-Y (n
 /// Length of a USCC in characters.
 pub const LEN: usize = 18;
 
+/// Each ASCII character's value, or `u8::MAX` outside [`ALPHABET`]: a table, because every
+/// character of every licence number is looked up twice.
+const VALUES: [u8; 128] = {
+    let mut table = [u8::MAX; 128];
+    let alphabet = ALPHABET.as_bytes();
+    let mut i = 0;
+    while i < alphabet.len() {
+        table[alphabet[i] as usize] = i as u8;
+        i += 1;
+    }
+    table
+};
+
 fn value(c: char) -> Option<u32> {
-    ALPHABET
-        .chars()
-        .position(|a| a == c)
-        .and_then(|p| u32::try_from(p).ok())
+    let v = *VALUES.get(usize::try_from(u32::from(c)).ok()?)?;
+    (v != u8::MAX).then_some(u32::from(v))
 }
 
 /// The check character for the first 17 characters, or `None` unless `first17` is exactly
