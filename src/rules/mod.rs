@@ -28,6 +28,8 @@ pub struct Context<'a> {
     /// `--as-of`; otherwise today is read from the clock when a date rule first asks.
     as_of: Option<jiff::civil::Date>,
     today: std::cell::OnceCell<jiff::civil::Date>,
+    /// Name comparisons shared by BC101 and BC102.
+    names: names::Memo<'a>,
 }
 
 impl<'a> Context<'a> {
@@ -37,6 +39,7 @@ impl<'a> Context<'a> {
             pack,
             as_of,
             today: std::cell::OnceCell::new(),
+            names: names::Memo::default(),
         }
     }
 

@@ -11,6 +11,8 @@ use crate::namediff::{self, DiffKind, LegalForms, NameDiff};
 use crate::profile::{Field, Profile};
 use crate::rulepack::{PolicyError, RulePack};
 use serde_json::json;
+use std::cell::{OnceCell, RefCell};
+use std::rc::Rc;
 
 /// Labels in both languages for stable keys, read from `params.<table>.<key> = {en, zh}` of a
 /// rule. A key without a label falls back to the key itself, so a rulepack that drops a label
@@ -39,6 +41,43 @@ fn legal_forms(pack: &RulePack) -> Result<LegalForms, PolicyError> {
     Ok(LegalForms {
         groups: pack.param_string_groups("BC102", "legal_forms")?,
     })
+}
+
+/// What BC101 and BC102 share within one profile: the legal forms, and the comparisons made.
+/// Both rules often compare the same two names (the payout name with a legal name that equals
+/// the LianLian account name), and a comparison costs more than the rest of either rule.
+#[derive(Default)]
+pub(super) struct Memo<'a> {
+    forms: OnceCell<LegalForms>,
+    /// (expected, actual, how they differ).
+    diffs: RefCell<Vec<(&'a str, &'a str, Rc<Option<NameDiff>>)>>,
+}
+
+impl<'a> Memo<'a> {
+    fn forms(&self, pack: &RulePack) -> Result<&LegalForms, PolicyError> {
+        if let Some(forms) = self.forms.get() {
+            return Ok(forms);
+        }
+        let forms = legal_forms(pack)?;
+        Ok(self.forms.get_or_init(|| forms))
+    }
+
+    /// `namediff::compare(expected, actual, forms)`, computed once per pair of names.
+    fn diff(&self, expected: &'a str, actual: &'a str, forms: &LegalForms) -> Rc<Option<NameDiff>> {
+        let known = self
+            .diffs
+            .borrow()
+            .iter()
+            .find(|(e, a, _)| *e == expected && *a == actual)
+            .map(|(_, _, diff)| Rc::clone(diff));
+        known.unwrap_or_else(|| {
+            let diff = Rc::new(namediff::compare(expected, actual, forms));
+            self.diffs
+                .borrow_mut()
+                .push((expected, actual, Rc::clone(&diff)));
+            diff
+        })
+    }
 }
 
 /// A name comparison: `actual` is the value to change, `expected` the one it must equal.
@@ -89,16 +128,17 @@ fn evidence(profile: &Profile, starts: &CharStarts<'_>, diff: &NameDiff) -> serd
     serde_json::Value::Array(items)
 }
 
-fn compare_pair(
-    ctx: &Context<'_>,
+fn compare_pair<'a>(
+    ctx: &Context<'a>,
     code: &'static str,
     label_code: &str,
-    pair: &Pair<'_>,
+    pair: &Pair<'a>,
     forms: &LegalForms,
 ) -> Option<Finding> {
     let actual = pair.actual.text()?;
     let expected = pair.expected.text()?;
-    let diff = namediff::compare(expected, actual, forms)?;
+    let diff = ctx.names.diff(expected, actual, forms);
+    let diff = diff.as_ref().as_ref()?;
     let kinds: Vec<&str> = diff.kinds.iter().map(DiffKind::as_str).collect();
     let (kinds_en, kinds_zh) = labels(ctx.pack, label_code, "kinds", &kinds);
     let position = diff.first_divergence.1 + 1;
@@ -126,7 +166,7 @@ fn compare_pair(
                     "column": first.column,
                 }),
             )
-            .evidence("differences", evidence(ctx.profile, &starts, &diff))
+            .evidence("differences", evidence(ctx.profile, &starts, diff))
             // Which of the two names is right is the seller's call (the remediation says how to
             // check), so the replacement is offered but never applied without asking.
             .fix(Fix {
@@ -160,11 +200,11 @@ pub fn account_name_mismatch(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Resul
     if pairs.is_empty() {
         return Ok(());
     }
-    let forms = legal_forms(ctx.pack)?;
+    let forms = ctx.names.forms(ctx.pack)?;
     out.extend(
         pairs
             .iter()
-            .filter_map(|pair| compare_pair(ctx, "BC101", "BC101", pair, &forms)),
+            .filter_map(|pair| compare_pair(ctx, "BC101", "BC101", pair, forms)),
     );
     Ok(())
 }
@@ -201,12 +241,12 @@ pub fn legal_name_mismatch(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<
     if pairs.is_empty() {
         return Ok(());
     }
-    let forms = legal_forms(ctx.pack)?;
+    let forms = ctx.names.forms(ctx.pack)?;
     // The kind labels live with BC101; both rules describe differences the same way.
     out.extend(
         pairs
             .iter()
-            .filter_map(|pair| compare_pair(ctx, "BC102", "BC101", pair, &forms)),
+            .filter_map(|pair| compare_pair(ctx, "BC102", "BC101", pair, forms)),
     );
     Ok(())
 }
