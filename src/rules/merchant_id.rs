@@ -84,12 +84,17 @@ fn login_kind(ctx: &Context<'_>, field: &Field) -> Result<Option<&'static str>, 
 
 /// BC301: a Merchant ID that does not match the rulepack's pattern.
 pub fn format(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+    // Looked up once, but only when there is a value to judge (looking up compiles it).
+    let mut pattern = None;
     for path in FIELDS {
         let Some(field) = ctx.profile.field(path) else {
             continue;
         };
         let Some(value) = field.text() else { continue };
-        let pattern = ctx.pack.param_regex("BC301", "pattern")?;
+        let pattern = match pattern {
+            Some(pattern) => pattern,
+            None => *pattern.insert(ctx.pack.param_regex("BC301", "pattern")?),
+        };
         let cleaned = visible(value);
         if pattern.is_match(&cleaned) || login_kind(ctx, field)?.is_some() {
             continue;

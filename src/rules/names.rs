@@ -274,7 +274,8 @@ fn non_latin_script(ch: char) -> Option<&'static str> {
 }
 
 fn is_latin_only(s: &str) -> bool {
-    s.chars().all(|c| non_latin_script(c).is_none())
+    // ASCII letters are Latin, and nothing else in ASCII is a letter.
+    s.is_ascii() || s.chars().all(|c| non_latin_script(c).is_none())
 }
 
 /// BC103: a name on a Latin-only Ozon form contains letters of another script.
@@ -303,6 +304,9 @@ pub fn name_not_latin(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), P
     for (path, variant, suggestions) in targets {
         let Some(field) = p.field(path) else { continue };
         let Some(value) = field.text() else { continue };
+        if is_latin_only(value) {
+            continue;
+        }
         let letters: Vec<(usize, char, &str)> = value
             .chars()
             .enumerate()

@@ -183,7 +183,8 @@ fn could_match(text: &str, value_pattern: &Regex, key_pattern: &Regex) -> bool {
                 .windows(2)
                 .any(|w| matches!(w, [b'\\', b'A' | b'z' | b'b' | b'B' | b'<' | b'>']))
     };
-    let verbatim = !text.contains(['\\', '\r']);
+    let bytes = text.as_bytes();
+    let verbatim = !bytes.contains(&b'\\') && !bytes.contains(&b'\r');
     !(verbatim && local(value_pattern) && local(key_pattern))
         || value_pattern.is_match(text)
         || key_pattern.is_match(text)

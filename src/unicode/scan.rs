@@ -45,9 +45,20 @@ pub fn apply_safe_fixes_iban(value: &str) -> String {
 /// names, identifiers), so the full scan is skipped for them. A unit test checks every
 /// character of the block against the full scan.
 fn is_plain(value: &str, identifier: bool) -> bool {
+    // ASCII is walked by bytes, which skips decoding; the same test either way.
+    if value.is_ascii() {
+        is_plain_run(value.bytes().map(char::from), identifier)
+    } else {
+        is_plain_run(value.chars(), identifier)
+    }
+}
+
+fn is_plain_run(chars: impl Iterator<Item = char>, identifier: bool) -> bool {
     // One pass: a space is only allowed alone between two other characters.
     let mut after_space = true;
-    for c in value.chars() {
+    let mut empty = true;
+    for c in chars {
+        empty = false;
         if c == ' ' {
             if identifier || after_space {
                 return false;
@@ -59,7 +70,7 @@ fn is_plain(value: &str, identifier: bool) -> bool {
             return false;
         }
     }
-    !after_space || value.is_empty()
+    !after_space || empty
 }
 
 /// A CJK unified ideograph of the main block that cannot start mojibake ("锟斤拷", "烫烫烫",
