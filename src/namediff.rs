@@ -909,6 +909,20 @@ mod tests {
         assert_eq!(legal_form(NAME, &LegalForms::default()), None);
     }
 
+    /// The inline key spells what NFKC then lower-casing spells, for every character.
+    #[test]
+    fn keys_are_nfkc_lower_case() {
+        for c in (0..=0x10FFFF_u32).filter_map(char::from_u32) {
+            let expected: String = std::iter::once(c)
+                .nfkc()
+                .flat_map(char::to_lowercase)
+                .collect();
+            let got = key(c);
+            assert_eq!(got.chars().collect::<String>(), expected, "U+{:04X}", u32::from(c));
+            assert_eq!(matches!(got, Key::One(_)), expected.chars().count() == 1);
+        }
+    }
+
     #[test]
     fn ascii_classes_match_the_tables() {
         for c in (0..=0x7F_u8).map(char::from) {

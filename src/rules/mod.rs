@@ -484,6 +484,23 @@ pub fn check(
 mod tests {
     use super::*;
 
+    /// `CharStarts` gives what `Profile::char_span` gives, escapes and multi-line strings
+    /// included.
+    #[test]
+    fn char_starts_agree_with_char_span() {
+        let text = "format = 1\n[seller]\nlegal_name = \"A\\u200BB\\tC \u{6DF1}\"\n\
+                    legal_name_en = \"\"\"\nX\\\n  Y\"\"\"\nregistered_address = '\u{6DF1}\u{5733} 1'\n";
+        let (profile, _) = crate::profile::load("t.toml", text.as_bytes()).unwrap();
+        assert!(profile.fields.len() >= 3);
+        for field in &profile.fields {
+            let starts = CharStarts::new(&profile, field);
+            for index in 0..12 {
+                assert_eq!(starts.span(index), profile.char_span(field, index), "{index}");
+                assert_eq!(starts.start(index), profile.char_span(field, index).start);
+            }
+        }
+    }
+
     #[test]
     fn registry_is_in_code_order_with_unique_names() {
         assert!(RULES.windows(2).all(|w| w[0].code < w[1].code));

@@ -409,3 +409,36 @@ proptest::proptest! {
         proptest::prop_assert_eq!(scan_impl(&value, class, iban), full_scan(&value, class, iban));
     }
 }
+
+/// The NFKC quick check answers "yes" only for characters that are their own NFKC, which is
+/// what lets `compatibility_fold` skip the normaliser.
+#[test]
+fn nfkc_quick_yes_means_unchanged() {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
+    for c in (0..=0x10FFFF_u32).filter_map(char::from_u32) {
+        if is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes {
+            let mut folded = std::iter::once(c).nfkc();
+            assert_eq!((folded.next(), folded.next()), (Some(c), None), "U+{:04X}", u32::from(c));
+        }
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
+
+    /// Without letters of two of the compared scripts no character can be judged a look-alike,
+    /// which is why the per-word alphabets are not worked out then.
+    #[test]
+    fn single_script_values_have_no_lookalikes(
+        value in "[a-cA-Cx 1.éÖ\u{410}\u{430}\u{416}\u{391}\u{3B1}\u{3A3}深ＡⅡ\u{301}]{0,12}",
+        class in proptest::sample::select(vec![Name, Address]),
+    ) {
+        let chars: Vec<char> = value.chars().collect();
+        if !mixes_scripts(&chars) {
+            let ctx = Ctx { class, cjk_text: false, judge: judges(&chars) };
+            for (i, &c) in chars.iter().enumerate() {
+                proptest::prop_assert_eq!(confusable(c, i, &ctx), None, "{:?} at {}", value, i);
+            }
+        }
+    }
+}
