@@ -118,28 +118,37 @@ impl<'a> Hints<'a> {
 
     /// Whether any hint occurs in `text` (what `text.contains(hint)` for each hint says).
     fn found_in(&self, text: &str) -> bool {
-        let bytes = text.as_bytes();
-        self.any_empty
-            || bytes.iter().enumerate().any(|(i, &b)| {
-                let mut candidates = self.by_first[usize::from(b)];
-                if candidates == 0 {
-                    return false;
-                }
-                let Some(rest) = bytes.get(i..) else {
-                    return false;
-                };
-                if candidates == u64::MAX {
-                    return self.hints.iter().any(|h| rest.starts_with(h.as_bytes()));
-                }
-                while candidates != 0 {
-                    let k = candidates.trailing_zeros() as usize;
-                    candidates &= candidates - 1;
-                    if self.hints.get(k).is_some_and(|h| rest.starts_with(h.as_bytes())) {
-                        return true;
-                    }
-                }
-                false
-            })
+        if self.any_empty {
+            return true;
+        }
+        let mut rest = text.as_bytes();
+        // Skip to the next byte that starts a hint, then compare only the hints starting there.
+        while let Some(at) = rest.iter().position(|&b| self.by_first[usize::from(b)] != 0) {
+            let Some(tail) = rest.get(at..) else {
+                break;
+            };
+            if self.starts(tail) {
+                return true;
+            }
+            rest = tail.get(1..).unwrap_or_default();
+        }
+        false
+    }
+
+    /// Whether a hint starts `tail`, whose first byte starts one.
+    fn starts(&self, tail: &[u8]) -> bool {
+        let mut candidates = tail.first().map_or(0, |&b| self.by_first[usize::from(b)]);
+        if candidates == u64::MAX {
+            return self.hints.iter().any(|h| tail.starts_with(h.as_bytes()));
+        }
+        while candidates != 0 {
+            let k = candidates.trailing_zeros() as usize;
+            candidates &= candidates - 1;
+            if self.hints.get(k).is_some_and(|h| tail.starts_with(h.as_bytes())) {
+                return true;
+            }
+        }
+        false
     }
 }
 

@@ -36,17 +36,22 @@ fn value(c: char) -> Option<u32> {
 /// The check character for the first 17 characters, or `None` unless `first17` is exactly
 /// 17 characters of [`ALPHABET`].
 pub fn check_character(first17: &str) -> Option<char> {
+    // Weights are 3^i mod 31; keeping them reduced keeps the sum small.
+    const WEIGHTS: [u32; LEN - 1] = {
+        let mut weights = [1u32; LEN - 1];
+        let mut i = 1;
+        while i < LEN - 1 {
+            weights[i] = weights[i - 1] * 3 % 31;
+            i += 1;
+        }
+        weights
+    };
     let mut sum = 0u32;
-    let mut weight = 1u32;
     let mut count = 0usize;
     for c in first17.chars() {
+        let weight = WEIGHTS.get(count)?;
         count += 1;
-        if count > LEN - 1 {
-            return None;
-        }
         sum += value(c)? * weight;
-        // Weights are 3^i mod 31; keeping them reduced keeps the sum small.
-        weight = weight * 3 % 31;
     }
     if count != LEN - 1 {
         return None;
