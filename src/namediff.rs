@@ -456,11 +456,7 @@ fn classify(e: &[char], se: &[(usize, Key)], a: &[char], sa: &[(usize, Key)], ou
 /// Finds the longest legal-form spelling that ends the name, comparing core characters only.
 /// Returns (start char index, group index, matched core length).
 /// `sk` is the skeleton of `chars`.
-fn find_form(
-    chars: &[char],
-    sk: &[(usize, Key)],
-    spellings: &Spellings,
-) -> Option<(usize, usize)> {
+fn find_form(chars: &[char], sk: &[(usize, Key)], spellings: &Spellings) -> Option<(usize, usize)> {
     let mut best: Option<(usize, usize, usize)> = None; // (core length, start, group)
     for &(g, ref sp) in &spellings.0 {
         if sp.is_empty() || sp.len() > sk.len() {
@@ -918,7 +914,12 @@ mod tests {
                 .flat_map(char::to_lowercase)
                 .collect();
             let got = key(c);
-            assert_eq!(got.chars().collect::<String>(), expected, "U+{:04X}", u32::from(c));
+            assert_eq!(
+                got.chars().collect::<String>(),
+                expected,
+                "U+{:04X}",
+                u32::from(c)
+            );
             assert_eq!(matches!(got, Key::One(_)), expected.chars().count() == 1);
         }
     }

@@ -208,15 +208,15 @@ fn finding(
     let identifier = class == FieldClass::Identifier;
 
     let mut finding = Finding::new(code, field.path(), starts.span(first.char_index))
-    .fingerprint_value(value)
-    .variant(variant(class, first.kind))
-    .text("character", unicode::describe(first.ch))
-    .text("count", issues.len().to_string())
-    .text("position", (first.char_index + 1).to_string())
-    .text("intended", first.suggestion.clone().unwrap_or_default())
-    .evidence("count", issues.len())
-    .evidence("class", class_name(class))
-    .evidence("occurrences", occurrences);
+        .fingerprint_value(value)
+        .variant(variant(class, first.kind))
+        .text("character", unicode::describe(first.ch))
+        .text("count", issues.len().to_string())
+        .text("position", (first.char_index + 1).to_string())
+        .text("intended", first.suggestion.clone().unwrap_or_default())
+        .evidence("count", issues.len())
+        .evidence("class", class_name(class))
+        .evidence("occurrences", occurrences);
     finding = if identifier {
         finding.ident("suggestion", suggestion.clone())
     } else {

@@ -495,7 +495,11 @@ mod tests {
         for field in &profile.fields {
             let starts = CharStarts::new(&profile, field);
             for index in 0..12 {
-                assert_eq!(starts.span(index), profile.char_span(field, index), "{index}");
+                assert_eq!(
+                    starts.span(index),
+                    profile.char_span(field, index),
+                    "{index}"
+                );
                 assert_eq!(starts.start(index), profile.char_span(field, index).start);
             }
         }

@@ -43,14 +43,16 @@ fn legal_forms(pack: &RulePack) -> Result<LegalForms, PolicyError> {
     })
 }
 
+/// One comparison made: the expected name, the actual name, and how they differ.
+type Compared<'a> = (&'a str, &'a str, Rc<Option<NameDiff>>);
+
 /// What BC101 and BC102 share within one profile: the legal forms, and the comparisons made.
 /// Both rules often compare the same two names (the payout name with a legal name that equals
 /// the LianLian account name), and a comparison costs more than the rest of either rule.
 #[derive(Default)]
 pub(super) struct Memo<'a> {
     forms: OnceCell<LegalForms>,
-    /// (expected, actual, how they differ).
-    diffs: RefCell<Vec<(&'a str, &'a str, Rc<Option<NameDiff>>)>>,
+    diffs: RefCell<Vec<Compared<'a>>>,
 }
 
 impl<'a> Memo<'a> {

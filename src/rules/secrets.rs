@@ -123,7 +123,10 @@ impl<'a> Hints<'a> {
         }
         let mut rest = text.as_bytes();
         // Skip to the next byte that starts a hint, then compare only the hints starting there.
-        while let Some(at) = rest.iter().position(|&b| self.by_first[usize::from(b)] != 0) {
+        while let Some(at) = rest
+            .iter()
+            .position(|&b| self.by_first[usize::from(b)] != 0)
+        {
             let Some(tail) = rest.get(at..) else {
                 break;
             };
@@ -144,7 +147,11 @@ impl<'a> Hints<'a> {
         while candidates != 0 {
             let k = candidates.trailing_zeros() as usize;
             candidates &= candidates - 1;
-            if self.hints.get(k).is_some_and(|h| tail.starts_with(h.as_bytes())) {
+            if self
+                .hints
+                .get(k)
+                .is_some_and(|h| tail.starts_with(h.as_bytes()))
+            {
                 return true;
             }
         }
@@ -295,7 +302,11 @@ mod tests {
         assert!(could_match("[seller]\napi_key = \"bar\"\n", value, key));
         assert!(could_match("x = \"AKIAIOSFODNN7EXAMPLE\"\n", value, key));
         // Escapes and CR line ends may hide what the file holds: always parse then.
-        assert!(could_match("x = \"\\u0041KIAIOSFODNN7EXAMPLE\"\n", value, key));
+        assert!(could_match(
+            "x = \"\\u0041KIAIOSFODNN7EXAMPLE\"\n",
+            value,
+            key
+        ));
         assert!(could_match("x = \"\"\"a\r\nb\"\"\"\r\n", value, key));
         // An anchored pattern might match a value but not the file.
         let anchored = regex::Regex::new("^AKIA").unwrap();

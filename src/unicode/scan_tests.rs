@@ -382,14 +382,20 @@ fn safe_fixes() {
 #[test]
 fn plain_ideographs_are_clean_in_the_full_scan() {
     for cp in 0x4E00..=0x9FFF_u32 {
-        let Some(c) = char::from_u32(cp) else { continue };
+        let Some(c) = char::from_u32(cp) else {
+            continue;
+        };
         if !is_plain_ideograph(c) {
             continue;
         }
         for class in [Name, Address] {
             for value in [format!("{c}"), format!("A{c}1 b{c}{c}c"), format!("{c} x")] {
                 assert!(is_plain(&value, false), "{cp:04X}");
-                assert_eq!(full_scan(&value, class, false), vec![], "U+{cp:04X} in {value:?}");
+                assert_eq!(
+                    full_scan(&value, class, false),
+                    vec![],
+                    "U+{cp:04X} in {value:?}"
+                );
             }
         }
     }
@@ -418,7 +424,12 @@ fn nfkc_quick_yes_means_unchanged() {
     for c in (0..=0x10FFFF_u32).filter_map(char::from_u32) {
         if is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes {
             let mut folded = std::iter::once(c).nfkc();
-            assert_eq!((folded.next(), folded.next()), (Some(c), None), "U+{:04X}", u32::from(c));
+            assert_eq!(
+                (folded.next(), folded.next()),
+                (Some(c), None),
+                "U+{:04X}",
+                u32::from(c)
+            );
         }
     }
 }
