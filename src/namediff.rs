@@ -21,7 +21,7 @@
 //! Spellings equal after the foldings above (`CO., LTD.` ↔ `Co Ltd`) are not a legal-form
 //! difference: the character walk reports the punctuation or case instead.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
 
 /// How two names differ at one place.
@@ -111,6 +111,29 @@ fn is_invisible(c: char) -> bool {
 }
 
 fn class(c: char) -> Class {
+    // ASCII by hand (checked against the tables in a test): most names are ASCII, and the
+    // category table is a search.
+    if c.is_ascii() {
+        return match c {
+            '\t'..='\r' | ' ' => Class::Space,
+            '!'..='#'
+            | '%'..='*'
+            | ','..='/'
+            | ':'
+            | ';'
+            | '?'
+            | '@'
+            | '['..=']'
+            | '_'
+            | '{'
+            | '}' => Class::Punct,
+            _ => Class::Core,
+        };
+    }
+    class_by_tables(c)
+}
+
+fn class_by_tables(c: char) -> Class {
     if is_invisible(c) {
         Class::Invisible
     } else if c.is_whitespace() {
@@ -122,12 +145,49 @@ fn class(c: char) -> Class {
     }
 }
 
-/// Comparison key: NFKC then lower case, so case and width differences compare equal.
-fn key(c: char) -> String {
-    std::iter::once(c)
-        .nfkc()
-        .flat_map(char::to_lowercase)
-        .collect()
+/// Comparison key of one character: NFKC then lower case, so case and width differences
+/// compare equal. Nearly every key is a single character, kept inline instead of in a `String`
+/// of its own; two keys are equal exactly when their texts are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Key {
+    One(char),
+    /// Any other text (never exactly one character).
+    Text(String),
+}
+
+impl Key {
+    fn chars(&self) -> std::iter::Chain<std::option::IntoIter<char>, std::str::Chars<'_>> {
+        match self {
+            Key::One(c) => Some(*c).into_iter().chain("".chars()),
+            Key::Text(s) => None.into_iter().chain(s.chars()),
+        }
+    }
+}
+
+fn key(c: char) -> Key {
+    if c.is_ascii() {
+        return Key::One(c.to_ascii_lowercase());
+    }
+    // Most characters are their own NFKC (all of CJK); the quick check says so from one table
+    // lookup, without running the normaliser.
+    let text: String = if is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes {
+        let mut lower = c.to_lowercase();
+        let first = lower.next();
+        if let (Some(l), None) = (first, lower.next()) {
+            return Key::One(l);
+        }
+        c.to_lowercase().collect()
+    } else {
+        std::iter::once(c)
+            .nfkc()
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let mut it = text.chars();
+    match (it.next(), it.next()) {
+        (Some(one), None) => Key::One(one),
+        _ => Key::Text(text),
+    }
 }
 
 fn case_equal(a: char, b: char) -> bool {
@@ -139,7 +199,7 @@ fn width_equal(a: char, b: char) -> bool {
 }
 
 /// The core characters of a name with their char indices and keys.
-fn skeleton(chars: &[char]) -> Vec<(usize, String)> {
+fn skeleton(chars: &[char]) -> Vec<(usize, Key)> {
     chars
         .iter()
         .enumerate()
@@ -148,9 +208,30 @@ fn skeleton(chars: &[char]) -> Vec<(usize, String)> {
         .collect()
 }
 
-/// The normalised core text of a slice, used to decide whether two pieces mean the same.
-fn skeleton_text(chars: &[char]) -> String {
-    skeleton(chars).into_iter().map(|(_, k)| k).collect()
+/// Whether two skeletons spell the same normalised core text, used to decide whether two
+/// pieces mean the same. The keys' texts are compared as one run, as joined strings would be.
+fn same_text(a: &[(usize, Key)], b: &[(usize, Key)]) -> bool {
+    a.iter()
+        .flat_map(|(_, k)| k.chars())
+        .eq(b.iter().flat_map(|(_, k)| k.chars()))
+}
+
+/// The skeleton of every legal-form spelling, with its group: computed once per comparison
+/// instead of once per name looked at.
+struct Spellings(Vec<(usize, Vec<Key>)>);
+
+impl Spellings {
+    fn new(forms: &LegalForms) -> Self {
+        let mut out = Vec::new();
+        for (g, group) in forms.groups.iter().enumerate() {
+            for spelling in group {
+                let sp_chars: Vec<char> = spelling.chars().collect();
+                let sp = skeleton(&sp_chars).into_iter().map(|(_, k)| k).collect();
+                out.push((g, sp));
+            }
+        }
+        Spellings(out)
+    }
 }
 
 /// Above this many table cells the middle of two names is not aligned; real names are far
@@ -158,7 +239,7 @@ fn skeleton_text(chars: &[char]) -> String {
 const MAX_LCS_CELLS: usize = 250_000;
 
 /// Pairs of matched positions (into `e` and `a`) of a longest common subsequence by key.
-fn align(e: &[(usize, String)], a: &[(usize, String)]) -> Vec<(usize, usize)> {
+fn align(e: &[(usize, Key)], a: &[(usize, Key)]) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
     let mut lo = 0;
     while lo < e.len() && lo < a.len() && e[lo].1 == a[lo].1 {
@@ -203,19 +284,31 @@ fn align(e: &[(usize, String)], a: &[(usize, String)]) -> Vec<(usize, usize)> {
     pairs
 }
 
-/// Collects single-character differences, later merged into runs.
+/// One single-character difference, before merging: a char on either side or both.
+struct Single {
+    kind: DiffKind,
+    ei: usize,
+    ai: usize,
+    et: Option<char>,
+    at: Option<char>,
+}
+
+/// Collects single-character differences, later merged into runs. Texts are only built for
+/// runs, not for each character.
 struct Collector {
-    raw: Vec<Difference>,
+    raw: Vec<Single>,
+    /// The legal-form suffix, reported whole and never merged.
+    legal_form: Option<Difference>,
 }
 
 impl Collector {
     fn push(&mut self, kind: DiffKind, ei: usize, ai: usize, et: Option<char>, at: Option<char>) {
-        self.raw.push(Difference {
+        self.raw.push(Single {
             kind,
-            expected_index: ei,
-            actual_index: ai,
-            expected_text: et.map(String::from).unwrap_or_default(),
-            actual_text: at.map(String::from).unwrap_or_default(),
+            ei,
+            ai,
+            et,
+            at,
         });
     }
 
@@ -296,30 +389,44 @@ impl Collector {
     fn finish(mut self) -> Vec<Difference> {
         self.raw.sort_by_key(|d| d.kind);
         let mut out: Vec<Difference> = Vec::new();
+        // Chars in the texts of the last run: (expected, actual).
+        let mut lens = (0, 0);
         for d in self.raw {
-            if let Some(last) = out.last_mut() {
-                let contiguous = last.kind == d.kind
-                    && last.expected_index + last.expected_text.chars().count() == d.expected_index
-                    && last.actual_index + last.actual_text.chars().count() == d.actual_index;
-                if contiguous {
-                    last.expected_text.push_str(&d.expected_text);
-                    last.actual_text.push_str(&d.actual_text);
-                    continue;
+            let (elen, alen) = (usize::from(d.et.is_some()), usize::from(d.at.is_some()));
+            if let Some(last) = out.last_mut()
+                && last.kind == d.kind
+                && last.expected_index + lens.0 == d.ei
+                && last.actual_index + lens.1 == d.ai
+            {
+                if let Some(c) = d.et {
+                    last.expected_text.push(c);
                 }
+                if let Some(c) = d.at {
+                    last.actual_text.push(c);
+                }
+                lens = (lens.0 + elen, lens.1 + alen);
+                continue;
             }
-            out.push(d);
+            out.push(Difference {
+                kind: d.kind,
+                expected_index: d.ei,
+                actual_index: d.ai,
+                expected_text: d.et.map(String::from).unwrap_or_default(),
+                actual_text: d.at.map(String::from).unwrap_or_default(),
+            });
+            lens = (elen, alen);
         }
+        // Its kind is the only one of its kind, so it joins no run.
+        out.extend(self.legal_form);
         out.sort_by_key(|d| (d.expected_index, d.actual_index, d.kind));
         out
     }
 }
 
-/// Character-level classification of two whole pieces.
-fn classify(e: &[char], a: &[char], out: &mut Collector) {
-    let se = skeleton(e);
-    let sa = skeleton(a);
+/// Character-level classification of two whole pieces, given their skeletons.
+fn classify(e: &[char], se: &[(usize, Key)], a: &[char], sa: &[(usize, Key)], out: &mut Collector) {
     let (mut pe, mut pa) = (0, 0);
-    for (i, j) in align(&se, &sa) {
+    for (i, j) in align(se, sa) {
         let (Some((oe, _)), Some((oa, _))) = (se.get(i), sa.get(j)) else {
             continue;
         };
@@ -348,41 +455,37 @@ fn classify(e: &[char], a: &[char], out: &mut Collector) {
 
 /// Finds the longest legal-form spelling that ends the name, comparing core characters only.
 /// Returns (start char index, group index, matched core length).
-fn find_form(chars: &[char], forms: &LegalForms) -> Option<(usize, usize)> {
-    let sk = skeleton(chars);
+/// `sk` is the skeleton of `chars`.
+fn find_form(chars: &[char], sk: &[(usize, Key)], spellings: &Spellings) -> Option<(usize, usize)> {
     let mut best: Option<(usize, usize, usize)> = None; // (core length, start, group)
-    for (g, group) in forms.groups.iter().enumerate() {
-        for spelling in group {
-            let sp_chars: Vec<char> = spelling.chars().collect();
-            let sp: Vec<String> = skeleton(&sp_chars).into_iter().map(|(_, k)| k).collect();
-            if sp.is_empty() || sp.len() > sk.len() {
-                continue;
-            }
-            let from = sk.len() - sp.len();
-            let Some(tail) = sk.get(from..) else { continue };
-            if !tail.iter().map(|(_, k)| k).eq(sp.iter()) {
-                continue;
-            }
-            let Some(&(start, _)) = tail.first() else {
-                continue;
-            };
-            // A Latin spelling must start a word: "UNLIMITED" does not end in "Limited", while
-            // "星河科技Ltd" does end in "Ltd".
-            let starts_word = sp
-                .first()
-                .and_then(|k| k.chars().next())
-                .is_some_and(|c| c.is_alphanumeric() && c.is_ascii());
-            if starts_word
-                && start
-                    .checked_sub(1)
-                    .and_then(|p| chars.get(p))
-                    .is_some_and(|c| key(*c).chars().any(|k| k.is_ascii_alphanumeric()))
-            {
-                continue;
-            }
-            if best.is_none_or(|(len, _, _)| sp.len() > len) {
-                best = Some((sp.len(), start, g));
-            }
+    for &(g, ref sp) in &spellings.0 {
+        if sp.is_empty() || sp.len() > sk.len() {
+            continue;
+        }
+        let from = sk.len() - sp.len();
+        let Some(tail) = sk.get(from..) else { continue };
+        if !tail.iter().map(|(_, k)| k).eq(sp.iter()) {
+            continue;
+        }
+        let Some(&(start, _)) = tail.first() else {
+            continue;
+        };
+        // A Latin spelling must start a word: "UNLIMITED" does not end in "Limited", while
+        // "星河科技Ltd" does end in "Ltd".
+        let starts_word = sp
+            .first()
+            .and_then(|k| k.chars().next())
+            .is_some_and(|c| c.is_alphanumeric() && c.is_ascii());
+        if starts_word
+            && start
+                .checked_sub(1)
+                .and_then(|p| chars.get(p))
+                .is_some_and(|c| key(*c).chars().any(|k| k.is_ascii_alphanumeric()))
+        {
+            continue;
+        }
+        if best.is_none_or(|(len, _, _)| sp.len() > len) {
+            best = Some((sp.len(), start, g));
         }
     }
     best.map(|(_, start, g)| (start, g))
@@ -397,7 +500,7 @@ fn find_form(chars: &[char], forms: &LegalForms) -> Option<(usize, usize)> {
 /// recognised.
 pub fn legal_form(name: &str, forms: &LegalForms) -> Option<(usize, usize)> {
     let chars: Vec<char> = name.chars().collect();
-    find_form(&chars, forms)
+    find_form(&chars, &skeleton(&chars), &Spellings::new(forms))
 }
 
 /// Drops trailing whitespace and separators that only joined the name to a now-missing form.
@@ -424,15 +527,24 @@ pub fn compare(expected: &str, actual: &str, forms: &LegalForms) -> Option<NameD
     let e: Vec<char> = expected.chars().collect();
     let a: Vec<char> = actual.chars().collect();
     let prefix = e.iter().zip(&a).take_while(|(x, y)| x == y).count();
-    let mut out = Collector { raw: Vec::new() };
+    let mut out = Collector {
+        raw: Vec::new(),
+        legal_form: None,
+    };
 
+    let se = skeleton(&e);
+    let sa = skeleton(&a);
     let mut split = None;
-    if skeleton_text(&e) != skeleton_text(&a) {
-        match (find_form(&e, forms), find_form(&a, forms)) {
+    if !same_text(&se, &sa) {
+        let spellings = Spellings::new(forms);
+        match (
+            find_form(&e, &se, &spellings),
+            find_form(&a, &sa, &spellings),
+        ) {
             (Some((es, eg)), Some((as_, ag))) if eg == ag => {
                 let ef = e.get(es..).unwrap_or_default();
                 let af = a.get(as_..).unwrap_or_default();
-                if skeleton_text(ef) != skeleton_text(af) {
+                if !same_text(&skeleton(ef), &skeleton(af)) {
                     split = Some((es, as_, es, as_));
                 }
             }
@@ -450,12 +562,19 @@ pub fn compare(expected: &str, actual: &str, forms: &LegalForms) -> Option<NameD
 
     match split {
         Some((eb, ab, ef, af)) => {
+            // The skeleton of a prefix is the part of the whole skeleton before its end.
+            fn before(sk: &[(usize, Key)], end: usize) -> &[(usize, Key)] {
+                let n = sk.iter().take_while(|(i, _)| *i < end).count();
+                sk.get(..n).unwrap_or_default()
+            }
             classify(
                 e.get(..eb).unwrap_or_default(),
+                before(&se, eb),
                 a.get(..ab).unwrap_or_default(),
+                before(&sa, ab),
                 &mut out,
             );
-            out.raw.push(Difference {
+            out.legal_form = Some(Difference {
                 kind: DiffKind::LegalForm,
                 expected_index: ef,
                 actual_index: af,
@@ -463,7 +582,7 @@ pub fn compare(expected: &str, actual: &str, forms: &LegalForms) -> Option<NameD
                 actual_text: a.get(af..).unwrap_or_default().iter().collect(),
             });
         }
-        None => classify(&e, &a, &mut out),
+        None => classify(&e, &se, &a, &sa, &mut out),
     }
 
     let mut differences = out.finish();
@@ -784,6 +903,32 @@ mod tests {
         assert_eq!(legal_form("XYZ UNLIMITED", &f), None);
         assert_eq!(legal_form("", &f), None);
         assert_eq!(legal_form(NAME, &LegalForms::default()), None);
+    }
+
+    /// The inline key spells what NFKC then lower-casing spells, for every character.
+    #[test]
+    fn keys_are_nfkc_lower_case() {
+        for c in (0..=0x10FFFF_u32).filter_map(char::from_u32) {
+            let expected: String = std::iter::once(c)
+                .nfkc()
+                .flat_map(char::to_lowercase)
+                .collect();
+            let got = key(c);
+            assert_eq!(
+                got.chars().collect::<String>(),
+                expected,
+                "U+{:04X}",
+                u32::from(c)
+            );
+            assert_eq!(matches!(got, Key::One(_)), expected.chars().count() == 1);
+        }
+    }
+
+    #[test]
+    fn ascii_classes_match_the_tables() {
+        for c in (0..=0x7F_u8).map(char::from) {
+            assert_eq!(class(c), class_by_tables(c), "{c:?}");
+        }
     }
 
     #[test]

@@ -176,12 +176,11 @@ fn finding(
     issues: &[&CharIssue],
 ) -> Option<Finding> {
     let first = issues.first()?;
+    let starts = super::CharStarts::new(profile, field);
     let occurrences: Vec<_> = issues
         .iter()
         .map(|issue| {
-            let at = profile
-                .source
-                .position(profile.char_span(field, issue.char_index).start);
+            let at = profile.source.position(starts.start(issue.char_index));
             let mut entry = json!({
                 "line": at.line,
                 "column": at.column,
@@ -208,20 +207,16 @@ fn finding(
     };
     let identifier = class == FieldClass::Identifier;
 
-    let mut finding = Finding::new(
-        code,
-        field.path(),
-        profile.char_span(field, first.char_index),
-    )
-    .fingerprint_value(value)
-    .variant(variant(class, first.kind))
-    .text("character", unicode::describe(first.ch))
-    .text("count", issues.len().to_string())
-    .text("position", (first.char_index + 1).to_string())
-    .text("intended", first.suggestion.clone().unwrap_or_default())
-    .evidence("count", issues.len())
-    .evidence("class", class_name(class))
-    .evidence("occurrences", occurrences);
+    let mut finding = Finding::new(code, field.path(), starts.span(first.char_index))
+        .fingerprint_value(value)
+        .variant(variant(class, first.kind))
+        .text("character", unicode::describe(first.ch))
+        .text("count", issues.len().to_string())
+        .text("position", (first.char_index + 1).to_string())
+        .text("intended", first.suggestion.clone().unwrap_or_default())
+        .evidence("count", issues.len())
+        .evidence("class", class_name(class))
+        .evidence("occurrences", occurrences);
     finding = if identifier {
         finding.ident("suggestion", suggestion.clone())
     } else {

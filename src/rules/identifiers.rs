@@ -14,24 +14,37 @@ use crate::rulepack::PolicyError;
 use crate::unicode::{CharIssue, FixSuggestion};
 use crate::validators::{IdError, bic, iban, inn, ogrn, uscc};
 use serde_json::json;
+use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
 
 /// The text a validator judges, and for each of its chars the index of the char of the value
 /// as written that produced it (None when it cannot be traced).
-struct Judged {
-    text: String,
-    origin: Vec<Option<usize>>,
+struct Judged<'a> {
+    text: Cow<'a, str>,
+    /// `None` when the text is the value as written, so each char is its own origin (almost
+    /// always: the table is only built when a fix changed the value).
+    origin: Option<Vec<Option<usize>>>,
+}
+
+impl Judged<'_> {
+    /// The index in the value as written of the `index`-th char of the text.
+    fn origin(&self, index: usize) -> Option<usize> {
+        match &self.origin {
+            Some(origin) => origin.get(index).copied().flatten(),
+            None => (index < self.text.chars().count()).then_some(index),
+        }
+    }
 }
 
 /// The value of `field` as a validator should see it; `None` when absent or when BC2xx found a
 /// character nothing can repair.
-fn judged(field: &Field) -> Option<Judged> {
+fn judged(field: &Field) -> Option<Judged<'_>> {
     let value = field.text()?;
     let issues = characters::issues(field);
     if issues.is_empty() {
         return Some(Judged {
-            text: value.to_string(),
-            origin: (0..value.chars().count()).map(Some).collect(),
+            text: Cow::Borrowed(value),
+            origin: None,
         });
     }
     if issues.iter().any(|i| i.fix == FixSuggestion::None) {
@@ -40,7 +53,10 @@ fn judged(field: &Field) -> Option<Judged> {
     let all: Vec<&CharIssue> = issues.iter().collect();
     let text = characters::replaced(field, value, &all);
     let origin = align(value, &text, &issues);
-    Some(Judged { text, origin })
+    Some(Judged {
+        text: Cow::Owned(text),
+        origin: Some(origin),
+    })
 }
 
 /// Traces each char of `fixed` back to the char of `original` it came from. The fixes only
@@ -105,7 +121,7 @@ fn id_finding(
 ) -> Finding {
     let origin = error_position(err)
         .and_then(|p| p.checked_sub(1))
-        .and_then(|p| judged.origin.get(p).copied().flatten());
+        .and_then(|p| judged.origin(p));
     let mut finding = match origin {
         Some(index) => Finding::new(code, field.path(), ctx.profile.char_span(field, index))
             .fingerprint_value(field.text().unwrap_or_default()),
@@ -256,6 +272,13 @@ pub fn bank_details_mismatch(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Resul
         let (Some(actual), Some(expected)) = (typed.text(), issued.text()) else {
             continue;
         };
+        // Equal values of fields fixed the same way stay equal after the fixes.
+        if actual == expected
+            && characters::scan_class(typed) == characters::scan_class(issued)
+            && characters::is_iban(typed) == characters::is_iban(issued)
+        {
+            continue;
+        }
         let actual_clean = characters::safe_fixed(typed, actual);
         let expected_clean = characters::safe_fixed(issued, expected);
         if actual_clean == expected_clean {
@@ -318,7 +341,10 @@ pub fn amazon_seller_id(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(),
     let Some(judged) = judged(field) else {
         return Ok(());
     };
-    if let Some(marketplace) = marketplaces.get(&judged.text).and_then(toml::Value::as_str) {
+    if let Some(marketplace) = marketplaces
+        .get(judged.text.as_ref())
+        .and_then(toml::Value::as_str)
+    {
         out.push(
             Finding::at("BC310", field)
                 .variant("marketplace")

@@ -26,25 +26,53 @@ pub fn load_issue_findings(profile: &Profile, issues: &[LoadIssue]) -> Vec<Findi
         .collect()
 }
 
+/// One set of fields a rule needs (see [`super::Rule::needs`]), with the section of each field
+/// split off once per process instead of once per profile.
+struct NeedSet {
+    code: &'static str,
+    /// (field path, its section).
+    fields: Vec<(&'static str, &'static str)>,
+    /// The distinct sections of the fields.
+    sections: Vec<&'static str>,
+}
+
+fn need_sets() -> &'static [NeedSet] {
+    static SETS: std::sync::OnceLock<Vec<NeedSet>> = std::sync::OnceLock::new();
+    SETS.get_or_init(|| {
+        let mut sets = Vec::new();
+        for rule in RULES {
+            for set in rule.needs {
+                let fields: Vec<_> = set.iter().map(|p| (*p, schema::parent_of(p))).collect();
+                let mut sections: Vec<&'static str> = Vec::new();
+                for &(_, section) in &fields {
+                    if !sections.contains(&section) {
+                        sections.push(section);
+                    }
+                }
+                sets.push(NeedSet {
+                    code: rule.code,
+                    fields,
+                    sections,
+                });
+            }
+        }
+        sets
+    })
+}
+
 /// BC004: a present section lacks a field some rule needs. One finding per missing field,
 /// naming every rule it keeps from running.
 pub fn not_checked(profile: &Profile, issues: &[LoadIssue]) -> Vec<Finding> {
     let mut missing: BTreeMap<&'static str, Vec<&'static str>> = BTreeMap::new();
-    for rule in RULES {
-        for set in rule.needs {
-            let sections_present = set
-                .iter()
-                .all(|path| profile.has_section(schema::parent_of(path)));
-            if !sections_present {
-                continue;
-            }
-            for path in set.iter() {
-                let invalid = issues.iter().any(|i| i.path == *path);
-                if profile.field(path).is_none() && !invalid {
-                    let rules = missing.entry(path).or_default();
-                    if !rules.contains(&rule.code) {
-                        rules.push(rule.code);
-                    }
+    for set in need_sets() {
+        if !set.sections.iter().all(|s| profile.has_section(s)) {
+            continue;
+        }
+        for &(path, _) in &set.fields {
+            if profile.field(path).is_none() && !issues.iter().any(|i| i.path == path) {
+                let rules = missing.entry(path).or_default();
+                if !rules.contains(&set.code) {
+                    rules.push(set.code);
                 }
             }
         }
@@ -72,6 +100,12 @@ pub fn not_checked(profile: &Profile, issues: &[LoadIssue]) -> Vec<Finding> {
 /// Hides findings matched by a `[[bindcheck.ignore]]` entry; an entry that matches nothing is
 /// itself reported (BC006), so stale suppressions do not pile up.
 pub fn apply_suppressions(profile: &Profile, findings: Vec<Finding>) -> super::Checked {
+    if profile.suppressions.is_empty() {
+        return super::Checked {
+            findings,
+            suppressed: Vec::new(),
+        };
+    }
     let mut used = vec![false; profile.suppressions.len()];
     let mut checked = super::Checked::default();
     for finding in findings {

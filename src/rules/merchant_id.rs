@@ -17,16 +17,29 @@ use crate::profile::Field;
 use crate::rulepack::PolicyError;
 use crate::unicode::is_default_ignorable;
 use serde_json::json;
+use std::borrow::Cow;
 
 /// The two Merchant ID fields, LianLian's own first.
 const FIELDS: [&str; 2] = ["lianlian.merchant_id", "ozon.payout_account.merchant_id"];
 
 /// The value without the characters the character rules report (invisible, whitespace).
-fn visible(value: &str) -> String {
-    value
-        .chars()
-        .filter(|c| !c.is_whitespace() && !is_default_ignorable(*c))
-        .collect()
+/// Borrowed when there are none, as in almost every value.
+fn visible(value: &str) -> Cow<'_, str> {
+    let hidden = |c: char| c.is_whitespace() || is_default_ignorable(c);
+    if value.chars().any(hidden) {
+        Cow::Owned(value.chars().filter(|&c| !hidden(c)).collect())
+    } else {
+        Cow::Borrowed(value)
+    }
+}
+
+/// `a` and `b` compared as `str::to_lowercase` of each would; without allocating for ASCII.
+fn equal_ignoring_case(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
+    }
 }
 
 /// What a Merchant ID field holds instead of a Merchant ID, if BC302 recognises it.
@@ -45,7 +58,7 @@ fn login_kind(ctx: &Context<'_>, field: &Field) -> Result<Option<&'static str>, 
         .text("lianlian.login")
         .map(visible)
         .filter(|l| !l.is_empty());
-    if login.is_some_and(|l| l.to_lowercase() == value.to_lowercase()) {
+    if login.is_some_and(|l| equal_ignoring_case(&l, &value)) {
         return Ok(Some("login"));
     }
     // The guards keep the patterns from being compiled for the usual Merchant ID, which has
@@ -71,12 +84,17 @@ fn login_kind(ctx: &Context<'_>, field: &Field) -> Result<Option<&'static str>, 
 
 /// BC301: a Merchant ID that does not match the rulepack's pattern.
 pub fn format(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+    // Looked up once, but only when there is a value to judge (looking up compiles it).
+    let mut pattern = None;
     for path in FIELDS {
         let Some(field) = ctx.profile.field(path) else {
             continue;
         };
         let Some(value) = field.text() else { continue };
-        let pattern = ctx.pack.param_regex("BC301", "pattern")?;
+        let pattern = match pattern {
+            Some(pattern) => pattern,
+            None => *pattern.insert(ctx.pack.param_regex("BC301", "pattern")?),
+        };
         let cleaned = visible(value);
         if pattern.is_match(&cleaned) || login_kind(ctx, field)?.is_some() {
             continue;

@@ -5,12 +5,14 @@
 //! picked per platform through the finding's variant (`ozon`, `ogp`, `amazon`), because where to
 //! click differs and a template cannot translate an argument.
 
-use super::Context;
+use super::{CharStarts, Context};
 use crate::finding::{Applicability, Finding, Fix};
 use crate::namediff::{self, DiffKind, LegalForms, NameDiff};
 use crate::profile::{Field, Profile};
 use crate::rulepack::{PolicyError, RulePack};
 use serde_json::json;
+use std::cell::{OnceCell, RefCell};
+use std::rc::Rc;
 
 /// Labels in both languages for stable keys, read from `params.<table>.<key> = {en, zh}` of a
 /// rule. A key without a label falls back to the key itself, so a rulepack that drops a label
@@ -41,6 +43,45 @@ fn legal_forms(pack: &RulePack) -> Result<LegalForms, PolicyError> {
     })
 }
 
+/// One comparison made: the expected name, the actual name, and how they differ.
+type Compared<'a> = (&'a str, &'a str, Rc<Option<NameDiff>>);
+
+/// What BC101 and BC102 share within one profile: the legal forms, and the comparisons made.
+/// Both rules often compare the same two names (the payout name with a legal name that equals
+/// the LianLian account name), and a comparison costs more than the rest of either rule.
+#[derive(Default)]
+pub(super) struct Memo<'a> {
+    forms: OnceCell<LegalForms>,
+    diffs: RefCell<Vec<Compared<'a>>>,
+}
+
+impl<'a> Memo<'a> {
+    fn forms(&self, pack: &RulePack) -> Result<&LegalForms, PolicyError> {
+        if let Some(forms) = self.forms.get() {
+            return Ok(forms);
+        }
+        let forms = legal_forms(pack)?;
+        Ok(self.forms.get_or_init(|| forms))
+    }
+
+    /// `namediff::compare(expected, actual, forms)`, computed once per pair of names.
+    fn diff(&self, expected: &'a str, actual: &'a str, forms: &LegalForms) -> Rc<Option<NameDiff>> {
+        let known = self
+            .diffs
+            .borrow()
+            .iter()
+            .find(|(e, a, _)| *e == expected && *a == actual)
+            .map(|(_, _, diff)| Rc::clone(diff));
+        known.unwrap_or_else(|| {
+            let diff = Rc::new(namediff::compare(expected, actual, forms));
+            self.diffs
+                .borrow_mut()
+                .push((expected, actual, Rc::clone(&diff)));
+            diff
+        })
+    }
+}
+
 /// A name comparison: `actual` is the value to change, `expected` the one it must equal.
 struct Pair<'a> {
     actual: &'a Field,
@@ -67,14 +108,12 @@ fn pair<'a>(
 
 /// Every difference as evidence: 1-based positions, the differing texts, and where in the source the
 /// actual value's differing piece starts (an escape such as `\u200B` is located at its backslash).
-fn evidence(profile: &Profile, actual: &Field, diff: &NameDiff) -> serde_json::Value {
+fn evidence(profile: &Profile, starts: &CharStarts<'_>, diff: &NameDiff) -> serde_json::Value {
     let items: Vec<serde_json::Value> = diff
         .differences
         .iter()
         .map(|d| {
-            let at = profile
-                .source
-                .position(profile.char_span(actual, d.actual_index).start);
+            let at = profile.source.position(starts.start(d.actual_index));
             json!({
                 "kind": d.kind.as_str(),
                 "expected_index": d.expected_index + 1,
@@ -91,24 +130,25 @@ fn evidence(profile: &Profile, actual: &Field, diff: &NameDiff) -> serde_json::V
     serde_json::Value::Array(items)
 }
 
-fn compare_pair(
-    ctx: &Context<'_>,
+fn compare_pair<'a>(
+    ctx: &Context<'a>,
     code: &'static str,
     label_code: &str,
-    pair: &Pair<'_>,
+    pair: &Pair<'a>,
     forms: &LegalForms,
 ) -> Option<Finding> {
     let actual = pair.actual.text()?;
     let expected = pair.expected.text()?;
-    let diff = namediff::compare(expected, actual, forms)?;
+    let diff = ctx.names.diff(expected, actual, forms);
+    let diff = diff.as_ref().as_ref()?;
     let kinds: Vec<&str> = diff.kinds.iter().map(DiffKind::as_str).collect();
     let (kinds_en, kinds_zh) = labels(ctx.pack, label_code, "kinds", &kinds);
     let position = diff.first_divergence.1 + 1;
-    let first = ctx.profile.source.position(
-        ctx.profile
-            .char_span(pair.actual, diff.first_divergence.1)
-            .start,
-    );
+    let starts = CharStarts::new(ctx.profile, pair.actual);
+    let first = ctx
+        .profile
+        .source
+        .position(starts.start(diff.first_divergence.1));
     Some(
         Finding::at(code, pair.actual)
             .variant(pair.variant)
@@ -128,7 +168,7 @@ fn compare_pair(
                     "column": first.column,
                 }),
             )
-            .evidence("differences", evidence(ctx.profile, pair.actual, &diff))
+            .evidence("differences", evidence(ctx.profile, &starts, diff))
             // Which of the two names is right is the seller's call (the remediation says how to
             // check), so the replacement is offered but never applied without asking.
             .fix(Fix {
@@ -162,11 +202,11 @@ pub fn account_name_mismatch(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Resul
     if pairs.is_empty() {
         return Ok(());
     }
-    let forms = legal_forms(ctx.pack)?;
+    let forms = ctx.names.forms(ctx.pack)?;
     out.extend(
         pairs
             .iter()
-            .filter_map(|pair| compare_pair(ctx, "BC101", "BC101", pair, &forms)),
+            .filter_map(|pair| compare_pair(ctx, "BC101", "BC101", pair, forms)),
     );
     Ok(())
 }
@@ -203,12 +243,12 @@ pub fn legal_name_mismatch(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<
     if pairs.is_empty() {
         return Ok(());
     }
-    let forms = legal_forms(ctx.pack)?;
+    let forms = ctx.names.forms(ctx.pack)?;
     // The kind labels live with BC101; both rules describe differences the same way.
     out.extend(
         pairs
             .iter()
-            .filter_map(|pair| compare_pair(ctx, "BC102", "BC101", pair, &forms)),
+            .filter_map(|pair| compare_pair(ctx, "BC102", "BC101", pair, forms)),
     );
     Ok(())
 }
@@ -236,7 +276,8 @@ fn non_latin_script(ch: char) -> Option<&'static str> {
 }
 
 fn is_latin_only(s: &str) -> bool {
-    s.chars().all(|c| non_latin_script(c).is_none())
+    // ASCII letters are Latin, and nothing else in ASCII is a letter.
+    s.is_ascii() || s.chars().all(|c| non_latin_script(c).is_none())
 }
 
 /// BC103: a name on a Latin-only Ozon form contains letters of another script.
@@ -265,6 +306,9 @@ pub fn name_not_latin(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), P
     for (path, variant, suggestions) in targets {
         let Some(field) = p.field(path) else { continue };
         let Some(value) = field.text() else { continue };
+        if is_latin_only(value) {
+            continue;
+        }
         let letters: Vec<(usize, char, &str)> = value
             .chars()
             .enumerate()

@@ -30,27 +30,16 @@ pub fn secret_in_profile(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<()
         // Every value of the file is a typed field: no need to read the raw table. The pattern
         // is compiled only for a value that holds one of its literal hints: compiling it costs
         // more than checking the rest of a profile, and almost no profile holds a credential.
-        let hints = ctx.pack.param_strings("BC901", "value_hints")?;
+        let hints = Hints::new(ctx.pack.param_strings("BC901", "value_hints")?);
         for field in &ctx.profile.fields {
-            let texts: Vec<(&str, &Span)> = match &field.value {
-                Value::Text(s) => vec![(s.as_str(), &field.span)],
-                Value::List(items) => items.iter().map(|i| (i.text.as_str(), &i.span)).collect(),
-                _ => Vec::new(),
-            };
-            for (text, span) in texts {
-                if hints.iter().any(|hint| text.contains(hint))
-                    && ctx
-                        .pack
-                        .param_regex("BC901", "value_pattern")?
-                        .is_match(text)
-                {
-                    found.push(
-                        Finding::new("BC901", field.path(), span.clone())
-                            .variant("value")
-                            .secret("value")
-                            .evidence("reason", "credential_shape"),
-                    );
+            match &field.value {
+                Value::Text(s) => check_text(ctx, &hints, field, s, &field.span, &mut found)?,
+                Value::List(items) => {
+                    for item in items {
+                        check_text(ctx, &hints, field, &item.text, &item.span, &mut found)?;
+                    }
                 }
+                _ => {}
             }
         }
     }
@@ -62,15 +51,20 @@ pub fn secret_in_profile(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<()
     let base = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
     if ctx.profile.has_load_issues
         && let Some(rest) = text.get(base..)
-        && let Ok(root) = DeTable::parse(rest)
     {
-        let mut walker = Walker {
-            base,
-            value_pattern: ctx.pack.param_regex("BC901", "value_pattern")?,
-            key_pattern: ctx.pack.param_regex("BC901", "key_pattern")?,
-            found: &mut found,
-        };
-        walker.table("", root.get_ref(), false);
+        let value_pattern = ctx.pack.param_regex("BC901", "value_pattern")?;
+        let key_pattern = ctx.pack.param_regex("BC901", "key_pattern")?;
+        if could_match(rest, value_pattern, key_pattern)
+            && let Ok(root) = DeTable::parse(rest)
+        {
+            let mut walker = Walker {
+                base,
+                value_pattern,
+                key_pattern,
+                found: &mut found,
+            };
+            walker.table("", root.get_ref(), false);
+        }
     }
     // One finding per value: a declared secret that also has a credential's shape is reported
     // once, with the most specific reason (the first found).
@@ -86,6 +80,130 @@ pub fn secret_in_profile(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<()
         out.push(finding.fingerprint_value(ordinal.to_string()));
     }
     Ok(())
+}
+
+/// The literal hints of `value_pattern`, looked for in one pass over a value: only the hints
+/// starting with a byte are compared where the value has that byte, instead of searching the
+/// value once per hint.
+struct Hints<'a> {
+    hints: Vec<&'a str>,
+    /// Per byte, the hints starting with it as bits (bit i: `hints[i]`); all bits set also
+    /// stands for "any hint", which covers hints past the 64th.
+    by_first: [u64; 256],
+    /// An empty hint is in every value.
+    any_empty: bool,
+}
+
+impl<'a> Hints<'a> {
+    fn new(hints: Vec<&'a str>) -> Self {
+        let mut by_first = [0u64; 256];
+        let mut any_empty = false;
+        for (i, hint) in hints.iter().enumerate() {
+            let Some(&b) = hint.as_bytes().first() else {
+                any_empty = true;
+                continue;
+            };
+            let slot = &mut by_first[usize::from(b)];
+            *slot |= u32::try_from(i)
+                .ok()
+                .and_then(|i| 1u64.checked_shl(i))
+                .unwrap_or(u64::MAX);
+        }
+        Hints {
+            hints,
+            by_first,
+            any_empty,
+        }
+    }
+
+    /// Whether any hint occurs in `text` (what `text.contains(hint)` for each hint says).
+    fn found_in(&self, text: &str) -> bool {
+        if self.any_empty {
+            return true;
+        }
+        let mut rest = text.as_bytes();
+        // Skip to the next byte that starts a hint, then compare only the hints starting there.
+        while let Some(at) = rest
+            .iter()
+            .position(|&b| self.by_first[usize::from(b)] != 0)
+        {
+            let Some(tail) = rest.get(at..) else {
+                break;
+            };
+            if self.starts(tail) {
+                return true;
+            }
+            rest = tail.get(1..).unwrap_or_default();
+        }
+        false
+    }
+
+    /// Whether a hint starts `tail`, whose first byte starts one.
+    fn starts(&self, tail: &[u8]) -> bool {
+        let mut candidates = tail.first().map_or(0, |&b| self.by_first[usize::from(b)]);
+        if candidates == u64::MAX {
+            return self.hints.iter().any(|h| tail.starts_with(h.as_bytes()));
+        }
+        while candidates != 0 {
+            let k = candidates.trailing_zeros() as usize;
+            candidates &= candidates - 1;
+            if self
+                .hints
+                .get(k)
+                .is_some_and(|h| tail.starts_with(h.as_bytes()))
+            {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// Reports `text` (a typed value, or one item of a list) when it has a credential's shape.
+fn check_text(
+    ctx: &Context<'_>,
+    hints: &Hints<'_>,
+    field: &crate::profile::Field,
+    text: &str,
+    span: &Span,
+    found: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
+    if hints.found_in(text)
+        && ctx
+            .pack
+            .param_regex("BC901", "value_pattern")?
+            .is_match(text)
+    {
+        found.push(
+            Finding::new("BC901", field.path(), span.clone())
+                .variant("value")
+                .secret("value")
+                .evidence("reason", "credential_shape"),
+        );
+    }
+    Ok(())
+}
+
+/// Whether parsing `text` again could find anything: some string value matching
+/// `value_pattern` or some key matching `key_pattern`. Without a backslash or a carriage
+/// return in the file, every string value and key is written verbatim (TOML only rewrites
+/// escapes and line endings), so it is a substring of the file, and a pattern without anchors
+/// or word boundaries that matches it also matches the file. Parsing the file costs far more
+/// than two searches of it. When the conditions do not hold, the answer is "yes".
+fn could_match(text: &str, value_pattern: &Regex, key_pattern: &Regex) -> bool {
+    let local = |re: &Regex| {
+        let pattern = re.as_str().as_bytes();
+        !pattern.contains(&b'^')
+            && !pattern.contains(&b'$')
+            && !pattern
+                .windows(2)
+                .any(|w| matches!(w, [b'\\', b'A' | b'z' | b'b' | b'B' | b'<' | b'>']))
+    };
+    let bytes = text.as_bytes();
+    let verbatim = !bytes.contains(&b'\\') && !bytes.contains(&b'\r');
+    !(verbatim && local(value_pattern) && local(key_pattern))
+        || value_pattern.is_match(text)
+        || key_pattern.is_match(text)
 }
 
 struct Walker<'a> {
@@ -158,7 +276,42 @@ impl Walker<'_> {
 
 #[cfg(test)]
 mod tests {
+    use super::{Hints, could_match};
     use crate::rulepack::RulePack;
+
+    proptest::proptest! {
+        /// One pass finds a hint exactly when searching for each hint would (also with an
+        /// empty hint, and with more hints than the bit sets hold).
+        #[test]
+        fn hints_agree_with_contains(
+            hints in proptest::collection::vec("[ab\u{e9}]{0,3}", 0..70),
+            text in "[abc\u{e9}]{0,12}",
+        ) {
+            let hints: Vec<&str> = hints.iter().map(String::as_str).collect();
+            let expected = hints.iter().any(|h| text.contains(h));
+            proptest::prop_assert_eq!(Hints::new(hints).found_in(&text), expected);
+        }
+    }
+
+    #[test]
+    fn reparse_is_skipped_only_when_nothing_can_match() {
+        let pack = RulePack::builtin().unwrap();
+        let value = pack.param_regex("BC901", "value_pattern").unwrap();
+        let key = pack.param_regex("BC901", "key_pattern").unwrap();
+        assert!(!could_match("[seller]\nfoo = \"bar\"\n", value, key));
+        assert!(could_match("[seller]\napi_key = \"bar\"\n", value, key));
+        assert!(could_match("x = \"AKIAIOSFODNN7EXAMPLE\"\n", value, key));
+        // Escapes and CR line ends may hide what the file holds: always parse then.
+        assert!(could_match(
+            "x = \"\\u0041KIAIOSFODNN7EXAMPLE\"\n",
+            value,
+            key
+        ));
+        assert!(could_match("x = \"\"\"a\r\nb\"\"\"\r\n", value, key));
+        // An anchored pattern might match a value but not the file.
+        let anchored = regex::Regex::new("^AKIA").unwrap();
+        assert!(could_match("x = \"AKIA\"\n", &anchored, key));
+    }
 
     /// Every credential shape the pattern knows carries one of the hints, or the typed-field
     /// path would never compile the pattern for it.

@@ -94,12 +94,16 @@ pub(crate) fn lookalike_in(ch: char, alphabet: Alphabet) -> Option<char> {
 /// holds a strict majority of the letters of those three scripts.
 pub(crate) fn dominant_alphabet(chars: &[char]) -> Option<Alphabet> {
     let (mut latin, mut cyrillic, mut greek) = (0usize, 0usize, 0usize);
-    for &c in chars.iter().filter(|c| c.is_alphabetic()) {
-        match letter_script(c) {
-            Script::Latin => latin += 1,
-            Script::Cyrillic => cyrillic += 1,
-            Script::Greek => greek += 1,
-            Script::Other => {}
+    // The script is a range match, `is_alphabetic` a table search: ask the cheap question first.
+    for &c in chars {
+        let count = match letter_script(c) {
+            Script::Latin => &mut latin,
+            Script::Cyrillic => &mut cyrillic,
+            Script::Greek => &mut greek,
+            Script::Other => continue,
+        };
+        if c.is_alphabetic() {
+            *count += 1;
         }
     }
     let total = latin + cyrillic + greek;

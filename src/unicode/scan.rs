@@ -1,6 +1,6 @@
 //! The scanner: every BC201–BC206 issue in one value, and the safe fixes for them.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 
 use super::confusable::{Alphabet, alphabet_script, dominant_alphabet, lookalike_in};
@@ -35,26 +35,55 @@ pub fn apply_safe_fixes_iban(value: &str) -> String {
     fix_impl(value, FieldClass::Identifier, true)
 }
 
-/// Printable ASCII words separated by single spaces (none in an identifier): nothing any code
-/// looks for can be there, since every class of problem needs a non-ASCII character, a control,
-/// or a space out of place. Most values are like this, so the full scan is skipped for them.
-fn is_plain_ascii(value: &str, identifier: bool) -> bool {
-    let bytes = value.as_bytes();
-    let words_ok = bytes
-        .iter()
-        .all(|&b| (b'!'..=b'~').contains(&b) || b == b' ');
-    let spaces_ok = if identifier {
-        !bytes.contains(&b' ')
+/// Printable ASCII words separated by single spaces (none in an identifier), plus, outside
+/// identifiers, CJK unified ideographs: nothing any code looks for can be there. Every class of
+/// problem needs a control, a space out of place, or a character other than these: the
+/// ideographs of this block are assigned letters without a compatibility decomposition, have no
+/// look-alike outside an identifier (their script is none of Latin, Cyrillic and Greek, and
+/// beside them ASCII letters are the only letters, so no word mixes scripts), and only three of
+/// them can start mojibake. Most values are like this (Chinese names and addresses, Latin
+/// names, identifiers), so the full scan is skipped for them. A unit test checks every
+/// character of the block against the full scan.
+fn is_plain(value: &str, identifier: bool) -> bool {
+    // ASCII is walked by bytes, which skips decoding; the same test either way.
+    if value.is_ascii() {
+        is_plain_run(value.bytes().map(char::from), identifier)
     } else {
-        bytes.first() != Some(&b' ')
-            && bytes.last() != Some(&b' ')
-            && !bytes.windows(2).any(|w| w == b"  ")
-    };
-    words_ok && spaces_ok
+        is_plain_run(value.chars(), identifier)
+    }
+}
+
+fn is_plain_run(chars: impl Iterator<Item = char>, identifier: bool) -> bool {
+    // One pass: a space is only allowed alone between two other characters.
+    let mut after_space = true;
+    let mut empty = true;
+    for c in chars {
+        empty = false;
+        if c == ' ' {
+            if identifier || after_space {
+                return false;
+            }
+            after_space = true;
+        } else if c.is_ascii_graphic() || (!identifier && is_plain_ideograph(c)) {
+            after_space = false;
+        } else {
+            return false;
+        }
+    }
+    !after_space || empty
+}
+
+/// A CJK unified ideograph of the main block that cannot start mojibake ("锟斤拷", "烫烫烫",
+/// "屯屯屯" start with these three).
+fn is_plain_ideograph(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) && !matches!(c, '锟' | '烫' | '屯')
 }
 
 fn fix_impl(value: &str, class: FieldClass, iban: bool) -> String {
     let mut current = value.to_string();
+    if is_clean(value, class) {
+        return current;
+    }
     // A fix can expose another (stripping a zero-width space between two spaces leaves a
     // doubled space), so repeat to a fixpoint; each round only deletes or NFKC-folds, so a
     // few rounds suffice.
@@ -124,14 +153,27 @@ fn whitespace_kind(ch: char) -> &'static str {
 struct Ctx {
     class: FieldClass,
     cjk_text: bool,
-    /// Per char: the alphabet a look-alike at that position is judged against.
+    /// Per char of a name or address: the alphabet a look-alike at that position is judged
+    /// against. Empty when the value's letters are of at most one of the compared scripts, as
+    /// then no letter can be a look-alike from a foreign script. Identifiers are always judged
+    /// against ASCII.
     judge: Vec<Option<Alphabet>>,
 }
 
+/// True when [`scan_impl`] finds nothing, by the cheap test alone (`false` may still be clean).
+fn is_clean(value: &str, class: FieldClass) -> bool {
+    class == FieldClass::FreeText || is_plain(value, class == FieldClass::Identifier)
+}
+
 fn scan_impl(value: &str, class: FieldClass, iban: bool) -> Vec<CharIssue> {
-    if class == FieldClass::FreeText || is_plain_ascii(value, class == FieldClass::Identifier) {
+    if is_clean(value, class) {
         return Vec::new();
     }
+    full_scan(value, class, iban)
+}
+
+/// [`scan_impl`] without the shortcut for plain values.
+fn full_scan(value: &str, class: FieldClass, iban: bool) -> Vec<CharIssue> {
     let chars: Vec<char> = value.chars().collect();
     let mut claimed = vec![false; chars.len()];
     let mut issues = Vec::new();
@@ -150,9 +192,10 @@ fn scan_impl(value: &str, class: FieldClass, iban: bool) -> Vec<CharIssue> {
     let ctx = Ctx {
         class,
         cjk_text: chars.iter().any(|&c| is_cjk(c)),
-        judge: match class {
-            FieldClass::Identifier => vec![Some(Alphabet::Ascii); chars.len()],
-            _ => judges(&chars),
+        judge: if class != FieldClass::Identifier && mixes_scripts(&chars) {
+            judges(&chars)
+        } else {
+            Vec::new()
         },
     };
     let free = |i: usize| claimed.get(i).is_some_and(|c| !c);
@@ -263,6 +306,20 @@ fn iban_group_gap(chars: &[char], start: usize, end: usize) -> bool {
 
 /// The single most specific issue for a non-whitespace char, if any.
 fn char_issue(ch: char, i: usize, ctx: &Ctx) -> Option<CharIssue> {
+    // A visible ASCII character is no control, no invisible and no compatibility form: it can
+    // only be a look-alike (a Latin letter inside a Cyrillic word).
+    if ch.is_ascii_graphic() {
+        return confusable(ch, i, ctx).map(|c| {
+            issue(
+                "BC203",
+                "confusable",
+                i,
+                1,
+                ch,
+                FixSuggestion::Replace(c.to_string()),
+            )
+        });
+    }
     if is_bidi_control(ch) {
         return Some(issue(
             "BC202",
@@ -338,6 +395,23 @@ fn char_issue(ch: char, i: usize, ctx: &Ctx) -> Option<CharIssue> {
     })
 }
 
+/// Whether the letters of `chars` belong to more than one of the scripts look-alikes are judged
+/// between (Latin, Cyrillic, Greek).
+fn mixes_scripts(chars: &[char]) -> bool {
+    let mut seen: Option<Script> = None;
+    for &c in chars {
+        let script = letter_script(c);
+        if script == Script::Other || !c.is_alphabetic() {
+            continue;
+        }
+        match seen {
+            Some(s) if s != script => return true,
+            _ => seen = Some(script),
+        }
+    }
+    false
+}
+
 /// The alphabet each char of a name or address is judged against. A word is judged against its
 /// own majority alphabet, so a bilingual name ("ВАСИЛИЙ PETROV") is fine while a mixed word
 /// ("Реtrov") is not; a word without a majority falls back to the value's. A whole word in a
@@ -385,6 +459,11 @@ fn compatibility_fold(ch: char, ctx: &Ctx) -> Option<String> {
     if ch.is_ascii() {
         return None;
     }
+    // Most characters (all of CJK) are their own NFKC: the quick check answers that from one
+    // table lookup, without running the normaliser.
+    if is_nfkc_quick(std::iter::once(ch)) == IsNormalized::Yes {
+        return None;
+    }
     let folded: String = std::iter::once(ch).nfkc().collect();
     let mut it = folded.chars();
     if it.next() == Some(ch) && it.next().is_none() {
@@ -406,7 +485,11 @@ fn compatibility_fold(ch: char, ctx: &Ctx) -> Option<String> {
 /// The intended letter for a look-alike from a foreign script, judged per character against
 /// the field's own alphabet.
 fn confusable(ch: char, i: usize, ctx: &Ctx) -> Option<char> {
-    let alphabet = ctx.judge.get(i).copied().flatten()?;
+    let alphabet = if ctx.class == FieldClass::Identifier {
+        Alphabet::Ascii
+    } else {
+        ctx.judge.get(i).copied().flatten()?
+    };
     if alphabet == Alphabet::Ascii {
         if ch.is_ascii() {
             return None;

@@ -376,3 +376,80 @@ fn safe_fixes() {
     assert_eq!(apply_safe_fixes("星河（深圳）", Name), "星河（深圳）");
     assert_eq!(apply_safe_fixes("Caf\u{C3}\u{A9}", Name), "Caf\u{C3}\u{A9}");
 }
+
+/// The shortcut for plain values must agree with the full scan: every ideograph it lets
+/// through is clean on its own, beside ASCII letters and digits, and beside itself.
+#[test]
+fn plain_ideographs_are_clean_in_the_full_scan() {
+    for cp in 0x4E00..=0x9FFF_u32 {
+        let Some(c) = char::from_u32(cp) else {
+            continue;
+        };
+        if !is_plain_ideograph(c) {
+            continue;
+        }
+        for class in [Name, Address] {
+            for value in [format!("{c}"), format!("A{c}1 b{c}{c}c"), format!("{c} x")] {
+                assert!(is_plain(&value, false), "{cp:04X}");
+                assert_eq!(
+                    full_scan(&value, class, false),
+                    vec![],
+                    "U+{cp:04X} in {value:?}"
+                );
+            }
+        }
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
+
+    /// The shortcuts (plain values, single-script names) never change what the scan reports.
+    #[test]
+    fn shortcuts_agree_with_full_scan(
+        value in "[a-cA-Cx 1.\u{4E00}\u{9FFF}锟斤拷烫屯丨\u{410}\u{430}\u{391}\u{3B1}éＡ１\u{200B}\u{3000}\t]{0,12}",
+        class in proptest::sample::select(vec![Identifier, Name, Address]),
+        iban: bool,
+    ) {
+        let iban = iban && class == Identifier;
+        proptest::prop_assert_eq!(scan_impl(&value, class, iban), full_scan(&value, class, iban));
+    }
+}
+
+/// The NFKC quick check answers "yes" only for characters that are their own NFKC, which is
+/// what lets `compatibility_fold` skip the normaliser.
+#[test]
+fn nfkc_quick_yes_means_unchanged() {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
+    for c in (0..=0x10FFFF_u32).filter_map(char::from_u32) {
+        if is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes {
+            let mut folded = std::iter::once(c).nfkc();
+            assert_eq!(
+                (folded.next(), folded.next()),
+                (Some(c), None),
+                "U+{:04X}",
+                u32::from(c)
+            );
+        }
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
+
+    /// Without letters of two of the compared scripts no character can be judged a look-alike,
+    /// which is why the per-word alphabets are not worked out then.
+    #[test]
+    fn single_script_values_have_no_lookalikes(
+        value in "[a-cA-Cx 1.éÖ\u{410}\u{430}\u{416}\u{391}\u{3B1}\u{3A3}深ＡⅡ\u{301}]{0,12}",
+        class in proptest::sample::select(vec![Name, Address]),
+    ) {
+        let chars: Vec<char> = value.chars().collect();
+        if !mixes_scripts(&chars) {
+            let ctx = Ctx { class, cjk_text: false, judge: judges(&chars) };
+            for (i, &c) in chars.iter().enumerate() {
+                proptest::prop_assert_eq!(confusable(c, i, &ctx), None, "{:?} at {}", value, i);
+            }
+        }
+    }
+}

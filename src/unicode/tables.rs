@@ -25,7 +25,8 @@ pub(crate) const DEFAULT_IGNORABLE: &[(u32, u32)] = &[
 
 /// True for a Default_Ignorable_Code_Point.
 pub fn is_default_ignorable(ch: char) -> bool {
-    in_ranges(ch, DEFAULT_IGNORABLE)
+    // Nothing below U+00AD is; most characters asked about are ASCII.
+    u32::from(ch) >= 0xAD && in_ranges(ch, DEFAULT_IGNORABLE)
 }
 
 /// True for the bidirectional formatting controls that can reorder displayed text

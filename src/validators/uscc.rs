@@ -15,27 +15,43 @@ pub const ALLOWED: &str = "digits 0-9 and capital letters A-H J-N P-R T U W-Y (n
 /// Length of a USCC in characters.
 pub const LEN: usize = 18;
 
+/// Each ASCII character's value, or `u8::MAX` outside [`ALPHABET`]: a table, because every
+/// character of every licence number is looked up twice.
+const VALUES: [u8; 128] = {
+    let mut table = [u8::MAX; 128];
+    let alphabet = ALPHABET.as_bytes();
+    let mut i = 0;
+    while i < alphabet.len() {
+        table[alphabet[i] as usize] = i as u8;
+        i += 1;
+    }
+    table
+};
+
 fn value(c: char) -> Option<u32> {
-    ALPHABET
-        .chars()
-        .position(|a| a == c)
-        .and_then(|p| u32::try_from(p).ok())
+    let v = *VALUES.get(usize::try_from(u32::from(c)).ok()?)?;
+    (v != u8::MAX).then_some(u32::from(v))
 }
 
 /// The check character for the first 17 characters, or `None` unless `first17` is exactly
 /// 17 characters of [`ALPHABET`].
 pub fn check_character(first17: &str) -> Option<char> {
+    // Weights are 3^i mod 31; keeping them reduced keeps the sum small.
+    const WEIGHTS: [u32; LEN - 1] = {
+        let mut weights = [1u32; LEN - 1];
+        let mut i = 1;
+        while i < LEN - 1 {
+            weights[i] = weights[i - 1] * 3 % 31;
+            i += 1;
+        }
+        weights
+    };
     let mut sum = 0u32;
-    let mut weight = 1u32;
     let mut count = 0usize;
     for c in first17.chars() {
+        let weight = WEIGHTS.get(count)?;
         count += 1;
-        if count > LEN - 1 {
-            return None;
-        }
         sum += value(c)? * weight;
-        // Weights are 3^i mod 31; keeping them reduced keeps the sum small.
-        weight = weight * 3 % 31;
     }
     if count != LEN - 1 {
         return None;
