@@ -278,6 +278,10 @@ fn forms(resolved: &Resolved) -> [Form; 3] {
 /// differs where both are known → `DifferentPlace` at the highest such level; otherwise
 /// `SamePlaceWorded` with every wording difference.
 pub fn compare(licence: &str, other: &str) -> AddressComparison {
+    // Most profiles type the licence address verbatim: no need to normalise it twice.
+    if licence == other {
+        return AddressComparison::Identical;
+    }
     let ln = normalize(licence);
     let on = normalize(other);
     if ln == on {

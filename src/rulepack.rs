@@ -9,7 +9,7 @@
 use crate::profile::Money;
 use regex::Regex;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// The built-in rulepack: the files under `rulepack/`, merged and stored as JSON by `build.rs`.
@@ -409,7 +409,8 @@ pub struct RulePack {
     pub rules: BTreeMap<String, RulePolicy>,
     /// `pattern` / `*_pattern` params, compiled on first use: most runs need few of them, and
     /// compiling all at start-up costs more than checking a profile.
-    patterns: HashMap<(String, String), std::sync::OnceLock<Regex>>,
+    /// `((code, key), regex)`; a list, as there are few and a lookup must not allocate.
+    patterns: Vec<((String, String), std::sync::OnceLock<Regex>)>,
 }
 
 /// A rulepack that cannot be used, with the file and place.
@@ -484,7 +485,7 @@ impl RulePack {
             symptoms: file.symptoms,
             error_codes: file.error_codes,
             rules: file.rules,
-            patterns: HashMap::new(),
+            patterns: Vec::new(),
         };
         // Phrases are matched against lowercased text for every profile; lowered once here.
         for symptom in pack.symptoms.values_mut() {
@@ -550,7 +551,7 @@ impl RulePack {
                             .map_err(|e| err(format!("{} {e}", at(&format!("params.{key}")))))?;
                         let _ = cell.set(regex);
                     }
-                    self.patterns.insert((code.clone(), key.clone()), cell);
+                    self.patterns.push(((code.clone(), key.clone()), cell));
                 }
             }
         }
@@ -638,7 +639,9 @@ impl RulePack {
     pub fn param_regex(&self, code: &str, key: &str) -> Result<&Regex, PolicyError> {
         let cell = self
             .patterns
-            .get(&(code.to_string(), key.to_string()))
+            .iter()
+            .find(|((c, k), _)| c == code && k == key)
+            .map(|(_, cell)| cell)
             .ok_or_else(|| Self::param_error(code, key, "a regular expression"))?;
         if let Some(regex) = cell.get() {
             return Ok(regex);
@@ -769,7 +772,7 @@ mod tests {
     #[test]
     fn builtin_pack_loads_and_every_pattern_compiles() {
         let pack = RulePack::builtin().unwrap();
-        for (code, key) in pack.patterns.keys() {
+        for ((code, key), _) in &pack.patterns {
             pack.param_regex(code, key).unwrap();
         }
         assert!(pack.patterns.len() >= 5);
