@@ -416,12 +416,16 @@ fn mixes_scripts(chars: &[char]) -> bool {
 /// own majority alphabet, so a bilingual name ("ВАСИЛИЙ PETROV") is fine while a mixed word
 /// ("Реtrov") is not; a word without a majority falls back to the value's. A whole word in a
 /// minority script is judged against the value's alphabet only when every letter of it has a
-/// look-alike there ("АСМЕ TRADING" spelled with Cyrillic А, С, М, Е).
+/// look-alike there ("АСМЕ TRADING" spelled with Cyrillic А, С, М, Е) and no other word shows
+/// that script is really used: in "ООО РОМАШКА ROMASHKA LLC" the Cyrillic "ООО" stands beside
+/// "РОМАШКА", whose Ш no Latin letter imitates, so it is the Russian legal form, not a disguise.
 fn judges(chars: &[char]) -> Vec<Option<Alphabet>> {
     let value_alphabet = dominant_alphabet(chars);
     let mut out = vec![value_alphabet; chars.len()];
     let in_word =
         |c: &char| c.is_alphabetic() || c.general_category() == GeneralCategory::NonspacingMark;
+    // (start, length, own alphabet, every letter has a look-alike in the value's alphabet)
+    let mut words = Vec::new();
     let mut start = 0;
     while start < chars.len() {
         let Some(rest) = chars.get(start..) else {
@@ -433,14 +437,24 @@ fn judges(chars: &[char]) -> Vec<Option<Alphabet>> {
             continue;
         }
         let word = rest.get(..len).unwrap_or_default();
-        let judge = match (dominant_alphabet(word), value_alphabet) {
-            (Some(own), Some(value))
-                if own != value
-                    && word
-                        .iter()
-                        .filter(|c| c.is_alphabetic())
-                        .all(|&c| lookalike_in(c, value).is_some()) =>
-            {
+        let own = dominant_alphabet(word);
+        let disguisable = value_alphabet.is_some_and(|value| {
+            word.iter()
+                .filter(|c| c.is_alphabetic())
+                .all(|&c| lookalike_in(c, value).is_some())
+        });
+        words.push((start, len, own, disguisable));
+        start += len;
+    }
+    // Alphabets that some word uses in a way no look-alike could imitate.
+    let genuine: Vec<Alphabet> = words
+        .iter()
+        .filter(|(_, _, own, disguisable)| *own != value_alphabet && !disguisable)
+        .filter_map(|(_, _, own, _)| *own)
+        .collect();
+    for (start, len, own, disguisable) in words {
+        let judge = match (own, value_alphabet) {
+            (Some(own), Some(value)) if own != value && disguisable && !genuine.contains(&own) => {
                 Some(value)
             }
             (Some(own), _) => Some(own),
@@ -449,7 +463,6 @@ fn judges(chars: &[char]) -> Vec<Option<Alphabet>> {
         for slot in out.iter_mut().skip(start).take(len) {
             *slot = judge;
         }
-        start += len;
     }
     out
 }

@@ -138,6 +138,18 @@ fn bc203_confusable_in_names() {
             ("BC203", "confusable", 9, 1, s("e")),
         ]
     );
+    // A Russian legal form beside a word only Cyrillic can spell (Ш) is Russian text, even
+    // when the Latin transliteration holds more letters.
+    assert_eq!(brief("ООО РОМАШКА ROMASHKA LLC", Name), vec![]);
+    // The same legal form with nothing else in Cyrillic could be a disguised "OOO".
+    assert_eq!(
+        brief("ООО ROMASHKA LLC", Name),
+        vec![
+            ("BC203", "confusable", 0, 1, s("O")),
+            ("BC203", "confusable", 1, 1, s("O")),
+            ("BC203", "confusable", 2, 1, s("O")),
+        ]
+    );
     // A whole word spelled with Cyrillic look-alikes inside a Latin name.
     assert_eq!(
         brief("\u{410}\u{421}\u{41C}\u{415} TRADING LTD", Name),
