@@ -199,3 +199,39 @@ fn escapes_are_not_escaped_twice() {
         assert!(!stdout.contains("⟨U+27E8⟩"), "{format}: {stdout}");
     }
 }
+
+#[test]
+fn rulepack_metadata_is_escaped_in_streamed_lint_output() {
+    // lint writes each file's output escaped on its worker thread and the head of the document
+    // separately: a rulepack id full of dangerous characters must be escaped there too.
+    let (dir, path) = write_profile(&profile());
+    let rules = dir.path().join("mine.toml");
+    std::fs::write(
+        &rules,
+        format!("[rulepack]\nid = \"agency{ESCAPED}\"\nversion = \"1{ESCAPED}\"\n"),
+    )
+    .expect("write");
+    for format in ["json", "jsonl", "concise", "github"] {
+        let out = bindcheck()
+            .arg("lint")
+            .arg(&path)
+            .arg("--rules")
+            .arg(&rules)
+            .args(["--format", format])
+            .output()
+            .expect("runs");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(!stdout.is_empty(), "{format}");
+        assert_eq!(raw_unsafe(&stdout), Vec::<String>::new(), "{format}");
+        if format == "json" {
+            let json: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+            assert!(
+                json["rulepack"]["id"]
+                    .as_str()
+                    .is_some_and(|id| id.starts_with("agency⟨U+200B⟩")),
+                "{}",
+                json["rulepack"]
+            );
+        }
+    }
+}

@@ -4,7 +4,9 @@
 //! written, or the run itself failed; else 1 when a reported finding is at or above
 //! `--fail-on` (with `--diff`: when a file would change); else 0.
 
-use super::{CmdResult, FailOn, Fatal, LangArg, emit, lang, load_rulepack, parse_date, warn};
+use super::{
+    CmdResult, FailOn, Fatal, LangArg, emit, emit_escaped, lang, load_rulepack, parse_date, warn,
+};
 use crate::lint::{
     self, FileOutcome, FixMode, FixOutcome, LintOptions, Selection, baseline, config, walk,
 };
@@ -257,7 +259,7 @@ pub fn run(args: Args) -> CmdResult {
     let mut entries = Vec::new();
     let mut out = String::new();
     if let Some(renderer) = streaming {
-        out = render_to_string(|buf| renderer.begin(&report, buf))?;
+        out = escaped(render_to_string(|buf| renderer.begin(&report, buf))?);
     }
     for batch in items.chunks(BATCH) {
         for checked in check_batch(&pool, batch, &pack, &options, &progress, &report, streaming)? {
@@ -298,7 +300,7 @@ pub fn run(args: Args) -> CmdResult {
             }
         }
         if !out.is_empty() {
-            emit(&out)?;
+            emit_escaped(&out)?;
             out.clear();
         }
     }

@@ -112,7 +112,17 @@ pub fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
 
 /// Writes `text` to stdout with every unsafe character escaped (newlines kept).
 pub fn emit(text: &str) -> Result<(), Fatal> {
-    let clean = crate::unicode::escape_keep_newlines(text);
+    write_stdout(&crate::unicode::escape_keep_newlines(text))
+}
+
+/// Writes text that has already been through [`crate::unicode::escape_keep_newlines`] (lint
+/// escapes each file's output on its worker thread) to stdout as it is.
+pub fn emit_escaped(text: &str) -> Result<(), Fatal> {
+    debug_assert_eq!(crate::unicode::escape_keep_newlines(text), text);
+    write_stdout(text)
+}
+
+fn write_stdout(clean: &str) -> Result<(), Fatal> {
     let mut stdout = std::io::stdout().lock();
     match stdout
         .write_all(clean.as_bytes())
