@@ -806,6 +806,31 @@ pub fn section(path: &str) -> Option<&'static SectionSpec> {
     SECTIONS.iter().find(|s| s.path == path)
 }
 
+/// The field for key `name` inside the table at `parent` ("" = the root): what
+/// `field(&child_path(parent, name))` finds, without building the path for every key.
+pub fn child_field(parent: &str, name: &str) -> Option<&'static FieldSpec> {
+    FIELDS.iter().find(|f| is_child_path(f.path, parent, name))
+}
+
+/// The section for key `name` inside the table at `parent`, like [`child_field`].
+pub fn child_section(parent: &str, name: &str) -> Option<&'static SectionSpec> {
+    SECTIONS
+        .iter()
+        .find(|s| is_child_path(s.path, parent, name))
+}
+
+/// Whether `path == child_path(parent, name)`. The length check rejects most paths; the
+/// name is compared before the parent because siblings share the parent.
+fn is_child_path(path: &str, parent: &str, name: &str) -> bool {
+    if parent.is_empty() {
+        return path == name;
+    }
+    path.len() == parent.len() + 1 + name.len()
+        && path.ends_with(name)
+        && path.as_bytes().get(parent.len()) == Some(&b'.')
+        && path.starts_with(parent)
+}
+
 /// The keys allowed directly inside the table at `parent` ("" = the root).
 pub fn child_keys(parent: &str) -> impl Iterator<Item = &'static str> + '_ {
     let fields = FIELDS.iter().map(|f| f.path);
@@ -843,6 +868,35 @@ pub fn parent_of(path: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn child_lookups_agree_with_joined_paths() {
+        let mut keys: Vec<(&str, &str)> = FIELDS
+            .iter()
+            .map(|f| f.path)
+            .chain(SECTIONS.iter().map(|s| s.path))
+            .map(|p| p.rsplit_once('.').unwrap_or(("", p)))
+            .collect();
+        keys.extend([
+            ("", "lianlian.balance"),
+            ("lianlian", "balanc"),
+            ("lianlia", "n.balance"),
+        ]);
+        keys.extend([("ozon", ""), ("", ""), ("lianlian.", "balance")]);
+        for (parent, name) in keys {
+            let path = child_path(parent, name);
+            assert_eq!(
+                child_field(parent, name).map(|f| f.path),
+                field(&path).map(|f| f.path),
+                "{parent} / {name}"
+            );
+            assert_eq!(
+                child_section(parent, name).map(|s| s.path),
+                section(&path).map(|s| s.path),
+                "{parent} / {name}"
+            );
+        }
+    }
 
     #[test]
     fn every_field_lives_in_a_known_section() {
