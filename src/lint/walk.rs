@@ -187,12 +187,21 @@ pub fn io_message(error: &std::io::Error) -> String {
 /// is reported instead of the file being silently skipped. Bytes that are not UTF-8 count as a
 /// profile for the same reason.
 pub fn looks_like_profile(bytes: &[u8]) -> bool {
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        return true;
-    };
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let bytes = bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(bytes);
     let mut at_root = true;
-    for line in text.lines() {
+    // Line by line, each checked as UTF-8 only when reached: a profile usually answers on its
+    // first line, and validating the whole file first was most of this function's cost. A
+    // newline byte is never inside a multi-byte character, so the file is UTF-8 exactly when
+    // every line is, and any answer before a bad line is the one a whole-file check would give
+    // (a file that is not UTF-8 counts as a profile either way).
+    for line in bytes.split_inclusive(|&b| b == b'\n') {
+        let Ok(line) = std::str::from_utf8(line) else {
+            return true;
+        };
+        // What `str::lines` yields: without the "\n" or "\r\n" ending.
+        let line = line
+            .strip_suffix('\n')
+            .map_or(line, |l| l.strip_suffix('\r').unwrap_or(l));
         let line = line.trim_start();
         if let Some(header) = line.strip_prefix('[') {
             at_root = false;
@@ -246,6 +255,12 @@ mod tests {
         assert!(looks_like_profile(b"\"lianlian\".merchant_id = \"x\"\n"));
         assert!(looks_like_profile(b"format = 1\n[broken\n"));
         assert!(looks_like_profile(b"\xff\xfe"));
+        // Not UTF-8 further down still counts, as does a byte-order mark or CRLF endings.
+        assert!(looks_like_profile(
+            b"title = \"x\"\n[tool]\nname = \"\xff\"\n"
+        ));
+        assert!(looks_like_profile(b"\xef\xbb\xbfformat = 1\r\n"));
+        assert!(looks_like_profile(b"# x\r\n\"seller\"\r\n"));
     }
 
     #[test]
