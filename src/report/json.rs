@@ -15,12 +15,11 @@ pub struct Json;
 /// line starts: re-indenting serde_json's pretty output afterwards meant a second pass over
 /// every byte and two writes per line, a tenth of lint's JSON cost.
 fn nested(out: &mut dyn Write, value: &impl Serialize, indent: usize) -> io::Result<()> {
-    let base = " ".repeat(indent);
     let mut text = Vec::with_capacity(4096);
     let mut serializer = serde_json::Serializer::with_formatter(
         &mut text,
         Indented {
-            base: base.as_bytes(),
+            base: indent,
             level: 0,
             has_value: false,
         },
@@ -29,26 +28,32 @@ fn nested(out: &mut dyn Write, value: &impl Serialize, indent: usize) -> io::Res
     out.write_all(&text)
 }
 
-/// serde_json's `PrettyFormatter` (two spaces a level) with `base` written before the
+/// serde_json's `PrettyFormatter` (two spaces a level) with `base` more spaces before the
 /// indentation of every line after the first.
-struct Indented<'a> {
-    base: &'a [u8],
+struct Indented {
+    base: usize,
     level: usize,
     has_value: bool,
 }
 
-impl Indented<'_> {
+/// Enough spaces for any indent the reports reach, so a line's indent is one write.
+const SPACES: &[u8; 64] = b"                                                                ";
+
+impl Indented {
+    #[inline]
     fn newline<W: ?Sized + Write>(&self, writer: &mut W, separator: &[u8]) -> io::Result<()> {
         writer.write_all(separator)?;
-        writer.write_all(self.base)?;
-        for _ in 0..self.level {
-            writer.write_all(b"  ")?;
+        let mut width = self.base + 2 * self.level;
+        while width > 0 {
+            let chunk = width.min(SPACES.len());
+            writer.write_all(SPACES.get(..chunk).unwrap_or_default())?;
+            width -= chunk;
         }
         Ok(())
     }
 }
 
-impl serde_json::ser::Formatter for Indented<'_> {
+impl serde_json::ser::Formatter for Indented {
     fn begin_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
         self.level += 1;
         self.has_value = false;
