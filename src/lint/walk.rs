@@ -104,7 +104,10 @@ fn walk_dir(root: &Path, walked: &mut Walked) -> bool {
         .follow_links(true)
         // Honour .gitignore in a folder that is not (yet) a git repository too.
         .require_git(false)
-        .sort_by_file_name(|a, b| a.cmp(b))
+        // Siblings' paths are their folder's path plus their name, so comparing the whole
+        // paths as bytes orders them by name; `sort_by_file_name` re-parses both paths into
+        // components on every comparison, which was half the cost of walking.
+        .sort_by_file_path(|a, b| a.as_os_str().cmp(b.as_os_str()))
         .build();
     for entry in walker {
         match entry {
