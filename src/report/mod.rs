@@ -289,7 +289,7 @@ fn render_arg(arg: &Arg, show_values: bool) -> String {
     match arg {
         Arg::Text(s) => escape(s).into_owned(),
         Arg::Ident(s) if show_values => escape(s).into_owned(),
-        Arg::Ident(s) => escape(&mask(s)).into_owned(),
+        Arg::Ident(s) => escape_owned(mask(s)),
         Arg::Secret => REDACTED.to_string(),
     }
 }
@@ -316,6 +316,14 @@ pub fn fingerprint(path: &str, finding: &Finding) -> String {
         .flat_map(|b| [HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]])
         .map(char::from)
         .collect()
+}
+
+/// `text` escaped, without copying it when nothing needs escaping.
+fn escape_owned(text: String) -> String {
+    if let std::borrow::Cow::Owned(clean) = escape(&text) {
+        return clean;
+    }
+    text
 }
 
 fn sanitize_json(value: &mut JsonValue) {
@@ -347,7 +355,8 @@ pub fn report_finding(
         .iter()
         .map(|(k, v)| (*k, render_arg(v, options.show_values)))
         .collect();
-    args.push(("field", escape(&finding.field).into_owned()));
+    let field = escape(&finding.field).into_owned();
+    args.push(("field", field.clone()));
     if let Some(other) = finding.related.first() {
         args.push(("other_field", escape(&other.field).into_owned()));
     }
@@ -382,7 +391,7 @@ pub fn report_finding(
     let fix = finding.fix.as_ref().map(|fix| FixOut {
         applicability: fix.applicability.as_str(),
         replacement: if fix.identifier && !options.show_values {
-            escape(&mask(&fix.replacement)).into_owned()
+            escape_owned(mask(&fix.replacement))
         } else {
             escape(&fix.replacement).into_owned()
         },
@@ -395,18 +404,15 @@ pub fn report_finding(
         confidence: ranked.confidence.as_str(),
         score: round(ranked.score),
         symptom_match: !ranked.matched_symptoms.is_empty(),
-        field: escape(&finding.field).into_owned(),
+        field,
         line: start.line,
         column: start.column,
         end_line: end.line,
         end_column: end.column,
         related,
         title: texts.map(|t| t.title.clone()).unwrap_or_default(),
-        message: escape(&message).into_owned(),
-        remediation: remediation
-            .into_iter()
-            .map(|s: String| escape(&s).into_owned())
-            .collect(),
+        message: escape_owned(message),
+        remediation: remediation.into_iter().map(escape_owned).collect(),
         evidence,
         fix,
         fingerprint: fingerprint(&source.path, finding),
