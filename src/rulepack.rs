@@ -572,9 +572,12 @@ impl RulePack {
     }
 
     fn param(&self, code: &str, key: &str) -> Result<&toml::Value, PolicyError> {
+        // A rule has a handful of params: comparing their keys is cheaper than hashing `key`
+        // for the table's map, and this runs several times per rule per profile.
         self.rules
             .get(code)
-            .and_then(|r| r.params.get(key))
+            .and_then(|r| r.params.iter().find(|(k, _)| k.as_str() == key))
+            .map(|(_, value)| value)
             .ok_or_else(|| {
                 PolicyError::new("in use", format!("rules.{code}.params.{key} is missing"))
             })
