@@ -272,14 +272,24 @@ pub fn render_streaming<R: Renderer + ?Sized>(
 
 /// Masks an identifier: first 2 and last 4 characters kept (SPEC §3); short values fully.
 pub fn mask(value: &str) -> String {
-    let chars: Vec<char> = value.chars().collect();
-    let n = chars.len();
+    let n = value.chars().count();
     if n <= 6 {
         return "*".repeat(n);
     }
-    let head: String = chars[..2].iter().collect();
-    let tail: String = chars[n - 4..].iter().collect();
-    format!("{head}{}{tail}", "*".repeat(n - 6))
+    // Slices of the value at char boundaries: no per-char copy of the identifier.
+    let at = |index: usize| {
+        value
+            .char_indices()
+            .nth(index)
+            .map_or(value.len(), |(i, _)| i)
+    };
+    let head = value.get(..at(2)).unwrap_or_default();
+    let tail = value.get(at(n - 4)..).unwrap_or_default();
+    let mut masked = String::with_capacity(head.len() + (n - 6) + tail.len());
+    masked.push_str(head);
+    masked.extend(std::iter::repeat_n('*', n - 6));
+    masked.push_str(tail);
+    masked
 }
 
 /// How a secret is shown, in every language.
@@ -297,7 +307,11 @@ fn render_arg(arg: &Arg, show_values: bool) -> String {
 /// The stable fingerprint of a finding: code, file, key path and value — not line numbers.
 pub fn fingerprint(path: &str, finding: &Finding) -> String {
     // `./a.toml`, `a.toml` and `.\\a.toml` are one file to a baseline or a SARIF alert.
-    let path = path.replace('\\', "/");
+    let path = if path.contains('\\') {
+        std::borrow::Cow::Owned(path.replace('\\', "/"))
+    } else {
+        std::borrow::Cow::Borrowed(path)
+    };
     let path = path.trim_start_matches("./");
     let mut hasher = Sha256::new();
     for part in [
@@ -539,6 +553,8 @@ mod tests {
         assert_eq!(mask("123456"), "******");
         assert_eq!(mask("1234567"), "12*4567");
         assert_eq!(mask(""), "");
+        assert_eq!(mask("深圳市星河科技有限公司"), "深圳*****有限公司");
+        assert_eq!(mask("a\u{301}bcdéf"), "a\u{301}*cdéf");
     }
 }
 
