@@ -263,10 +263,11 @@ impl Walker {
                 continue;
             }
             // The joined path is built only for an unknown key: a known one is named by its spec.
-            if let Some(section) = schema::child_section(parent, name) {
-                self.section(section, key, value);
-            } else if let Some(spec) = schema::child_field(parent, name) {
+            // Fields first: most keys are fields, and no path is both (a schema test checks).
+            if let Some(spec) = schema::child_field(parent, name) {
                 self.field(spec, key, value);
+            } else if let Some(section) = schema::child_section(parent, name) {
+                self.section(section, key, value);
             } else {
                 let path = schema::child_path(parent, name);
                 self.unknown_key(parent, name, path, key.span());

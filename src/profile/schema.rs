@@ -870,6 +870,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn no_path_is_both_a_field_and_a_section() {
+        for s in SECTIONS {
+            assert!(field(s.path).is_none(), "{}", s.path);
+        }
+    }
+
+    #[test]
     fn child_lookups_agree_with_joined_paths() {
         let mut keys: Vec<(&str, &str)> = FIELDS
             .iter()
