@@ -156,16 +156,88 @@ impl Profile {
     /// written in the source: an escape maps to its backslash. Falls back to the value's span
     /// start when the character cannot be located.
     pub fn char_span(&self, field: &Field, index: usize) -> Span {
-        let offsets = string_char_offsets(&self.source.text, &field.span);
-        match offsets.as_deref().and_then(|o| o.get(index)) {
+        self.char_starts(field).span(index)
+    }
+
+    /// Where each character of a text field's value is written in the source, decoded once
+    /// for rules that locate many characters of one value.
+    pub fn char_starts<'a>(&'a self, field: &'a Field) -> CharStarts<'a> {
+        CharStarts {
+            text: &self.source.text,
+            field,
+            offsets: string_char_offsets(&self.source.text, &field.span),
+        }
+    }
+}
+
+/// The source offsets of the characters of one text field's value (see
+/// [`Profile::char_starts`]).
+pub struct CharStarts<'a> {
+    text: &'a str,
+    field: &'a Field,
+    offsets: Option<Vec<usize>>,
+}
+
+impl CharStarts<'_> {
+    /// [`Profile::char_span`] of the `index`-th character (0-based).
+    pub fn span(&self, index: usize) -> Span {
+        match self.offsets.as_deref().and_then(|o| o.get(index)) {
             Some(&start) => {
-                let len = self.source.text[start..]
-                    .chars()
-                    .next()
+                let len = self
+                    .text
+                    .get(start..)
+                    .and_then(|rest| rest.chars().next())
                     .map_or(1, char::len_utf8);
                 start..start + len
             }
-            None => field.span.start..field.span.start + 1,
+            None => self.field.span.start..self.field.span.start + 1,
         }
+    }
+
+    /// The byte offset of the `index`-th character (0-based), falling back to the value's
+    /// start as [`Profile::char_span`] does.
+    pub fn start(&self, index: usize) -> usize {
+        self.span(index).start
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Characters are located where they are written: an escape at its backslash, a
+    /// line-ending backslash skipped, a literal string as it stands; a character past the end
+    /// falls back to the start of the value.
+    #[test]
+    fn char_spans_follow_the_source() {
+        let text = "format = 1\n[seller]\nlegal_name = \"A\\u200BB\\tC \u{6DF1}\"\n\
+                    legal_name_en = \"\"\"\nX\\\n  Y\"\"\"\nregistered_address = '\u{6DF1}\u{5733} 1'\n";
+        let (profile, _) = super::load("t.toml", text.as_bytes()).unwrap();
+        let spans = |path: &str, count: usize| {
+            let field = profile.field(path).unwrap();
+            let starts = profile.char_starts(field);
+            (0..count)
+                .map(|i| {
+                    assert_eq!(starts.start(i), starts.span(i).start);
+                    profile.char_span(field, i)
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            spans("seller.legal_name", 8),
+            [
+                34..35,
+                35..36,
+                41..42,
+                42..43,
+                44..45,
+                45..46,
+                46..49,
+                33..34
+            ]
+        );
+        assert_eq!(spans("seller.legal_name_en", 3), [71..72, 76..77, 67..68]);
+        assert_eq!(
+            spans("seller.registered_address", 5),
+            [103..106, 106..109, 109..110, 110..111, 102..103]
+        );
     }
 }

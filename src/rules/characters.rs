@@ -176,7 +176,7 @@ fn finding(
     issues: &[&CharIssue],
 ) -> Option<Finding> {
     let first = issues.first()?;
-    let starts = super::CharStarts::new(profile, field);
+    let starts = profile.char_starts(field);
     let occurrences: Vec<_> = issues
         .iter()
         .map(|issue| {

@@ -83,50 +83,6 @@ fn read_local_zone() -> jiff::tz::TimeZone {
     from_tz().or_else(from_localtime).unwrap_or(TimeZone::UTC)
 }
 
-/// Where each character of one text field's value is written in the source: what
-/// [`Profile::char_span`] gives, for many characters of a value without decoding its literal
-/// again for each.
-pub(crate) struct CharStarts<'a> {
-    text: &'a str,
-    field: &'a crate::profile::Field,
-    offsets: Option<Vec<usize>>,
-}
-
-impl<'a> CharStarts<'a> {
-    pub(crate) fn new(profile: &'a Profile, field: &'a crate::profile::Field) -> Self {
-        CharStarts {
-            text: &profile.source.text,
-            field,
-            offsets: crate::source::string_char_offsets(&profile.source.text, &field.span),
-        }
-    }
-
-    /// [`Profile::char_span`] of the `index`-th character (0-based).
-    pub(crate) fn span(&self, index: usize) -> crate::source::Span {
-        match self.offsets.as_deref().and_then(|o| o.get(index)) {
-            Some(&start) => {
-                let len = self
-                    .text
-                    .get(start..)
-                    .and_then(|rest| rest.chars().next())
-                    .map_or(1, char::len_utf8);
-                start..start + len
-            }
-            None => self.field.span.start..self.field.span.start + 1,
-        }
-    }
-
-    /// The byte offset of the `index`-th character (0-based), falling back to the value's
-    /// start as `char_span` does.
-    pub(crate) fn start(&self, index: usize) -> usize {
-        self.offsets
-            .as_deref()
-            .and_then(|o| o.get(index))
-            .copied()
-            .unwrap_or(self.field.span.start)
-    }
-}
-
 /// A rule's check: appends its findings.
 pub type CheckFn = fn(&Context<'_>, &mut Vec<Finding>) -> Result<(), PolicyError>;
 
@@ -488,27 +444,6 @@ pub fn check(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// `CharStarts` gives what `Profile::char_span` gives, escapes and multi-line strings
-    /// included.
-    #[test]
-    fn char_starts_agree_with_char_span() {
-        let text = "format = 1\n[seller]\nlegal_name = \"A\\u200BB\\tC \u{6DF1}\"\n\
-                    legal_name_en = \"\"\"\nX\\\n  Y\"\"\"\nregistered_address = '\u{6DF1}\u{5733} 1'\n";
-        let (profile, _) = crate::profile::load("t.toml", text.as_bytes()).unwrap();
-        assert!(profile.fields.len() >= 3);
-        for field in &profile.fields {
-            let starts = CharStarts::new(&profile, field);
-            for index in 0..12 {
-                assert_eq!(
-                    starts.span(index),
-                    profile.char_span(field, index),
-                    "{index}"
-                );
-                assert_eq!(starts.start(index), profile.char_span(field, index).start);
-            }
-        }
-    }
 
     #[test]
     fn registry_is_in_code_order_with_unique_names() {

@@ -5,10 +5,10 @@
 //! picked per platform through the finding's variant (`ozon`, `ogp`, `amazon`), because where to
 //! click differs and a template cannot translate an argument.
 
-use super::{CharStarts, Context};
+use super::Context;
 use crate::finding::{Applicability, Finding, Fix};
 use crate::namediff::{self, DiffKind, LegalForms, NameDiff};
-use crate::profile::{Field, Profile};
+use crate::profile::{CharStarts, Field, Profile};
 use crate::rulepack::{PolicyError, RulePack};
 use serde_json::json;
 use std::cell::{OnceCell, RefCell};
@@ -130,10 +130,29 @@ fn evidence(profile: &Profile, starts: &CharStarts<'_>, diff: &NameDiff) -> serd
     serde_json::Value::Array(items)
 }
 
+/// Compares every pair and reports the differing ones as `code` (BC101 or BC102).
+fn compare_pairs<'a>(
+    ctx: &Context<'a>,
+    code: &'static str,
+    pairs: &[Pair<'a>],
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
+    // Pairs hold differing names only; without any, the legal-form table is not needed.
+    if pairs.is_empty() {
+        return Ok(());
+    }
+    let forms = ctx.names.forms(ctx.pack)?;
+    out.extend(
+        pairs
+            .iter()
+            .filter_map(|pair| compare_pair(ctx, code, pair, forms)),
+    );
+    Ok(())
+}
+
 fn compare_pair<'a>(
     ctx: &Context<'a>,
     code: &'static str,
-    label_code: &str,
     pair: &Pair<'a>,
     forms: &LegalForms,
 ) -> Option<Finding> {
@@ -142,9 +161,10 @@ fn compare_pair<'a>(
     let diff = ctx.names.diff(expected, actual, forms);
     let diff = diff.as_ref().as_ref()?;
     let kinds: Vec<&str> = diff.kinds.iter().map(DiffKind::as_str).collect();
-    let (kinds_en, kinds_zh) = labels(ctx.pack, label_code, "kinds", &kinds);
+    // The kind labels live with BC101; both rules describe differences the same way.
+    let (kinds_en, kinds_zh) = labels(ctx.pack, "BC101", "kinds", &kinds);
     let position = diff.first_divergence.1 + 1;
-    let starts = CharStarts::new(ctx.profile, pair.actual);
+    let starts = ctx.profile.char_starts(pair.actual);
     let first = ctx
         .profile
         .source
@@ -199,16 +219,7 @@ pub fn account_name_mismatch(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Resul
             "amazon",
         ));
     }
-    if pairs.is_empty() {
-        return Ok(());
-    }
-    let forms = ctx.names.forms(ctx.pack)?;
-    out.extend(
-        pairs
-            .iter()
-            .filter_map(|pair| compare_pair(ctx, "BC101", "BC101", pair, forms)),
-    );
-    Ok(())
+    compare_pairs(ctx, "BC101", &pairs, out)
 }
 
 /// BC102: a payee or holder name vs the registered legal name it must equal.
@@ -240,17 +251,7 @@ pub fn legal_name_mismatch(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<
             "amazon",
         ));
     }
-    if pairs.is_empty() {
-        return Ok(());
-    }
-    let forms = ctx.names.forms(ctx.pack)?;
-    // The kind labels live with BC101; both rules describe differences the same way.
-    out.extend(
-        pairs
-            .iter()
-            .filter_map(|pair| compare_pair(ctx, "BC102", "BC101", pair, forms)),
-    );
-    Ok(())
+    compare_pairs(ctx, "BC102", &pairs, out)
 }
 
 /// The Unicode script of a letter that is not Latin, by its full name ("Han", "Cyrillic");
