@@ -411,6 +411,12 @@ pub struct RulePack {
     /// compiling all at start-up costs more than checking a profile.
     /// `((code, key), regex)`; a list, as there are few and a lookup must not allocate.
     patterns: Vec<((String, String), std::sync::OnceLock<Regex>)>,
+    /// `*_hints` params (literal strings a rule looks for) as one automaton each, built on
+    /// first use like the patterns.
+    literals: Vec<(
+        (String, String),
+        std::sync::OnceLock<aho_corasick::AhoCorasick>,
+    )>,
 }
 
 /// A rulepack that cannot be used, with the file and place.
@@ -486,6 +492,7 @@ impl RulePack {
             error_codes: file.error_codes,
             rules: file.rules,
             patterns: Vec::new(),
+            literals: Vec::new(),
         };
         // Phrases are matched against lowercased text for every profile; lowered once here.
         for symptom in pack.symptoms.values_mut() {
@@ -552,6 +559,10 @@ impl RulePack {
                         let _ = cell.set(regex);
                     }
                     self.patterns.push(((code.clone(), key.clone()), cell));
+                }
+                if key.ends_with("_hints") {
+                    let cell = std::sync::OnceLock::new();
+                    self.literals.push(((code.clone(), key.clone()), cell));
                 }
             }
         }
@@ -652,6 +663,31 @@ impl RulePack {
         let regex = compile(self.param_str(code, key)?)
             .map_err(|e| PolicyError::new("in use", format!("rules.{code}.params.{key} {e}")))?;
         Ok(cell.get_or_init(|| regex))
+    }
+
+    /// A `*_hints` parameter (an array of literal strings) as an automaton that finds any of
+    /// them in one pass over a text.
+    pub fn param_literals(
+        &self,
+        code: &str,
+        key: &str,
+    ) -> Result<&aho_corasick::AhoCorasick, PolicyError> {
+        let cell = self
+            .literals
+            .iter()
+            .find(|((c, k), _)| c == code && k == key)
+            .map(|(_, cell)| cell)
+            .ok_or_else(|| Self::param_error(code, key, "an array of strings"))?;
+        if let Some(automaton) = cell.get() {
+            return Ok(automaton);
+        }
+        // A handful of short literals, searched in short values: the automaton that is
+        // cheapest to build is the right one (a DFA would cost more to build than a run uses).
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+            .build(self.param_strings(code, key)?)
+            .map_err(|e| PolicyError::new("in use", format!("rules.{code}.params.{key}: {e}")))?;
+        Ok(cell.get_or_init(|| automaton))
     }
 
     /// The symptom ids whose phrases occur in `text` (case-insensitive).

@@ -30,13 +30,13 @@ pub fn secret_in_profile(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<()
         // Every value of the file is a typed field: no need to read the raw table. The pattern
         // is compiled only for a value that holds one of its literal hints: compiling it costs
         // more than checking the rest of a profile, and almost no profile holds a credential.
-        let hints = Hints::new(ctx.pack.param_strings("BC901", "value_hints")?);
+        let hints = ctx.pack.param_literals("BC901", "value_hints")?;
         for field in &ctx.profile.fields {
             match &field.value {
-                Value::Text(s) => check_text(ctx, &hints, field, s, &field.span, &mut found)?,
+                Value::Text(s) => check_text(ctx, hints, field, s, &field.span, &mut found)?,
                 Value::List(items) => {
                     for item in items {
-                        check_text(ctx, &hints, field, &item.text, &item.span, &mut found)?;
+                        check_text(ctx, hints, field, &item.text, &item.span, &mut found)?;
                     }
                 }
                 _ => {}
@@ -82,93 +82,16 @@ pub fn secret_in_profile(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<()
     Ok(())
 }
 
-/// The literal hints of `value_pattern`, looked for in one pass over a value: only the hints
-/// starting with a byte are compared where the value has that byte, instead of searching the
-/// value once per hint.
-struct Hints<'a> {
-    hints: Vec<&'a str>,
-    /// Per byte, the hints starting with it as bits (bit i: `hints[i]`); all bits set also
-    /// stands for "any hint", which covers hints past the 64th.
-    by_first: [u64; 256],
-    /// An empty hint is in every value.
-    any_empty: bool,
-}
-
-impl<'a> Hints<'a> {
-    fn new(hints: Vec<&'a str>) -> Self {
-        let mut by_first = [0u64; 256];
-        let mut any_empty = false;
-        for (i, hint) in hints.iter().enumerate() {
-            let Some(&b) = hint.as_bytes().first() else {
-                any_empty = true;
-                continue;
-            };
-            let slot = &mut by_first[usize::from(b)];
-            *slot |= u32::try_from(i)
-                .ok()
-                .and_then(|i| 1u64.checked_shl(i))
-                .unwrap_or(u64::MAX);
-        }
-        Hints {
-            hints,
-            by_first,
-            any_empty,
-        }
-    }
-
-    /// Whether any hint occurs in `text` (what `text.contains(hint)` for each hint says).
-    fn found_in(&self, text: &str) -> bool {
-        if self.any_empty {
-            return true;
-        }
-        let mut rest = text.as_bytes();
-        // Skip to the next byte that starts a hint, then compare only the hints starting there.
-        while let Some(at) = rest
-            .iter()
-            .position(|&b| self.by_first[usize::from(b)] != 0)
-        {
-            let Some(tail) = rest.get(at..) else {
-                break;
-            };
-            if self.starts(tail) {
-                return true;
-            }
-            rest = tail.get(1..).unwrap_or_default();
-        }
-        false
-    }
-
-    /// Whether a hint starts `tail`, whose first byte starts one.
-    fn starts(&self, tail: &[u8]) -> bool {
-        let mut candidates = tail.first().map_or(0, |&b| self.by_first[usize::from(b)]);
-        if candidates == u64::MAX {
-            return self.hints.iter().any(|h| tail.starts_with(h.as_bytes()));
-        }
-        while candidates != 0 {
-            let k = candidates.trailing_zeros() as usize;
-            candidates &= candidates - 1;
-            if self
-                .hints
-                .get(k)
-                .is_some_and(|h| tail.starts_with(h.as_bytes()))
-            {
-                return true;
-            }
-        }
-        false
-    }
-}
-
 /// Reports `text` (a typed value, or one item of a list) when it has a credential's shape.
 fn check_text(
     ctx: &Context<'_>,
-    hints: &Hints<'_>,
+    hints: &aho_corasick::AhoCorasick,
     field: &crate::profile::Field,
     text: &str,
     span: &Span,
     found: &mut Vec<Finding>,
 ) -> Result<(), PolicyError> {
-    if hints.found_in(text)
+    if hints.is_match(text)
         && ctx
             .pack
             .param_regex("BC901", "value_pattern")?
@@ -276,22 +199,8 @@ impl Walker<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Hints, could_match};
+    use super::could_match;
     use crate::rulepack::RulePack;
-
-    proptest::proptest! {
-        /// One pass finds a hint exactly when searching for each hint would (also with an
-        /// empty hint, and with more hints than the bit sets hold).
-        #[test]
-        fn hints_agree_with_contains(
-            hints in proptest::collection::vec("[ab\u{e9}]{0,3}", 0..70),
-            text in "[abc\u{e9}]{0,12}",
-        ) {
-            let hints: Vec<&str> = hints.iter().map(String::as_str).collect();
-            let expected = hints.iter().any(|h| text.contains(h));
-            proptest::prop_assert_eq!(Hints::new(hints).found_in(&text), expected);
-        }
-    }
 
     #[test]
     fn reparse_is_skipped_only_when_nothing_can_match() {
@@ -320,6 +229,7 @@ mod tests {
         let pack = RulePack::builtin().unwrap();
         let pattern = pack.param_regex("BC901", "value_pattern").unwrap();
         let hints = pack.param_strings("BC901", "value_hints").unwrap();
+        let literals = pack.param_literals("BC901", "value_hints").unwrap();
         for sample in [
             "amzn.mws.4ea38b7b-f563-7709-4bae-87aea1234567",
             "Atzr|IwEBIExampleRefreshTokenValue0123456789",
@@ -332,6 +242,10 @@ mod tests {
         ] {
             assert!(pattern.is_match(sample), "{sample}");
             assert!(hints.iter().any(|h| sample.contains(h)), "{sample}");
+            assert!(literals.is_match(sample), "{sample}");
+        }
+        for plain in ["SHENZHEN XINGHE", "LL2024SZXH0000000000A7K3", "sk_", "AKI"] {
+            assert!(!literals.is_match(plain), "{plain}");
         }
     }
 }
