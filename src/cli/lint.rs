@@ -259,7 +259,9 @@ pub fn run(args: Args) -> CmdResult {
     let mut entries = Vec::new();
     let mut out = String::new();
     if let Some(renderer) = streaming {
-        out = escaped(render_to_string(|buf| renderer.begin(&report, buf))?);
+        out = crate::unicode::escape_keep_newlines_owned(render_to_string(|buf| {
+            renderer.begin(&report, buf)
+        })?);
     }
     for batch in items.chunks(BATCH) {
         for checked in check_batch(&pool, batch, &pack, &options, &progress, &report, streaming)? {
@@ -483,9 +485,9 @@ fn check_batch(
                     return Ok(None);
                 };
                 let rendered = match streaming {
-                    Some(renderer) => Some(escaped(render_to_string(|buf| {
-                        renderer.file(report, &outcome.report, buf)
-                    })?)),
+                    Some(renderer) => Some(crate::unicode::escape_keep_newlines_owned(
+                        render_to_string(|buf| renderer.file(report, &outcome.report, buf))?,
+                    )),
                     None => None,
                 };
                 Ok(Some(Checked { outcome, rendered }))
@@ -493,12 +495,4 @@ fn check_batch(
             .collect()
     });
     Ok(results?.into_iter().flatten().collect())
-}
-
-/// `text` with every unsafe character escaped, without copying when there is none.
-fn escaped(text: String) -> String {
-    if let std::borrow::Cow::Owned(clean) = crate::unicode::escape_keep_newlines(&text) {
-        return clean;
-    }
-    text
 }

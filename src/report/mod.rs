@@ -29,7 +29,7 @@ use crate::rank::{Ranked, round};
 use crate::rulepack::{Confidence, Lang, RulePack, Severity, fill};
 use crate::rules;
 use crate::source::{SourceFile, Span};
-use crate::unicode::escape;
+use crate::unicode::{escape, escape_owned};
 use serde::Serialize;
 use serde_json::{Map, Value as JsonValue};
 use sha2::{Digest, Sha256};
@@ -330,14 +330,6 @@ pub fn fingerprint(path: &str, finding: &Finding) -> String {
         .flat_map(|b| [HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]])
         .map(char::from)
         .collect()
-}
-
-/// `text` escaped, without copying it when nothing needs escaping.
-fn escape_owned(text: String) -> String {
-    if let std::borrow::Cow::Owned(clean) = escape(&text) {
-        return clean;
-    }
-    text
 }
 
 fn sanitize_json(value: &mut JsonValue) {

@@ -42,6 +42,24 @@ pub fn escape_keep_newlines(s: &str) -> Cow<'_, str> {
     escape_with(s, true)
 }
 
+/// [`escape`] of an owned string: the same string back when nothing needs escaping.
+pub fn escape_owned(text: String) -> String {
+    owned_with(text, false)
+}
+
+/// [`escape_keep_newlines`] of an owned string: the same string back when nothing needs
+/// escaping.
+pub fn escape_keep_newlines_owned(text: String) -> String {
+    owned_with(text, true)
+}
+
+fn owned_with(text: String, keep_newlines: bool) -> String {
+    if let Cow::Owned(clean) = escape_with(&text, keep_newlines) {
+        return clean;
+    }
+    text
+}
+
 fn needs_escape(ch: char, keep_newlines: bool) -> bool {
     // Printable ASCII is most of every output, and Chinese text most of the rest: skip the
     // Unicode table lookups for both. CJK Unified Ideographs U+4E00..=U+9FFF are all assigned
