@@ -651,18 +651,10 @@ impl RulePack {
 
     /// A compiled `pattern` / `*_pattern` parameter.
     pub fn param_regex(&self, code: &str, key: &str) -> Result<&Regex, PolicyError> {
-        let cell = self
-            .patterns
-            .iter()
-            .find(|((c, k), _)| c == code && k == key)
-            .map(|(_, cell)| cell)
-            .ok_or_else(|| Self::param_error(code, key, "a regular expression"))?;
-        if let Some(regex) = cell.get() {
-            return Ok(regex);
-        }
-        let regex = compile(self.param_str(code, key)?)
-            .map_err(|e| PolicyError::new("in use", format!("rules.{code}.params.{key} {e}")))?;
-        Ok(cell.get_or_init(|| regex))
+        built_once(&self.patterns, code, key, "a regular expression", || {
+            compile(self.param_str(code, key)?)
+                .map_err(|e| PolicyError::new("in use", format!("rules.{code}.params.{key} {e}")))
+        })
     }
 
     /// A `*_hints` parameter (an array of literal strings) as an automaton that finds any of
@@ -672,22 +664,15 @@ impl RulePack {
         code: &str,
         key: &str,
     ) -> Result<&aho_corasick::AhoCorasick, PolicyError> {
-        let cell = self
-            .literals
-            .iter()
-            .find(|((c, k), _)| c == code && k == key)
-            .map(|(_, cell)| cell)
-            .ok_or_else(|| Self::param_error(code, key, "an array of strings"))?;
-        if let Some(automaton) = cell.get() {
-            return Ok(automaton);
-        }
-        // A handful of short literals, searched in short values: the automaton that is
-        // cheapest to build is the right one (a DFA would cost more to build than a run uses).
-        let automaton = aho_corasick::AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-            .build(self.param_strings(code, key)?)
-            .map_err(|e| PolicyError::new("in use", format!("rules.{code}.params.{key}: {e}")))?;
-        Ok(cell.get_or_init(|| automaton))
+        built_once(&self.literals, code, key, "an array of strings", || {
+            // A handful of short literals, searched in short values: the automaton that is
+            // cheapest to build is the right one (a DFA would cost more to build than a run
+            // uses).
+            aho_corasick::AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+                .build(self.param_strings(code, key)?)
+                .map_err(|e| PolicyError::new("in use", format!("rules.{code}.params.{key}: {e}")))
+        })
     }
 
     /// The symptom ids whose phrases occur in `text` (case-insensitive).
@@ -703,6 +688,27 @@ impl RulePack {
             .map(|(id, _)| id.as_str())
             .collect()
     }
+}
+
+/// The value of the parameter `code`.`key` among `cells` (registered when the pack was
+/// loaded), built by `build` on first use.
+fn built_once<'a, T>(
+    cells: &'a [((String, String), std::sync::OnceLock<T>)],
+    code: &str,
+    key: &str,
+    expected: &str,
+    build: impl FnOnce() -> Result<T, PolicyError>,
+) -> Result<&'a T, PolicyError> {
+    let cell = cells
+        .iter()
+        .find(|((c, k), _)| c == code && k == key)
+        .map(|(_, cell)| cell)
+        .ok_or_else(|| RulePack::param_error(code, key, expected))?;
+    if let Some(value) = cell.get() {
+        return Ok(value);
+    }
+    let value = build()?;
+    Ok(cell.get_or_init(|| value))
 }
 
 fn compile(pattern: &str) -> Result<Regex, String> {
