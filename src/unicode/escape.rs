@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 
-use super::tables::{is_default_ignorable, is_noncharacter};
+use super::tables::{CJK_UNIFIED_IDEOGRAPHS, is_default_ignorable, is_noncharacter};
 
 /// True for every char that must never be written raw to a terminal or report: C0/C1 controls
 /// and DEL, format characters (bidi controls, zero-width characters, soft hyphen, tags),
@@ -62,9 +62,8 @@ fn owned_with(text: String, keep_newlines: bool) -> String {
 
 fn needs_escape(ch: char, keep_newlines: bool) -> bool {
     // Printable ASCII is most of every output, and Chinese text most of the rest: skip the
-    // Unicode table lookups for both. CJK Unified Ideographs U+4E00..=U+9FFF are all assigned
-    // letters (a test sweeps the block).
-    if (' '..='~').contains(&ch) || ('\u{4E00}'..='\u{9FFF}').contains(&ch) {
+    // Unicode table lookups for both.
+    if (' '..='~').contains(&ch) || CJK_UNIFIED_IDEOGRAPHS.contains(&ch) {
         return false;
     }
     !(keep_newlines && ch == '\n') && is_unsafe_to_print(ch)
@@ -151,7 +150,7 @@ mod tests {
 
     #[test]
     fn cjk_fast_path_agrees_with_the_tables() {
-        for ch in '\u{4E00}'..='\u{9FFF}' {
+        for ch in CJK_UNIFIED_IDEOGRAPHS {
             assert!(!is_unsafe_to_print(ch), "{:04X}", u32::from(ch));
         }
     }

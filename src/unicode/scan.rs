@@ -76,7 +76,7 @@ fn is_plain_run(chars: impl Iterator<Item = char>, identifier: bool) -> bool {
 /// A CJK unified ideograph of the main block that cannot start mojibake ("锟斤拷", "烫烫烫",
 /// "屯屯屯" start with these three).
 fn is_plain_ideograph(c: char) -> bool {
-    ('\u{4E00}'..='\u{9FFF}').contains(&c) && !matches!(c, '锟' | '烫' | '屯')
+    super::tables::CJK_UNIFIED_IDEOGRAPHS.contains(&c) && !matches!(c, '锟' | '烫' | '屯')
 }
 
 fn fix_impl(value: &str, class: FieldClass, iban: bool) -> String {

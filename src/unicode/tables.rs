@@ -83,6 +83,11 @@ pub(crate) fn letter_script(ch: char) -> Script {
     }
 }
 
+/// The main block of CJK Unified Ideographs: every code point of it is an assigned letter
+/// with no compatibility decomposition, the bulk of every Chinese name and address, so scans
+/// and escaping skip their table lookups for it (their tests sweep the block).
+pub(crate) const CJK_UNIFIED_IDEOGRAPHS: std::ops::RangeInclusive<char> = '\u{4E00}'..='\u{9FFF}';
+
 /// Han ideographs, kana and Hangul syllables: text in which full-width forms are normal.
 pub(crate) fn is_cjk(ch: char) -> bool {
     matches!(
