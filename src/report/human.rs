@@ -7,9 +7,8 @@
 use super::{FileReport, HiddenValue, Renderer, Report, ReportFinding, Status, mask};
 use crate::rulepack::{Lang, Severity};
 use crate::source::SourceFile;
-use crate::unicode::{escape, is_unsafe_to_print};
+use crate::unicode::{escape, is_unsafe_to_print, push_escape};
 use comfy_table::{ContentArrangement, Table, presets};
-use std::fmt::Write as _;
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 
@@ -305,8 +304,7 @@ fn in_escape(source: &SourceFile, offset: usize) -> bool {
 /// marker).
 fn push_printable(out: &mut String, ch: char) {
     if is_unsafe_to_print(ch) || ch == '\t' {
-        // Writing to a String cannot fail.
-        let _ = write!(out, "⟨U+{:04X}⟩", u32::from(ch));
+        push_escape(out, ch);
     } else {
         out.push(ch);
     }

@@ -60,6 +60,12 @@ fn owned_with(text: String, keep_newlines: bool) -> String {
     text
 }
 
+/// Appends the escape of `ch`: "⟨U+200B⟩", uppercase hex, at least 4 digits.
+pub fn push_escape(out: &mut String, ch: char) {
+    // Writing to a String cannot fail.
+    let _ = write!(out, "⟨U+{:04X}⟩", u32::from(ch));
+}
+
 fn needs_escape(ch: char, keep_newlines: bool) -> bool {
     // Printable ASCII is most of every output, and Chinese text most of the rest: skip the
     // Unicode table lookups for both.
@@ -110,8 +116,7 @@ fn escape_with(s: &str, keep_newlines: bool) -> Cow<'_, str> {
     out.push_str(clean);
     for ch in rest.chars() {
         if needs_escape(ch, keep_newlines) {
-            // Writing to a String cannot fail.
-            let _ = write!(out, "⟨U+{:04X}⟩", u32::from(ch));
+            push_escape(&mut out, ch);
         } else {
             out.push(ch);
         }
