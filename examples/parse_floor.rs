@@ -107,7 +107,7 @@ fn run_stages(files: &[PathBuf]) {
                 if let Some(check) = rule.check {
                     let mut out = Vec::new();
                     let t = Instant::now();
-                    let _ = check(&cx, &mut out);
+                    let _ = check(rule, &cx, &mut out);
                     *slot += t.elapsed();
                 }
             }

@@ -6,7 +6,7 @@
 //! family; `--rules FILE` is merged on top of it key by key, so a support team can change one
 //! threshold without restating the rest.
 
-use crate::profile::Money;
+use crate::profile::{Flow, Money};
 use regex::Regex;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -213,6 +213,9 @@ pub struct RulePolicy<T = LazyTexts> {
     pub symptoms: Vec<String>,
     /// Source ids (see `[sources]`).
     pub sources: Vec<String>,
+    /// The flows the rule's sources describe; the rule runs only for a profile describing one
+    /// of them (`any`: every profile). See [`crate::profile::flow`].
+    pub scope: Vec<Flow>,
     /// Thresholds and patterns the rule's logic reads.
     pub params: toml::Table,
     en: T,
@@ -513,6 +516,12 @@ impl RulePack {
             }
             if rule.confidence.is_none() {
                 return Err(err(format!("{} is missing", at("confidence"))));
+            }
+            if rule.scope.is_empty() {
+                return Err(err(format!(
+                    "{} is missing (the flows the rule applies to, e.g. [\"ozon-lianlian\"] or [\"any\"])",
+                    at("scope")
+                )));
             }
             match rule.prior {
                 Some(p) if (0.0..=1.0).contains(&p) => {}

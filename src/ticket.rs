@@ -18,7 +18,7 @@ use crate::profile::{Profile, Value};
 use crate::rank::Ranked;
 use crate::report::{REDACTED, mask};
 use crate::rulepack::{Lang, RulePack, Severity, fill};
-use crate::rules::RULES;
+use crate::rules::{Family, RULES};
 use crate::unicode::escape;
 
 /// What changes the draft besides the profile.
@@ -123,62 +123,9 @@ impl Scope {
     }
 }
 
-/// Which inputs each rule reads: a rule "ran" when every field of one of its sets is present.
-/// This is the rules' logic (what they look at), not policy, so it lives here rather than in the
-/// rulepack. Rules not listed are not mentioned as checked.
-const INPUTS: &[(&str, &[&[&str]])] = &[
-    (
-        "BC101",
-        &[&[
-            "ozon.payout_account.account_name",
-            "lianlian.receiving_account.account_name",
-        ]],
-    ),
-    (
-        "BC102",
-        &[
-            &["ozon.payout_account.account_name", "ozon.legal_name"],
-            &["ozon_global_pay.account_name", "seller.legal_name"],
-        ],
-    ),
-    ("BC301", &[&["lianlian.merchant_id"]]),
-    (
-        "BC303",
-        &[&["ozon.payout_account.merchant_id", "lianlian.merchant_id"]],
-    ),
-    ("BC304", &[&["seller.license_number"]]),
-    ("BC310", &[&["amazon.seller_id"]]),
-    (
-        "BC401",
-        &[&["ozon.registered_address", "seller.registered_address"]],
-    ),
-    ("BC501", &[&["lianlian.balance"]]),
-    ("BC601", &[&["ozon.payment_method"]]),
-    ("BC602", &[&["lianlian.ozon_channel"]]),
-    (
-        "BC605",
-        &[&["ozon.default_payout_method", "ozon.payment_method"]],
-    ),
-    (
-        "BC608",
-        &[&["ozon.operator_role"], &["amazon.primary_owner"]],
-    ),
-    (
-        "BC702",
-        &[
-            &["seller.license_number", "lianlian.license_number"],
-            &["seller.license_number", "ozon.license_number"],
-        ],
-    ),
-    ("BC703", &[&["lianlian.kyc_level"]]),
-    ("BC705", &[&["seller.license_expires"]]),
-    ("BC706", &[&["amazon.deposit_method.document_date"]]),
-    ("BC802", &[&["amazon.two_step_verification"]]),
-];
-
 /// Codes that are about the profile file itself, not about the binding: not support's business.
 fn about_the_file(code: &str) -> bool {
-    code.starts_with("BC0") || code == "BC901"
+    crate::rules::lookup(code).is_some_and(|r| r.family.is_about_the_file())
 }
 
 /// A value for the e-mail: escaped once, or redacted when BC901 found a credential in it.
@@ -442,16 +389,11 @@ pub fn draft(analysis: &Analysis, pack: &RulePack, options: &TicketOptions) -> T
         analysis.ranked.iter().any(|r| r.finding.code == code)
             || analysis.suppressed.iter().any(|f| f.code == code)
     };
-    let present = |path: &str| profile.field(path).is_some();
-    let clean: Vec<String> = INPUTS
+    let clean: Vec<String> = RULES
         .iter()
-        .filter(|(code, sets)| {
-            !fired(code) && sets.iter().any(|set| set.iter().all(|p| present(p)))
-        })
-        .filter_map(|(code, _)| {
-            let rule = crate::rules::lookup(code)?;
-            Some(format!("{} {}", rule.code, rule.name))
-        })
+        .filter(|r| r.family != Family::Characters && !r.family.is_about_the_file())
+        .filter(|r| !fired(r.code) && crate::rules::was_checked(r, pack, profile))
+        .map(|r| format!("{} {}", r.code, r.name))
         .collect();
     let char_fields = profile
         .fields
@@ -466,7 +408,7 @@ pub fn draft(analysis: &Analysis, pack: &RulePack, options: &TicketOptions) -> T
     let char_clean = char_fields > 0
         && !RULES
             .iter()
-            .filter(|r| r.code.starts_with("BC2"))
+            .filter(|r| r.family == Family::Characters)
             .any(|r| fired(r.code));
     if !clean.is_empty() || char_clean {
         body.push_str("  Already checked, no problem found:\n");

@@ -166,7 +166,7 @@ fn sarif_of_diagnose_is_valid_sarif_2_1_0_with_the_whole_catalogue() {
             },
             "defaultConfiguration": {"level": "warning"},
             "properties": {
-                "tags": ["bindcheck", "profile-format"],
+                "tags": ["bindcheck", "loading"],
                 "precision": "high",
                 "problem.severity": "warning",
                 "confidence": "high",

@@ -12,11 +12,16 @@ fn run(rel: &str, args: &[&str]) -> (Value, i32) {
     diagnose_json(&fixture(rel), args)
 }
 
+/// Whether `code` is one of the character family's rules (BC201–BC206), by the registry.
+fn is_character_rule(code: &str) -> bool {
+    bindcheck::rules::lookup(code).is_some_and(|r| r.family == bindcheck::rules::Family::Characters)
+}
+
 /// (code, field, line, column, severity) of every BC2xx finding, in rank order.
 fn bc2(json: &Value) -> Vec<(String, String, u64, u64, String)> {
     findings(json)
         .iter()
-        .filter(|f| f["code"].as_str().unwrap_or_default().starts_with("BC2"))
+        .filter(|f| is_character_rule(f["code"].as_str().unwrap_or_default()))
         .map(|f| {
             let (field, line, column) = place(f);
             (
@@ -351,7 +356,7 @@ fn sweep_one(pack: &RulePack, value_source: &str) -> Vec<(String, usize, usize, 
     analysis
         .ranked
         .iter()
-        .filter(|r| r.finding.code.starts_with("BC2"))
+        .filter(|r| is_character_rule(r.finding.code))
         .map(|r| {
             assert_eq!(r.finding.field, "lianlian.merchant_id");
             let at = analysis.profile.source.position(r.finding.span.start);

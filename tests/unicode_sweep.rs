@@ -232,7 +232,10 @@ fn lists_of_other_tools_are_covered() {
                 vec![4],
                 "U+{cp:04X} in {class:?}"
             );
-            assert!(found[0].code.starts_with("BC20"));
+            assert_eq!(
+                bindcheck::rules::lookup(found[0].code).map(|r| r.family),
+                Some(bindcheck::rules::Family::Characters)
+            );
         }
         assert!(
             is_unsafe_to_print(ch) || ch.is_whitespace(),

@@ -96,6 +96,7 @@ pub fn load(path: &str, bytes: &[u8]) -> Result<(Profile, Vec<LoadIssue>), LoadE
     };
     let mut walker = Walker {
         base,
+        entry: None,
         // Room for a typical profile's fields (a few dozen): growing from empty was five
         // reallocations per file.
         fields: Vec::with_capacity(64),
@@ -223,6 +224,9 @@ fn type_name(value: &DeValue<'_>) -> &'static str {
 
 struct Walker {
     base: usize,
+    /// While walking an entry of an array of tables that holds fields
+    /// (`[[amazon.deposit_methods]]`): the entry's index.
+    entry: Option<usize>,
     fields: Vec<Field>,
     sections: Vec<Section>,
     suppressions: Vec<Suppression>,
@@ -269,15 +273,24 @@ impl Walker {
             } else if let Some(section) = schema::child_section(parent, name) {
                 self.section(section, key, value);
             } else {
-                let path = schema::child_path(parent, name);
+                let path = self.reported(&schema::child_path(parent, name));
                 self.unknown_key(parent, name, path, key.span());
             }
         }
     }
 
+    /// `path` as findings name it: inside an entry of `[[amazon.deposit_methods]]`, with the
+    /// entry's index (`amazon.deposit_methods[1].provider`).
+    fn reported(&self, path: &str) -> String {
+        match self.entry {
+            Some(entry) => schema::entry_path(path, entry),
+            None => path.to_string(),
+        }
+    }
+
     fn unknown_key(&mut self, parent: &str, name: &str, path: String, span: Span) {
         let mut args = vec![("key", crate::unicode::escape(&path).into_owned())];
-        if let Some(suggestion) = suggest_key(parent, name) {
+        if let Some(suggestion) = suggest_key(parent, name).map(|s| self.reported(&s)) {
             args.push(("suggestion", suggestion));
             self.issue_with("BC002", "suggestion", path, span, args);
         } else {
@@ -301,6 +314,7 @@ impl Walker {
                 self.sections.push(Section {
                     path: spec.path,
                     span: self.span(header),
+                    entry: self.entry,
                 });
                 self.table(spec.path, table);
             }
@@ -308,9 +322,13 @@ impl Walker {
                 self.sections.push(Section {
                     path: spec.path,
                     span: self.span(header),
+                    entry: None,
                 });
-                for item in items.iter() {
+                for (index, item) in items.iter().enumerate() {
                     match item.get_ref() {
+                        DeValue::Table(t) if spec.path == schema::DEPOSIT_METHODS => {
+                            self.entry(spec.path, index, item.span(), t);
+                        }
                         DeValue::Table(t) => self.suppression(spec.path, item.span(), t),
                         other => {
                             let found = type_name(other).to_string();
@@ -341,6 +359,19 @@ impl Walker {
                 );
             }
         }
+    }
+
+    /// One entry of an array of tables whose entries hold fields, walked like a table with
+    /// the entry's index kept on each field.
+    fn entry(&mut self, path: &'static str, index: usize, span: Span, table: &DeTable<'_>) {
+        self.sections.push(Section {
+            path,
+            span: self.span(span),
+            entry: Some(index),
+        });
+        let outer = self.entry.replace(index);
+        self.table(path, table);
+        self.entry = outer;
     }
 
     fn suppression(&mut self, path: &str, span: Span, table: &DeTable<'_>) {
@@ -408,6 +439,7 @@ impl Walker {
                 };
                 self.fields.push(Field {
                     spec,
+                    entry: self.entry,
                     key_span: self.span(key.span()),
                     span: self.span(span),
                     value: converted,
@@ -415,13 +447,8 @@ impl Walker {
             }
             Err(mut invalid) => {
                 let at = invalid.span.take().unwrap_or(span);
-                self.issue_with(
-                    "BC003",
-                    invalid.variant,
-                    spec.path.to_string(),
-                    at,
-                    invalid.args,
-                );
+                let path = self.reported(spec.path);
+                self.issue_with("BC003", invalid.variant, path, at, invalid.args);
             }
         }
     }

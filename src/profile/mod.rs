@@ -4,15 +4,18 @@
 //! produced later from what it records). Rules read fields by their dotted path through the
 //! typed accessors; a path not in [`schema::FIELDS`] is a programming error caught in tests.
 
+pub mod flow;
 pub mod json_schema;
 pub mod load;
 pub mod money;
 pub mod schema;
 
 use crate::source::{SourceFile, Span, string_char_offsets};
+pub use flow::{Flow, Flows};
 pub use load::{LoadError, LoadErrorKind, LoadIssue, load};
 pub use money::Money;
 use schema::FieldSpec;
+use std::borrow::Cow;
 
 /// A typed value.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,6 +42,8 @@ pub struct ListItem {
 #[derive(Debug, Clone)]
 pub struct Field {
     pub spec: &'static FieldSpec,
+    /// For a field of an entry of `[[amazon.deposit_methods]]`: the entry's 0-based index.
+    pub entry: Option<usize>,
     /// The span of the key (the last segment of its path as written).
     pub key_span: Span,
     /// The span of the value, from its opening quote.
@@ -47,8 +52,13 @@ pub struct Field {
 }
 
 impl Field {
-    pub fn path(&self) -> &'static str {
-        self.spec.path
+    /// The dotted path findings name: the schema's path, or for a field of an array entry
+    /// the path with the entry's index (`amazon.deposit_methods[1].provider`).
+    pub fn path(&self) -> Cow<'static, str> {
+        match self.entry {
+            None => Cow::Borrowed(self.spec.path),
+            Some(entry) => Cow::Owned(schema::entry_path(self.spec.path, entry)),
+        }
     }
 
     pub fn text(&self) -> Option<&str> {
@@ -63,6 +73,8 @@ impl Field {
 #[derive(Debug, Clone)]
 pub struct Section {
     pub path: &'static str,
+    /// For an entry of an array of tables that holds fields: the entry's 0-based index.
+    pub entry: Option<usize>,
     /// The span of its header or of its first key.
     pub span: Span,
 }
@@ -91,10 +103,41 @@ pub struct Profile {
 }
 
 impl Profile {
-    /// The field at `path`, if present and well-typed.
+    /// The field at `path`, if present and well-typed. Fields of `[[amazon.deposit_methods]]`
+    /// entries are read through [`Profile::deposit_methods`].
     pub fn field(&self, path: &str) -> Option<&Field> {
         debug_assert!(schema::field(path).is_some(), "unknown field path {path}");
-        self.fields.iter().find(|f| f.spec.path == path)
+        reads::record(path);
+        self.fields
+            .iter()
+            .find(|f| f.spec.path == path && f.entry.is_none())
+    }
+
+    /// The fields of the given classes, for checks that look at every field of a kind (the
+    /// character scan, the credential search).
+    pub fn fields_of_class<'a>(
+        &'a self,
+        classes: &'a [schema::FieldClass],
+    ) -> impl Iterator<Item = &'a Field> + 'a {
+        self.fields
+            .iter()
+            .filter(|f| classes.contains(&f.spec.class))
+            .inspect(|f| reads::record(f.spec.path))
+    }
+
+    /// Every deposit method the profile describes: `[amazon.deposit_method]`, then each entry of
+    /// `[[amazon.deposit_methods]]` in file order.
+    pub fn deposit_methods(&self) -> impl Iterator<Item = DepositMethod<'_>> {
+        self.sections
+            .iter()
+            .filter(|s| {
+                (s.path == schema::DEPOSIT_METHOD && s.entry.is_none())
+                    || (s.path == schema::DEPOSIT_METHODS && s.entry.is_some())
+            })
+            .map(|section| DepositMethod {
+                profile: self,
+                section,
+            })
     }
 
     /// A text or enum field's value.
@@ -167,6 +210,105 @@ impl Profile {
             field,
             offsets: string_char_offsets(&self.source.text, &field.span),
         }
+    }
+}
+
+/// One Amazon deposit method: `[amazon.deposit_method]` or one entry of
+/// `[[amazon.deposit_methods]]`. Its fields are named by their `amazon.deposit_method.` path
+/// whichever table holds them, so a rule reads every deposit method the same way.
+#[derive(Debug, Clone, Copy)]
+pub struct DepositMethod<'a> {
+    profile: &'a Profile,
+    /// The table (or array entry) it was read from.
+    pub section: &'a Section,
+}
+
+impl<'a> DepositMethod<'a> {
+    /// The 0-based index of its `[[amazon.deposit_methods]]` entry; `None` for the single table.
+    pub fn entry(&self) -> Option<usize> {
+        self.section.entry
+    }
+
+    /// Its field at `path`, an `amazon.deposit_method.` path (`amazon.deposit_method.provider`).
+    pub fn field(&self, path: &str) -> Option<&'a Field> {
+        debug_assert!(
+            path.starts_with(schema::DEPOSIT_METHOD) && schema::field(path).is_some(),
+            "not a deposit method field: {path}"
+        );
+        reads::record(path);
+        let wanted = match self.section.entry {
+            None => Cow::Borrowed(path),
+            Some(_) => Cow::Owned(format!(
+                "{}{}",
+                schema::DEPOSIT_METHODS,
+                &path[schema::DEPOSIT_METHOD.len()..]
+            )),
+        };
+        self.profile
+            .fields
+            .iter()
+            .find(|f| f.entry == self.section.entry && f.spec.path == wanted.as_ref())
+    }
+
+    pub fn text(&self, path: &str) -> Option<&'a str> {
+        self.field(path).and_then(Field::text)
+    }
+
+    pub fn date(&self, path: &str) -> Option<jiff::civil::Date> {
+        match self.field(path)?.value {
+            Value::Date(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    /// The provider (`lianlian`, `payoneer`, …, `bank`), when given.
+    pub fn provider(&self) -> Option<&'a str> {
+        self.text("amazon.deposit_method.provider")
+    }
+
+    /// The path findings name for the deposit method as a whole: `amazon.deposit_method`, or
+    /// `amazon.deposit_methods[1]` for an entry.
+    pub fn path(&self) -> String {
+        match self.section.entry {
+            None => schema::DEPOSIT_METHOD.to_string(),
+            Some(entry) => schema::entry_path(schema::DEPOSIT_METHODS, entry),
+        }
+    }
+}
+
+/// Which profile fields a rule reads while it runs, recorded in tests only: a test runs every
+/// rule over every fixture and fails when a rule reads a field its registry entry does not
+/// declare. Outside tests the recorder is compiled out.
+pub mod reads {
+    #[cfg(test)]
+    thread_local! {
+        static READS: std::cell::RefCell<Option<Vec<&'static str>>> =
+            const { std::cell::RefCell::new(None) };
+    }
+
+    /// Notes that `path` was read, when recording.
+    #[inline(always)]
+    pub fn record(path: &str) {
+        #[cfg(test)]
+        READS.with(|reads| {
+            if let Some(reads) = reads.borrow_mut().as_mut() {
+                let spec = super::schema::field(path).map_or("?", |f| f.path);
+                let path = super::schema::deposit_method_path(spec).unwrap_or(spec);
+                if !reads.contains(&path) {
+                    reads.push(path);
+                }
+            }
+        });
+        #[cfg(not(test))]
+        let _ = path;
+    }
+
+    /// The fields `run` reads.
+    #[cfg(test)]
+    pub fn during(run: impl FnOnce()) -> Vec<&'static str> {
+        READS.with(|reads| *reads.borrow_mut() = Some(Vec::new()));
+        run();
+        READS.with(|reads| reads.borrow_mut().take().unwrap_or_default())
     }
 }
 

@@ -48,7 +48,7 @@ pub enum Kind {
 }
 
 /// One field of the format.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub struct FieldSpec {
     /// Dotted key path, e.g. `lianlian.merchant_id`.
     pub path: &'static str,
@@ -103,6 +103,9 @@ pub const DEPOSIT_PROVIDERS: &[&str] = &[
     "airwallex",
     "bank",
 ];
+/// Account types a receiving account or deposit method form offers: Japanese banks' 普通
+/// (ordinary) and 当座 (current), US checking and savings.
+pub const ACCOUNT_TYPES: &[&str] = &["普通", "当座", "checking", "savings"];
 pub const TEST_PAYMENT_RESULTS: &[&str] = &["succeeded", "failed", "not_attempted"];
 pub const AMAZON_MARKETPLACES: &[&str] = &[
     "US", "CA", "MX", "BR", "UK", "GB", "DE", "FR", "IT", "ES", "NL", "SE", "PL", "BE", "IE", "TR",
@@ -159,6 +162,12 @@ pub const SECTIONS: &[SectionSpec] = &[
         array: false,
     },
     SectionSpec {
+        path: "amazon.deposit_methods",
+        en: "Deposit methods, one per entry, each with the marketplaces it is assigned to",
+        zh: "收款方式，每项一个，并写明所分配的站点",
+        array: true,
+    },
+    SectionSpec {
         path: "incident",
         en: "What the seller saw (drives triage)",
         zh: "卖家看到的情况（用于分诊）",
@@ -199,7 +208,8 @@ const fn spec(
     }
 }
 
-pub const FIELDS: &[FieldSpec] = &[
+/// Every field up to and including `[amazon]`; the deposit method fields follow.
+const FIELDS_BEFORE_DEPOSIT: &[FieldSpec] = &[
     spec(
         "format",
         Integer { min: 1, max: 1 },
@@ -393,6 +403,70 @@ pub const FIELDS: &[FieldSpec] = &[
         "\"USD\"",
         "Currency of the account",
         "账户币种",
+    ),
+    spec(
+        "lianlian.receiving_account.bank_name",
+        Text,
+        Name,
+        "\"Community Federal Savings Bank\"",
+        "Name of the receiving bank, as LianLian shows it",
+        "收款银行名称（与连连显示的一致）",
+    ),
+    spec(
+        "lianlian.receiving_account.routing_number",
+        Text,
+        Identifier,
+        "\"026073150\"",
+        "US: the ACH routing number (9 digits)",
+        "美国：ACH 路由号（9 位数字）",
+    ),
+    spec(
+        "lianlian.receiving_account.wire_routing_number",
+        Text,
+        Identifier,
+        "\"026073008\"",
+        "US: the Fedwire (wire) routing number, where LianLian shows one",
+        "美国：电汇（Fedwire）路由号（连连显示时填写）",
+    ),
+    spec(
+        "lianlian.receiving_account.sort_code",
+        Text,
+        Identifier,
+        "\"04-00-75\"",
+        "GB: the sort code (6 digits)",
+        "英国：银行分类代码 Sort code（6 位数字）",
+    ),
+    spec(
+        "lianlian.receiving_account.bsb",
+        Text,
+        Identifier,
+        "\"062-000\"",
+        "AU: the BSB number (6 digits)",
+        "澳大利亚：BSB 号（6 位数字）",
+    ),
+    spec(
+        "lianlian.receiving_account.bank_code",
+        Text,
+        Identifier,
+        "\"0009\"",
+        "Bank code (JP: 4 digits)",
+        "银行代码（日本为 4 位数字）",
+    ),
+    spec(
+        "lianlian.receiving_account.branch_code",
+        Text,
+        Identifier,
+        "\"123\"",
+        "Branch code (JP: 3 digits)",
+        "支行代码（日本为 3 位数字）",
+    ),
+    spec(
+        "lianlian.receiving_account.account_type",
+        Enum(ACCOUNT_TYPES),
+        Code,
+        "\"普通\"",
+        "Account type (JP: 普通 ordinary / 当座 current; US: checking / savings)",
+        "账户类型（日本：普通 / 当座；美国：checking / savings）",
     ),
     // [ozon]
     spec(
@@ -653,62 +727,10 @@ pub const FIELDS: &[FieldSpec] = &[
         "Obsolete MWS credential (flagged, never printed)",
         "已停用的 MWS 授权令牌（会被标记，绝不打印）",
     ),
-    spec(
-        "amazon.deposit_method.provider",
-        Enum(DEPOSIT_PROVIDERS),
-        Code,
-        "\"lianlian\"",
-        "Deposit method provider",
-        "收款方式提供方",
-    ),
-    spec(
-        "amazon.deposit_method.account_holder_name",
-        Text,
-        Name,
-        "\"SHENZHEN XINGHE TECHNOLOGY CO., LTD.\"",
-        "Account holder name",
-        "账户持有人名称",
-    ),
-    spec(
-        "amazon.deposit_method.bank_country",
-        Country,
-        Code,
-        "\"US\"",
-        "Bank location",
-        "银行所在地",
-    ),
-    spec(
-        "amazon.deposit_method.routing_number",
-        Text,
-        Identifier,
-        "\"...\"",
-        "Routing number / bank code",
-        "银行代码（Routing number）",
-    ),
-    spec(
-        "amazon.deposit_method.account_number",
-        Text,
-        Identifier,
-        "\"...\"",
-        "Account number",
-        "账号",
-    ),
-    spec(
-        "amazon.deposit_method.iban",
-        Text,
-        Identifier,
-        "\"...\"",
-        "IBAN, where the bank country uses one",
-        "IBAN（银行所在国使用时）",
-    ),
-    spec(
-        "amazon.deposit_method.document_date",
-        Date,
-        Code,
-        "2026-08-01",
-        "Date on the bank verification document",
-        "银行证明文件上的日期",
-    ),
+];
+
+/// Every field from `[incident]` on.
+const FIELDS_AFTER_DEPOSIT: &[FieldSpec] = &[
     // [incident]
     spec(
         "incident.error_code",
@@ -796,6 +818,212 @@ pub const FIELDS: &[FieldSpec] = &[
     ),
 ];
 
+/// The fields of one Amazon deposit method under `prefix`: the single `[amazon.deposit_method]`
+/// and every entry of `[[amazon.deposit_methods]]` hold the same fields, written once here.
+macro_rules! deposit_method_fields {
+    ($prefix:literal) => {
+        [
+            spec(
+                concat!($prefix, ".provider"),
+                Enum(DEPOSIT_PROVIDERS),
+                Code,
+                "\"lianlian\"",
+                "Deposit method provider",
+                "收款方式提供方",
+            ),
+            spec(
+                concat!($prefix, ".account_holder_name"),
+                Text,
+                Name,
+                "\"SHENZHEN XINGHE TECHNOLOGY CO., LTD.\"",
+                "Account holder name",
+                "账户持有人名称",
+            ),
+            spec(
+                concat!($prefix, ".bank_country"),
+                Country,
+                Code,
+                "\"US\"",
+                "Bank location",
+                "银行所在地",
+            ),
+            spec(
+                concat!($prefix, ".bank_name"),
+                Text,
+                Name,
+                "\"Community Federal Savings Bank\"",
+                "Bank name",
+                "银行名称",
+            ),
+            spec(
+                concat!($prefix, ".routing_number"),
+                Text,
+                Identifier,
+                "\"026073150\"",
+                "US: the ACH routing number (9 digits)",
+                "美国：ACH 路由号（9 位数字）",
+            ),
+            spec(
+                concat!($prefix, ".wire_routing_number"),
+                Text,
+                Identifier,
+                "\"026073008\"",
+                "US: the Fedwire (wire) routing number, if the form asked for one",
+                "美国：电汇（Fedwire）路由号（表单要求时填写）",
+            ),
+            spec(
+                concat!($prefix, ".sort_code"),
+                Text,
+                Identifier,
+                "\"04-00-75\"",
+                "GB: the sort code (6 digits)",
+                "英国：银行分类代码 Sort code（6 位数字）",
+            ),
+            spec(
+                concat!($prefix, ".bsb"),
+                Text,
+                Identifier,
+                "\"062-000\"",
+                "AU: the BSB number (6 digits)",
+                "澳大利亚：BSB 号（6 位数字）",
+            ),
+            spec(
+                concat!($prefix, ".bank_code"),
+                Text,
+                Identifier,
+                "\"0009\"",
+                "Bank code (JP: 4 digits)",
+                "银行代码（日本为 4 位数字）",
+            ),
+            spec(
+                concat!($prefix, ".branch_code"),
+                Text,
+                Identifier,
+                "\"123\"",
+                "Branch code (JP: 3 digits)",
+                "支行代码（日本为 3 位数字）",
+            ),
+            spec(
+                concat!($prefix, ".account_type"),
+                Enum(ACCOUNT_TYPES),
+                Code,
+                "\"普通\"",
+                "Account type (JP: 普通 ordinary / 当座 current; US: checking / savings)",
+                "账户类型（日本：普通 / 当座；美国：checking / savings）",
+            ),
+            spec(
+                concat!($prefix, ".account_number"),
+                Text,
+                Identifier,
+                "\"...\"",
+                "Account number",
+                "账号",
+            ),
+            spec(
+                concat!($prefix, ".iban"),
+                Text,
+                Identifier,
+                "\"...\"",
+                "IBAN, where the bank country uses one",
+                "IBAN（银行所在国使用时）",
+            ),
+            spec(
+                concat!($prefix, ".swift_bic"),
+                Text,
+                Identifier,
+                "\"...\"",
+                "SWIFT/BIC of the bank",
+                "银行的 SWIFT/BIC",
+            ),
+            spec(
+                concat!($prefix, ".currency"),
+                Currency,
+                Code,
+                "\"USD\"",
+                "Currency of the bank account",
+                "银行账户币种",
+            ),
+            spec(
+                concat!($prefix, ".document_date"),
+                Date,
+                Code,
+                "2026-08-01",
+                "Date on the bank verification document",
+                "银行证明文件上的日期",
+            ),
+            spec(
+                concat!($prefix, ".marketplaces"),
+                List(AMAZON_MARKETPLACES),
+                Code,
+                "[\"US\"]",
+                "Marketplaces this deposit method is assigned to (default: all of amazon.marketplaces)",
+                "该收款方式所分配的站点（默认：amazon.marketplaces 中的全部站点）",
+            ),
+        ]
+    };
+}
+
+/// `[amazon.deposit_method]`.
+const DEPOSIT_METHOD_FIELDS: [FieldSpec; DEPOSIT_METHOD_FIELD_COUNT] =
+    deposit_method_fields!("amazon.deposit_method");
+/// The fields of each `[[amazon.deposit_methods]]` entry.
+const DEPOSIT_METHODS_FIELDS: [FieldSpec; DEPOSIT_METHOD_FIELD_COUNT] =
+    deposit_method_fields!("amazon.deposit_methods");
+/// How many fields a deposit method has.
+pub const DEPOSIT_METHOD_FIELD_COUNT: usize = 17;
+
+/// The path of the single deposit method, and of the array of them: a field of either is
+/// named by the same key after one of these prefixes.
+pub const DEPOSIT_METHOD: &str = "amazon.deposit_method";
+pub const DEPOSIT_METHODS: &str = "amazon.deposit_methods";
+
+/// The path of `[amazon.deposit_method]`'s field for a field of either deposit-method table:
+/// `amazon.deposit_methods.provider` → `amazon.deposit_method.provider`. Rules name a deposit
+/// method's field by this one path, whichever table holds it.
+pub fn deposit_method_path(path: &str) -> Option<&'static str> {
+    let key = path
+        .strip_prefix(DEPOSIT_METHODS)
+        .or_else(|| path.strip_prefix(DEPOSIT_METHOD))?
+        .strip_prefix('.')?;
+    DEPOSIT_METHOD_FIELDS
+        .iter()
+        .find(|f| f.path.get(DEPOSIT_METHOD.len() + 1..) == Some(key))
+        .map(|f| f.path)
+}
+
+/// Every field of the format, in the order templates and the JSON Schema list them.
+pub const FIELDS: &[FieldSpec] = &join::<
+    {
+        FIELDS_BEFORE_DEPOSIT.len()
+            + DEPOSIT_METHOD_FIELD_COUNT
+            + DEPOSIT_METHOD_FIELD_COUNT
+            + FIELDS_AFTER_DEPOSIT.len()
+    },
+>(&[
+    FIELDS_BEFORE_DEPOSIT,
+    &DEPOSIT_METHOD_FIELDS,
+    &DEPOSIT_METHODS_FIELDS,
+    FIELDS_AFTER_DEPOSIT,
+]);
+
+/// The parts, one after the other, as one array of `N` fields.
+const fn join<const N: usize>(parts: &[&[FieldSpec]]) -> [FieldSpec; N] {
+    let mut out = [FIELDS_BEFORE_DEPOSIT[0]; N];
+    let mut at = 0;
+    let mut part = 0;
+    while part < parts.len() {
+        let mut i = 0;
+        while i < parts[part].len() {
+            out[at] = parts[part][i];
+            at += 1;
+            i += 1;
+        }
+        part += 1;
+    }
+    assert!(at == N, "the parts hold exactly N fields");
+    out
+}
+
 /// The field with this dotted path.
 pub fn field(path: &str) -> Option<&'static FieldSpec> {
     FIELDS.iter().find(|f| f.path == path)
@@ -856,6 +1084,18 @@ pub fn child_path(parent: &str, name: &str) -> String {
     path.push('.');
     path.push_str(name);
     path
+}
+
+/// `path` (a field or key of the array of tables `[[amazon.deposit_methods]]`) as it is reported
+/// for the entry with 0-based index `entry`: `amazon.deposit_methods[1].provider`. Other paths
+/// are returned as they are.
+pub fn entry_path(path: &str, entry: usize) -> String {
+    match path.strip_prefix(DEPOSIT_METHODS) {
+        Some(rest) if rest.is_empty() || rest.starts_with('.') => {
+            format!("{DEPOSIT_METHODS}[{entry}]{rest}")
+        }
+        _ => path.to_string(),
+    }
 }
 
 /// The section a field or section belongs to ("" for top-level keys).

@@ -51,22 +51,9 @@ fn precision(confidence: Confidence) -> &'static str {
     }
 }
 
-/// The catalogue group of a code, by its hundred (SPEC §2: "new codes go in the matching
-/// hundred"), as a tag GitHub can filter alerts by.
+/// The rule family of a code (the registry's), as a tag GitHub can filter alerts by.
 fn family(code: &str) -> &'static str {
-    match code.as_bytes().get(2) {
-        Some(b'0') => "profile-format",
-        Some(b'1') => "names",
-        Some(b'2') => "characters",
-        Some(b'3') => "identifiers",
-        Some(b'4') => "address",
-        Some(b'5') => "money",
-        Some(b'6') => "payout-channel",
-        Some(b'7') => "eligibility",
-        Some(b'8') => "account-and-incident",
-        Some(b'9') => "security",
-        _ => "other",
-    }
+    crate::rules::lookup(code).map_or("other", |r| r.family.as_str())
 }
 
 fn steps_label(lang: Lang) -> &'static str {

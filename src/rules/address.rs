@@ -9,10 +9,11 @@
 //! the character rules already report broken text. Guessing there would put a low-confidence
 //! rule's false alarm above real causes.
 
-use super::Context;
 use super::names::labels;
+use super::{Context, Rule};
 use crate::address::{self, AddressComparison, Place};
 use crate::finding::{Applicability, Finding, Fix};
+use crate::profile::Field;
 use crate::rulepack::PolicyError;
 use crate::validators::uscc;
 use serde_json::json;
@@ -25,71 +26,124 @@ fn place_json(place: &Place) -> serde_json::Value {
     })
 }
 
-/// BC401 / BC402: the address typed on Ozon vs the licence's registered address.
-pub fn compare(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
-    let p = ctx.profile;
-    let (Some(ozon), Some(licence)) = (
-        p.field("ozon.registered_address"),
-        p.field("seller.registered_address"),
-    ) else {
-        return Ok(());
-    };
-    let (Some(other_text), Some(licence_text)) = (ozon.text(), licence.text()) else {
-        return Ok(());
-    };
-    let fix = Fix {
-        applicability: Applicability::Unsafe,
-        span: ozon.span.clone(),
-        replacement: licence_text.to_string(),
-        identifier: false,
-    };
-    match address::compare(licence_text, other_text) {
-        AddressComparison::Identical | AddressComparison::Unresolved { .. } => {}
-        AddressComparison::SamePlaceWorded {
-            licence: l,
-            other: o,
-            wording,
-        } => {
-            let kinds: Vec<&str> = wording.iter().map(|w| w.as_str()).collect();
-            let (en, zh) = labels(ctx.pack, "BC401", "wording", &kinds);
-            out.push(
-                Finding::at("BC401", ozon)
-                    .related(licence)
-                    .text("wording", kinds.join(", "))
-                    .text("wording_en", en)
-                    .text("wording_zh", zh)
-                    .text("expected", licence_text)
-                    .evidence("wording", kinds)
-                    .evidence("licence_place", place_json(&l))
-                    .evidence("other_place", place_json(&o))
-                    .fix(fix),
-            );
-        }
-        AddressComparison::DifferentPlace {
-            level,
-            licence: l,
-            other: o,
-        } => {
-            out.push(
-                Finding::at("BC402", ozon)
-                    .variant(level)
-                    .related(licence)
-                    .text("level", level)
-                    .text("licence", l.as_str())
-                    .text("other", o.as_str())
-                    .text("expected", licence_text)
-                    .evidence("level", level)
-                    .evidence("licence", l)
-                    .evidence("other", o)
-                    .fix(fix),
-            );
-        }
+/// The two addresses BC401 and BC402 compare: the one typed on Ozon, then the licence's.
+pub(super) const COMPARED: &[&str] = &["ozon.registered_address", "seller.registered_address"];
+
+/// The comparison of the address typed on Ozon with the licence's, made once for BC401 and
+/// BC402.
+pub(crate) struct Compared<'a> {
+    ozon: &'a Field,
+    licence: &'a Field,
+    result: AddressComparison,
+}
+
+impl Compared<'_> {
+    /// The licence's wording, as the value to enter on Ozon.
+    fn fix(&self) -> Option<Fix> {
+        Some(Fix {
+            applicability: Applicability::Unsafe,
+            span: self.ozon.span.clone(),
+            replacement: self.licence.text()?.to_string(),
+            identifier: false,
+        })
     }
+}
+
+fn compared<'c, 'a>(ctx: &'c Context<'a>) -> Option<&'c Compared<'a>> {
+    ctx.address
+        .get_or_init(|| {
+            let p = ctx.profile;
+            let (Some(ozon), Some(licence)) = (p.field(COMPARED[0]), p.field(COMPARED[1])) else {
+                return None;
+            };
+            let result = address::compare(licence.text()?, ozon.text()?);
+            Some(Compared {
+                ozon,
+                licence,
+                result,
+            })
+        })
+        .as_ref()
+}
+
+/// BC401: the address typed on Ozon names the licence's place in other words.
+pub fn wording_differs(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
+    let Some(compared) = compared(ctx) else {
+        return Ok(());
+    };
+    let AddressComparison::SamePlaceWorded {
+        licence: l,
+        other: o,
+        wording,
+    } = &compared.result
+    else {
+        return Ok(());
+    };
+    let kinds: Vec<&str> = wording.iter().map(|w| w.as_str()).collect();
+    let (en, zh) = labels(ctx.pack, rule.code, "wording", &kinds);
+    let mut finding = rule
+        .at(compared.ozon)
+        .related(compared.licence)
+        .text("wording", kinds.join(", "))
+        .text("wording_en", en)
+        .text("wording_zh", zh)
+        .text("expected", compared.licence.text().unwrap_or_default())
+        .evidence("wording", kinds)
+        .evidence("licence_place", place_json(l))
+        .evidence("other_place", place_json(o));
+    if let Some(fix) = compared.fix() {
+        finding = finding.fix(fix);
+    }
+    out.push(finding);
+    Ok(())
+}
+
+/// BC402: the address typed on Ozon resolves to another province, city or district than the
+/// licence's.
+pub fn place_differs(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
+    let Some(compared) = compared(ctx) else {
+        return Ok(());
+    };
+    let AddressComparison::DifferentPlace {
+        level,
+        licence: l,
+        other: o,
+    } = &compared.result
+    else {
+        return Ok(());
+    };
+    let mut finding = rule
+        .at(compared.ozon)
+        .variant(level)
+        .related(compared.licence)
+        .text("level", *level)
+        .text("licence", l.as_str())
+        .text("other", o.as_str())
+        .text("expected", compared.licence.text().unwrap_or_default())
+        .evidence("level", *level)
+        .evidence("licence", l.clone())
+        .evidence("other", o.clone());
+    if let Some(fix) = compared.fix() {
+        finding = finding.fix(fix);
+    }
+    out.push(finding);
     Ok(())
 }
 
 /// BC403: the region code inside a CN licence number vs the province of the licence address.
-pub fn license_region(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+pub fn license_region(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
     let p = ctx.profile;
     if p.seller_country() != "CN" {
         return Ok(());
@@ -108,7 +162,7 @@ pub fn license_region(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), P
     };
     let provinces = ctx
         .pack
-        .rule("BC403")
+        .rule(rule.code)
         .and_then(|r| r.params.get("provinces"))
         .and_then(toml::Value::as_table)
         .ok_or_else(|| PolicyError {
@@ -142,7 +196,7 @@ pub fn license_region(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), P
         return Ok(());
     }
     out.push(
-        Finding::at("BC403", number)
+        rule.at(number)
             .related(address_field)
             .text("region", region)
             .text("region_place", code_province)

@@ -1,7 +1,7 @@
 //! BC801–BC804: Amazon deposit method changes and credentials.
 
-use super::Context;
 use super::eligibility::days_between;
+use super::{Context, Rule};
 use crate::finding::Finding;
 use crate::rulepack::PolicyError;
 
@@ -9,6 +9,7 @@ use crate::rulepack::PolicyError;
 /// the change lies ahead of `ctx.today()` picks the wording: a planned change can still be
 /// moved, a past one explains a held disbursement.
 pub fn deposit_change_in_window(
+    rule: &Rule,
     ctx: &Context<'_>,
     out: &mut Vec<Finding>,
 ) -> Result<(), PolicyError> {
@@ -24,7 +25,7 @@ pub fn deposit_change_in_window(
     ) else {
         return Ok(());
     };
-    let hold = ctx.pack.param_integer("BC801", "hold_days")?;
+    let hold = ctx.pack.param_integer(rule.code, "hold_days")?;
     let days = days_between(change, end);
     if !(0..=hold).contains(&days) {
         return Ok(());
@@ -35,7 +36,7 @@ pub fn deposit_change_in_window(
         "default"
     };
     out.push(
-        Finding::at("BC801", change_field)
+        rule.at(change_field)
             .variant(variant)
             .related(end_field)
             .text("change", change.to_string())
@@ -47,20 +48,27 @@ pub fn deposit_change_in_window(
     Ok(())
 }
 
+/// BC802: two-step verification is off, which Seller Central requires before a deposit method
+/// can be changed.
 pub fn two_step_verification_off(
+    rule: &Rule,
     ctx: &Context<'_>,
     out: &mut Vec<Finding>,
 ) -> Result<(), PolicyError> {
     if let Some(field) = ctx.profile.field("amazon.two_step_verification")
         && ctx.profile.boolean("amazon.two_step_verification") == Some(false)
     {
-        out.push(Finding::at("BC802", field));
+        out.push(rule.at(field));
     }
     Ok(())
 }
 
 /// BC803: only a change still ahead (on or after `ctx.today()`) can be announced.
-pub fn support_not_notified(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+pub fn support_not_notified(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
     let (Some(field), Some(change_field)) = (
         ctx.profile.field("amazon.support_notified"),
         ctx.profile.field("amazon.deposit_change_date"),
@@ -72,16 +80,20 @@ pub fn support_not_notified(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result
         .date("amazon.deposit_change_date")
         .is_some_and(|d| d >= ctx.today());
     if planned && ctx.profile.boolean("amazon.support_notified") == Some(false) {
-        out.push(Finding::at("BC803", field).related(change_field));
+        out.push(rule.at(field).related(change_field));
     }
     Ok(())
 }
 
 /// BC804: the token's value is never an argument, and it is kept out of the fingerprint: a
 /// short hash of a credential is still something an attacker could test guesses against.
-pub fn obsolete_credential(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+pub fn obsolete_credential(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
     if let Some(field) = ctx.profile.field("amazon.mws_auth_token") {
-        out.push(Finding::at("BC804", field).fingerprint_value(""));
+        out.push(rule.at(field).fingerprint_value(""));
     }
     Ok(())
 }

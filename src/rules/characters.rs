@@ -1,19 +1,18 @@
 //! BC201–BC206: invisible, bidi, look-alike, compatibility, whitespace and broken characters.
 //!
-//! One scan over every identifier, name and address field emits the whole family, so each
-//! character is judged once and belongs to at most one code. Free text, codes and secrets are
-//! never scanned: a secret's characters must not even reach the evidence.
+//! One scan over every identifier, name and address field finds the whole family's issues, so
+//! each character is judged once and belongs to at most one code. The scan runs once per
+//! profile (kept in the [`Context`]); each of the six rules reports the issues of its own code.
+//! Free text, codes and secrets are never scanned: a secret's characters must not even reach
+//! the evidence.
 
-use super::Context;
+use super::{CHARACTER_CLASSES, Context, Rule};
 use crate::finding::{Applicability, Finding, Fix};
 use crate::profile::schema::FieldClass as Schema;
 use crate::profile::{Field, Profile};
 use crate::rulepack::PolicyError;
 use crate::unicode::{self, CharIssue, FieldClass, FixSuggestion};
 use serde_json::json;
-
-/// The codes the scan emits, in the order findings are produced for one field.
-const CODES: [&str; 6] = ["BC201", "BC202", "BC203", "BC204", "BC205", "BC206"];
 
 /// The character class of a field, or `None` when the family does not look at it.
 pub(crate) fn scan_class(field: &Field) -> Option<FieldClass> {
@@ -145,34 +144,43 @@ fn variant(class: FieldClass, kind: &str) -> &'static str {
         .unwrap_or(class_name(class))
 }
 
-/// Scans every identifier, name and address field (registered as BC201's check; emits
-/// BC201–BC206). One finding per (field, code), at the first offending character; every
-/// occurrence is in `evidence.occurrences`.
-pub fn scan(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
-    for field in &ctx.profile.fields {
-        let (Some(class), Some(value)) = (scan_class(field), field.text()) else {
-            continue;
-        };
-        let found = issues(field);
-        if found.is_empty() {
-            continue;
-        }
-        for code in CODES {
-            let of_code: Vec<&CharIssue> = found.iter().filter(|i| i.code == code).collect();
-            if let Some(finding) = finding(ctx.profile, field, class, value, code, &of_code) {
-                out.push(finding);
-            }
+/// The fields with character issues, each with its class and issues: the scan every rule of
+/// the family reads.
+pub(crate) struct Scanned<'a>(Vec<(&'a Field, FieldClass, Vec<CharIssue>)>);
+
+/// BC201–BC206 (each its own rule): one finding per field with issues of the rule's code, at
+/// the first offending character; every occurrence is in `evidence.occurrences`.
+pub fn scan(rule: &Rule, ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+    let scanned = ctx.characters.get_or_init(|| {
+        Scanned(
+            ctx.profile
+                .fields_of_class(CHARACTER_CLASSES)
+                .filter_map(|field| {
+                    let class = scan_class(field)?;
+                    field.text()?;
+                    let found = issues(field);
+                    (!found.is_empty()).then_some((field, class, found))
+                })
+                .collect(),
+        )
+    });
+    for (field, class, found) in &scanned.0 {
+        let of_code: Vec<&CharIssue> = found.iter().filter(|i| i.code == rule.code).collect();
+        if let Some(value) = field.text()
+            && let Some(finding) = finding(rule, ctx.profile, field, *class, value, &of_code)
+        {
+            out.push(finding);
         }
     }
     Ok(())
 }
 
 fn finding(
+    rule: &Rule,
     profile: &Profile,
     field: &Field,
     class: FieldClass,
     value: &str,
-    code: &'static str,
     issues: &[&CharIssue],
 ) -> Option<Finding> {
     let first = issues.first()?;
@@ -207,7 +215,8 @@ fn finding(
     };
     let identifier = class == FieldClass::Identifier;
 
-    let mut finding = Finding::new(code, field.path(), starts.span(first.char_index))
+    let mut finding = rule
+        .finding(field.path(), starts.span(first.char_index))
         .fingerprint_value(value)
         .variant(variant(class, first.kind))
         .text("character", unicode::describe(first.ch))

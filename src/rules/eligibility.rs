@@ -1,6 +1,6 @@
 //! BC701–BC706: who may bind, and documents.
 
-use super::Context;
+use super::{Context, Rule};
 use crate::finding::Finding;
 use crate::rulepack::PolicyError;
 
@@ -10,23 +10,24 @@ pub(super) fn days_between(from: jiff::civil::Date, to: jiff::civil::Date) -> i6
     from.duration_until(to).as_secs() / 86_400
 }
 
-/// BC701: the entity type is not allowed for LianLian on Ozon. The list is policy
+/// BC701: the entity type is not allowed for LianLian on Ozon (the rule's scope). The list is policy
 /// (`lianlian_ozon_ineligible`) because the sources disagree on Hong Kong companies.
-pub fn entity_not_eligible(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+pub fn entity_not_eligible(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
     let Some(field) = ctx.profile.field("seller.entity_type") else {
         return Ok(());
     };
     let Some(entity) = field.text() else {
         return Ok(());
     };
-    if !super::ozon::lianlian_on_ozon(ctx.profile) {
-        return Ok(());
-    }
     let ineligible = ctx
         .pack
-        .param_strings("BC701", "lianlian_ozon_ineligible")?;
+        .param_strings(rule.code, "lianlian_ozon_ineligible")?;
     if ineligible.contains(&entity) {
-        let mut finding = Finding::at("BC701", field).text("entity_type", entity);
+        let mut finding = rule.at(field).text("entity_type", entity);
         if let Some(method) = ctx.profile.field("ozon.payment_method") {
             finding = finding.related(method);
         }
@@ -55,7 +56,10 @@ fn licence_key(value: &str) -> String {
         .collect()
 }
 
+/// BC702: the licence number a LianLian account or an Ozon store was opened under is not the
+/// seller's (compared as registries compare them: letters and digits, upper case).
 pub fn license_number_mismatch(
+    rule: &Rule,
     ctx: &Context<'_>,
     out: &mut Vec<Finding>,
 ) -> Result<(), PolicyError> {
@@ -88,7 +92,7 @@ pub fn license_number_mismatch(
             .unwrap_or_else(|| actual_key.chars().count().min(expected_key.chars().count()));
         // Evidence positions count letters and digits only (1-based), as the comparison does.
         out.push(
-            Finding::at("BC702", field)
+            rule.at(field)
                 .related(seller)
                 .ident("actual", actual)
                 .ident("expected", expected)
@@ -100,17 +104,22 @@ pub fn license_number_mismatch(
     Ok(())
 }
 
-pub fn kyc_incomplete(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+/// BC703: the LianLian KYC level is below the level binding needs.
+pub fn kyc_incomplete(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
     let Some(field) = ctx.profile.field("lianlian.kyc_level") else {
         return Ok(());
     };
     let Some(level) = ctx.profile.integer("lianlian.kyc_level") else {
         return Ok(());
     };
-    let minimum = ctx.pack.param_integer("BC703", "minimum_level")?;
+    let minimum = ctx.pack.param_integer(rule.code, "minimum_level")?;
     if level < minimum {
         out.push(
-            Finding::at("BC703", field)
+            rule.at(field)
                 .text("level", level.to_string())
                 .text("minimum", minimum.to_string()),
         );
@@ -118,20 +127,26 @@ pub fn kyc_incomplete(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), P
     Ok(())
 }
 
-pub fn import_export_rights(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
-    if !ctx.profile.has_section("ozon_global_pay") {
-        return Ok(());
-    }
+/// BC704: Ozon Global Pay (the rule's scope) for a company without import/export rights.
+pub fn import_export_rights(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
     if let Some(field) = ctx.profile.field("seller.import_export_rights")
         && ctx.profile.boolean("seller.import_export_rights") == Some(false)
     {
-        out.push(Finding::at("BC704", field));
+        out.push(rule.at(field));
     }
     Ok(())
 }
 
 /// BC705: compares with `ctx.today()` (`--as-of`), so results are reproducible in tests and CI.
-pub fn license_expired(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+pub fn license_expired(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
     let Some(field) = ctx.profile.field("seller.license_expires") else {
         return Ok(());
     };
@@ -140,7 +155,7 @@ pub fn license_expired(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), 
     };
     if expires < ctx.today() {
         out.push(
-            Finding::at("BC705", field)
+            rule.at(field)
                 .text("expires", expires.to_string())
                 .text("today", ctx.today().to_string())
                 .evidence("days_expired", days_between(expires, ctx.today())),
@@ -149,24 +164,32 @@ pub fn license_expired(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), 
     Ok(())
 }
 
-pub fn document_too_old(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
-    let Some(field) = ctx.profile.field("amazon.deposit_method.document_date") else {
-        return Ok(());
-    };
-    let Some(date) = ctx.profile.date("amazon.deposit_method.document_date") else {
-        return Ok(());
-    };
-    let max = ctx.pack.param_integer("BC706", "max_age_days")?;
-    let age = days_between(date, ctx.today());
-    if age > max {
-        out.push(
-            Finding::at("BC706", field)
-                .text("date", date.to_string())
-                .text("age", age.to_string())
-                .text("today", ctx.today().to_string())
-                .text("max", max.to_string())
-                .evidence("age_days", age),
-        );
+/// BC706: a deposit method's bank verification document is older than Amazon accepts,
+/// counted from `ctx.today()`.
+pub fn document_too_old(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
+    let max = ctx.pack.param_integer(rule.code, "max_age_days")?;
+    for method in ctx.profile.deposit_methods() {
+        let Some(field) = method.field("amazon.deposit_method.document_date") else {
+            continue;
+        };
+        let Some(date) = method.date("amazon.deposit_method.document_date") else {
+            continue;
+        };
+        let age = days_between(date, ctx.today());
+        if age > max {
+            out.push(
+                rule.at(field)
+                    .text("date", date.to_string())
+                    .text("age", age.to_string())
+                    .text("today", ctx.today().to_string())
+                    .text("max", max.to_string())
+                    .evidence("age_days", age),
+            );
+        }
     }
     Ok(())
 }

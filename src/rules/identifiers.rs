@@ -6,8 +6,8 @@
 //! repaired (U+FFFD, private use) is left to BC206 alone. Positions in messages and spans still
 //! refer to the value as written.
 
-use super::Context;
 use super::characters;
+use super::{Context, Rule};
 use crate::finding::{Applicability, Finding, Fix};
 use crate::profile::Field;
 use crate::rulepack::PolicyError;
@@ -113,8 +113,8 @@ fn error_position(err: &IdError) -> Option<usize> {
 /// the value. Arguments are the error's own (`IdError::args`), with positions translated to the
 /// value as written; single characters and lengths are not identifiers, so they are shown.
 fn id_finding(
+    rule: &Rule,
     ctx: &Context<'_>,
-    code: &'static str,
     field: &Field,
     judged: &Judged,
     err: &IdError,
@@ -123,9 +123,10 @@ fn id_finding(
         .and_then(|p| p.checked_sub(1))
         .and_then(|p| judged.origin(p));
     let mut finding = match origin {
-        Some(index) => Finding::new(code, field.path(), ctx.profile.char_span(field, index))
+        Some(index) => rule
+            .finding(field.path(), ctx.profile.char_span(field, index))
             .fingerprint_value(field.text().unwrap_or_default()),
-        None => Finding::at(code, field),
+        None => rule.at(field),
     };
     finding = finding
         .variant(err.variant())
@@ -146,19 +147,16 @@ fn id_finding(
     finding
 }
 
-/// Runs `validate` over each present field and reports its errors under `code`.
-fn validate_fields<T>(
+/// Runs `validate` over each field and reports its errors as findings of `rule`.
+fn validate_fields<'a, T>(
+    rule: &Rule,
     ctx: &Context<'_>,
     out: &mut Vec<Finding>,
-    code: &'static str,
-    paths: &[&str],
+    fields: impl IntoIterator<Item = &'a Field>,
     skip_empty: bool,
     validate: fn(&str) -> Result<T, IdError>,
 ) {
-    for path in paths {
-        let Some(field) = ctx.profile.field(path) else {
-            continue;
-        };
+    for field in fields {
         let Some(judged) = judged(field) else {
             continue;
         };
@@ -166,46 +164,58 @@ fn validate_fields<T>(
             continue;
         }
         if let Err(err) = validate(&judged.text) {
-            out.push(id_finding(ctx, code, field, &judged, &err));
+            out.push(id_finding(rule, ctx, field, &judged, &err));
         }
     }
 }
 
-const LICENSE_NUMBERS: &[&str] = &[
+const LICENSE_NUMBERS: [&str; 3] = [
     "seller.license_number",
     "lianlian.license_number",
     "ozon.license_number",
 ];
 
-const BICS: &[&str] = &[
+/// What BC307, BC308 and BC311 read: the IBAN, SWIFT/BIC and bank country of every account.
+pub(super) const ACCOUNT_INPUTS: &[&str] = &[
+    "lianlian.receiving_account.iban",
     "lianlian.receiving_account.swift_bic",
+    "lianlian.receiving_account.bank_country",
+    "ozon.payment_method",
+    "ozon.payout_account.iban",
     "ozon.payout_account.swift_bic",
+    "ozon_global_pay.iban",
     "ozon_global_pay.swift_bic",
+    "amazon.deposit_method.iban",
+    "amazon.deposit_method.swift_bic",
+    "amazon.deposit_method.bank_country",
 ];
 
 /// BC304: a CN licence number is a USCC (GB 32100-2015).
-pub fn uscc(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+pub fn uscc(rule: &Rule, ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
     if ctx.profile.seller_country().eq_ignore_ascii_case("CN") {
-        validate_fields(ctx, out, "BC304", LICENSE_NUMBERS, false, uscc::validate);
+        let fields = LICENSE_NUMBERS.iter().filter_map(|p| ctx.profile.field(p));
+        validate_fields(rule, ctx, out, fields, false, uscc::validate);
     }
     Ok(())
 }
 
 /// BC305: `ozon.inn`. An empty INN means "none" (the field's own remediation says so).
-pub fn inn(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
-    validate_fields(ctx, out, "BC305", &["ozon.inn"], true, inn::validate);
+pub fn inn(rule: &Rule, ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+    let field = ctx.profile.field("ozon.inn");
+    validate_fields(rule, ctx, out, field, true, inn::validate);
     Ok(())
 }
 
 /// BC306: `ozon.ogrn` (OGRN or OGRNIP).
-pub fn ogrn(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
-    validate_fields(ctx, out, "BC306", &["ozon.ogrn"], true, ogrn::validate);
+pub fn ogrn(rule: &Rule, ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+    let field = ctx.profile.field("ozon.ogrn");
+    validate_fields(rule, ctx, out, field, true, ogrn::validate);
     Ok(())
 }
 
 /// BC307: every IBAN, except on an account whose bank country has no IBAN at all: BC311 says
 /// the field should be empty, and a checksum verdict on it would only add noise.
-pub fn iban(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+pub fn iban(rule: &Rule, ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
     for account in accounts(ctx) {
         if let (Some(field), Some(country)) = (account.iban, account.country())
             && !iban::country_uses_iban(country)
@@ -213,16 +223,16 @@ pub fn iban(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError
         {
             continue;
         }
-        if let Some(field) = account.iban {
-            validate_fields(ctx, out, "BC307", &[field.path()], false, iban::validate);
-        }
+        validate_fields(rule, ctx, out, account.iban, false, iban::validate);
     }
     Ok(())
 }
 
 /// BC308: every SWIFT/BIC (ISO 9362 shape, real country code).
-pub fn bic(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
-    validate_fields(ctx, out, "BC308", BICS, false, bic::validate);
+pub fn bic(rule: &Rule, ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+    for account in accounts(ctx) {
+        validate_fields(rule, ctx, out, account.bic, false, bic::validate);
+    }
     Ok(())
 }
 
@@ -243,7 +253,11 @@ fn loose(s: &str, bic: bool) -> String {
 
 /// BC309: the bank details typed into Ozon must be LianLian's receiving account. Compared
 /// after the character fixes: a hidden character is BC2xx's finding, not a second one here.
-pub fn bank_details_mismatch(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+pub fn bank_details_mismatch(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
     if ctx
         .profile
         .text("ozon.payment_method")
@@ -293,7 +307,7 @@ pub fn bank_details_mismatch(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Resul
             .count()
             + 1;
         out.push(
-            Finding::at("BC309", typed)
+            rule.at(typed)
                 .variant(if formatting { "formatting" } else { "default" })
                 .related(issued)
                 .ident("actual", actual)
@@ -323,11 +337,15 @@ pub fn bank_details_mismatch(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Resul
 }
 
 /// BC310: `amazon.seller_id` has the Merchant Token shape and is not a marketplace ID.
-pub fn amazon_seller_id(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
-    let pattern = ctx.pack.param_regex("BC310", "pattern")?;
+pub fn amazon_seller_id(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
+    let pattern = ctx.pack.param_regex(rule.code, "pattern")?;
     let marketplaces = ctx
         .pack
-        .rule("BC310")
+        .rule(rule.code)
         .and_then(|r| r.params.get("marketplace_ids"))
         .and_then(toml::Value::as_table)
         .ok_or_else(|| PolicyError {
@@ -346,13 +364,13 @@ pub fn amazon_seller_id(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(),
         .and_then(toml::Value::as_str)
     {
         out.push(
-            Finding::at("BC310", field)
+            rule.at(field)
                 .variant("marketplace")
                 .text("marketplace", marketplace)
                 .evidence("marketplace", marketplace),
         );
     } else if !pattern.is_match(&judged.text) {
-        out.push(Finding::at("BC310", field).evidence("pattern", pattern.as_str()));
+        out.push(rule.at(field).evidence("pattern", pattern.as_str()));
     }
     Ok(())
 }
@@ -381,7 +399,7 @@ fn accounts<'a>(ctx: &'a Context<'_>) -> Vec<Account<'a>> {
     let bound_to_lianlian = p
         .text("ozon.payment_method")
         .is_none_or(|m| m == "lianlian");
-    vec![
+    let mut accounts = vec![
         Account {
             iban: p.field("lianlian.receiving_account.iban"),
             bic: p.field("lianlian.receiving_account.swift_bic"),
@@ -397,12 +415,13 @@ fn accounts<'a>(ctx: &'a Context<'_>) -> Vec<Account<'a>> {
             bic: p.field("ozon_global_pay.swift_bic"),
             bank_country: None,
         },
-        Account {
-            iban: p.field("amazon.deposit_method.iban"),
-            bic: None,
-            bank_country: p.field("amazon.deposit_method.bank_country"),
-        },
-    ]
+    ];
+    accounts.extend(p.deposit_methods().map(|method| Account {
+        iban: method.field("amazon.deposit_method.iban"),
+        bic: method.field("amazon.deposit_method.swift_bic"),
+        bank_country: method.field("amazon.deposit_method.bank_country"),
+    }));
+    accounts
 }
 
 /// The validated value of a field, if it passes `validate` after the character fixes.
@@ -412,7 +431,11 @@ fn valid<T>(field: Option<&Field>, validate: fn(&str) -> Result<T, IdError>) -> 
 
 /// BC311: an IBAN where the bank country has none; a BIC from another country than the bank;
 /// an IBAN and a BIC from different countries.
-pub fn bank_country_mismatch(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+pub fn bank_country_mismatch(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
     for account in accounts(ctx) {
         let country = account.country();
         let mut no_iban = false;
@@ -423,7 +446,7 @@ pub fn bank_country_mismatch(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Resul
         {
             no_iban = true;
             out.push(
-                Finding::at("BC311", field)
+                rule.at(field)
                     .variant("no_iban")
                     .related(bank_country)
                     .text("country", country)
@@ -436,7 +459,7 @@ pub fn bank_country_mismatch(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Resul
             && !info.country.eq_ignore_ascii_case(country)
         {
             out.push(
-                Finding::at("BC311", field)
+                rule.at(field)
                     .variant("bic_country")
                     .related(bank_country)
                     .text("bic_country", info.country.clone())
@@ -454,7 +477,7 @@ pub fn bank_country_mismatch(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Resul
             && iban_info.country != bic_info.country
         {
             out.push(
-                Finding::at("BC311", field)
+                rule.at(field)
                     .variant("iban_bic")
                     .related(bic_field)
                     .text("iban_country", iban_info.country.clone())

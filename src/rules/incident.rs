@@ -1,10 +1,15 @@
 //! BC805–BC806: what the seller reported.
 
-use super::Context;
+use super::{Context, Rule};
 use crate::finding::Finding;
 use crate::rulepack::PolicyError;
 
-pub fn repeated_attempts(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+/// BC805: several failed attempts without clearing the browser cache in between.
+pub fn repeated_attempts(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
     let (Some(field), Some(cache)) = (
         ctx.profile.field("incident.attempts"),
         ctx.profile.field("incident.browser_cache_cleared"),
@@ -14,10 +19,10 @@ pub fn repeated_attempts(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<()
     let Some(attempts) = ctx.profile.integer("incident.attempts") else {
         return Ok(());
     };
-    let minimum = ctx.pack.param_integer("BC805", "min_attempts")?;
+    let minimum = ctx.pack.param_integer(rule.code, "min_attempts")?;
     if attempts >= minimum && ctx.profile.boolean("incident.browser_cache_cleared") == Some(false) {
         out.push(
-            Finding::at("BC805", field)
+            rule.at(field)
                 .related(cache)
                 .text("attempts", attempts.to_string()),
         );
@@ -27,7 +32,11 @@ pub fn repeated_attempts(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<()
 
 /// BC806: an error code the rulepack has no documented meaning for. The code is free text
 /// typed by the seller, so it is an escaped text argument; no meaning is ever guessed.
-pub fn unknown_error_code(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+pub fn unknown_error_code(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
     let Some(field) = ctx.profile.field("incident.error_code") else {
         return Ok(());
     };
@@ -45,7 +54,7 @@ pub fn unknown_error_code(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(
         .keys()
         .any(|k| k.eq_ignore_ascii_case(code));
     if !known {
-        out.push(Finding::at("BC806", field).text("code", code));
+        out.push(rule.at(field).text("code", code));
     }
     Ok(())
 }

@@ -3,10 +3,10 @@
 //! BC001 and BC005 stop a file from being checked at all; they are [`crate::profile::LoadError`]s
 //! and never reach this module.
 
-use super::{RULES, lookup, selects};
+use super::{Context, RULES, Rule, lookup, selects};
 use crate::finding::Finding;
 use crate::profile::{LoadIssue, Profile, schema};
-use std::collections::BTreeMap;
+use crate::source::Span;
 
 /// BC002 / BC003 findings from the loader's issues. The fingerprint covers the text as written,
 /// so a baselined BC003 comes back when the bad value changes.
@@ -29,7 +29,7 @@ pub fn load_issue_findings(profile: &Profile, issues: &[LoadIssue]) -> Vec<Findi
 /// One set of fields a rule needs (see [`super::Rule::needs`]), with the section of each field
 /// split off once per process instead of once per profile.
 struct NeedSet {
-    code: &'static str,
+    rule: &'static Rule,
     /// (field path, its section).
     fields: Vec<(&'static str, &'static str)>,
     /// The distinct sections of the fields.
@@ -50,7 +50,7 @@ fn need_sets() -> &'static [NeedSet] {
                     }
                 }
                 sets.push(NeedSet {
-                    code: rule.code,
+                    rule,
                     fields,
                     sections,
                 });
@@ -60,39 +60,98 @@ fn need_sets() -> &'static [NeedSet] {
     })
 }
 
-/// BC004: a present section lacks a field some rule needs. One finding per missing field,
-/// naming every rule it keeps from running.
-pub fn not_checked(profile: &Profile, issues: &[LoadIssue]) -> Vec<Finding> {
-    let mut missing: BTreeMap<&'static str, Vec<&'static str>> = BTreeMap::new();
+/// A missing field some rules need: where it would go, and the rules it keeps from running.
+struct Missing {
+    /// The path as reported (a deposit method entry's field with its index).
+    path: String,
+    /// The span of its section's header.
+    section: Span,
+    codes: Vec<&'static str>,
+}
+
+/// BC004: a present section lacks a field some rule that applies needs. One finding per
+/// missing field, naming every rule it keeps from running. A deposit method's field is missing
+/// from each deposit method that lacks it.
+pub fn not_checked(ctx: &Context<'_>, issues: &[LoadIssue]) -> Vec<Finding> {
+    let profile = ctx.profile;
+    let mut missing: Vec<Missing> = Vec::new();
+    let mut note = |path: String, section: Span, code: &'static str| {
+        if issues.iter().any(|i| i.path == path) {
+            return;
+        }
+        match missing.iter_mut().find(|m| m.path == path) {
+            Some(m) if !m.codes.contains(&code) => m.codes.push(code),
+            Some(_) => {}
+            None => missing.push(Missing {
+                path,
+                section,
+                codes: vec![code],
+            }),
+        }
+    };
     for set in need_sets() {
-        if !set.sections.iter().all(|s| profile.has_section(s)) {
+        if !ctx.applies(set.rule) {
             continue;
         }
-        for &(path, _) in &set.fields {
-            if profile.field(path).is_none() && !issues.iter().any(|i| i.path == path) {
-                let rules = missing.entry(path).or_default();
-                if !rules.contains(&set.code) {
-                    rules.push(set.code);
+        let deposit = set.sections.contains(&schema::DEPOSIT_METHOD);
+        let others_present = set
+            .sections
+            .iter()
+            .filter(|s| **s != schema::DEPOSIT_METHOD)
+            .all(|s| profile.has_section(s));
+        if !others_present {
+            continue;
+        }
+        if deposit {
+            for method in profile.deposit_methods() {
+                for &(path, _) in &set.fields {
+                    if schema::deposit_method_path(path).is_some() {
+                        if method.field(path).is_none() {
+                            let reported = match method.entry() {
+                                None => path.to_string(),
+                                Some(entry) => schema::entry_path(
+                                    &format!(
+                                        "{}{}",
+                                        schema::DEPOSIT_METHODS,
+                                        &path[schema::DEPOSIT_METHOD.len()..]
+                                    ),
+                                    entry,
+                                ),
+                            };
+                            note(reported, method.section.span.clone(), set.rule.code);
+                        }
+                    } else if profile.field(path).is_none()
+                        && let Some(section) = profile.section(schema::parent_of(path))
+                    {
+                        note(path.to_string(), section.span.clone(), set.rule.code);
+                    }
                 }
+            }
+            continue;
+        }
+        for &(path, section) in &set.fields {
+            if profile.field(path).is_none()
+                && let Some(section) = profile.section(section)
+            {
+                note(path.to_string(), section.span.clone(), set.rule.code);
             }
         }
     }
+    missing.sort_by(|a, b| a.path.cmp(&b.path));
     missing
         .into_iter()
-        .filter_map(|(path, codes)| {
-            let section = profile.section(schema::parent_of(path))?;
-            let names: Vec<String> = codes
+        .map(|m| {
+            let names: Vec<String> = m
+                .codes
                 .iter()
                 .filter_map(|c| lookup(c))
                 .map(|r| format!("{} {}", r.code, r.name))
                 .collect();
-            Some(
-                Finding::new("BC004", path, section.span.clone())
-                    .text("field", path)
-                    .text("rules", names.join(", "))
-                    .evidence("rules", codes.clone())
-                    .fingerprint_value(path),
-            )
+            Finding::new("BC004", m.path.clone(), m.section)
+                .text("field", m.path.clone())
+                .text("rules", names.join(", "))
+                .evidence("rules", m.codes.clone())
+                .fingerprint_value(m.path)
         })
         .collect()
 }

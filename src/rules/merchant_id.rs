@@ -11,7 +11,7 @@
 //!   does not also say that it lacks the Merchant ID's form, and BC303 does not offer such a
 //!   `lianlian.merchant_id` as the value to paste into Ozon.
 
-use super::Context;
+use super::{Context, Rule};
 use crate::finding::{Applicability, Finding, Fix};
 use crate::profile::Field;
 use crate::rulepack::PolicyError;
@@ -21,6 +21,17 @@ use std::borrow::Cow;
 
 /// The two Merchant ID fields, LianLian's own first.
 const FIELDS: [&str; 2] = ["lianlian.merchant_id", "ozon.payout_account.merchant_id"];
+
+/// What BC301–BC303 read: the Merchant ID fields, and the login they are told apart from.
+pub(super) const INPUTS: &[&str] = &[
+    "lianlian.merchant_id",
+    "ozon.payout_account.merchant_id",
+    "lianlian.login",
+];
+
+/// The rule whose params say what an e-mail address or a phone number looks like (BC302);
+/// BC301 and BC303 leave such values to it.
+const LOGIN_RULE: &str = "BC302";
 
 /// The value without the characters the character rules report (invisible, whitespace).
 /// Borrowed when there are none, as in almost every value.
@@ -66,7 +77,7 @@ fn login_kind(ctx: &Context<'_>, field: &Field) -> Result<Option<&'static str>, 
     if value.contains('@')
         && ctx
             .pack
-            .param_regex("BC302", "email_pattern")?
+            .param_regex(LOGIN_RULE, "email_pattern")?
             .is_match(&value)
     {
         return Ok(Some("email"));
@@ -74,7 +85,7 @@ fn login_kind(ctx: &Context<'_>, field: &Field) -> Result<Option<&'static str>, 
     if !value.chars().any(char::is_alphabetic)
         && ctx
             .pack
-            .param_regex("BC302", "phone_pattern")?
+            .param_regex(LOGIN_RULE, "phone_pattern")?
             .is_match(&value)
     {
         return Ok(Some("phone"));
@@ -83,7 +94,7 @@ fn login_kind(ctx: &Context<'_>, field: &Field) -> Result<Option<&'static str>, 
 }
 
 /// BC301: a Merchant ID that does not match the rulepack's pattern.
-pub fn format(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+pub fn format(rule: &Rule, ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
     // Looked up once, but only when there is a value to judge (looking up compiles it).
     let mut pattern = None;
     for path in FIELDS {
@@ -93,7 +104,7 @@ pub fn format(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyErr
         let Some(value) = field.text() else { continue };
         let pattern = match pattern {
             Some(pattern) => pattern,
-            None => *pattern.insert(ctx.pack.param_regex("BC301", "pattern")?),
+            None => *pattern.insert(ctx.pack.param_regex(rule.code, "pattern")?),
         };
         let cleaned = visible(value);
         if pattern.is_match(&cleaned) || login_kind(ctx, field)?.is_some() {
@@ -107,7 +118,7 @@ pub fn format(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyErr
             .map(|(i, _)| i + 1)
             .collect();
         out.push(
-            Finding::at("BC301", field)
+            rule.at(field)
                 .ident("value", value)
                 .text("length", length.to_string())
                 .text("pattern", pattern.as_str())
@@ -120,7 +131,7 @@ pub fn format(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyErr
 }
 
 /// BC302: a Merchant ID field holding the login, an e-mail address or a phone number.
-pub fn is_login(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+pub fn is_login(rule: &Rule, ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
     for path in FIELDS {
         let Some(field) = ctx.profile.field(path) else {
             continue;
@@ -128,7 +139,8 @@ pub fn is_login(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyE
         let Some(kind) = login_kind(ctx, field)? else {
             continue;
         };
-        let mut finding = Finding::at("BC302", field)
+        let mut finding = rule
+            .at(field)
             .variant(kind)
             .ident("value", field.text().unwrap_or_default())
             .evidence("kind", kind);
@@ -143,7 +155,7 @@ pub fn is_login(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyE
 }
 
 /// BC303: the Merchant ID pasted into Ozon differs from the one LianLian issued.
-pub fn mismatch(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+pub fn mismatch(rule: &Rule, ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
     let p = ctx.profile;
     let (Some(ozon), Some(lianlian)) = (
         p.field("ozon.payout_account.merchant_id"),
@@ -175,7 +187,7 @@ pub fn mismatch(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyE
     };
     let at = p.source.position(p.char_span(ozon, common).start);
     out.push(
-        Finding::at("BC303", ozon)
+        rule.at(ozon)
             .variant(variant)
             .related(lianlian)
             .ident("actual", actual)

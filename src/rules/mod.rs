@@ -1,8 +1,20 @@
 //! Profile → findings.
 //!
-//! [`RULES`] is the registry: a plain list, one entry per code, in code order. Each entry names
-//! the function that implements it, in one file per rule family. The policy a rule reads
-//! (thresholds, patterns, texts) comes from the [`RulePack`], never from constants here.
+//! [`RULES`] is the registry: a plain list, one entry per code, in code order. An entry owns
+//! every fact about its rule that is logic: its family (the file it lives in), the fields its
+//! check reads (`inputs`, and `scans` for checks that read every field of some classes), the
+//! fields it needs together (`needs`, for BC004 "not checked"), and the function that runs it.
+//! The policy a rule reads (scope, thresholds, patterns, texts) comes from the [`RulePack`],
+//! never from constants here.
+//!
+//! A check receives its own entry and builds its findings from it (`rule.at(field)`), so no
+//! check spells its own code. Every code has a check of its own, even where one computation
+//! yields several codes: the character scan (BC201–BC206) and the address comparison
+//! (BC401/BC402) are computed once per profile into [`Context`] on first use, and each rule's
+//! check takes its share of the result. One finding still belongs to exactly one rule, and a
+//! rule can be selected, scoped or skipped on its own.
+//!
+//! A rule runs only for the flows its rulepack `scope` names ([`crate::profile::flow`]).
 
 mod address;
 mod amazon;
@@ -18,8 +30,10 @@ mod ozon;
 mod secrets;
 
 use crate::finding::Finding;
-use crate::profile::{LoadIssue, Profile};
+use crate::profile::schema::{self, FieldClass};
+use crate::profile::{Field, Flows, LoadIssue, Profile};
 use crate::rulepack::{PolicyError, RulePack};
+use crate::source::Span;
 
 /// What a rule check sees.
 pub struct Context<'a> {
@@ -28,8 +42,14 @@ pub struct Context<'a> {
     /// `--as-of`; otherwise today is read from the clock when a date rule first asks.
     as_of: Option<jiff::civil::Date>,
     today: std::cell::OnceCell<jiff::civil::Date>,
+    /// The flows the profile describes: a rule runs when its scope names one of them.
+    pub flows: Flows,
     /// Name comparisons shared by BC101 and BC102.
     names: names::Memo<'a>,
+    /// The character scan that BC201–BC206 share.
+    characters: std::cell::OnceCell<characters::Scanned<'a>>,
+    /// The address comparison that BC401 and BC402 share.
+    address: std::cell::OnceCell<Option<address::Compared<'a>>>,
 }
 
 impl<'a> Context<'a> {
@@ -39,8 +59,16 @@ impl<'a> Context<'a> {
             pack,
             as_of,
             today: std::cell::OnceCell::new(),
+            flows: Flows::of(profile),
             names: names::Memo::default(),
+            characters: std::cell::OnceCell::new(),
+            address: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Whether `rule` applies to the profile's flows.
+    pub fn applies(&self, rule: &Rule) -> bool {
+        applies(rule, self.pack, self.flows)
     }
 
     /// "Today" for date rules: `--as-of`, else the local date. Looked up lazily because the
@@ -83,291 +111,633 @@ fn read_local_zone() -> jiff::tz::TimeZone {
     from_tz().or_else(from_localtime).unwrap_or(TimeZone::UTC)
 }
 
-/// A rule's check: appends its findings.
-pub type CheckFn = fn(&Context<'_>, &mut Vec<Finding>) -> Result<(), PolicyError>;
+/// A rule's check: given its own registry entry, appends its findings.
+pub type CheckFn = fn(&Rule, &Context<'_>, &mut Vec<Finding>) -> Result<(), PolicyError>;
 
-/// One rule of the catalogue.
-pub struct Rule {
-    pub code: &'static str,
-    pub name: &'static str,
-    /// The function that emits this code. `None` when another entry's function emits it (the
-    /// character family is one scan) or the loader does (BC001–BC005).
-    pub check: Option<CheckFn>,
-    /// Sets of fields a check needs; when every section of a set is present but a field of it
-    /// is missing, the rule is listed as not checked (BC004).
-    pub needs: &'static [&'static [&'static str]],
+/// The rule families, one file each under `src/rules/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Family {
+    /// BC001–BC006, `loading.rs`: what loading the file found.
+    Loading,
+    /// BC1xx, `names.rs`.
+    Names,
+    /// BC2xx, `characters.rs`.
+    Characters,
+    /// BC301–BC303, `merchant_id.rs`.
+    MerchantId,
+    /// The other BC3xx, `identifiers.rs`.
+    Identifiers,
+    /// BC4xx, `address.rs`.
+    Address,
+    /// BC5xx, `money.rs`.
+    Money,
+    /// BC6xx, `ozon.rs`.
+    Ozon,
+    /// BC7xx, `eligibility.rs`.
+    Eligibility,
+    /// BC801–BC804 and BC807, `amazon.rs`.
+    Amazon,
+    /// BC805–BC806, `incident.rs`.
+    Incident,
+    /// BC9xx, `secrets.rs`.
+    Secrets,
 }
 
-const fn rule(
-    code: &'static str,
-    name: &'static str,
-    check: Option<CheckFn>,
-    needs: &'static [&'static [&'static str]],
-) -> Rule {
-    Rule {
-        code,
-        name,
-        check,
-        needs,
+impl Family {
+    /// A stable kebab-case name (SARIF tags it with this).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Family::Loading => "loading",
+            Family::Names => "names",
+            Family::Characters => "characters",
+            Family::MerchantId => "merchant-id",
+            Family::Identifiers => "identifiers",
+            Family::Address => "address",
+            Family::Money => "money",
+            Family::Ozon => "ozon",
+            Family::Eligibility => "eligibility",
+            Family::Amazon => "amazon",
+            Family::Incident => "incident",
+            Family::Secrets => "secrets",
+        }
+    }
+
+    /// Whether the family's findings are about the profile file itself (how it loads, a
+    /// credential stored in it) rather than about the seller's accounts.
+    pub fn is_about_the_file(self) -> bool {
+        matches!(self, Family::Loading | Family::Secrets)
     }
 }
 
+/// One rule of the catalogue: every fact about it that is logic rather than policy. Policy
+/// (severity, confidence, prior, symptoms, sources, scope, parameters, texts) is in the
+/// rulepack under the same code.
+#[derive(Debug)]
+pub struct Rule {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub family: Family,
+    /// Every profile field the check reads. A deposit method's field is named by its
+    /// `amazon.deposit_method.` path and stands for that field of every deposit method
+    /// (`[[amazon.deposit_methods]]` entries too).
+    pub inputs: &'static [&'static str],
+    /// Field classes of which the check reads every field (the character scan, the credential
+    /// search), besides `inputs`.
+    pub scans: &'static [FieldClass],
+    /// Sets of inputs the check needs together; when every section of a set is present but a
+    /// field of it is missing, the rule is listed as not checked (BC004).
+    pub needs: &'static [&'static [&'static str]],
+    /// Further sets of inputs with which the check can decide something, for inputs that are
+    /// only context (a bank country, a payment method): with one of these or of `needs` present
+    /// the rule has looked at the profile (a ticket lists it as checked). When both are empty,
+    /// any one input present is enough.
+    pub judges: &'static [&'static [&'static str]],
+    /// The function that emits this code; `None` for what the loader reports (BC001–BC006).
+    pub check: Option<CheckFn>,
+}
+
+impl Rule {
+    const fn new(
+        code: &'static str,
+        name: &'static str,
+        family: Family,
+        check: Option<CheckFn>,
+    ) -> Rule {
+        Rule {
+            code,
+            name,
+            family,
+            inputs: &[],
+            scans: &[],
+            needs: &[],
+            judges: &[],
+            check,
+        }
+    }
+
+    const fn inputs(mut self, inputs: &'static [&'static str]) -> Rule {
+        self.inputs = inputs;
+        self
+    }
+
+    const fn scans(mut self, scans: &'static [FieldClass]) -> Rule {
+        self.scans = scans;
+        self
+    }
+
+    const fn needs(mut self, needs: &'static [&'static [&'static str]]) -> Rule {
+        self.needs = needs;
+        self
+    }
+
+    const fn judges(mut self, judges: &'static [&'static [&'static str]]) -> Rule {
+        self.judges = judges;
+        self
+    }
+
+    /// A finding of this rule about a whole field value (see [`Finding::at`]).
+    pub fn at(&self, field: &Field) -> Finding {
+        Finding::at(self.code, field)
+    }
+
+    /// A finding of this rule at `span` of the value at `field`.
+    pub fn finding(&self, field: impl Into<String>, span: Span) -> Finding {
+        Finding::new(self.code, field, span)
+    }
+
+    /// Whether the check reads the field at `path` (by `inputs` or by its class).
+    pub fn reads(&self, path: &str) -> bool {
+        let path = schema::deposit_method_path(path).unwrap_or(path);
+        self.inputs.contains(&path)
+            || schema::field(path).is_some_and(|f| self.scans.contains(&f.class))
+    }
+}
+
+/// Whether `rule` applies to a profile describing `flows`: its rulepack scope names one of
+/// them (or `any`). A rule the pack does not describe applies nowhere.
+pub fn applies(rule: &Rule, pack: &RulePack, flows: Flows) -> bool {
+    pack.rule(rule.code)
+        .is_some_and(|policy| flows.admit(&policy.scope))
+}
+
+/// Whether `rule` applies to the flow of an `init` / `interview` platform (`ozon-lianlian`,
+/// `ozon-global-pay`, `amazon-lianlian`); `false` for an unknown platform.
+pub fn applies_to_platform(rule: &Rule, pack: &RulePack, platform: &str) -> bool {
+    Flows::of_platform(platform).is_some_and(|flows| applies(rule, pack, flows))
+}
+
+/// Whether `rule` looked at `profile` and had what it needs: it applies to the profile's flows,
+/// and every field of one of its `needs` or `judges` sets is present (a rule with neither: one
+/// of its inputs is). What a ticket lists as "already checked".
+pub fn was_checked(rule: &Rule, pack: &RulePack, profile: &Profile) -> bool {
+    if rule.check.is_none() || !applies(rule, pack, Flows::of(profile)) {
+        return false;
+    }
+    let present = |path: &str| match schema::deposit_method_path(path) {
+        Some(path) => profile.deposit_methods().any(|m| m.field(path).is_some()),
+        None => profile.field(path).is_some(),
+    };
+    if rule.needs.is_empty() && rule.judges.is_empty() {
+        rule.inputs.iter().any(|p| present(p))
+    } else {
+        rule.needs
+            .iter()
+            .chain(rule.judges)
+            .any(|set| set.iter().all(|p| present(p)))
+    }
+}
+
+use Family::*;
+use FieldClass::{Address as AddressClass, Code, FreeText, Identifier, Name, Secret};
+
+/// Every field class: what the credential search reads.
+const EVERY_CLASS: &[FieldClass] = &[Identifier, Name, AddressClass, FreeText, Secret, Code];
+/// What the character family scans.
+const CHARACTER_CLASSES: &[FieldClass] = &[Identifier, Name, AddressClass];
+
 /// The catalogue (SPEC §2), in code order.
 pub const RULES: &[Rule] = &[
-    rule("BC001", "invalid-toml", None, &[]),
-    rule("BC002", "unknown-field", None, &[]),
-    rule("BC003", "invalid-value", None, &[]),
-    rule("BC004", "not-checked", None, &[]),
-    rule("BC005", "unsupported-format", None, &[]),
-    rule("BC006", "unused-suppression", None, &[]),
-    rule(
+    Rule::new("BC001", "invalid-toml", Loading, None),
+    Rule::new("BC002", "unknown-field", Loading, None),
+    Rule::new("BC003", "invalid-value", Loading, None),
+    Rule::new("BC004", "not-checked", Loading, None),
+    Rule::new("BC005", "unsupported-format", Loading, None),
+    Rule::new("BC006", "unused-suppression", Loading, None),
+    Rule::new(
         "BC101",
         "account-name-mismatch",
+        Names,
         Some(names::account_name_mismatch),
-        &[&[
-            "ozon.payout_account.account_name",
-            "lianlian.receiving_account.account_name",
-        ]],
-    ),
-    rule(
+    )
+    .inputs(&[
+        "ozon.payout_account.account_name",
+        "lianlian.receiving_account.account_name",
+        "amazon.deposit_method.provider",
+        "amazon.deposit_method.account_holder_name",
+    ])
+    .needs(&[&[
+        "ozon.payout_account.account_name",
+        "lianlian.receiving_account.account_name",
+    ]])
+    .judges(&[&[
+        "amazon.deposit_method.provider",
+        "amazon.deposit_method.account_holder_name",
+        "lianlian.receiving_account.account_name",
+    ]]),
+    Rule::new(
         "BC102",
         "legal-name-mismatch",
+        Names,
         Some(names::legal_name_mismatch),
-        &[
-            &["ozon.payout_account.account_name", "ozon.legal_name"],
-            &["ozon_global_pay.account_name", "seller.legal_name"],
-        ],
-    ),
-    rule("BC103", "name-not-latin", Some(names::name_not_latin), &[]),
-    rule("BC201", "invisible-character", Some(characters::scan), &[]),
-    rule("BC202", "bidi-control", None, &[]),
-    rule("BC203", "confusable-character", None, &[]),
-    rule("BC204", "compatibility-form", None, &[]),
-    rule("BC205", "irregular-whitespace", None, &[]),
-    rule("BC206", "broken-character", None, &[]),
-    rule(
+    )
+    .inputs(&[
+        "ozon.legal_name",
+        "ozon.payout_account.account_name",
+        "ozon_global_pay.account_name",
+        "seller.legal_name",
+        "seller.legal_name_en",
+        "amazon.deposit_method.provider",
+        "amazon.deposit_method.account_holder_name",
+        "amazon.legal_name",
+    ])
+    .needs(&[
+        &["ozon.payout_account.account_name", "ozon.legal_name"],
+        &["ozon_global_pay.account_name", "seller.legal_name"],
+    ]),
+    Rule::new(
+        "BC103",
+        "name-not-latin",
+        Names,
+        Some(names::name_not_latin),
+    )
+    .inputs(&[
+        "ozon.legal_name",
+        "ozon.payout_account.account_name",
+        "seller.legal_name_en",
+        "lianlian.receiving_account.account_name",
+    ])
+    .judges(&[&["ozon.legal_name"], &["ozon.payout_account.account_name"]]),
+    Rule::new(
+        "BC201",
+        "invisible-character",
+        Characters,
+        Some(characters::scan),
+    )
+    .scans(CHARACTER_CLASSES),
+    Rule::new("BC202", "bidi-control", Characters, Some(characters::scan)).scans(CHARACTER_CLASSES),
+    Rule::new(
+        "BC203",
+        "confusable-character",
+        Characters,
+        Some(characters::scan),
+    )
+    .scans(CHARACTER_CLASSES),
+    Rule::new(
+        "BC204",
+        "compatibility-form",
+        Characters,
+        Some(characters::scan),
+    )
+    .scans(CHARACTER_CLASSES),
+    Rule::new(
+        "BC205",
+        "irregular-whitespace",
+        Characters,
+        Some(characters::scan),
+    )
+    .scans(CHARACTER_CLASSES),
+    Rule::new(
+        "BC206",
+        "broken-character",
+        Characters,
+        Some(characters::scan),
+    )
+    .scans(CHARACTER_CLASSES),
+    Rule::new(
         "BC301",
         "merchant-id-format",
+        MerchantId,
         Some(merchant_id::format),
-        &[&["lianlian.merchant_id"]],
-    ),
-    rule(
+    )
+    .inputs(merchant_id::INPUTS)
+    .needs(&[&["lianlian.merchant_id"]]),
+    Rule::new(
         "BC302",
         "merchant-id-is-login",
+        MerchantId,
         Some(merchant_id::is_login),
-        &[],
-    ),
-    rule(
+    )
+    .inputs(merchant_id::INPUTS),
+    Rule::new(
         "BC303",
         "merchant-id-mismatch",
+        MerchantId,
         Some(merchant_id::mismatch),
-        &[&["ozon.payout_account.merchant_id", "lianlian.merchant_id"]],
-    ),
-    rule(
+    )
+    .inputs(merchant_id::INPUTS)
+    .needs(&[&["ozon.payout_account.merchant_id", "lianlian.merchant_id"]]),
+    Rule::new(
         "BC304",
         "uscc-invalid",
+        Identifiers,
         Some(identifiers::uscc),
-        &[&["seller.license_number"]],
-    ),
-    rule("BC305", "inn-invalid", Some(identifiers::inn), &[]),
-    rule("BC306", "ogrn-invalid", Some(identifiers::ogrn), &[]),
-    rule("BC307", "iban-invalid", Some(identifiers::iban), &[]),
-    rule("BC308", "bic-invalid", Some(identifiers::bic), &[]),
-    rule(
+    )
+    .inputs(&[
+        "seller.country",
+        "seller.license_number",
+        "lianlian.license_number",
+        "ozon.license_number",
+    ])
+    .needs(&[&["seller.license_number"]])
+    .judges(&[&["lianlian.license_number"], &["ozon.license_number"]]),
+    Rule::new("BC305", "inn-invalid", Identifiers, Some(identifiers::inn)).inputs(&["ozon.inn"]),
+    Rule::new(
+        "BC306",
+        "ogrn-invalid",
+        Identifiers,
+        Some(identifiers::ogrn),
+    )
+    .inputs(&["ozon.ogrn"]),
+    Rule::new(
+        "BC307",
+        "iban-invalid",
+        Identifiers,
+        Some(identifiers::iban),
+    )
+    .inputs(identifiers::ACCOUNT_INPUTS)
+    .judges(&[
+        &["lianlian.receiving_account.iban"],
+        &["ozon.payout_account.iban"],
+        &["ozon_global_pay.iban"],
+        &["amazon.deposit_method.iban"],
+    ]),
+    Rule::new("BC308", "bic-invalid", Identifiers, Some(identifiers::bic))
+        .inputs(identifiers::ACCOUNT_INPUTS)
+        .judges(&[
+            &["lianlian.receiving_account.swift_bic"],
+            &["ozon.payout_account.swift_bic"],
+            &["ozon_global_pay.swift_bic"],
+            &["amazon.deposit_method.swift_bic"],
+        ]),
+    Rule::new(
         "BC309",
         "bank-details-mismatch",
+        Identifiers,
         Some(identifiers::bank_details_mismatch),
+    )
+    .inputs(&[
+        "ozon.payment_method",
+        "ozon.payout_account.iban",
+        "ozon.payout_account.swift_bic",
+        "ozon.payout_account.account_number",
+        "lianlian.receiving_account.iban",
+        "lianlian.receiving_account.swift_bic",
+        "lianlian.receiving_account.account_number",
+    ])
+    .needs(&[
         &[
-            &[
-                "ozon.payout_account.account_number",
-                "lianlian.receiving_account.account_number",
-            ],
-            &[
-                "ozon.payout_account.swift_bic",
-                "lianlian.receiving_account.swift_bic",
-            ],
+            "ozon.payout_account.account_number",
+            "lianlian.receiving_account.account_number",
         ],
-    ),
-    rule(
+        &[
+            "ozon.payout_account.swift_bic",
+            "lianlian.receiving_account.swift_bic",
+        ],
+    ])
+    .judges(&[&[
+        "ozon.payout_account.iban",
+        "lianlian.receiving_account.iban",
+    ]]),
+    Rule::new(
         "BC310",
         "amazon-seller-id-format",
+        Identifiers,
         Some(identifiers::amazon_seller_id),
-        &[&["amazon.seller_id"]],
-    ),
-    rule(
+    )
+    .inputs(&["amazon.seller_id"])
+    .needs(&[&["amazon.seller_id"]]),
+    Rule::new(
         "BC311",
         "bank-country-mismatch",
+        Identifiers,
         Some(identifiers::bank_country_mismatch),
-        &[
-            &["lianlian.receiving_account.bank_country"],
-            &["amazon.deposit_method.bank_country"],
-        ],
-    ),
-    rule(
+    )
+    .inputs(identifiers::ACCOUNT_INPUTS)
+    .needs(&[
+        &["lianlian.receiving_account.bank_country"],
+        &["amazon.deposit_method.bank_country"],
+    ]),
+    Rule::new(
         "BC401",
         "address-wording-differs",
-        Some(address::compare),
-        &[&["ozon.registered_address", "seller.registered_address"]],
-    ),
-    rule("BC402", "address-place-differs", None, &[]),
-    rule(
+        Address,
+        Some(address::wording_differs),
+    )
+    .inputs(address::COMPARED)
+    .needs(&[address::COMPARED]),
+    Rule::new(
+        "BC402",
+        "address-place-differs",
+        Address,
+        Some(address::place_differs),
+    )
+    .inputs(address::COMPARED),
+    Rule::new(
         "BC403",
         "license-region-mismatch",
+        Address,
         Some(address::license_region),
-        &[&["seller.license_number", "seller.registered_address"]],
-    ),
-    rule(
+    )
+    .inputs(&[
+        "seller.country",
+        "seller.license_number",
+        "seller.registered_address",
+    ])
+    .needs(&[&["seller.license_number", "seller.registered_address"]]),
+    Rule::new(
         "BC501",
         "verification-balance-low",
+        Money,
         Some(money::verification_balance),
-        &[&["lianlian.balance"]],
-    ),
-    rule(
+    )
+    .inputs(&["lianlian.balance"])
+    .needs(&[&["lianlian.balance"]]),
+    Rule::new(
         "BC502",
         "auto-withdraw-threshold-low",
+        Money,
         Some(money::auto_withdraw_threshold),
-        &[],
-    ),
-    rule(
+    )
+    .inputs(&["lianlian.auto_withdraw_threshold"]),
+    Rule::new(
         "BC503",
         "payout-below-minimum",
+        Money,
         Some(money::payout_below_minimum),
-        &[],
-    ),
-    rule(
+    )
+    .inputs(&["ozon.balance", "ozon_global_pay.pending_settlement"]),
+    Rule::new(
         "BC504",
         "channel-currency-unsupported",
+        Money,
         Some(money::channel_currency),
-        &[],
-    ),
-    rule(
+    )
+    .inputs(&[
+        "seller.country",
+        "ozon.contract_currency",
+        "ozon.payment_method",
+    ])
+    .judges(&[&["seller.country"], &["ozon.contract_currency"]]),
+    Rule::new(
         "BC601",
         "wrong-payment-method",
+        Ozon,
         Some(ozon::wrong_payment_method),
-        &[&["ozon.payment_method"]],
-    ),
-    rule(
+    )
+    .inputs(&[
+        "ozon.payment_method",
+        "seller.country",
+        "lianlian.merchant_id",
+    ])
+    .needs(&[&["ozon.payment_method"]]),
+    Rule::new(
         "BC602",
         "channel-not-opened",
+        Ozon,
         Some(ozon::channel_not_opened),
-        // Only when an Ozon store is described too: an Amazon-only LianLian seller has no
-        // Ozon channel to report on.
-        &[&["lianlian.ozon_channel", "ozon.payment_method"]],
-    ),
-    rule(
+    )
+    .inputs(&["lianlian.ozon_channel", "ozon.payment_method"])
+    // Only when an Ozon store is described too: a LianLian account described alone may serve
+    // a store the profile does not name.
+    .needs(&[&["lianlian.ozon_channel", "ozon.payment_method"]]),
+    Rule::new(
         "BC603",
         "channel-needs-authorization",
+        Ozon,
         Some(ozon::channel_needs_authorization),
-        &[],
-    ),
-    rule(
+    )
+    .inputs(&["lianlian.ozon_channel"]),
+    Rule::new(
         "BC604",
         "channel-suspended",
+        Ozon,
         Some(ozon::channel_suspended),
-        &[],
-    ),
-    rule(
+    )
+    .inputs(&["lianlian.ozon_channel"]),
+    Rule::new(
         "BC605",
         "default-payout-method",
+        Ozon,
         Some(ozon::default_payout_method),
-        &[],
-    ),
-    rule(
+    )
+    .inputs(&["ozon.default_payout_method", "ozon.payment_method"])
+    .judges(&[&["ozon.default_payout_method", "ozon.payment_method"]]),
+    Rule::new(
         "BC606",
         "category-manual-review",
+        Ozon,
         Some(ozon::category_manual_review),
-        &[],
-    ),
-    rule(
+    )
+    .inputs(&["ozon.manual_review_categories"]),
+    Rule::new(
         "BC607",
         "payout-fell-back",
+        Ozon,
         Some(ozon::payout_fell_back),
-        &[],
-    ),
-    rule(
+    )
+    .inputs(&["incident.payout_status", "ozon.default_payout_method"])
+    .judges(&[&["incident.payout_status"]]),
+    Rule::new(
         "BC608",
         "operator-not-authorized",
+        Ozon,
         Some(ozon::operator_not_authorized),
-        &[],
-    ),
-    rule(
+    )
+    .inputs(&["ozon.operator_role", "amazon.primary_owner"]),
+    Rule::new(
         "BC701",
         "entity-not-eligible",
+        Eligibility,
         Some(eligibility::entity_not_eligible),
-        &[],
-    ),
-    rule(
+    )
+    .inputs(&["seller.entity_type", "ozon.payment_method"])
+    .judges(&[&["seller.entity_type"]]),
+    Rule::new(
         "BC702",
         "license-number-mismatch",
+        Eligibility,
         Some(eligibility::license_number_mismatch),
-        &[],
-    ),
-    rule(
+    )
+    .inputs(&[
+        "seller.license_number",
+        "lianlian.license_number",
+        "ozon.license_number",
+    ])
+    .judges(&[
+        &["seller.license_number", "lianlian.license_number"],
+        &["seller.license_number", "ozon.license_number"],
+    ]),
+    Rule::new(
         "BC703",
         "kyc-incomplete",
+        Eligibility,
         Some(eligibility::kyc_incomplete),
-        &[&["lianlian.kyc_level"]],
-    ),
-    rule(
+    )
+    .inputs(&["lianlian.kyc_level"])
+    .needs(&[&["lianlian.kyc_level"]]),
+    Rule::new(
         "BC704",
         "import-export-rights-missing",
+        Eligibility,
         Some(eligibility::import_export_rights),
-        &[],
-    ),
-    rule(
+    )
+    .inputs(&["seller.import_export_rights"]),
+    Rule::new(
         "BC705",
         "license-expired",
+        Eligibility,
         Some(eligibility::license_expired),
-        &[],
-    ),
-    rule(
+    )
+    .inputs(&["seller.license_expires"]),
+    Rule::new(
         "BC706",
         "document-too-old",
+        Eligibility,
         Some(eligibility::document_too_old),
-        &[],
-    ),
-    rule(
+    )
+    .inputs(&["amazon.deposit_method.document_date"]),
+    Rule::new(
         "BC801",
         "deposit-change-in-settlement-window",
+        Amazon,
         Some(amazon::deposit_change_in_window),
-        &[],
-    ),
-    rule(
+    )
+    .inputs(&["amazon.deposit_change_date", "amazon.settlement_period_end"])
+    .judges(&[&["amazon.deposit_change_date", "amazon.settlement_period_end"]]),
+    Rule::new(
         "BC802",
         "two-step-verification-off",
+        Amazon,
         Some(amazon::two_step_verification_off),
-        &[],
-    ),
-    rule(
+    )
+    .inputs(&["amazon.two_step_verification"]),
+    Rule::new(
         "BC803",
         "support-not-notified",
+        Amazon,
         Some(amazon::support_not_notified),
-        &[],
-    ),
-    rule(
+    )
+    .inputs(&["amazon.support_notified", "amazon.deposit_change_date"])
+    .judges(&[&["amazon.support_notified", "amazon.deposit_change_date"]]),
+    Rule::new(
         "BC804",
         "obsolete-credential",
+        Amazon,
         Some(amazon::obsolete_credential),
-        &[],
-    ),
-    rule(
+    )
+    .inputs(&["amazon.mws_auth_token"]),
+    Rule::new(
         "BC805",
         "repeated-attempts",
+        Incident,
         Some(incident::repeated_attempts),
-        &[],
-    ),
-    rule(
+    )
+    .inputs(&["incident.attempts", "incident.browser_cache_cleared"])
+    .judges(&[&["incident.attempts", "incident.browser_cache_cleared"]]),
+    Rule::new(
         "BC806",
         "unknown-error-code",
+        Incident,
         Some(incident::unknown_error_code),
-        &[],
-    ),
-    rule(
+    )
+    .inputs(&["incident.error_code"]),
+    Rule::new(
         "BC901",
         "secret-in-profile",
+        Secrets,
         Some(secrets::secret_in_profile),
-        &[],
-    ),
+    )
+    .scans(EVERY_CLASS),
 ];
 
 /// The rule with this code (`BC101`) or name (`account-name-mismatch`), case-insensitive.
@@ -422,7 +792,7 @@ pub struct Checked {
     pub suppressed: Vec<Finding>,
 }
 
-/// Runs every rule over a loaded profile.
+/// Runs every rule that applies over a loaded profile.
 pub fn check(
     profile: &Profile,
     load_issues: &[LoadIssue],
@@ -431,10 +801,12 @@ pub fn check(
 ) -> Result<Checked, PolicyError> {
     let ctx = Context::new(profile, pack, as_of);
     let mut findings = loading::load_issue_findings(profile, load_issues);
-    findings.extend(loading::not_checked(profile, load_issues));
+    findings.extend(loading::not_checked(&ctx, load_issues));
     for rule in RULES {
-        if let Some(check) = rule.check {
-            check(&ctx, &mut findings)?;
+        if let Some(check) = rule.check
+            && ctx.applies(rule)
+        {
+            check(rule, &ctx, &mut findings)?;
         }
     }
     findings.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
@@ -460,14 +832,100 @@ mod tests {
     }
 
     #[test]
-    fn every_needed_field_exists() {
+    fn inputs_and_needs_name_fields_of_the_format() {
         for rule in RULES {
-            for set in rule.needs {
+            for path in rule.inputs {
+                assert!(schema::field(path).is_some(), "{}: {path}", rule.code);
+            }
+            for set in rule.needs.iter().chain(rule.judges) {
                 for path in *set {
-                    assert!(crate::profile::schema::field(path).is_some(), "{path}");
+                    assert!(rule.inputs.contains(path), "{}: needs {path}", rule.code);
+                }
+            }
+            // Loading rules are the loader's; every other rule has a check that reads something.
+            assert_eq!(
+                rule.check.is_none(),
+                rule.family == Family::Loading,
+                "{}",
+                rule.code
+            );
+            if rule.check.is_some() {
+                assert!(
+                    !rule.inputs.is_empty() || !rule.scans.is_empty(),
+                    "{}",
+                    rule.code
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn families_keep_to_their_hundreds() {
+        for rule in RULES {
+            let hundred = &rule.code[2..3];
+            let expected = match rule.family {
+                Family::Loading => "0",
+                Family::Names => "1",
+                Family::Characters => "2",
+                Family::MerchantId | Family::Identifiers => "3",
+                Family::Address => "4",
+                Family::Money => "5",
+                Family::Ozon => "6",
+                Family::Eligibility => "7",
+                Family::Amazon | Family::Incident => "8",
+                Family::Secrets => "9",
+            };
+            assert_eq!(hundred, expected, "{}", rule.code);
+        }
+    }
+
+    /// Every profile the repository ships (rule fixtures, examples, lint and format fixtures):
+    /// each rule runs on its own, and everything it reads must be declared in its entry.
+    #[test]
+    fn rules_read_only_the_fields_they_declare() {
+        let pack = RulePack::builtin().unwrap();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut files = Vec::new();
+        let mut dirs = vec![root];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|x| x == "toml") {
+                    files.push(path);
                 }
             }
         }
+        assert!(files.len() > 100, "{}", files.len());
+        let mut checked = 0;
+        for file in files {
+            let bytes = std::fs::read(&file).unwrap();
+            let Ok((profile, _)) = crate::profile::load("p.toml", &bytes) else {
+                continue;
+            };
+            checked += 1;
+            for rule in RULES {
+                let Some(check) = rule.check else { continue };
+                let ctx = Context::new(&profile, &pack, Some(jiff::civil::date(2026, 11, 21)));
+                let mut out = Vec::new();
+                let read = crate::profile::reads::during(|| {
+                    let _ = check(rule, &ctx, &mut out);
+                });
+                for path in read {
+                    assert!(
+                        rule.reads(path),
+                        "{} reads {path}, which its registry entry does not declare ({})",
+                        rule.code,
+                        file.display()
+                    );
+                }
+                for finding in &out {
+                    assert_eq!(finding.code, rule.code, "{}", file.display());
+                }
+            }
+        }
+        assert!(checked > 100);
     }
 
     #[test]

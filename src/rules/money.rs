@@ -4,7 +4,7 @@
 //! minimum. An amount in another currency than its threshold is never converted: it gives the
 //! `not_comparable` variant (info), which says what to look up instead of guessing.
 
-use super::Context;
+use super::{Context, Rule};
 use crate::finding::Finding;
 use crate::profile::{Field, Money, Value};
 use crate::rulepack::PolicyError;
@@ -19,14 +19,14 @@ fn money_of(field: &Field) -> Option<&Money> {
 
 /// A finding when `amount` is below `minimum`, or cannot be compared with it.
 fn below(
-    code: &'static str,
+    rule: &Rule,
     field: &Field,
     amount: &Money,
     minimum: &Money,
     amount_arg: &'static str,
 ) -> Option<Finding> {
     let base = || {
-        Finding::at(code, field)
+        rule.at(field)
             .text(amount_arg, amount.to_string())
             .text("minimum", minimum.to_string())
             .text("currency", amount.currency.as_str())
@@ -50,20 +50,25 @@ fn below(
 }
 
 /// BC501: the LianLian balance is below the first verification payment.
-pub fn verification_balance(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+pub fn verification_balance(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
     let Some(field) = ctx.profile.field("lianlian.balance") else {
         return Ok(());
     };
     let Some(balance) = money_of(field) else {
         return Ok(());
     };
-    let minimum = ctx.pack.param_money("BC501", "minimum")?;
-    out.extend(below("BC501", field, balance, &minimum, "balance"));
+    let minimum = ctx.pack.param_money(rule.code, "minimum")?;
+    out.extend(below(rule, field, balance, &minimum, "balance"));
     Ok(())
 }
 
 /// BC502: the automatic withdrawal threshold is below the recommended minimum.
 pub fn auto_withdraw_threshold(
+    rule: &Rule,
     ctx: &Context<'_>,
     out: &mut Vec<Finding>,
 ) -> Result<(), PolicyError> {
@@ -73,13 +78,17 @@ pub fn auto_withdraw_threshold(
     let Some(threshold) = money_of(field) else {
         return Ok(());
     };
-    let minimum = ctx.pack.param_money("BC502", "minimum")?;
-    out.extend(below("BC502", field, threshold, &minimum, "threshold"));
+    let minimum = ctx.pack.param_money(rule.code, "minimum")?;
+    out.extend(below(rule, field, threshold, &minimum, "threshold"));
     Ok(())
 }
 
 /// BC503: an Ozon or Ozon Global Pay balance below the amount a payout waits for.
-pub fn payout_below_minimum(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+pub fn payout_below_minimum(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
     for (path, key) in [
         ("ozon.balance", "ozon_minimums"),
         ("ozon_global_pay.pending_settlement", "ogp_minimums"),
@@ -92,7 +101,7 @@ pub fn payout_below_minimum(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result
         };
         let minimums = ctx
             .pack
-            .param_strings("BC503", key)?
+            .param_strings(rule.code, key)?
             .into_iter()
             .map(|s| {
                 s.parse::<Money>().map_err(|_| PolicyError {
@@ -104,11 +113,11 @@ pub fn payout_below_minimum(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result
             })
             .collect::<Result<Vec<Money>, _>>()?;
         match minimums.iter().find(|m| m.currency == balance.currency) {
-            Some(minimum) => out.extend(below("BC503", field, balance, minimum, "balance")),
+            Some(minimum) => out.extend(below(rule, field, balance, minimum, "balance")),
             None => {
                 let currencies: Vec<&str> = minimums.iter().map(|m| m.currency.as_str()).collect();
                 out.push(
-                    Finding::at("BC503", field)
+                    rule.at(field)
                         .variant("not_comparable")
                         .text("balance", balance.to_string())
                         .text("currency", balance.currency.as_str())
@@ -122,41 +131,23 @@ pub fn payout_below_minimum(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result
     Ok(())
 }
 
-/// Whether the profile describes LianLian as Ozon's payout channel.
-///
-/// `ozon.payment_method = "lianlian"` says so. When the method is not filled in, a LianLian
-/// Merchant ID typed into Ozon, LianLian's Ozon channel status or a LianLian default payout
-/// method says so too; `[lianlian]` and `[ozon]` alone do not, since the LianLian account may
-/// serve Amazon while Ozon pays out through Ozon Global Pay.
-fn lianlian_on_ozon(ctx: &Context<'_>) -> bool {
-    let p = ctx.profile;
-    if !p.has_section("lianlian") || !p.has_section("ozon") {
-        return false;
-    }
-    match p.text("ozon.payment_method") {
-        Some(method) => method == "lianlian",
-        None => {
-            p.field("ozon.payout_account.merchant_id").is_some()
-                || p.field("lianlian.ozon_channel").is_some()
-                || p.text("ozon.default_payout_method") == Some("lianlian")
-        }
-    }
-}
-
-/// BC504: LianLian on Ozon for a seller country or contract currency it is not offered for.
-pub fn channel_currency(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
-    if !lianlian_on_ozon(ctx) {
-        return Ok(());
-    }
+/// BC504: LianLian on Ozon (the rule's scope) for a seller country or contract currency it is
+/// not offered for.
+pub fn channel_currency(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
     let p = ctx.profile;
     let method = p.field("ozon.payment_method");
-    let countries = ctx.pack.param_strings("BC504", "lianlian_countries")?;
+    let countries = ctx.pack.param_strings(rule.code, "lianlian_countries")?;
     let country = p.seller_country();
     // Without `seller.country` the profile is CN by definition (SPEC §1), which is offered.
     if let Some(field) = p.field("seller.country")
         && !countries.contains(&country)
     {
-        let mut finding = Finding::at("BC504", field)
+        let mut finding = rule
+            .at(field)
             .variant("country")
             .text("country", country)
             .text("countries", countries.join(", "))
@@ -167,12 +158,13 @@ pub fn channel_currency(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(),
         }
         out.push(finding);
     }
-    let currencies = ctx.pack.param_strings("BC504", "lianlian_currencies")?;
+    let currencies = ctx.pack.param_strings(rule.code, "lianlian_currencies")?;
     if let Some(field) = p.field("ozon.contract_currency")
         && let Some(currency) = field.text()
         && !currencies.contains(&currency)
     {
-        let mut finding = Finding::at("BC504", field)
+        let mut finding = rule
+            .at(field)
             .variant("currency")
             .text("currency", currency)
             .text("currencies", currencies.join(", "))

@@ -5,7 +5,7 @@
 //! picked per platform through the finding's variant (`ozon`, `ogp`, `amazon`), because where to
 //! click differs and a template cannot translate an argument.
 
-use super::Context;
+use super::{Context, Rule};
 use crate::finding::{Applicability, Finding, Fix};
 use crate::namediff::{self, DiffKind, LegalForms, NameDiff};
 use crate::profile::{CharStarts, Field, Profile};
@@ -35,11 +35,16 @@ pub(super) fn labels(pack: &RulePack, code: &str, table: &str, keys: &[&str]) ->
     (en.join(", "), zh.join("、"))
 }
 
-/// The legal-form groups of BC102. BC101 reads the same groups: there is one list of
-/// equivalent spellings for every name comparison, kept where the legal-form rule lives.
+/// The rule whose params hold the legal-form groups (BC102). Every name comparison reads the
+/// same list of equivalent spellings, kept where the legal-form rule lives.
+const LEGAL_FORMS_RULE: &str = "BC102";
+/// The rule whose params hold the labels of the kinds of difference (BC101); every rule that
+/// compares names describes differences the same way.
+const KIND_LABELS_RULE: &str = "BC101";
+
 fn legal_forms(pack: &RulePack) -> Result<LegalForms, PolicyError> {
     Ok(LegalForms {
-        groups: pack.param_string_groups("BC102", "legal_forms")?,
+        groups: pack.param_string_groups(LEGAL_FORMS_RULE, "legal_forms")?,
     })
 }
 
@@ -93,14 +98,13 @@ struct Pair<'a> {
 /// The pair, when both fields are present and their values differ (most profiles have equal
 /// names, and comparing equal names needs no legal-form table).
 fn pair<'a>(
-    profile: &'a Profile,
-    actual: &str,
-    expected: &str,
+    actual: Option<&'a Field>,
+    expected: Option<&'a Field>,
     variant: &'static str,
 ) -> Option<Pair<'a>> {
     let pair = Pair {
-        actual: profile.field(actual)?,
-        expected: profile.field(expected)?,
+        actual: actual?,
+        expected: expected?,
         variant,
     };
     (pair.actual.text() != pair.expected.text()).then_some(pair)
@@ -130,10 +134,10 @@ fn evidence(profile: &Profile, starts: &CharStarts<'_>, diff: &NameDiff) -> serd
     serde_json::Value::Array(items)
 }
 
-/// Compares every pair and reports the differing ones as `code` (BC101 or BC102).
+/// Compares every pair and reports the differing ones as findings of `rule`.
 fn compare_pairs<'a>(
+    rule: &Rule,
     ctx: &Context<'a>,
-    code: &'static str,
     pairs: &[Pair<'a>],
     out: &mut Vec<Finding>,
 ) -> Result<(), PolicyError> {
@@ -145,14 +149,14 @@ fn compare_pairs<'a>(
     out.extend(
         pairs
             .iter()
-            .filter_map(|pair| compare_pair(ctx, code, pair, forms)),
+            .filter_map(|pair| compare_pair(rule, ctx, pair, forms)),
     );
     Ok(())
 }
 
 fn compare_pair<'a>(
+    rule: &Rule,
     ctx: &Context<'a>,
-    code: &'static str,
     pair: &Pair<'a>,
     forms: &LegalForms,
 ) -> Option<Finding> {
@@ -161,8 +165,7 @@ fn compare_pair<'a>(
     let diff = ctx.names.diff(expected, actual, forms);
     let diff = diff.as_ref().as_ref()?;
     let kinds: Vec<&str> = diff.kinds.iter().map(DiffKind::as_str).collect();
-    // The kind labels live with BC101; both rules describe differences the same way.
-    let (kinds_en, kinds_zh) = labels(ctx.pack, "BC101", "kinds", &kinds);
+    let (kinds_en, kinds_zh) = labels(ctx.pack, KIND_LABELS_RULE, "kinds", &kinds);
     let position = diff.first_divergence.1 + 1;
     let starts = ctx.profile.char_starts(pair.actual);
     let first = ctx
@@ -170,7 +173,7 @@ fn compare_pair<'a>(
         .source
         .position(starts.start(diff.first_divergence.1));
     Some(
-        Finding::at(code, pair.actual)
+        rule.at(pair.actual)
             .variant(pair.variant)
             .related(pair.expected)
             .text("kinds", kinds.join(", "))
@@ -200,58 +203,84 @@ fn compare_pair<'a>(
     )
 }
 
-/// BC101: the payee name typed on a platform vs the LianLian receiving account's name.
-pub fn account_name_mismatch(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+/// BC101: the payee name typed on a platform vs the LianLian receiving account's name: the
+/// name typed into Ozon, and the holder name of every Amazon deposit method LianLian provides.
+pub fn account_name_mismatch(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
     let p = ctx.profile;
-    let lianlian = "lianlian.receiving_account.account_name";
+    let lianlian = p.field("lianlian.receiving_account.account_name");
     let mut pairs = Vec::new();
     pairs.extend(pair(
-        p,
-        "ozon.payout_account.account_name",
+        p.field("ozon.payout_account.account_name"),
         lianlian,
         "ozon",
     ));
-    if p.text("amazon.deposit_method.provider") == Some("lianlian") {
-        pairs.extend(pair(
-            p,
-            "amazon.deposit_method.account_holder_name",
-            lianlian,
-            "amazon",
-        ));
+    for method in p.deposit_methods() {
+        if method.provider() == Some("lianlian") {
+            pairs.extend(pair(
+                method.field("amazon.deposit_method.account_holder_name"),
+                lianlian,
+                "amazon",
+            ));
+        }
     }
-    compare_pairs(ctx, "BC101", &pairs, out)
+    compare_pairs(rule, ctx, &pairs, out)
 }
 
 /// BC102: a payee or holder name vs the registered legal name it must equal.
-pub fn legal_name_mismatch(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+pub fn legal_name_mismatch(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
     let p = ctx.profile;
     let mut pairs = Vec::new();
     // A legal name in Chinese on Ozon is itself wrong (BC103): telling the seller to copy it
     // into the payout form would contradict that finding and BC101, so the pair waits until
     // the legal name is in Latin letters.
-    if p.text("ozon.legal_name").is_some_and(is_latin_only) {
-        pairs.extend(pair(
-            p,
-            "ozon.payout_account.account_name",
-            "ozon.legal_name",
-            "ozon",
-        ));
-    }
+    let ozon_legal_name = p
+        .field("ozon.legal_name")
+        .filter(|f| f.text().is_some_and(is_latin_only));
     pairs.extend(pair(
-        p,
-        "ozon_global_pay.account_name",
-        "seller.legal_name",
-        "ogp",
+        p.field("ozon.payout_account.account_name"),
+        ozon_legal_name,
+        "ozon",
     ));
-    if p.text("amazon.deposit_method.provider") == Some("bank") {
-        pairs.extend(pair(
-            p,
-            "amazon.deposit_method.account_holder_name",
-            "amazon.legal_name",
-            "amazon",
-        ));
+    pairs.extend(settlement_pair(ctx));
+    for method in p.deposit_methods() {
+        if method.provider() == Some("bank") {
+            pairs.extend(pair(
+                method.field("amazon.deposit_method.account_holder_name"),
+                p.field("amazon.legal_name"),
+                "amazon",
+            ));
+        }
     }
-    compare_pairs(ctx, "BC102", &pairs, out)
+    compare_pairs(rule, ctx, &pairs, out)
+}
+
+/// The Ozon Global Pay settlement account name and the legal name it must equal, in the same
+/// script: a Latin name (what a Lithuanian IBAN account carries) is compared with the Latin
+/// legal name — the one registered on Ozon, else the licence's English name — and a Chinese
+/// name with the licence's name. A seller is never told to type Chinese into a Latin-only field.
+fn settlement_pair<'a>(ctx: &Context<'a>) -> Option<Pair<'a>> {
+    let p = ctx.profile;
+    let account = p.field("ozon_global_pay.account_name")?;
+    let expected = if is_latin_only(account.text()?) {
+        ["ozon.legal_name", "seller.legal_name_en"]
+            .into_iter()
+            .filter_map(|path| p.field(path))
+            .find(|f| {
+                f.text()
+                    .is_some_and(|t| !t.trim().is_empty() && is_latin_only(t))
+            })
+    } else {
+        p.field("seller.legal_name")
+    };
+    pair(Some(account), expected, "ogp")
 }
 
 /// The Unicode script of a letter that is not Latin, by its full name ("Han", "Cyrillic");
@@ -282,7 +311,11 @@ fn is_latin_only(s: &str) -> bool {
 }
 
 /// BC103: a name on a Latin-only Ozon form contains letters of another script.
-pub fn name_not_latin(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+pub fn name_not_latin(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
     let p = ctx.profile;
     // The LianLian account name is what the payout must match, so it is the better suggestion
     // for the payout form; the licence's English name is the better one for the legal name.
@@ -325,8 +358,9 @@ pub fn name_not_latin(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), P
         let mut scripts: Vec<&str> = letters.iter().map(|l| l.2).collect();
         scripts.sort_unstable();
         scripts.dedup();
-        let (script_en, script_zh) = labels(ctx.pack, "BC103", "scripts", &[script]);
-        let mut finding = Finding::new("BC103", path, p.char_span(field, index))
+        let (script_en, script_zh) = labels(ctx.pack, rule.code, "scripts", &[script]);
+        let mut finding = rule
+            .finding(path, p.char_span(field, index))
             .fingerprint_value(value)
             .variant(if suggestion.is_some() {
                 variant

@@ -6,7 +6,7 @@
 //! value itself never leaves this module: findings carry no value argument, no evidence about
 //! it and an empty fingerprint value, and their span lets reports hide the source text.
 
-use super::Context;
+use super::{Context, Rule};
 use crate::finding::Finding;
 use crate::profile::Value;
 use crate::profile::schema::{self, FieldClass};
@@ -15,12 +15,17 @@ use crate::source::Span;
 use regex::Regex;
 use toml::de::{DeTable, DeValue};
 
-pub fn secret_in_profile(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+/// BC901: a credential stored in the profile, found three ways (see the module documentation).
+pub fn secret_in_profile(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
     let mut found: Vec<Finding> = Vec::new();
-    for field in &ctx.profile.fields {
+    for field in ctx.profile.fields_of_class(&[FieldClass::Secret]) {
         if field.spec.class == FieldClass::Secret && field.text().is_some_and(|s| !s.is_empty()) {
             found.push(
-                Finding::new("BC901", field.path(), field.span.clone())
+                rule.finding(field.path(), field.span.clone())
                     .secret("value")
                     .evidence("reason", "secret_field"),
             );
@@ -30,13 +35,13 @@ pub fn secret_in_profile(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<()
         // Every value of the file is a typed field: no need to read the raw table. The pattern
         // is compiled only for a value that holds one of its literal hints: compiling it costs
         // more than checking the rest of a profile, and almost no profile holds a credential.
-        let hints = ctx.pack.param_literals("BC901", "value_hints")?;
-        for field in &ctx.profile.fields {
+        let hints = ctx.pack.param_literals(rule.code, "value_hints")?;
+        for field in ctx.profile.fields_of_class(super::EVERY_CLASS) {
             match &field.value {
-                Value::Text(s) => check_text(ctx, hints, field, s, &field.span, &mut found)?,
+                Value::Text(s) => check_text(rule, ctx, hints, field, s, &field.span, &mut found)?,
                 Value::List(items) => {
                     for item in items {
-                        check_text(ctx, hints, field, &item.text, &item.span, &mut found)?;
+                        check_text(rule, ctx, hints, field, &item.text, &item.span, &mut found)?;
                     }
                 }
                 _ => {}
@@ -52,12 +57,13 @@ pub fn secret_in_profile(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<()
     if ctx.profile.has_load_issues
         && let Some(rest) = text.get(base..)
     {
-        let value_pattern = ctx.pack.param_regex("BC901", "value_pattern")?;
-        let key_pattern = ctx.pack.param_regex("BC901", "key_pattern")?;
+        let value_pattern = ctx.pack.param_regex(rule.code, "value_pattern")?;
+        let key_pattern = ctx.pack.param_regex(rule.code, "key_pattern")?;
         if could_match(rest, value_pattern, key_pattern)
             && let Ok(root) = DeTable::parse(rest)
         {
             let mut walker = Walker {
+                rule,
                 base,
                 value_pattern,
                 key_pattern,
@@ -84,6 +90,7 @@ pub fn secret_in_profile(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<()
 
 /// Reports `text` (a typed value, or one item of a list) when it has a credential's shape.
 fn check_text(
+    rule: &Rule,
     ctx: &Context<'_>,
     hints: &aho_corasick::AhoCorasick,
     field: &crate::profile::Field,
@@ -94,11 +101,11 @@ fn check_text(
     if hints.is_match(text)
         && ctx
             .pack
-            .param_regex("BC901", "value_pattern")?
+            .param_regex(rule.code, "value_pattern")?
             .is_match(text)
     {
         found.push(
-            Finding::new("BC901", field.path(), span.clone())
+            rule.finding(field.path(), span.clone())
                 .variant("value")
                 .secret("value")
                 .evidence("reason", "credential_shape"),
@@ -130,6 +137,7 @@ fn could_match(text: &str, value_pattern: &Regex, key_pattern: &Regex) -> bool {
 }
 
 struct Walker<'a> {
+    rule: &'a Rule,
     base: usize,
     value_pattern: &'a Regex,
     key_pattern: &'a Regex,
@@ -169,7 +177,8 @@ impl Walker<'_> {
                         "value"
                     };
                     self.found.push(
-                        Finding::new("BC901", path, span)
+                        self.rule
+                            .finding(path, span)
                             .variant(variant)
                             .secret("value")
                             .evidence("reason", reason),
@@ -180,7 +189,8 @@ impl Walker<'_> {
                 // A numeric PIN or password under a credential-named key.
                 let span = span.start + self.base..span.end + self.base;
                 self.found.push(
-                    Finding::new("BC901", path, span)
+                    self.rule
+                        .finding(path, span)
                         .variant("key")
                         .secret("value")
                         .evidence("reason", "credential_key"),
