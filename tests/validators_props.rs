@@ -11,7 +11,7 @@
 //!   exactly when some affected check digit changes; it is always caught when it hits a check
 //!   digit, or when every affected remainder r lies in 1..=9 (mod 11) / 3..=9 (mod 13).
 
-use bindcheck::validators::{IdError, bic, country, iban, inn, ogrn, uscc};
+use bindcheck::validators::{IdError, aba, bank_code, bic, country, iban, inn, ogrn, uscc};
 use proptest::prelude::*;
 
 const USCC_ALPHABET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -139,9 +139,16 @@ fn check_error_is_truthful(s: &str, r: Result<(), IdError>) {
             position, found, ..
         }) => assert_eq!(s.chars().nth(position - 1), Some(found)),
         Err(IdError::Length { found, expected }) => {
-            assert_eq!(found, s.chars().filter(|c| *c != ' ').count());
+            // IBANs leave out their grouping spaces; sort codes and BSBs their hyphens.
+            let without_spaces = s.chars().filter(|c| *c != ' ').count();
+            let digits_only = s.chars().filter(|c| *c != ' ' && *c != '-').count();
+            assert!(
+                found == without_spaces || found == digits_only,
+                "{s:?}: {found}"
+            );
             assert!(!expected.contains(&found));
         }
+        Err(IdError::Leading { found, .. }) => assert!(s.starts_with(&found)),
         Err(IdError::Empty) => assert!(s.is_empty()),
         _ => {}
     }
@@ -278,12 +285,12 @@ proptest! {
 
     #[test]
     fn ogrn_first_digit(d in proptest::collection::vec(0u32..10, 12)) {
-        // A leading zero is reported at position 1 even when the check digit fits.
+        // A leading zero is reported as a leading-digit error even when the check digit fits.
         let mut z = vec![0];
         z.extend(&d[1..]);
         z.push(number_mod(&z, 11) % 10);
         let s: String = z.iter().filter_map(|x| char::from_digit(*x, 10)).collect();
-        prop_assert_eq!(ogrn::validate(&s), Err(IdError::Character { position: 1, found: '0', allowed: ogrn::ALLOWED_FIRST_OGRN }));
+        prop_assert_eq!(ogrn::validate(&s), Err(IdError::Leading { found: "0".into(), length: 13, allowed: ogrn::ALLOWED_FIRST_OGRN }));
     }
 
     #[test]
@@ -305,6 +312,45 @@ proptest! {
         let cpos = pos_seed % 2;
         let cbad = replace_at(&code, cpos, same_class(code.chars().nth(cpos).unwrap_or('A'), seed));
         prop_assert!(iban::validate(&cbad).is_err());
+    }
+
+    /// ABA (weights 3, 7, 1; all coprime to 10): every single-digit substitution is detected,
+    /// in the check digit or in the payload.
+    #[test]
+    fn aba_valid_and_single_substitution(
+        district in prop_oneof![0u32..=12, 21u32..=32, 61u32..=72, Just(80)],
+        rest in proptest::collection::vec(0u32..10, 6),
+        pos in 2usize..9,
+        delta in 1u32..10,
+    ) {
+        let mut d = vec![district / 10, district % 10];
+        d.extend(&rest);
+        let sum: u32 = d.iter().zip([3, 7, 1, 3, 7, 1, 3, 7]).map(|(a, w)| a * w).sum();
+        d.push((10 - sum % 10) % 10);
+        let s: String = d.iter().filter_map(|x| char::from_digit(*x, 10)).collect();
+        prop_assert_eq!(aba::validate(&s), Ok(()));
+        let old = d[pos];
+        let new = (old + delta) % 10;
+        let bad = replace_at(&s, pos, char::from_digit(new, 10).unwrap_or('0'));
+        prop_assert!(matches!(aba::validate(&bad), Err(IdError::CheckCharacter { position: 9, .. })), "{bad}");
+    }
+
+    /// Six digits pass as a sort code and a BSB, compact or in their groups; any other length
+    /// is a length error.
+    #[test]
+    fn six_digit_codes(d in proptest::collection::vec(0u32..10, 0..10)) {
+        let s: String = d.iter().filter_map(|x| char::from_digit(*x, 10)).collect();
+        if d.len() == 6 {
+            prop_assert_eq!(bank_code::sort_code(&s), Ok(()));
+            prop_assert_eq!(bank_code::bsb(&s), Ok(()));
+            prop_assert_eq!(bank_code::sort_code(&format!("{}-{}-{}", &s[..2], &s[2..4], &s[4..])), Ok(()));
+            prop_assert_eq!(bank_code::bsb(&format!("{}-{}", &s[..3], &s[3..])), Ok(()));
+        } else if d.is_empty() {
+            prop_assert_eq!(bank_code::sort_code(&s), Err(IdError::Empty));
+        } else {
+            prop_assert_eq!(bank_code::sort_code(&s), Err(IdError::Length { found: d.len(), expected: vec![6] }));
+            prop_assert_eq!(bank_code::bsb(&s), Err(IdError::Length { found: d.len(), expected: vec![6] }));
+        }
     }
 
     #[test]
@@ -339,6 +385,12 @@ fn exercise(s: &str) {
         ogrn::validate(s),
         iban::validate(s).map(|_| ()),
         bic::validate(s).map(|_| ()),
+        aba::validate(s),
+        bank_code::sort_code(s),
+        bank_code::bsb(s),
+        bank_code::jp_bank_code(s),
+        bank_code::jp_branch_code(s),
+        bank_code::jp_account_number(s),
     ] {
         if let Err(e) = &r {
             let _ = (e.variant(), e.args(), e.to_string());

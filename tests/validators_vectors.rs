@@ -1,7 +1,7 @@
 //! Known-answer tests from tests/data/stdnum_vectors.toml (numbers from python-stdnum's test
 //! data, plus generated numbers python-stdnum wrongly rejects). See the file's header.
 
-use bindcheck::validators::{IdError, bic, iban, inn, ogrn, uscc};
+use bindcheck::validators::{IdError, aba, bic, iban, inn, ogrn, uscc};
 
 type Validate = fn(&str) -> Result<(), IdError>;
 
@@ -94,6 +94,11 @@ fn ogrn_vectors() {
 #[test]
 fn iban_vectors() {
     assert_eq!(run("iban", |s| iban::validate(s).map(|_| ()), 100), 165);
+}
+
+#[test]
+fn aba_vectors() {
+    assert_eq!(run("aba", aba::validate, 20), 28);
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! `bindcheck explain CODE|NAME`: what a rule checks, why, how to fix, sources and confidence.
 
 use super::{CmdResult, Fatal, LangArg, emit, lang, load_rulepack};
+use crate::profile::Flow;
 use crate::rulepack::{Lang, RulePack, RulePolicy};
 use crate::rules::{self, Rule};
 use clap::ValueEnum;
@@ -60,7 +61,7 @@ fn generic(step: &str) -> String {
     crate::rulepack::fill(step, &args)
 }
 
-fn labels(lang: Lang) -> [&'static str; 9] {
+fn labels(lang: Lang) -> [&'static str; 10] {
     match lang {
         Lang::En => [
             "severity",
@@ -72,6 +73,7 @@ fn labels(lang: Lang) -> [&'static str; 9] {
             "Explains these symptoms",
             "Policy (rulepack parameters)",
             "Sources",
+            "Applies to",
         ],
         Lang::Zh => [
             "严重程度",
@@ -83,8 +85,15 @@ fn labels(lang: Lang) -> [&'static str; 9] {
             "可解释的症状",
             "策略（规则包参数）",
             "来源",
+            "适用范围",
         ],
     }
+}
+
+/// A flow of the rule's scope, with what it means in `lang`.
+fn flow_text(flow: Flow, lang: Lang) -> (&'static str, &'static str) {
+    let (en, zh) = flow.describe();
+    (flow.as_str(), if lang == Lang::En { en } else { zh })
 }
 
 fn explain_text(rule: &Rule, policy: &RulePolicy, pack: &RulePack, lang: Lang) -> String {
@@ -100,6 +109,12 @@ fn explain_text(rule: &Rule, policy: &RulePolicy, pack: &RulePack, lang: Lang) -
         l[2],
         policy.prior()
     );
+    out += &format!("{}:\n", l[9]);
+    for flow in &policy.scope {
+        let (name, what) = flow_text(*flow, lang);
+        out += &format!("  - {name}: {what}\n");
+    }
+    out += "\n";
     out += &format!("{}:\n  {}\n\n", l[3], texts.why);
     if !texts.note.is_empty() {
         out += &format!("{}:\n  {}\n\n", l[4], texts.note);
@@ -174,6 +189,10 @@ fn explain_json(
         "note": texts.note,
         "remediation": texts.remediation.get("default").map(|s| s.iter().map(|x| generic(x)).collect::<Vec<_>>()),
         "symptoms": policy.symptoms,
+        "scope": policy.scope.iter().map(|flow| {
+            let (name, what) = flow_text(*flow, lang);
+            json!({"flow": name, "description": what})
+        }).collect::<Vec<_>>(),
         "params": params,
         "sources": sources,
         "lang": lang.as_str(),

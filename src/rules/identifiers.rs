@@ -105,6 +105,7 @@ fn error_position(err: &IdError) -> Option<usize> {
         IdError::Character { position, .. } | IdError::CheckCharacter { position, .. } => {
             Some(*position)
         }
+        IdError::Leading { .. } => Some(1),
         _ => None,
     }
 }

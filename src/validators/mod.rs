@@ -7,6 +7,8 @@
 
 use std::fmt;
 
+pub mod aba;
+pub mod bank_code;
 pub mod bic;
 pub mod country;
 pub mod iban;
@@ -45,6 +47,16 @@ pub enum IdError {
         /// The check character actually present.
         found: char,
     },
+    /// The value is all of the right characters but starts with what no such identifier
+    /// starts with ("an OGRNIP starts with 3 or 4").
+    Leading {
+        /// The leading characters that no such identifier has (one or two digits: not a secret).
+        found: String,
+        /// The number of characters of the value, which says which kind of identifier it is.
+        length: usize,
+        /// What it may start with, in plain English.
+        allowed: &'static str,
+    },
     /// IBAN: mod 97-10 fails (no single expected char can be named)
     Checksum,
     /// an ISO 3166 country code that does not exist, or has no IBAN where one is given
@@ -70,6 +82,7 @@ impl IdError {
             IdError::Length { .. } => "length",
             IdError::Character { .. } => "character",
             IdError::CheckCharacter { .. } => "check_character",
+            IdError::Leading { .. } => "leading",
             IdError::Checksum => "checksum",
             IdError::UnknownCountry { .. } => "unknown_country",
             IdError::Structure { .. } => "structure",
@@ -109,6 +122,15 @@ impl IdError {
                 ("found", found.to_string()),
                 ("found_codepoint", codepoint(*found)),
             ],
+            IdError::Leading {
+                found,
+                length,
+                allowed,
+            } => vec![
+                ("found", found.clone()),
+                ("found_length", length.to_string()),
+                ("allowed", (*allowed).to_string()),
+            ],
             IdError::UnknownCountry { code } => vec![("country", code.clone())],
             IdError::Structure { country, detail } => {
                 vec![("country", country.clone()), ("detail", detail.clone())]
@@ -143,6 +165,9 @@ impl fmt::Display for IdError {
                 f,
                 "check character {position} should be {expected}, found {found}"
             ),
+            IdError::Leading { found, allowed, .. } => {
+                write!(f, "starts with {}; {allowed}", codepoint_str(found))
+            }
             IdError::Checksum => f.write_str("the check digits do not match (mod 97-10)"),
             IdError::UnknownCountry { code } => {
                 write!(
@@ -247,6 +272,14 @@ mod tests {
                 "check_character",
             ),
             (IdError::Checksum, "checksum"),
+            (
+                IdError::Leading {
+                    found: "9".into(),
+                    length: 15,
+                    allowed: "x",
+                },
+                "leading",
+            ),
             (
                 IdError::UnknownCountry { code: "QQ".into() },
                 "unknown_country",

@@ -14,10 +14,10 @@ use super::{IdError, all_digits, digit};
 
 /// Human description of the alphabet.
 pub const ALLOWED: &str = "digits 0-9";
-/// Allowed first digit of a 13-digit OGRN (a zero is never assigned).
-pub const ALLOWED_FIRST_OGRN: &str = "digits 1-9 as the first digit of a 13-digit OGRN";
-/// Allowed first digit of a 15-digit OGRNIP (3: OGRNIP, 4: a later record about the entrepreneur).
-pub const ALLOWED_FIRST_OGRNIP: &str = "3 or 4 as the first digit of a 15-digit OGRNIP";
+/// What a 13-digit OGRN starts with (a zero is never assigned).
+pub const ALLOWED_FIRST_OGRN: &str = "a 13-digit OGRN never starts with 0";
+/// What a 15-digit OGRNIP starts with (3: OGRNIP, 4: a later record about the entrepreneur).
+pub const ALLOWED_FIRST_OGRNIP: &str = "a 15-digit OGRNIP starts with 3 or 4";
 
 /// `digits` read as a decimal number, reduced mod `m` (Horner; no overflow for any length).
 pub fn remainder(digits: &[u32], m: u32) -> u32 {
@@ -39,9 +39,9 @@ pub fn check_digit(s: &str) -> Option<u32> {
 /// Validate an OGRN (13 digits) or OGRNIP (15 digits).
 ///
 /// Errors: [`IdError::Empty`]; [`IdError::Character`] for the first non-digit;
-/// [`IdError::Length`] (expected 13 or 15); [`IdError::Character`] at position 1 for a first
-/// digit that is never assigned (0 for OGRN; other than 3 or 4 for OGRNIP);
-/// [`IdError::CheckCharacter`] at the last position.
+/// [`IdError::Length`] (expected 13 or 15); [`IdError::Leading`] for a first digit that is
+/// never assigned (0 for OGRN; other than 3 or 4 for OGRNIP); [`IdError::CheckCharacter`] at
+/// the last position.
 pub fn validate(s: &str) -> Result<(), IdError> {
     let d = all_digits(s, ALLOWED)?;
     let first = s.chars().next().unwrap_or('0');
@@ -56,9 +56,9 @@ pub fn validate(s: &str) -> Result<(), IdError> {
         }
     };
     if !first_ok {
-        return Err(IdError::Character {
-            position: 1,
-            found: first,
+        return Err(IdError::Leading {
+            found: first.to_string(),
+            length: d.len(),
             allowed,
         });
     }
@@ -123,17 +123,17 @@ mod tests {
         );
         assert_eq!(
             validate("0022500001325"),
-            Err(IdError::Character {
-                position: 1,
-                found: '0',
+            Err(IdError::Leading {
+                found: "0".into(),
+                length: 13,
                 allowed: ALLOWED_FIRST_OGRN
             })
         );
         assert_eq!(
             validate("985768585948944"),
-            Err(IdError::Character {
-                position: 1,
-                found: '9',
+            Err(IdError::Leading {
+                found: "9".into(),
+                length: 15,
                 allowed: ALLOWED_FIRST_OGRNIP
             })
         );
