@@ -54,6 +54,14 @@ pub enum Wording {
     DistrictSuffixDropped,
     /// The province is written without its suffix ("广东" for "广东省").
     ProvinceSuffixDropped,
+    /// An autonomous region's full name is shortened ("新疆" for "新疆维吾尔自治区").
+    AutonomousRegionShortened,
+    /// Another province-level name is shortened ("香港" for "香港特别行政区").
+    ProvinceShortened,
+    /// An autonomous prefecture's name is shortened ("凉山州" or "凉山" for "凉山彝族自治州").
+    PrefectureShortened,
+    /// Another city-level name is shortened ("阿里" for "阿里地区").
+    CityShortened,
     /// The other address stops earlier: it does not name the licence's city, district, or
     /// street detail. A city only inferred from the district counts as not named.
     LessSpecific {
@@ -75,6 +83,10 @@ impl Wording {
             Wording::CitySuffixDropped => "city_suffix_dropped",
             Wording::DistrictSuffixDropped => "district_suffix_dropped",
             Wording::ProvinceSuffixDropped => "province_suffix_dropped",
+            Wording::AutonomousRegionShortened => "autonomous_region_shortened",
+            Wording::ProvinceShortened => "province_shortened",
+            Wording::PrefectureShortened => "prefecture_shortened",
+            Wording::CityShortened => "city_shortened",
             Wording::LessSpecific { missing } => match *missing {
                 "district" => "less_specific_district",
                 "detail" => "less_specific_detail",
@@ -291,7 +303,8 @@ pub fn compare(licence: &str, other: &str) -> AddressComparison {
     if l.place.province.is_none() && l.place.city.is_none() {
         return AddressComparison::Unresolved { which: "licence" };
     }
-    let o = resolve_normalized(&on);
+    let expanded = expand_prefecture(&l.place, &on);
+    let o = resolve_normalized(expanded.as_deref().unwrap_or(&on));
     if o.place.province.is_none() && o.place.city.is_none() {
         return AddressComparison::Unresolved { which: "other" };
     }
@@ -313,7 +326,7 @@ pub fn compare(licence: &str, other: &str) -> AddressComparison {
         }
     }
 
-    let wording = wording(&l, &o);
+    let wording = wording(&l, &o, expanded.is_some());
     AddressComparison::SamePlaceWorded {
         licence: l.place,
         other: o.place,
@@ -321,8 +334,52 @@ pub fn compare(licence: &str, other: &str) -> AddressComparison {
     }
 }
 
-/// Wording differences of two resolved addresses already known to denote the same place.
-fn wording(l: &Resolved, o: &Resolved) -> Vec<Wording> {
+/// How a province-level name written short is described: by what its full name ends with.
+fn province_shortened(name: &Option<String>) -> Wording {
+    match name.as_deref() {
+        Some(n) if n.ends_with("自治区") => Wording::AutonomousRegionShortened,
+        Some(n) if n.ends_with('省') => Wording::ProvinceSuffixDropped,
+        _ => Wording::ProvinceShortened,
+    }
+}
+
+/// How a city-level name written short is described: by what its full name ends with.
+fn city_shortened(name: &Option<String>) -> Wording {
+    match name.as_deref() {
+        Some(n) if n.ends_with(PREFECTURE) => Wording::PrefectureShortened,
+        Some(n) if n.ends_with('市') => Wording::CitySuffixDropped,
+        _ => Wording::CityShortened,
+    }
+}
+
+/// The suffix of an autonomous prefecture's full name.
+const PREFECTURE: &str = "自治州";
+
+/// An autonomous prefecture is usually written by its place name and 州 ("凉山州" for
+/// "凉山彝族自治州"), which the region table does not always know. When the licence names such
+/// a prefecture and `other` writes it that way, `other` with the full name instead, so that it
+/// resolves to the same city; `None` otherwise.
+fn expand_prefecture(licence: &Place, other: &str) -> Option<String> {
+    let full = licence.city.as_deref()?;
+    let base: Vec<char> = full.strip_suffix(PREFECTURE)?.chars().collect();
+    if other.contains(full) {
+        return None;
+    }
+    // The place name is the first two to four characters of the full name (凉山, 黔东南,
+    // 西双版纳); the ethnic names follow it. With 州 first, then the place name alone.
+    let lengths = || (2..=base.len().min(4)).rev();
+    let with_zhou = lengths().map(|len| base.iter().take(len).chain(['州'].iter()).collect());
+    let bare = lengths().map(|len| base.iter().take(len).collect::<String>());
+    with_zhou
+        .chain(bare)
+        .find(|short: &String| other.contains(short.as_str()))
+        .map(|short| other.replacen(&short, full, 1))
+}
+
+/// Wording differences of two resolved addresses already known to denote the same place;
+/// `prefecture_short`: `other` wrote the licence's prefecture by its short name (see
+/// [`expand_prefecture`]), which `o` was resolved from expanded.
+fn wording(l: &Resolved, o: &Resolved, prefecture_short: bool) -> Vec<Wording> {
     let lf = forms(l);
     let of = forms(o);
     let mut out = Vec::new();
@@ -333,7 +390,7 @@ fn wording(l: &Resolved, o: &Resolved) -> Vec<Wording> {
     if !municipality {
         match (lf[0], of[0]) {
             (a, b) if a == b => {}
-            (Form::Full, Form::Short) => out.push(Wording::ProvinceSuffixDropped),
+            (Form::Full, Form::Short) => out.push(province_shortened(&l.place.province)),
             (Form::Full | Form::Short, Form::Absent) => out.push(Wording::ProvinceOmitted),
             _ => other = true,
         }
@@ -343,9 +400,10 @@ fn wording(l: &Resolved, o: &Resolved) -> Vec<Wording> {
         (Some(_), None) => out.push(Wording::LessSpecific { missing: "city" }),
         (None, Some(_)) => other = true,
         (None, None) => {}
+        (Some(_), Some(_)) if prefecture_short => out.push(Wording::PrefectureShortened),
         (Some(_), Some(_)) => match (lf[1], of[1]) {
             (a, b) if a == b => {}
-            (Form::Full, Form::Short) => out.push(Wording::CitySuffixDropped),
+            (Form::Full, Form::Short) => out.push(city_shortened(&l.place.city)),
             (Form::Full | Form::Short, Form::Absent) => {
                 out.push(Wording::LessSpecific { missing: "city" })
             }
@@ -681,6 +739,64 @@ mod tests {
         );
         assert_eq!(Wording::DetailDiffers.as_str(), "detail_differs");
         assert_eq!(Wording::Other.as_str(), "other");
+    }
+
+    /// Autonomous regions and prefectures are shortened by more than a suffix: the wording says
+    /// which name was shortened, not that a 省 or 市 is missing.
+    #[test]
+    fn autonomous_region_and_prefecture_short_forms() {
+        let worded = |licence: &str, other: &str| match compare(licence, other) {
+            AddressComparison::SamePlaceWorded { wording, .. } => wording,
+            x => panic!("{other}: expected SamePlaceWorded, got {x:?}"),
+        };
+        assert_eq!(
+            worded(
+                "新疆维吾尔自治区乌鲁木齐市天山区解放南路1号",
+                "新疆乌鲁木齐市天山区解放南路1号"
+            ),
+            [Wording::AutonomousRegionShortened]
+        );
+        assert_eq!(
+            worded(
+                "四川省凉山彝族自治州西昌市长安街道1号",
+                "四川省凉山州西昌市长安街道1号"
+            ),
+            [Wording::PrefectureShortened]
+        );
+        assert_eq!(
+            worded(
+                "贵州省黔东南苗族侗族自治州凯里市北京东路1号",
+                "贵州省黔东南州凯里市北京东路1号"
+            ),
+            [Wording::PrefectureShortened]
+        );
+        // A prefecture the region table knows by its short name (西双版纳州) is worded the same.
+        assert_eq!(
+            worded(
+                "云南省西双版纳傣族自治州景洪市勐泐大道1号",
+                "云南省西双版纳州景洪市勐泐大道1号"
+            ),
+            [Wording::PrefectureShortened]
+        );
+        assert_eq!(
+            worded(
+                "四川省凉山彝族自治州西昌市长安街道1号",
+                "四川凉山西昌长安街道1号"
+            ),
+            [
+                Wording::ProvinceSuffixDropped,
+                Wording::PrefectureShortened,
+                Wording::DistrictSuffixDropped
+            ]
+        );
+        assert_eq!(
+            Wording::AutonomousRegionShortened.as_str(),
+            "autonomous_region_shortened"
+        );
+        assert_eq!(
+            Wording::PrefectureShortened.as_str(),
+            "prefecture_shortened"
+        );
     }
 
     proptest::proptest! {

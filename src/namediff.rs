@@ -12,8 +12,10 @@
 //! lower-cased), so `S`, `s` and `Ｓ` line up. Aligned core pairs that are not identical are
 //! [`DiffKind::Case`] or [`DiffKind::Width`] (both when it takes both foldings). Between two
 //! aligned pairs the remaining characters are walked in step: invisible, whitespace and
-//! punctuation characters that are added, dropped or replaced give the matching kind, and
-//! unaligned core characters give [`DiffKind::Other`].
+//! punctuation characters that are added, dropped or replaced give the matching kind; a letter
+//! facing a letter of another alphabet that looks the same (Cyrillic С for Latin C: their UTS
+//! #39 skeletons agree) gives [`DiffKind::LookAlike`]; other unaligned core characters give
+//! [`DiffKind::Other`].
 //!
 //! Before that, the legal-form suffixes are looked at: when they are spelt differently within
 //! one group (`Co., Ltd.` ↔ `Limited`), or one name lacks its form, the suffix is reported once
@@ -35,6 +37,9 @@ pub enum DiffKind {
     Invisible,
     /// Full-width versus half-width forms (anything NFKC makes equal).
     Width,
+    /// A letter of another alphabet that looks the same (Cyrillic С for Latin C): UTS #39
+    /// confusables, judged letter by letter.
+    LookAlike,
     /// Punctuation added, dropped or replaced.
     Punctuation,
     /// The legal-form suffix is spelt differently or missing.
@@ -51,6 +56,7 @@ impl DiffKind {
             DiffKind::Whitespace => "whitespace",
             DiffKind::Invisible => "invisible",
             DiffKind::Width => "width",
+            DiffKind::LookAlike => "look_alike",
             DiffKind::Punctuation => "punctuation",
             DiffKind::LegalForm => "legal_form",
             DiffKind::Other => "other",
@@ -105,6 +111,40 @@ enum Class {
     Core,
 }
 
+/// Whether two letters of different alphabets (Latin, Cyrillic, Greek) look the same: their
+/// UTS #39 skeletons agree, in either case. Letters only, so 0 and O or 1 and l (whose
+/// skeletons agree too) stay a different character.
+fn looks_alike(a: char, b: char) -> bool {
+    use unicode_security::mixed_script::AugmentedScriptSet;
+    let scripts = |c: char| AugmentedScriptSet::for_char(c);
+    let skeleton = |c: char| -> String {
+        let mut buf = [0u8; 4];
+        unicode_security::skeleton(c.encode_utf8(&mut buf)).collect()
+    };
+    let lower = |c: char| c.to_lowercase().next().unwrap_or(c);
+    a.is_alphabetic()
+        && b.is_alphabetic()
+        && {
+            let mut common = scripts(a);
+            common.intersect_with(scripts(b));
+            common.is_empty()
+        }
+        && (skeleton(a) == skeleton(b) || skeleton(lower(a)) == skeleton(lower(b)))
+}
+
+/// The ASCII letter a Greek or Cyrillic letter looks like (its UTS #39 skeleton), if any.
+fn latin_look_alike(c: char) -> Option<char> {
+    if !('\u{370}'..='\u{4FF}').contains(&c) || !c.is_alphabetic() {
+        return None;
+    }
+    let mut buf = [0u8; 4];
+    let mut skeleton = unicode_security::skeleton(c.encode_utf8(&mut buf));
+    match (skeleton.next(), skeleton.next()) {
+        (Some(latin), None) if latin.is_ascii_alphabetic() => Some(latin),
+        _ => None,
+    }
+}
+
 /// Default_Ignorable_Code_Point characters (ZWSP, BOM, bidi controls…), which users cannot see.
 fn is_invisible(c: char) -> bool {
     crate::unicode::is_default_ignorable(c)
@@ -146,7 +186,9 @@ fn class_by_tables(c: char) -> Class {
 }
 
 /// Comparison key of one character: NFKC then lower case, so case and width differences
-/// compare equal. Nearly every key is a single character, kept inline instead of in a `String`
+/// compare equal; a Greek or Cyrillic letter that looks like a Latin one keys as that letter,
+/// so a look-alike lines up with the letter it imitates (and a legal form written with one is
+/// still found). Nearly every key is a single character, kept inline instead of in a `String`
 /// of its own; two keys are equal exactly when their texts are.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Key {
@@ -167,6 +209,9 @@ impl Key {
 fn key(c: char) -> Key {
     if c.is_ascii() {
         return Key::One(c.to_ascii_lowercase());
+    }
+    if let Some(latin) = latin_look_alike(c) {
+        return Key::One(latin.to_ascii_lowercase());
     }
     // Most characters are their own NFKC (all of CJK); the quick check says so from one table
     // lookup, without running the normaliser.
@@ -317,6 +362,8 @@ impl Collector {
         // NFKC folds NBSP and U+3000 into a space, but users know them as spacing, not width.
         if class(ec) == Class::Space && class(ac) == Class::Space {
             self.push(DiffKind::Whitespace, ei, ai, Some(ec), Some(ac));
+        } else if looks_alike(ec, ac) {
+            self.push(DiffKind::LookAlike, ei, ai, Some(ec), Some(ac));
         } else if case_equal(ec, ac) {
             self.push(DiffKind::Case, ei, ai, Some(ec), Some(ac));
         } else if width_equal(ec, ac) {
@@ -328,6 +375,7 @@ impl Collector {
             let kind = match (class(ec), class(ac)) {
                 (Class::Space, Class::Space) => DiffKind::Whitespace,
                 (Class::Punct, Class::Punct) => DiffKind::Punctuation,
+                (Class::Core, Class::Core) if looks_alike(ec, ac) => DiffKind::LookAlike,
                 _ => DiffKind::Other,
             };
             self.push(kind, ei, ai, Some(ec), Some(ac));
@@ -905,14 +953,45 @@ mod tests {
         assert_eq!(legal_form(NAME, &LegalForms::default()), None);
     }
 
-    /// The inline key spells what NFKC then lower-casing spells, for every character.
+    /// The inline key spells what NFKC then lower-casing spells, for every character, except
+    /// that a Greek or Cyrillic letter that looks like a Latin one keys as that Latin letter.
+    #[test]
+    fn look_alike_letters_key_as_the_latin_letter() {
+        assert_eq!(latin_look_alike('\u{0421}'), Some('C'));
+        assert_eq!(latin_look_alike('\u{043E}'), Some('o'));
+        assert_eq!(latin_look_alike('\u{0391}'), Some('A'));
+        assert_eq!(latin_look_alike('\u{0416}'), None);
+        assert_eq!(latin_look_alike('C'), None);
+        assert!(looks_alike('C', '\u{0421}'));
+        assert!(looks_alike('c', '\u{0421}'));
+        assert!(!looks_alike('O', '0'));
+        assert!(!looks_alike('l', 'I'));
+        let got = compare(
+            "SHENZHEN XINGHE TECHNOLOGY CO., LTD.",
+            "SHENZHEN XINGHE TE\u{0421}HNOLOGY \u{0421}O., LTD.",
+            &forms(),
+        )
+        .unwrap();
+        assert_eq!(got.kinds, vec![DiffKind::LookAlike]);
+        assert_eq!(
+            got.differences,
+            vec![
+                d(DiffKind::LookAlike, 18, 18, "C", "\u{0421}"),
+                d(DiffKind::LookAlike, 27, 27, "C", "\u{0421}"),
+            ]
+        );
+    }
+
     #[test]
     fn keys_are_nfkc_lower_case() {
         for c in (0..=0x10FFFF_u32).filter_map(char::from_u32) {
-            let expected: String = std::iter::once(c)
-                .nfkc()
-                .flat_map(char::to_lowercase)
-                .collect();
+            let expected: String = match latin_look_alike(c) {
+                Some(latin) => latin.to_ascii_lowercase().to_string(),
+                None => std::iter::once(c)
+                    .nfkc()
+                    .flat_map(char::to_lowercase)
+                    .collect(),
+            };
             let got = key(c);
             assert_eq!(
                 got.chars().collect::<String>(),

@@ -18,7 +18,7 @@ fn bc401_short_form_of_the_licence_address() {
         f["message"],
         "`ozon.registered_address` names the same place as `seller.registered_address` but is \
          worded differently: the province is written without 省, the city is written without 市, \
-         the district is written without 区/县, the street and number are missing"
+         the district is written without 区/县/市, the street and number are missing"
     );
     assert_eq!(
         f["evidence"]["wording"],
@@ -49,7 +49,7 @@ fn bc401_short_form_of_the_licence_address() {
     assert_eq!(
         f["message"],
         "`ozon.registered_address` 与 `seller.registered_address` 指同一地点，但写法不同：\
-         省份少了“省”字、城市少了“市”字、区县少了“区”“县”等字、缺少街道门牌"
+         省份少了“省”字、城市少了“市”字、区县少了“区”“县”“市”等字、缺少街道门牌"
     );
     assert_eq!(f["remediation"][1], format!("在 Ozon 上填写为：{LICENCE}"));
 }

@@ -250,6 +250,10 @@ mod tests {
             Wording::CitySuffixDropped,
             Wording::DistrictSuffixDropped,
             Wording::ProvinceSuffixDropped,
+            Wording::AutonomousRegionShortened,
+            Wording::ProvinceShortened,
+            Wording::PrefectureShortened,
+            Wording::CityShortened,
             Wording::LessSpecific {
                 missing: "district",
             },

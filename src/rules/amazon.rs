@@ -97,3 +97,45 @@ pub fn obsolete_credential(
     }
     Ok(())
 }
+
+/// BC807: a marketplace the store sells in that no described deposit method is assigned to
+/// (info: bindcheck cannot check how it is paid out). Only when some deposit method is
+/// described; one without `marketplaces` covers them all.
+pub fn marketplace_without_deposit_method(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
+    let p = ctx.profile;
+    let Some(items) = p.list("amazon.marketplaces") else {
+        return Ok(());
+    };
+    let mut covered: Vec<&str> = Vec::new();
+    let mut any = false;
+    for method in p.deposit_methods() {
+        any = true;
+        match method
+            .field("amazon.deposit_method.marketplaces")
+            .map(|f| &f.value)
+        {
+            Some(crate::profile::Value::List(list)) => {
+                covered.extend(list.iter().map(|i| i.text.as_str()));
+            }
+            _ => return Ok(()),
+        }
+    }
+    if !any {
+        return Ok(());
+    }
+    for item in items {
+        if !covered.contains(&item.text.as_str()) {
+            out.push(
+                rule.finding("amazon.marketplaces", item.span.clone())
+                    .text("marketplace", item.text.as_str())
+                    .evidence("marketplace", item.text.as_str())
+                    .fingerprint_value(item.text.as_str()),
+            );
+        }
+    }
+    Ok(())
+}

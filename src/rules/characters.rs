@@ -33,16 +33,90 @@ pub(crate) fn is_iban(field: &Field) -> bool {
 pub(crate) fn issues(field: &Field) -> Vec<CharIssue> {
     match (scan_class(field), field.text()) {
         (Some(_), Some(value)) if is_iban(field) => unicode::scan_iban(value),
-        (Some(class), Some(value)) => unicode::scan(value, class),
+        (Some(class), Some(value)) => {
+            let mut found = unicode::scan(value, class);
+            if class != FieldClass::Identifier {
+                mark_cjk_gaps(value, &mut found);
+            }
+            found
+        }
         _ => Vec::new(),
     }
+}
+
+/// Han, kana, Hangul, CJK punctuation and full-width forms: text written without spaces.
+fn is_cjk_text(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x3001..=0x303F
+            | 0x3040..=0x30FF
+            | 0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF
+            | 0xAC00..=0xD7AF
+            | 0xF900..=0xFAFF
+            | 0xFF01..=0xFFEF
+            | 0x20000..=0x3FFFF
+    )
+}
+
+/// Whether the whitespace at char `index` of `chars` lies between two characters of CJK text.
+fn between_cjk(chars: &[char], index: usize) -> bool {
+    let before = index
+        .checked_sub(1)
+        .and_then(|i| chars.get(i))
+        .is_some_and(|&c| is_cjk_text(c));
+    let after = chars.get(index + 1).is_some_and(|&c| is_cjk_text(c));
+    before && after
+}
+
+/// An ideographic or other irregular space between two Chinese characters is not a space the
+/// licence has, which writes Chinese without spaces: its fix deletes it instead of folding it to
+/// an ASCII space, and its kind says so.
+fn mark_cjk_gaps(value: &str, issues: &mut [CharIssue]) {
+    if value.is_ascii() {
+        return;
+    }
+    let chars: Vec<char> = value.chars().collect();
+    for issue in issues {
+        if issue.kind == "irregular_space"
+            && issue.char_len == 1
+            && matches!(issue.fix, FixSuggestion::Fold(_))
+            && between_cjk(&chars, issue.char_index)
+        {
+            issue.kind = "cjk_space";
+            issue.fix = FixSuggestion::Strip;
+            issue.suggestion = None;
+        }
+    }
+}
+
+/// `value` without the irregular spaces that sit between two Chinese characters (see
+/// [`mark_cjk_gaps`]).
+fn without_cjk_gaps(value: &str) -> std::borrow::Cow<'_, str> {
+    if value.is_ascii() {
+        return std::borrow::Cow::Borrowed(value);
+    }
+    let chars: Vec<char> = value.chars().collect();
+    let gap = |i: usize, c: char| c.is_whitespace() && c != ' ' && between_cjk(&chars, i);
+    if !chars.iter().enumerate().any(|(i, &c)| gap(i, c)) {
+        return std::borrow::Cow::Borrowed(value);
+    }
+    std::borrow::Cow::Owned(
+        chars
+            .iter()
+            .enumerate()
+            .filter(|&(i, &c)| !gap(i, c))
+            .map(|(_, &c)| c)
+            .collect(),
+    )
 }
 
 /// The value after every safe fix (strip, fold, trim).
 pub(crate) fn safe_fixed(field: &Field, value: &str) -> String {
     match scan_class(field) {
         Some(_) if is_iban(field) => unicode::apply_safe_fixes_iban(value),
-        Some(class) => unicode::apply_safe_fixes(value, class),
+        Some(FieldClass::Identifier) => unicode::apply_safe_fixes(value, FieldClass::Identifier),
+        Some(class) => unicode::apply_safe_fixes(&without_cjk_gaps(value), class),
         None => value.to_string(),
     }
 }
@@ -84,7 +158,7 @@ fn class_name(class: FieldClass) -> &'static str {
 /// The rulepack variant "<class>.<kind>": severity is keyed by class, messages by kind.
 /// Variants must be `'static`, hence the table instead of formatting.
 fn variant(class: FieldClass, kind: &str) -> &'static str {
-    const KINDS: [&str; 18] = [
+    const KINDS: [&str; 19] = [
         "default_ignorable",
         "format",
         "bidi_control",
@@ -95,6 +169,7 @@ fn variant(class: FieldClass, kind: &str) -> &'static str {
         "doubled",
         "space",
         "irregular_space",
+        "cjk_space",
         "tab",
         "line_break",
         "control",
@@ -117,6 +192,7 @@ fn variant(class: FieldClass, kind: &str) -> &'static str {
                 concat!($class, ".doubled"),
                 concat!($class, ".space"),
                 concat!($class, ".irregular_space"),
+                concat!($class, ".cjk_space"),
                 concat!($class, ".tab"),
                 concat!($class, ".line_break"),
                 concat!($class, ".control"),
@@ -128,9 +204,9 @@ fn variant(class: FieldClass, kind: &str) -> &'static str {
             ]
         };
     }
-    const IDENTIFIER: [&str; 18] = table!("identifier");
-    const NAME: [&str; 18] = table!("name");
-    const ADDRESS: [&str; 18] = table!("address");
+    const IDENTIFIER: [&str; 19] = table!("identifier");
+    const NAME: [&str; 19] = table!("name");
+    const ADDRESS: [&str; 19] = table!("address");
     let table = match class {
         FieldClass::Identifier => &IDENTIFIER,
         FieldClass::Name => &NAME,

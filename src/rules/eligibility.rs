@@ -193,3 +193,90 @@ pub fn document_too_old(
     }
     Ok(())
 }
+
+/// BC707: an entity type the seed guide says cannot open an Ozon Global Pay account
+/// (individual businesses, Hong Kong companies). The list is policy.
+pub fn settlement_entity_not_eligible(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
+    let Some(field) = ctx.profile.field("seller.entity_type") else {
+        return Ok(());
+    };
+    let Some(entity) = field.text() else {
+        return Ok(());
+    };
+    let ineligible = ctx.pack.param_strings(rule.code, "ineligible")?;
+    if ineligible.contains(&entity) {
+        out.push(rule.at(field).text("entity_type", entity));
+    }
+    Ok(())
+}
+
+/// BC708: `ozon.inn` is empty (the company has none) while Ozon Global Pay settles: the seed
+/// guide says a settlement without an INN in Ozon's legal information risks an
+/// anti-money-laundering hold (info). An absent INN is not described, so nothing is said.
+pub fn settlement_inn_missing(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
+    let Some(field) = ctx.profile.field("ozon.inn") else {
+        return Ok(());
+    };
+    if field.text().is_some_and(|t| t.trim().is_empty()) {
+        let mut finding = rule.at(field);
+        if let Some(status) = ctx.profile.field("ozon_global_pay.status") {
+            finding = finding.related(status);
+        }
+        out.push(finding);
+    }
+    Ok(())
+}
+
+/// BC709: the USCC's first two characters say what was registered (GB 32100-2015: registration
+/// authority 9, market regulation; category 1 enterprise, 2 individual business), and
+/// `seller.entity_type` says something else. Which prefixes mean what is policy.
+pub fn entity_type_contradicts_licence(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
+    let p = ctx.profile;
+    if !p.seller_country().eq_ignore_ascii_case("CN") {
+        return Ok(());
+    }
+    let (Some(entity_field), Some(licence)) = (
+        p.field("seller.entity_type"),
+        p.field("seller.license_number"),
+    ) else {
+        return Ok(());
+    };
+    let (Some(entity), Some(number)) = (entity_field.text(), licence.text()) else {
+        return Ok(());
+    };
+    let Some(prefix) = number.trim().get(..2) else {
+        return Ok(());
+    };
+    let expected = [
+        ("individual_business", "individual_business_prefixes"),
+        ("enterprise", "enterprise_prefixes"),
+    ];
+    for (registered, key) in expected {
+        let prefixes = ctx.pack.param_strings(rule.code, key)?;
+        if prefixes.contains(&prefix) && entity != registered {
+            out.push(
+                rule.at(entity_field)
+                    .variant(registered)
+                    .related(licence)
+                    .text("entity_type", entity)
+                    .text("registered", registered)
+                    .text("prefix", prefix)
+                    .evidence("licence_prefix", prefix)
+                    .evidence("licence_entity_type", registered),
+            );
+        }
+    }
+    Ok(())
+}

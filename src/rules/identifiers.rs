@@ -1,4 +1,5 @@
-//! BC304–BC311: checksummed identifiers and bank details.
+//! BC304–BC308, BC310, BC311, BC315, BC316: checksummed and shaped identifiers, and the
+//! countries an account's identifiers name.
 //!
 //! One mistake, one finding: a validator judges the value after the character family's fixes
 //! (invisible characters stripped, full-width folded, look-alikes replaced), so a zero-width
@@ -8,7 +9,7 @@
 
 use super::characters;
 use super::{Context, Rule};
-use crate::finding::{Applicability, Finding, Fix};
+use crate::finding::Finding;
 use crate::profile::Field;
 use crate::rulepack::PolicyError;
 use crate::unicode::{CharIssue, FixSuggestion};
@@ -19,8 +20,8 @@ use unicode_normalization::UnicodeNormalization;
 
 /// The text a validator judges, and for each of its chars the index of the char of the value
 /// as written that produced it (None when it cannot be traced).
-struct Judged<'a> {
-    text: Cow<'a, str>,
+pub(super) struct Judged<'a> {
+    pub(super) text: Cow<'a, str>,
     /// `None` when the text is the value as written, so each char is its own origin (almost
     /// always: the table is only built when a fix changed the value).
     origin: Option<Vec<Option<usize>>>,
@@ -28,7 +29,7 @@ struct Judged<'a> {
 
 impl Judged<'_> {
     /// The index in the value as written of the `index`-th char of the text.
-    fn origin(&self, index: usize) -> Option<usize> {
+    pub(super) fn origin(&self, index: usize) -> Option<usize> {
         match &self.origin {
             Some(origin) => origin.get(index).copied().flatten(),
             None => (index < self.text.chars().count()).then_some(index),
@@ -38,7 +39,7 @@ impl Judged<'_> {
 
 /// The value of `field` as a validator should see it; `None` when absent or when BC2xx found a
 /// character nothing can repair.
-fn judged(field: &Field) -> Option<Judged<'_>> {
+pub(super) fn judged(field: &Field) -> Option<Judged<'_>> {
     let value = field.text()?;
     let issues = characters::issues(field);
     if issues.is_empty() {
@@ -113,7 +114,7 @@ fn error_position(err: &IdError) -> Option<usize> {
 /// A finding for a validator's error: at the offending char when the error names one, else at
 /// the value. Arguments are the error's own (`IdError::args`), with positions translated to the
 /// value as written; single characters and lengths are not identifiers, so they are shown.
-fn id_finding(
+pub(super) fn id_finding(
     rule: &Rule,
     ctx: &Context<'_>,
     field: &Field,
@@ -237,106 +238,6 @@ pub fn bic(rule: &Rule, ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(),
     Ok(())
 }
 
-/// Whitespace-free, upper-case form: what differs only in layout compares equal. For a BIC,
-/// the branch code XXX names the primary office, so `DEUTDEFF` and `DEUTDEFFXXX` are one BIC
-/// written two ways.
-fn loose(s: &str, bic: bool) -> String {
-    let mut out: String = s
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_uppercase)
-        .collect();
-    if bic && out.len() == 11 && out.ends_with("XXX") {
-        out.truncate(8);
-    }
-    out
-}
-
-/// BC309: the bank details typed into Ozon must be LianLian's receiving account. Compared
-/// after the character fixes: a hidden character is BC2xx's finding, not a second one here.
-pub fn bank_details_mismatch(
-    rule: &Rule,
-    ctx: &Context<'_>,
-    out: &mut Vec<Finding>,
-) -> Result<(), PolicyError> {
-    if ctx
-        .profile
-        .text("ozon.payment_method")
-        .is_some_and(|m| m != "lianlian")
-    {
-        return Ok(());
-    }
-    for (typed, issued) in [
-        (
-            "ozon.payout_account.iban",
-            "lianlian.receiving_account.iban",
-        ),
-        (
-            "ozon.payout_account.swift_bic",
-            "lianlian.receiving_account.swift_bic",
-        ),
-        (
-            "ozon.payout_account.account_number",
-            "lianlian.receiving_account.account_number",
-        ),
-    ] {
-        let (Some(typed), Some(issued)) = (ctx.profile.field(typed), ctx.profile.field(issued))
-        else {
-            continue;
-        };
-        let (Some(actual), Some(expected)) = (typed.text(), issued.text()) else {
-            continue;
-        };
-        // Equal values of fields fixed the same way stay equal after the fixes.
-        if actual == expected
-            && characters::scan_class(typed) == characters::scan_class(issued)
-            && characters::is_iban(typed) == characters::is_iban(issued)
-        {
-            continue;
-        }
-        let actual_clean = characters::safe_fixed(typed, actual);
-        let expected_clean = characters::safe_fixed(issued, expected);
-        if actual_clean == expected_clean {
-            continue;
-        }
-        let bic = typed.path().ends_with(".swift_bic");
-        let formatting = loose(&actual_clean, bic) == loose(&expected_clean, bic);
-        let first_difference = actual_clean
-            .chars()
-            .zip(expected_clean.chars())
-            .take_while(|(a, b)| a == b)
-            .count()
-            + 1;
-        out.push(
-            rule.at(typed)
-                .variant(if formatting { "formatting" } else { "default" })
-                .related(issued)
-                .ident("actual", actual)
-                .ident("expected", expected_clean.clone())
-                .evidence(
-                    "kind",
-                    if formatting {
-                        "formatting"
-                    } else {
-                        "different"
-                    },
-                )
-                .evidence("first_difference", first_difference)
-                .fix(Fix {
-                    applicability: if formatting {
-                        Applicability::Safe
-                    } else {
-                        Applicability::Unsafe
-                    },
-                    span: typed.span.clone(),
-                    replacement: expected_clean,
-                    identifier: true,
-                }),
-        );
-    }
-    Ok(())
-}
-
 /// BC310: `amazon.seller_id` has the Merchant Token shape and is not a marketplace ID.
 pub fn amazon_seller_id(
     rule: &Rule,
@@ -426,7 +327,10 @@ fn accounts<'a>(ctx: &'a Context<'_>) -> Vec<Account<'a>> {
 }
 
 /// The validated value of a field, if it passes `validate` after the character fixes.
-fn valid<T>(field: Option<&Field>, validate: fn(&str) -> Result<T, IdError>) -> Option<T> {
+pub(super) fn valid<T>(
+    field: Option<&Field>,
+    validate: fn(&str) -> Result<T, IdError>,
+) -> Option<T> {
     validate(&judged(field?)?.text).ok()
 }
 
@@ -490,5 +394,73 @@ pub fn bank_country_mismatch(
             );
         }
     }
+    Ok(())
+}
+
+/// BC315: `ozon.seller_id` (the Client-Id Ozon shows under Settings › API keys) is a number.
+/// Judged after the character fixes; the value is an identifier and stays masked.
+pub fn ozon_client_id(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
+    let Some(field) = ctx.profile.field("ozon.seller_id") else {
+        return Ok(());
+    };
+    let Some(judged) = judged(field) else {
+        return Ok(());
+    };
+    let pattern = ctx.pack.param_regex(rule.code, "pattern")?;
+    if pattern.is_match(&judged.text) {
+        return Ok(());
+    }
+    let not_digits: Vec<usize> = judged
+        .text
+        .chars()
+        .enumerate()
+        .filter(|(_, c)| !c.is_ascii_digit())
+        .filter_map(|(i, _)| judged.origin(i))
+        .map(|i| i + 1)
+        .collect();
+    let finding = match not_digits.first() {
+        Some(&position) => rule
+            .finding(field.path(), ctx.profile.char_span(field, position - 1))
+            .fingerprint_value(field.text().unwrap_or_default())
+            .text("position", position.to_string()),
+        None => rule.at(field).variant("empty"),
+    };
+    out.push(
+        finding
+            .ident("value", field.text().unwrap_or_default())
+            .evidence("not_digit_positions", not_digits),
+    );
+    Ok(())
+}
+
+/// BC316: the Ozon Global Pay settlement IBAN is not from a country the settlement account is
+/// opened in (the seed guide: a Lithuanian IBAN). Only a valid IBAN is judged; BC307 reports
+/// the others.
+pub fn settlement_iban_country(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
+    let Some(field) = ctx.profile.field("ozon_global_pay.iban") else {
+        return Ok(());
+    };
+    let Some(info) = valid(Some(field), iban::validate) else {
+        return Ok(());
+    };
+    let countries = ctx.pack.param_strings(rule.code, "countries")?;
+    if countries.contains(&info.country.as_str()) {
+        return Ok(());
+    }
+    out.push(
+        rule.at(field)
+            .text("country", info.country.clone())
+            .text("countries", countries.join(", "))
+            .evidence("iban_country", info.country)
+            .evidence("expected", countries),
+    );
     Ok(())
 }

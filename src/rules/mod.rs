@@ -18,6 +18,7 @@
 
 mod address;
 mod amazon;
+mod bank_details;
 mod characters;
 mod eligibility;
 mod identifiers;
@@ -125,8 +126,10 @@ pub enum Family {
     Characters,
     /// BC301–BC303, `merchant_id.rs`.
     MerchantId,
-    /// The other BC3xx, `identifiers.rs`.
+    /// The other BC3xx but bank details, `identifiers.rs`.
     Identifiers,
+    /// BC309 and BC312–BC314, `bank_details.rs`.
+    BankDetails,
     /// BC4xx, `address.rs`.
     Address,
     /// BC5xx, `money.rs`.
@@ -152,6 +155,7 @@ impl Family {
             Family::Characters => "characters",
             Family::MerchantId => "merchant-id",
             Family::Identifiers => "identifiers",
+            Family::BankDetails => "bank-details",
             Family::Address => "address",
             Family::Money => "money",
             Family::Ozon => "ozon",
@@ -358,6 +362,14 @@ pub const RULES: &[Rule] = &[
     ])
     .judges(&[&["ozon.legal_name"], &["ozon.payout_account.account_name"]]),
     Rule::new(
+        "BC104",
+        "ozon-legal-name-differs",
+        Names,
+        Some(names::ozon_legal_name_differs),
+    )
+    .inputs(&["ozon.legal_name", "seller.legal_name_en"])
+    .judges(&[&["ozon.legal_name", "seller.legal_name_en"]]),
+    Rule::new(
         "BC201",
         "invisible-character",
         Characters,
@@ -462,8 +474,8 @@ pub const RULES: &[Rule] = &[
     Rule::new(
         "BC309",
         "bank-details-mismatch",
-        Identifiers,
-        Some(identifiers::bank_details_mismatch),
+        BankDetails,
+        Some(bank_details::bank_details_mismatch),
     )
     .inputs(&[
         "ozon.payment_method",
@@ -507,6 +519,67 @@ pub const RULES: &[Rule] = &[
         &["lianlian.receiving_account.bank_country"],
         &["amazon.deposit_method.bank_country"],
     ]),
+    Rule::new(
+        "BC312",
+        "deposit-details-mismatch",
+        BankDetails,
+        Some(bank_details::deposit_details_mismatch),
+    )
+    .inputs(bank_details::DEPOSIT_INPUTS)
+    .judges(&[
+        &[
+            "amazon.deposit_method.provider",
+            "amazon.deposit_method.account_number",
+            "lianlian.receiving_account.account_number",
+        ],
+        &[
+            "amazon.deposit_method.provider",
+            "amazon.deposit_method.iban",
+            "lianlian.receiving_account.iban",
+        ],
+    ]),
+    Rule::new(
+        "BC313",
+        "routing-number-invalid",
+        BankDetails,
+        Some(bank_details::routing_number_invalid),
+    )
+    .inputs(bank_details::CODE_INPUTS)
+    .judges(&[
+        &["lianlian.receiving_account.routing_number"],
+        &["lianlian.receiving_account.wire_routing_number"],
+        &["amazon.deposit_method.routing_number"],
+        &["amazon.deposit_method.wire_routing_number"],
+    ]),
+    Rule::new(
+        "BC314",
+        "bank-code-invalid",
+        BankDetails,
+        Some(bank_details::bank_code_invalid),
+    )
+    .inputs(bank_details::CODE_INPUTS)
+    .judges(&[
+        &["lianlian.receiving_account.sort_code"],
+        &["lianlian.receiving_account.bsb"],
+        &["lianlian.receiving_account.bank_code"],
+        &["amazon.deposit_method.sort_code"],
+        &["amazon.deposit_method.bsb"],
+        &["amazon.deposit_method.bank_code"],
+    ]),
+    Rule::new(
+        "BC315",
+        "ozon-client-id-format",
+        Identifiers,
+        Some(identifiers::ozon_client_id),
+    )
+    .inputs(&["ozon.seller_id"]),
+    Rule::new(
+        "BC316",
+        "settlement-iban-country",
+        Identifiers,
+        Some(identifiers::settlement_iban_country),
+    )
+    .inputs(&["ozon_global_pay.iban"]),
     Rule::new(
         "BC401",
         "address-wording-differs",
@@ -568,6 +641,36 @@ pub const RULES: &[Rule] = &[
         "ozon.payment_method",
     ])
     .judges(&[&["seller.country"], &["ozon.contract_currency"]]),
+    Rule::new(
+        "BC505",
+        "deposit-currency-differs",
+        Money,
+        Some(money::deposit_currency_differs),
+    )
+    .inputs(&[
+        "amazon.deposit_method.currency",
+        "amazon.deposit_method.provider",
+        "amazon.deposit_method.marketplaces",
+        "lianlian.receiving_account.currency",
+        "amazon.marketplaces",
+    ])
+    .judges(&[
+        &["amazon.deposit_method.currency"],
+        &[
+            "amazon.deposit_method.provider",
+            "lianlian.receiving_account.currency",
+        ],
+    ]),
+    Rule::new(
+        "BC506",
+        "settlement-currency-unsupported",
+        Money,
+        Some(money::settlement_currency_unsupported),
+    )
+    .inputs(&[
+        "ozon.contract_currency",
+        "ozon_global_pay.pending_settlement",
+    ]),
     Rule::new(
         "BC601",
         "wrong-payment-method",
@@ -635,6 +738,17 @@ pub const RULES: &[Rule] = &[
     )
     .inputs(&["ozon.operator_role", "amazon.primary_owner"]),
     Rule::new(
+        "BC609",
+        "settlement-account-not-active",
+        Ozon,
+        Some(ozon::settlement_account_not_active),
+    )
+    .inputs(&[
+        "ozon_global_pay.status",
+        "ozon_global_pay.pending_settlement",
+    ])
+    .judges(&[&["ozon_global_pay.status"]]),
+    Rule::new(
         "BC701",
         "entity-not-eligible",
         Eligibility,
@@ -687,6 +801,33 @@ pub const RULES: &[Rule] = &[
     )
     .inputs(&["amazon.deposit_method.document_date"]),
     Rule::new(
+        "BC707",
+        "settlement-entity-not-eligible",
+        Eligibility,
+        Some(eligibility::settlement_entity_not_eligible),
+    )
+    .inputs(&["seller.entity_type"]),
+    Rule::new(
+        "BC708",
+        "settlement-inn-missing",
+        Eligibility,
+        Some(eligibility::settlement_inn_missing),
+    )
+    .inputs(&["ozon.inn", "ozon_global_pay.status"])
+    .judges(&[&["ozon.inn"]]),
+    Rule::new(
+        "BC709",
+        "entity-type-contradicts-licence",
+        Eligibility,
+        Some(eligibility::entity_type_contradicts_licence),
+    )
+    .inputs(&[
+        "seller.country",
+        "seller.entity_type",
+        "seller.license_number",
+    ])
+    .judges(&[&["seller.entity_type", "seller.license_number"]]),
+    Rule::new(
         "BC801",
         "deposit-change-in-settlement-window",
         Amazon,
@@ -731,6 +872,14 @@ pub const RULES: &[Rule] = &[
         Some(incident::unknown_error_code),
     )
     .inputs(&["incident.error_code"]),
+    Rule::new(
+        "BC807",
+        "marketplace-without-deposit-method",
+        Amazon,
+        Some(amazon::marketplace_without_deposit_method),
+    )
+    .inputs(&["amazon.marketplaces", "amazon.deposit_method.marketplaces"])
+    .judges(&[&["amazon.marketplaces", "amazon.deposit_method.marketplaces"]]),
     Rule::new(
         "BC901",
         "secret-in-profile",
@@ -867,7 +1016,7 @@ mod tests {
                 Family::Loading => "0",
                 Family::Names => "1",
                 Family::Characters => "2",
-                Family::MerchantId | Family::Identifiers => "3",
+                Family::MerchantId | Family::Identifiers | Family::BankDetails => "3",
                 Family::Address => "4",
                 Family::Money => "5",
                 Family::Ozon => "6",

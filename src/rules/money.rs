@@ -163,9 +163,17 @@ pub fn channel_currency(
         && let Some(currency) = field.text()
         && !currencies.contains(&currency)
     {
+        // Ozon's settlements page: a RUB contract can be changed through support, the other
+        // currencies are fixed at registration.
+        let changeable = ctx.pack.param_strings(rule.code, "changeable_currencies")?;
+        let variant = if changeable.contains(&currency) {
+            "currency_changeable"
+        } else {
+            "currency"
+        };
         let mut finding = rule
             .at(field)
-            .variant("currency")
+            .variant(variant)
             .text("currency", currency)
             .text("currencies", currencies.join(", "))
             .evidence("currency", currency)
@@ -174,6 +182,133 @@ pub fn channel_currency(
             finding = finding.related(m);
         }
         out.push(finding);
+    }
+    Ok(())
+}
+
+/// The currency of a deposit method: its own, else — for LianLian's account — the receiving
+/// account's, with the field that states it.
+fn deposit_currency<'a>(
+    profile: &'a crate::profile::Profile,
+    method: &crate::profile::DepositMethod<'a>,
+) -> Option<&'a Field> {
+    method
+        .field("amazon.deposit_method.currency")
+        .or_else(|| {
+            (method.provider() == Some("lianlian"))
+                .then(|| profile.field("lianlian.receiving_account.currency"))
+                .flatten()
+        })
+        .filter(|f| f.text().is_some())
+}
+
+/// The marketplaces a deposit method is assigned to, with the field that lists them: its own
+/// `marketplaces`, else every marketplace of the store.
+fn assigned_marketplaces<'a>(
+    profile: &'a crate::profile::Profile,
+    method: &crate::profile::DepositMethod<'a>,
+) -> Option<&'a Field> {
+    method
+        .field("amazon.deposit_method.marketplaces")
+        .or_else(|| profile.field("amazon.marketplaces"))
+}
+
+/// BC505: a deposit method whose currency is not the currency of a marketplace it is assigned
+/// to: Amazon converts each disbursement (Amazon Currency Converter for Sellers) and charges for
+/// it in the exchange rate. The marketplace currencies are the rulepack's table.
+pub fn deposit_currency_differs(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
+    let p = ctx.profile;
+    let currencies = ctx
+        .pack
+        .rule(rule.code)
+        .and_then(|r| r.params.get("marketplace_currencies"))
+        .and_then(toml::Value::as_table)
+        .ok_or_else(|| PolicyError {
+            origin: "in use".into(),
+            problem: format!(
+                "rules.{}.params.marketplace_currencies must be a table of marketplace = \"currency\"",
+                rule.code
+            ),
+        })?;
+    for method in p.deposit_methods() {
+        let (Some(currency_field), Some(assigned)) = (
+            deposit_currency(p, &method),
+            assigned_marketplaces(p, &method),
+        ) else {
+            continue;
+        };
+        let (Some(currency), Some(items)) = (currency_field.text(), list_of(assigned)) else {
+            continue;
+        };
+        let converted: Vec<(&str, &str)> = items
+            .iter()
+            .filter_map(|item| {
+                let expected = currencies.get(&item.text)?.as_str()?;
+                (expected != currency).then_some((item.text.as_str(), expected))
+            })
+            .collect();
+        if converted.is_empty() {
+            continue;
+        }
+        let listed: Vec<String> = converted
+            .iter()
+            .map(|(marketplace, expected)| format!("{marketplace} ({expected})"))
+            .collect();
+        out.push(
+            rule.at(currency_field)
+                .related(assigned)
+                .text("currency", currency)
+                .text("marketplaces", listed.join(", "))
+                .evidence(
+                    "marketplaces",
+                    converted
+                        .iter()
+                        .map(|(m, c)| serde_json::json!({"marketplace": m, "currency": c}))
+                        .collect::<Vec<_>>(),
+                )
+                .evidence("deposit_currency", currency),
+        );
+    }
+    Ok(())
+}
+
+fn list_of(field: &Field) -> Option<&[crate::profile::ListItem]> {
+    match &field.value {
+        Value::List(items) => Some(items),
+        _ => None,
+    }
+}
+
+/// BC506: an Ozon Global Pay settlement in a currency the seed guide says it does not settle
+/// in (USD): the contract currency or the amount waiting to be settled.
+pub fn settlement_currency_unsupported(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
+    let unsupported = ctx
+        .pack
+        .param_strings(rule.code, "unsupported_currencies")?;
+    let p = ctx.profile;
+    let contract = p
+        .field("ozon.contract_currency")
+        .and_then(|f| Some((f, f.text()?)));
+    let pending = p
+        .field("ozon_global_pay.pending_settlement")
+        .and_then(|f| Some((f, money_of(f)?.currency.as_str())));
+    for (field, currency) in contract.into_iter().chain(pending) {
+        if unsupported.contains(&currency) {
+            out.push(
+                rule.at(field)
+                    .text("currency", currency)
+                    .text("unsupported", unsupported.join(", "))
+                    .evidence("currency", currency),
+            );
+        }
     }
     Ok(())
 }

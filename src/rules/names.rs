@@ -11,6 +11,7 @@ use crate::namediff::{self, DiffKind, LegalForms, NameDiff};
 use crate::profile::{CharStarts, Field, Profile};
 use crate::rulepack::{PolicyError, RulePack};
 use serde_json::json;
+use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
@@ -134,6 +135,25 @@ fn evidence(profile: &Profile, starts: &CharStarts<'_>, diff: &NameDiff) -> serd
     serde_json::Value::Array(items)
 }
 
+/// A name as messages show it: whitespace other than the ASCII space (a no-break space, U+3000)
+/// escaped like the invisible characters (`⟨U+00A0⟩`), so that two names that differ only
+/// there do not print as two identical strings.
+fn shown(name: &str) -> Cow<'_, str> {
+    let odd = |c: char| c.is_whitespace() && c != ' ';
+    if !name.chars().any(odd) {
+        return Cow::Borrowed(name);
+    }
+    let mut out = String::with_capacity(name.len() + 8);
+    for c in name.chars() {
+        if odd(c) {
+            crate::unicode::push_escape(&mut out, c);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// Compares every pair and reports the differing ones as findings of `rule`.
 fn compare_pairs<'a>(
     rule: &Rule,
@@ -179,8 +199,8 @@ fn compare_pair<'a>(
             .text("kinds", kinds.join(", "))
             .text("kinds_en", kinds_en)
             .text("kinds_zh", kinds_zh)
-            .text("actual", actual)
-            .text("expected", expected)
+            .text("actual", shown(actual))
+            .text("expected", shown(expected))
             .text("position", position.to_string())
             .evidence("kinds", kinds.clone())
             .evidence(
@@ -264,13 +284,14 @@ pub fn legal_name_mismatch(
 
 /// The Ozon Global Pay settlement account name and the legal name it must equal, in the same
 /// script: a Latin name (what a Lithuanian IBAN account carries) is compared with the Latin
-/// legal name — the one registered on Ozon, else the licence's English name — and a Chinese
+/// legal name — the licence's English name, else the one registered on Ozon (BC104 compares
+/// those two) — and a Chinese
 /// name with the licence's name. A seller is never told to type Chinese into a Latin-only field.
 fn settlement_pair<'a>(ctx: &Context<'a>) -> Option<Pair<'a>> {
     let p = ctx.profile;
     let account = p.field("ozon_global_pay.account_name")?;
     let expected = if is_latin_only(account.text()?) {
-        ["ozon.legal_name", "seller.legal_name_en"]
+        ["seller.legal_name_en", "ozon.legal_name"]
             .into_iter()
             .filter_map(|path| p.field(path))
             .find(|f| {
@@ -281,6 +302,30 @@ fn settlement_pair<'a>(ctx: &Context<'a>) -> Option<Pair<'a>> {
         p.field("seller.legal_name")
     };
     pair(Some(account), expected, "ogp")
+}
+
+/// BC104: the legal name registered on Ozon (the real-name check) vs the licence's Latin name.
+/// Compared only when both are in Latin letters: a Chinese name on Ozon is BC103's finding.
+pub fn ozon_legal_name_differs(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
+    let p = ctx.profile;
+    let latin = |path: &str| {
+        p.field(path).filter(|f| {
+            f.text()
+                .is_some_and(|t| !t.trim().is_empty() && is_latin_only(t))
+        })
+    };
+    let pairs: Vec<Pair<'_>> = pair(
+        latin("ozon.legal_name"),
+        latin("seller.legal_name_en"),
+        "ozon",
+    )
+    .into_iter()
+    .collect();
+    compare_pairs(rule, ctx, &pairs, out)
 }
 
 /// The Unicode script of a letter that is not Latin, by its full name ("Han", "Cyrillic");
@@ -449,6 +494,7 @@ mod tests {
             DiffKind::Whitespace,
             DiffKind::Invisible,
             DiffKind::Width,
+            DiffKind::LookAlike,
             DiffKind::Punctuation,
             DiffKind::LegalForm,
             DiffKind::Other,

@@ -201,3 +201,29 @@ pub fn operator_not_authorized(
     }
     Ok(())
 }
+
+/// BC609: the Ozon Global Pay settlement account is not active: rejected (no payout can be
+/// made to it) or still pending (which explains money that has not arrived).
+pub fn settlement_account_not_active(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
+    let Some(field) = ctx.profile.field("ozon_global_pay.status") else {
+        return Ok(());
+    };
+    let variant = match field.text() {
+        Some("rejected") => "default",
+        Some("pending") => "pending",
+        _ => return Ok(()),
+    };
+    let mut finding = rule
+        .at(field)
+        .variant(variant)
+        .text("status", field.text().unwrap_or_default());
+    if let Some(pending) = ctx.profile.field("ozon_global_pay.pending_settlement") {
+        finding = finding.related(pending);
+    }
+    out.push(finding);
+    Ok(())
+}

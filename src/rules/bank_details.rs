@@ -1,0 +1,383 @@
+//! BC309, BC312–BC314: bank details.
+//!
+//! What a seller types into Ozon's payment settings or Amazon's deposit method form must be the
+//! LianLian receiving account's details, field for field (BC309, BC312); and the national codes
+//! an account carries have shapes that can be checked on their own (BC313 the US routing
+//! numbers, BC314 sort codes, BSBs and Japanese bank, branch and account numbers).
+//!
+//! Values are compared and judged after the character family's fixes, as the validators are:
+//! a zero-width space in a routing number is BC201's finding, not also a mismatch here.
+
+use super::identifiers::{id_finding, judged};
+use super::names::labels;
+use super::{Context, Rule, characters};
+use crate::finding::{Applicability, Finding, Fix};
+use crate::profile::{DepositMethod, Field, Profile};
+use crate::rulepack::PolicyError;
+use crate::validators::{IdError, aba, bank_code, bic};
+
+/// The bank fields a deposit method shares with LianLian's receiving account, as keys of both
+/// tables, in the order of the Amazon form.
+const SHARED: [&str; 11] = [
+    "bank_country",
+    "routing_number",
+    "wire_routing_number",
+    "sort_code",
+    "bsb",
+    "bank_code",
+    "branch_code",
+    "account_type",
+    "account_number",
+    "iban",
+    "swift_bic",
+];
+
+/// Keys whose values are not identifiers: shown unmasked.
+const PLAIN: [&str; 2] = ["bank_country", "account_type"];
+
+/// What BC312 reads.
+pub(super) const DEPOSIT_INPUTS: &[&str] = &[
+    "amazon.deposit_method.provider",
+    "amazon.deposit_method.currency",
+    "amazon.deposit_method.bank_country",
+    "amazon.deposit_method.routing_number",
+    "amazon.deposit_method.wire_routing_number",
+    "amazon.deposit_method.sort_code",
+    "amazon.deposit_method.bsb",
+    "amazon.deposit_method.bank_code",
+    "amazon.deposit_method.branch_code",
+    "amazon.deposit_method.account_type",
+    "amazon.deposit_method.account_number",
+    "amazon.deposit_method.iban",
+    "amazon.deposit_method.swift_bic",
+    "lianlian.receiving_account.currency",
+    "lianlian.receiving_account.bank_country",
+    "lianlian.receiving_account.routing_number",
+    "lianlian.receiving_account.wire_routing_number",
+    "lianlian.receiving_account.sort_code",
+    "lianlian.receiving_account.bsb",
+    "lianlian.receiving_account.bank_code",
+    "lianlian.receiving_account.branch_code",
+    "lianlian.receiving_account.account_type",
+    "lianlian.receiving_account.account_number",
+    "lianlian.receiving_account.iban",
+    "lianlian.receiving_account.swift_bic",
+];
+
+/// What BC313 and BC314 read: the codes of every account, and the country and currency that
+/// say which national format applies.
+pub(super) const CODE_INPUTS: &[&str] = &[
+    "lianlian.receiving_account.bank_country",
+    "lianlian.receiving_account.currency",
+    "lianlian.receiving_account.routing_number",
+    "lianlian.receiving_account.wire_routing_number",
+    "lianlian.receiving_account.sort_code",
+    "lianlian.receiving_account.bsb",
+    "lianlian.receiving_account.bank_code",
+    "lianlian.receiving_account.branch_code",
+    "lianlian.receiving_account.account_number",
+    "amazon.deposit_method.bank_country",
+    "amazon.deposit_method.currency",
+    "amazon.deposit_method.routing_number",
+    "amazon.deposit_method.wire_routing_number",
+    "amazon.deposit_method.sort_code",
+    "amazon.deposit_method.bsb",
+    "amazon.deposit_method.bank_code",
+    "amazon.deposit_method.branch_code",
+    "amazon.deposit_method.account_number",
+];
+
+/// The rule whose params name each bank field in both languages (BC312); BC313 and BC314 name
+/// fields the same way.
+const FIELD_LABELS_RULE: &str = "BC312";
+
+/// An account that carries bank codes: LianLian's receiving account or an Amazon deposit
+/// method.
+enum Account<'a> {
+    Lianlian(&'a Profile),
+    Deposit(DepositMethod<'a>),
+}
+
+impl<'a> Account<'a> {
+    fn all(profile: &'a Profile) -> impl Iterator<Item = Account<'a>> {
+        std::iter::once(Account::Lianlian(profile))
+            .chain(profile.deposit_methods().map(Account::Deposit))
+    }
+
+    /// Its field `key` (`routing_number`).
+    fn field(&self, key: &str) -> Option<&'a Field> {
+        match self {
+            Account::Lianlian(profile) => {
+                profile.field(&format!("lianlian.receiving_account.{key}"))
+            }
+            Account::Deposit(method) => method.field(&format!("amazon.deposit_method.{key}")),
+        }
+    }
+
+    fn text(&self, key: &str) -> Option<&'a str> {
+        self.field(key).and_then(Field::text)
+    }
+}
+
+/// Whitespace-free, upper-case form: what differs only in layout compares equal. For a BIC,
+/// the branch code XXX names the primary office, so `DEUTDEFF` and `DEUTDEFFXXX` are one BIC
+/// written two ways.
+fn loose(s: &str, bic: bool) -> String {
+    let mut out: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_uppercase)
+        .collect();
+    if bic && out.len() == 11 && out.ends_with("XXX") {
+        out.truncate(8);
+    }
+    out
+}
+
+/// A finding of `rule` when the value `typed` on a platform differs from `issued`, LianLian's:
+/// an error, or a warning (`formatting`) when they differ only in spacing, case or an XXX
+/// branch code. The replacement offered is LianLian's value after the safe character fixes.
+fn differs(rule: &Rule, typed: &Field, issued: &Field, identifier: bool) -> Option<Finding> {
+    let (actual, expected) = (typed.text()?, issued.text()?);
+    // Equal values of fields fixed the same way stay equal after the fixes.
+    if actual == expected
+        && characters::scan_class(typed) == characters::scan_class(issued)
+        && characters::is_iban(typed) == characters::is_iban(issued)
+    {
+        return None;
+    }
+    let actual_clean = characters::safe_fixed(typed, actual);
+    let expected_clean = characters::safe_fixed(issued, expected);
+    if actual_clean == expected_clean {
+        return None;
+    }
+    let bic = typed.spec.path.ends_with(".swift_bic");
+    let formatting = loose(&actual_clean, bic) == loose(&expected_clean, bic);
+    let first_difference = actual_clean
+        .chars()
+        .zip(expected_clean.chars())
+        .take_while(|(a, b)| a == b)
+        .count()
+        + 1;
+    let finding = rule
+        .at(typed)
+        .variant(if formatting { "formatting" } else { "default" })
+        .related(issued);
+    let finding = if identifier {
+        finding
+            .ident("actual", actual)
+            .ident("expected", expected_clean.clone())
+    } else {
+        finding
+            .text("actual", actual)
+            .text("expected", expected_clean.clone())
+    };
+    Some(
+        finding
+            .evidence(
+                "kind",
+                if formatting {
+                    "formatting"
+                } else {
+                    "different"
+                },
+            )
+            .evidence("first_difference", first_difference)
+            .fix(Fix {
+                applicability: if formatting {
+                    Applicability::Safe
+                } else {
+                    Applicability::Unsafe
+                },
+                span: typed.span.clone(),
+                replacement: expected_clean,
+                identifier,
+            }),
+    )
+}
+
+/// BC309: the bank details typed into Ozon must be LianLian's receiving account.
+pub fn bank_details_mismatch(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
+    let p = ctx.profile;
+    if p.text("ozon.payment_method")
+        .is_some_and(|m| m != "lianlian")
+    {
+        return Ok(());
+    }
+    for key in ["iban", "swift_bic", "account_number"] {
+        let typed = p.field(&format!("ozon.payout_account.{key}"));
+        let issued = p.field(&format!("lianlian.receiving_account.{key}"));
+        if let (Some(typed), Some(issued)) = (typed, issued) {
+            out.extend(differs(rule, typed, issued, true));
+        }
+    }
+    Ok(())
+}
+
+/// The deposit methods that describe LianLian's receiving account: LianLian is the provider,
+/// and nothing says the method is another LianLian account. A currency other than the
+/// receiving account's does (LianLian issues one receiving account per currency and the profile
+/// describes one); without currencies, a bank country other than the receiving account's does
+/// when several LianLian deposit methods are described, since only one of them can be this
+/// account — a single one with another country is this account with a wrong country.
+fn lianlian_deposit_methods<'a>(profile: &'a Profile) -> Vec<DepositMethod<'a>> {
+    let lianlian = Account::Lianlian(profile);
+    let methods: Vec<DepositMethod<'a>> = profile
+        .deposit_methods()
+        .filter(|m| m.provider() == Some("lianlian"))
+        .collect();
+    let several = methods.len() > 1;
+    methods
+        .into_iter()
+        .filter(|method| {
+            let own = Account::Deposit(*method);
+            match (own.text("currency"), lianlian.text("currency")) {
+                (Some(a), Some(b)) => a == b,
+                _ => {
+                    !several
+                        || own
+                            .text("bank_country")
+                            .zip(lianlian.text("bank_country"))
+                            .is_none_or(|(a, b)| a == b)
+                }
+            }
+        })
+        .collect()
+}
+
+/// BC312: every bank field typed into an Amazon deposit method whose provider is LianLian must
+/// be the receiving account's. LianLian's Fedwire number typed as the routing number is named
+/// as such: the form wants the ACH routing number.
+pub fn deposit_details_mismatch(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
+    let lianlian = Account::Lianlian(ctx.profile);
+    for method in lianlian_deposit_methods(ctx.profile) {
+        let own = Account::Deposit(method);
+        for key in SHARED {
+            let (Some(typed), Some(issued)) = (own.field(key), lianlian.field(key)) else {
+                continue;
+            };
+            let Some(mut finding) = differs(rule, typed, issued, !PLAIN.contains(&key)) else {
+                continue;
+            };
+            if key == "routing_number"
+                && let Some(wire) = lianlian.field("wire_routing_number")
+                && wire.text().map(|w| characters::safe_fixed(wire, w))
+                    == typed.text().map(|t| characters::safe_fixed(typed, t))
+            {
+                finding = finding.variant("wire_number").related(wire);
+            }
+            let (what_en, what_zh) = labels(ctx.pack, FIELD_LABELS_RULE, "fields", &[key]);
+            out.push(
+                finding
+                    .text("what_en", what_en)
+                    .text("what_zh", what_zh)
+                    .evidence("key", key),
+            );
+        }
+    }
+    Ok(())
+}
+
+/// BC313: a US routing number (ACH or Fedwire) that is not one: a SWIFT/BIC code typed into
+/// the field, or a number failing the ABA length, district or check digit. Judged on accounts
+/// in the US and on accounts whose country is not given.
+pub fn routing_number_invalid(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
+    for account in Account::all(ctx.profile) {
+        if account.text("bank_country").is_some_and(|c| c != "US") {
+            continue;
+        }
+        for key in ["routing_number", "wire_routing_number"] {
+            let Some(field) = account.field(key) else {
+                continue;
+            };
+            let Some(value) = judged(field) else {
+                continue;
+            };
+            let (what_en, what_zh) = labels(ctx.pack, FIELD_LABELS_RULE, "fields", &[key]);
+            let finding = if bic::validate(&value.text).is_ok() {
+                rule.at(field).variant("swift")
+            } else {
+                match aba::validate(&value.text) {
+                    Ok(()) => continue,
+                    Err(err) => id_finding(rule, ctx, field, &value, &err),
+                }
+            };
+            out.push(finding.text("what_en", what_en).text("what_zh", what_zh));
+        }
+    }
+    Ok(())
+}
+
+/// A validator of a code's shape.
+type Shape = fn(&str) -> Result<(), IdError>;
+
+/// The national format a code of an account follows, if its shape is fixed: sort codes and
+/// BSBs wherever they are given; Japanese bank, branch and account numbers on accounts in Japan
+/// (or in yen, when the country is not given).
+fn shape_of(account: &Account<'_>, key: &str) -> Option<Shape> {
+    let japanese = match account.text("bank_country") {
+        Some(country) => country == "JP",
+        None => account.text("currency") == Some("JPY"),
+    };
+    match key {
+        "sort_code" => Some(bank_code::sort_code),
+        "bsb" => Some(bank_code::bsb),
+        "bank_code" if japanese => Some(bank_code::jp_bank_code),
+        "branch_code" if japanese => Some(bank_code::jp_branch_code),
+        "account_number" if japanese => Some(bank_code::jp_account_number),
+        _ => None,
+    }
+}
+
+/// BC314: a sort code, BSB or Japanese bank, branch or account number of the wrong shape.
+pub fn bank_code_invalid(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
+    for account in Account::all(ctx.profile) {
+        for key in [
+            "sort_code",
+            "bsb",
+            "bank_code",
+            "branch_code",
+            "account_number",
+        ] {
+            let Some(field) = account.field(key) else {
+                continue;
+            };
+            let Some(validate) = shape_of(&account, key) else {
+                continue;
+            };
+            let Some(value) = judged(field) else {
+                continue;
+            };
+            if let Err(err) = validate(&value.text) {
+                let (what_en, what_zh) = labels(ctx.pack, rule.code, "codes", &[key]);
+                let mut finding = id_finding(rule, ctx, field, &value, &err);
+                if key == "account_number" && matches!(err, IdError::Length { .. }) {
+                    finding = finding.variant("account_length");
+                }
+                out.push(
+                    finding
+                        .text("what_en", what_en)
+                        .text("what_zh", what_zh)
+                        .evidence("key", key),
+                );
+            }
+        }
+    }
+    Ok(())
+}
