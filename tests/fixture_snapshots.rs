@@ -61,7 +61,7 @@ fn rule_fixtures() {
         .filter(|p| p.is_dir())
         .collect();
     codes.sort();
-    assert!(codes.len() >= 48, "every rule family has fixtures");
+    assert!(codes.len() >= 61, "every rule has fixtures");
     for code_dir in codes {
         let code = code_dir.file_name().unwrap().to_string_lossy().into_owned();
         let mut files: Vec<_> = std::fs::read_dir(&code_dir)
@@ -89,4 +89,27 @@ fn rule_fixtures() {
 /// Some fixture folders hold rulepack overlays used with `--rules`.
 fn is_rulepack(path: &Path) -> bool {
     std::fs::read_to_string(path).is_ok_and(|t| t.contains("[rules."))
+}
+
+/// Every rule that has a check has a folder of fixtures with at least one profile it fires on
+/// and one near-miss it stays clean on.
+#[test]
+fn every_rule_has_firing_and_clean_fixtures() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rules");
+    for rule in bindcheck::rules::RULES.iter().filter(|r| r.check.is_some()) {
+        let names: Vec<String> = std::fs::read_dir(dir.join(rule.code))
+            .unwrap_or_else(|_| panic!("{}: no fixtures/rules/{} folder", rule.code, rule.code))
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        for prefix in ["fires", "clean"] {
+            assert!(
+                names
+                    .iter()
+                    .any(|n| n.starts_with(prefix) && n.ends_with(".toml")),
+                "{} has no {prefix}*.toml fixture",
+                rule.code
+            );
+        }
+    }
 }

@@ -177,3 +177,35 @@ fn clean_examples_have_no_address_findings() {
         assert_eq!(code, 0, "{name}");
     }
 }
+
+#[test]
+fn bc401_autonomous_region_and_prefecture_short_forms() {
+    let (json, _) = run("BC401/fires-autonomous-region.toml", &[]);
+    let f = only(&json, "BC401");
+    assert_eq!(
+        f["evidence"]["wording"],
+        json!(["autonomous_region_shortened"])
+    );
+    assert_eq!(
+        f["message"],
+        "`ozon.registered_address` names the same place as `seller.registered_address` but is worded differently: the autonomous region's full name is shortened"
+    );
+    let (json, _) = run("BC401/fires-autonomous-region.toml", &["--lang", "zh"]);
+    assert_eq!(
+        only(&json, "BC401")["message"],
+        "`ozon.registered_address` 与 `seller.registered_address` 指同一地点，但写法不同：自治区的全称被简写"
+    );
+
+    let (json, _) = run("BC401/fires-prefecture.toml", &[]);
+    let f = only(&json, "BC401");
+    assert_eq!(f["evidence"]["wording"], json!(["prefecture_shortened"]));
+    assert_eq!(
+        f["message"],
+        "`ozon.registered_address` names the same place as `seller.registered_address` but is worded differently: the prefecture's name is shortened"
+    );
+    assert_eq!(
+        f["remediation"][1],
+        "Enter it on Ozon as: 四川省凉山彝族自治州西昌市长安街道1号"
+    );
+    assert!(with_code(&json, "BC402").is_empty(), "{json:#}");
+}

@@ -160,3 +160,107 @@ fn bc806_a_documented_code_is_not_unknown() {
     let (json, _) = run("BC806/fires.toml", &["--rules", rules.to_str().unwrap()]);
     assert!(with_code(&json, "BC806").is_empty(), "{json:#}");
 }
+
+#[test]
+fn bc807_each_marketplace_without_a_deposit_method() {
+    let (json, code) = run("BC807/fires.toml", &[]);
+    let found: Vec<(String, u64, u64, String)> = with_code(&json, "BC807")
+        .iter()
+        .map(|f| {
+            let (field, line, column) = place(f);
+            (
+                field,
+                line,
+                column,
+                f["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "amazon.marketplaces".to_string(),
+                5,
+                23,
+                "Amazon CA is listed in `amazon.marketplaces`, but no deposit method described here is assigned to it".to_string()
+            ),
+            (
+                "amazon.marketplaces".to_string(),
+                5,
+                29,
+                "Amazon MX is listed in `amazon.marketplaces`, but no deposit method described here is assigned to it".to_string()
+            ),
+        ]
+    );
+    assert_eq!(with_code(&json, "BC807")[0]["severity"], "info");
+    assert_eq!(code, 0);
+    for rel in ["BC807/clean.toml", "BC807/clean-not-described.toml"] {
+        let (json, _) = run(rel, &[]);
+        assert!(with_code(&json, "BC807").is_empty(), "{rel}: {json:#}");
+    }
+}
+
+/// Every deposit method is checked: a field of the n-th `[[amazon.deposit_methods]]` entry is
+/// reported at its indexed path, line and column.
+#[test]
+fn deposit_method_entries_are_checked_one_by_one() {
+    let text = "format = 1
+[lianlian.receiving_account]
+account_name = \"SHENZHEN XINGHE TECHNOLOGY CO., LTD.\"
+currency = \"USD\"
+
+[amazon]
+seller_id = \"A3XH8KQ2ZL5T9M\"
+marketplaces = [\"US\", \"CA\"]
+
+[[amazon.deposit_methods]]
+marketplaces = [\"US\"]
+provider = \"lianlian\"
+account_holder_name = \"SHENZHEN XINGHE TECHNOLOGY CO., LTD.\"
+currency = \"USD\"
+document_date = 2026-10-01
+
+[[amazon.deposit_methods]]
+marketplaces = [\"CA\"]
+provider = \"lianlian\"
+account_holder_name = \"SHENZHEN XINGHE TECHNOLOGY CO.,LTD.\"
+document_date = 2025-01-02
+";
+    let (json, code) = diagnose_text(text, &[]);
+    let holder = only(&json, "BC101");
+    assert_eq!(
+        place(holder),
+        (
+            "amazon.deposit_methods[1].account_holder_name".into(),
+            20,
+            23
+        )
+    );
+    let old = only(&json, "BC706");
+    assert_eq!(
+        place(old),
+        ("amazon.deposit_methods[1].document_date".into(), 21, 17)
+    );
+    // The second entry has no currency of its own: LianLian's USD account on Amazon.ca.
+    let currency = only(&json, "BC505");
+    assert_eq!(currency["field"], "lianlian.receiving_account.currency");
+    assert!(currency["message"].as_str().unwrap().contains("CA (CAD)"));
+    assert!(with_code(&json, "BC002").is_empty(), "{json:#}");
+    assert_eq!(code, 1);
+}
+
+/// An unknown key in a deposit method is never suggested into another account.
+#[test]
+fn unknown_key_in_an_account_is_not_moved_to_another_account() {
+    let (json, _) = diagnose_text(
+        "format = 1\n[lianlian.receiving_account]\ndocument_date = 2026-01-01\n",
+        &[],
+    );
+    let f = only(&json, "BC002");
+    assert_eq!(
+        f["message"],
+        "unknown field `lianlian.receiving_account.document_date`"
+    );
+    assert!(!f["remediation"].to_string().contains("amazon"), "{f:#}");
+}

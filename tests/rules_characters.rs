@@ -407,3 +407,34 @@ fn sweep_position_after_an_escape_counts_source_columns() {
         vec![("BC201".to_string(), 3, 30, json!(10))]
     );
 }
+
+/// The clean value for an address with an ideographic space between Chinese characters drops
+/// it, instead of putting an ASCII space the licence does not have in its place.
+#[test]
+fn bc205_ideographic_space_between_chinese_characters_is_removed() {
+    let (json, code) = run("rules/BC205/fires-ideographic-space-address.toml", &[]);
+    let f = only(&json, "BC205");
+    assert_eq!(place(f), ("ozon.registered_address".into(), 8, 32));
+    assert_eq!(f["severity"], "warning");
+    assert_eq!(
+        f["message"],
+        "`ozon.registered_address` contains U+3000 IDEOGRAPHIC SPACE between Chinese characters at character 10; Chinese text on the licence has no space there (1 whitespace problem(s) in all)"
+    );
+    let licence = "广东省深圳市南山区粤海街道科技园路1号";
+    assert_eq!(
+        f["fix"],
+        json!({"applicability": "safe", "replacement": licence})
+    );
+    assert_eq!(
+        f["remediation"][1],
+        format!("The clean value is: {licence}")
+    );
+    assert_eq!(code, 0);
+    // Between two Latin words it is still an irregular space, folded to an ordinary one.
+    let (json, _) = diagnose_text(
+        "format = 1\n[seller]\nlegal_name_en = \"SHENZHEN\\u3000XINGHE\"\n",
+        &[],
+    );
+    let f = only(&json, "BC205");
+    assert_eq!(f["fix"]["replacement"], "SHENZHEN XINGHE");
+}

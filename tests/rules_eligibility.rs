@@ -143,3 +143,69 @@ fn bc706_document_older_than_180_days() {
     let (json, _) = run("BC706/clean-180-days.toml", &[]);
     assert!(with_code(&json, "BC706").is_empty());
 }
+
+#[test]
+fn bc707_individual_business_cannot_open_ogp() {
+    let (json, code) = run("BC707/fires.toml", &[]);
+    let f = only(&json, "BC707");
+    assert_eq!(place(f), ("seller.entity_type".into(), 4, 15));
+    assert_eq!(f["confidence"], "low");
+    assert_eq!(
+        f["message"],
+        "`seller.entity_type` is individual_business; the settlement guide says Ozon Global Pay accounts are not opened for it"
+    );
+    assert_eq!(code, 1);
+    // An enterprise on OGP, and a Hong Kong company on LianLian, are not concerned.
+    for rel in ["BC707/clean.toml", "BC707/clean-lianlian.toml"] {
+        let (json, _) = run(rel, &[]);
+        assert!(with_code(&json, "BC707").is_empty(), "{rel}: {json:#}");
+    }
+}
+
+#[test]
+fn bc708_no_inn_with_ogp_is_an_info() {
+    let (json, code) = run("BC708/fires.toml", &[]);
+    let f = only(&json, "BC708");
+    assert_eq!(place(f), ("ozon.inn".into(), 4, 7));
+    assert_eq!(f["severity"], "info");
+    assert_eq!(
+        f["message"],
+        "`ozon.inn` is empty: the settlement guide says an Ozon Global Pay settlement without an INN in Ozon's legal information risks an anti-money-laundering hold"
+    );
+    assert_eq!(code, 0);
+    for rel in ["BC708/clean.toml", "BC708/clean-lianlian.toml"] {
+        let (json, _) = run(rel, &[]);
+        assert!(with_code(&json, "BC708").is_empty(), "{rel}: {json:#}");
+    }
+}
+
+#[test]
+fn bc709_individual_business_licence_with_entity_type_enterprise() {
+    let (json, code) = run("BC709/fires.toml", &[]);
+    let f = only(&json, "BC709");
+    assert_eq!(place(f), ("seller.entity_type".into(), 4, 15));
+    assert_eq!(f["severity"], "warning");
+    assert_eq!(f["related"][0]["field"], "seller.license_number");
+    assert_eq!(
+        f["message"],
+        "`seller.entity_type` is enterprise, but the licence number `seller.license_number` starts with 92: it is registered as an individual business (个体工商户)"
+    );
+    assert_eq!(
+        f["remediation"][1],
+        "Set `seller.entity_type` = \"individual_business\" if the licence says so, or correct `seller.license_number` if the number was mistyped; eligibility for LianLian and Ozon Global Pay depends on it."
+    );
+    assert!(
+        with_code(&json, "BC304").is_empty(),
+        "a valid USCC: {json:#}"
+    );
+    assert_eq!(code, 0);
+    let (json, _) = run("BC709/fires.toml", &["--lang", "zh"]);
+    assert_eq!(
+        only(&json, "BC709")["message"],
+        "`seller.entity_type` 为 enterprise，但执照号码 `seller.license_number` 以 92 开头：登记的是个体工商户"
+    );
+    for rel in ["BC709/clean.toml", "BC709/clean-individual.toml"] {
+        let (json, _) = run(rel, &[]);
+        assert!(with_code(&json, "BC709").is_empty(), "{rel}: {json:#}");
+    }
+}

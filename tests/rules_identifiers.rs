@@ -422,3 +422,113 @@ fn clean_examples_have_no_identifier_findings() {
         assert_eq!(bc3(&json), vec![], "{name}");
     }
 }
+
+/// An all-digit OGRNIP that starts wrong says what it must start with, never "digits only".
+#[test]
+fn bc306_first_digit_says_what_an_ogrnip_starts_with() {
+    let (json, code) = run("rules/BC306/fires-ogrnip-first-digit.toml", &[]);
+    let f = only(&json, "BC306");
+    assert_eq!(place(f), ("ozon.ogrn".into(), 5, 9));
+    assert_eq!(
+        f["message"],
+        "`ozon.ogrn` has 15 digits and starts with 9: a 15-digit OGRNIP starts with 3 or 4"
+    );
+    assert!(!f["message"].as_str().unwrap().contains("digits only"));
+    assert_eq!(code, 1);
+    let (json, _) = run(
+        "rules/BC306/fires-ogrnip-first-digit.toml",
+        &["--lang", "zh"],
+    );
+    assert_eq!(
+        only(&json, "BC306")["message"],
+        "`ozon.ogrn` 共 15 位，以 9 开头：13 位的 OGRN 不会以 0 开头，15 位的 OGRNIP 以 3 或 4 开头"
+    );
+}
+
+/// Every marketplace ID Amazon publishes is recognised, Ireland and South Africa included.
+#[test]
+fn bc310_knows_every_published_marketplace_id() {
+    for (rel, marketplace) in [
+        ("rules/BC310/fires-ireland.toml", "IE"),
+        ("rules/BC310/fires-south-africa.toml", "ZA"),
+    ] {
+        let (json, code) = run(rel, &[]);
+        let f = only(&json, "BC310");
+        assert_eq!(
+            f["message"],
+            format!(
+                "`amazon.seller_id` is the marketplace ID of Amazon {marketplace}, not a Seller ID"
+            )
+        );
+        assert_eq!(f["evidence"]["marketplace"], marketplace);
+        assert_eq!(code, 1);
+    }
+    let out = bindcheck()
+        .args(["explain", "BC310", "--format", "json"])
+        .output()
+        .unwrap();
+    let explained: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids = explained["params"]["marketplace_ids"].as_object().unwrap();
+    assert_eq!(ids.len(), 23, "{ids:?}");
+    let sources: Vec<&str> = explained["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["id"].as_str())
+        .collect();
+    assert!(
+        sources.contains(&"amazon-sp-api-marketplace-ids"),
+        "{sources:?}"
+    );
+}
+
+#[test]
+fn bc315_ozon_client_id_is_a_number() {
+    for rel in ["rules/BC315/fires.toml", "rules/BC315/fires-api-key.toml"] {
+        let (json, code) = run(rel, &[]);
+        let f = only(&json, "BC315");
+        assert_eq!(place(f), ("ozon.seller_id".into(), 4, 14), "{rel}");
+        assert!(
+            f["message"]
+                .as_str()
+                .unwrap()
+                .ends_with("is not an Ozon Client-Id: character 1 is not a digit, and the Client-Id is a number"),
+            "{rel}: {}",
+            f["message"]
+        );
+        assert_eq!(code, 1, "{rel}");
+    }
+    let (json, _) = run("rules/BC315/fires.toml", &["--lang", "zh"]);
+    assert_eq!(
+        only(&json, "BC315")["message"],
+        "`ozon.seller_id`（LL******************A7K3）不是 Ozon Client-Id：第 1 个字符不是数字，而 Client-Id 是一个数字"
+    );
+    // Digits pass; a trailing space is BC205's finding alone.
+    let (json, code) = run("rules/BC315/clean.toml", &[]);
+    assert!(with_code(&json, "BC315").is_empty());
+    assert_eq!(code, 0);
+    let (json, _) = run("rules/BC315/clean-trailing-space.toml", &[]);
+    assert!(with_code(&json, "BC315").is_empty());
+    assert_eq!(with_code(&json, "BC205").len(), 1);
+}
+
+#[test]
+fn bc316_ogp_iban_from_another_country_than_lithuania() {
+    let (json, code) = run("rules/BC316/fires.toml", &[]);
+    let f = only(&json, "BC316");
+    assert_eq!(place(f), ("ozon_global_pay.iban".into(), 9, 8));
+    assert_eq!(f["severity"], "warning");
+    assert_eq!(f["confidence"], "low");
+    assert_eq!(
+        f["message"],
+        "`ozon_global_pay.iban` is an IBAN from DE; the settlement guide says an Ozon Global Pay account has an IBAN from LT"
+    );
+    assert_eq!(code, 0);
+    for rel in [
+        "rules/BC316/clean.toml",
+        "rules/BC316/clean-invalid-iban.toml",
+    ] {
+        let (json, _) = run(rel, &[]);
+        assert!(with_code(&json, "BC316").is_empty(), "{rel}");
+    }
+}

@@ -214,3 +214,95 @@ fn clean_examples_have_no_money_findings() {
         }
     }
 }
+
+/// Ozon's settlements page: a RUB contract can be changed through support. The remediation
+/// says that, not that the currency cannot be changed.
+#[test]
+fn bc504_rub_contract_can_be_changed_through_support() {
+    let (json, code) = run("BC504/fires-rub.toml", &[]);
+    let f = only(&json, "BC504");
+    assert_eq!(place(f), ("ozon.contract_currency".into(), 7, 21));
+    assert_eq!(
+        f["message"],
+        "the contract currency is RUB; LianLian on Ozon is offered only for CNY, USD"
+    );
+    assert_eq!(
+        f["remediation"][0],
+        "Ask Ozon support (Seller Center › Support) to change the contract currency from RUB to CNY or USD: Ozon's settlements page says a RUB contract can be changed that way."
+    );
+    assert!(!f["remediation"].to_string().contains("cannot be changed"));
+    assert_eq!(code, 1);
+    let (json, _) = run("BC504/fires-rub.toml", &["--lang", "zh"]);
+    assert_eq!(
+        only(&json, "BC504")["remediation"][0],
+        "联系 Ozon 客服（卖家中心 › 支持），申请把合同币种从 RUB 改为人民币或美元：Ozon 结算页面说明 RUB 合同可以这样更改。"
+    );
+    // EUR stays fixed at registration.
+    let (json, _) = run("BC504/fires-currency.toml", &[]);
+    assert!(
+        only(&json, "BC504")["remediation"][1]
+            .as_str()
+            .unwrap()
+            .contains("cannot be changed after registration")
+    );
+}
+
+#[test]
+fn bc505_usd_account_on_euro_marketplaces() {
+    let (json, code) = run("BC505/fires.toml", &[]);
+    let f = only(&json, "BC505");
+    // LianLian's USD account is the deposit method: its currency is the receiving account's.
+    assert_eq!(
+        place(f),
+        ("lianlian.receiving_account.currency".into(), 6, 12)
+    );
+    assert_eq!(f["severity"], "warning");
+    assert_eq!(f["related"][0]["field"], "amazon.marketplaces");
+    assert_eq!(
+        f["message"],
+        "`lianlian.receiving_account.currency` is USD, but the deposit method is assigned to DE (EUR), FR (EUR): Amazon converts every payout (Amazon Currency Converter for Sellers) and charges for it in the exchange rate"
+    );
+    assert_eq!(
+        f["evidence"]["marketplaces"],
+        json!([{"marketplace": "DE", "currency": "EUR"}, {"marketplace": "FR", "currency": "EUR"}])
+    );
+    assert_eq!(code, 0);
+
+    let (json, _) = run("BC505/fires-entry.toml", &[]);
+    let f = only(&json, "BC505");
+    assert_eq!(
+        place(f),
+        ("amazon.deposit_methods[1].currency".into(), 15, 12)
+    );
+    assert_eq!(
+        f["related"][0]["field"],
+        "amazon.deposit_methods[1].marketplaces"
+    );
+    let (json, _) = run("BC505/fires-entry.toml", &["--lang", "zh"]);
+    assert_eq!(
+        only(&json, "BC505")["message"],
+        "`amazon.deposit_methods[1].currency` 为 USD，但该收款方式分配给了 DE (EUR)：亚马逊每次付款都要换汇（亚马逊卖家货币转换器），手续费计入汇率"
+    );
+    for rel in ["BC505/clean.toml", "BC505/clean-no-currency.toml"] {
+        let (json, _) = run(rel, &[]);
+        assert!(with_code(&json, "BC505").is_empty(), "{rel}: {json:#}");
+    }
+}
+
+#[test]
+fn bc506_ogp_does_not_settle_in_usd() {
+    let (json, code) = run("BC506/fires.toml", &[]);
+    let f = only(&json, "BC506");
+    assert_eq!(place(f), ("ozon.contract_currency".into(), 4, 21));
+    assert_eq!(f["confidence"], "low");
+    assert_eq!(
+        f["message"],
+        "`ozon.contract_currency` is USD; the settlement guide says Ozon Global Pay does not settle in USD"
+    );
+    assert_eq!(code, 0);
+    // EUR on Ozon Global Pay, and USD with LianLian, stay clean.
+    for rel in ["BC506/clean.toml", "BC506/clean-lianlian.toml"] {
+        let (json, _) = run(rel, &[]);
+        assert!(with_code(&json, "BC506").is_empty(), "{rel}: {json:#}");
+    }
+}

@@ -306,10 +306,104 @@ fn bc103_clean_accented_latin() {
 
 #[test]
 fn clean_examples_have_no_name_findings() {
-    for name in ["ozon-lianlian-clean.toml", "ozon-global-pay-clean.toml"] {
+    for name in [
+        "ozon-lianlian-clean.toml",
+        "ozon-global-pay-clean.toml",
+        "amazon-lianlian-clean.toml",
+        "amazon-lianlian-jp-clean.toml",
+    ] {
         let (json, _) = diagnose_json(&fixture(&format!("examples/{name}")), &[]);
-        for code in ["BC101", "BC102", "BC103"] {
+        for code in ["BC101", "BC102", "BC103", "BC104"] {
             assert!(with_code(&json, code).is_empty(), "{name} {code}");
         }
+    }
+}
+
+/// A Cyrillic letter that looks Latin is named as a look-alike character, not as a missing
+/// legal form, spaces or punctuation.
+#[test]
+fn bc101_look_alike_letters_are_named_as_such() {
+    let (json, code) = run("BC101/fires-look-alike.toml", &[]);
+    let f = only(&json, "BC101");
+    assert_eq!(f["evidence"]["kinds"], json!(["look_alike"]));
+    assert_eq!(
+        f["message"],
+        "`ozon.payout_account.account_name` differs from `lianlian.receiving_account.account_name` (look-alike character from another alphabet): \"SHENZHEN XINGHE TE\u{0421}HNOLOGY \u{0421}O., LTD.\" vs \"SHENZHEN XINGHE TECHNOLOGY CO., LTD.\"; first difference at character 19"
+    );
+    assert_eq!(
+        f["evidence"]["differences"][0],
+        json!({"kind": "look_alike", "expected_index": 19, "actual_index": 19,
+               "expected_text": "C", "actual_text": "\u{0421}", "line": 8, "column": 35})
+    );
+    assert_eq!(code, 1);
+    let (json, _) = run("BC101/fires-look-alike.toml", &["--lang", "zh"]);
+    assert!(
+        only(&json, "BC101")["message"]
+            .as_str()
+            .unwrap()
+            .contains("（形近字符（其他文字的字母））"),
+        "{json:#}"
+    );
+}
+
+/// Two names that differ only by a no-break space do not print as two identical strings.
+#[test]
+fn bc101_no_break_space_is_shown_escaped() {
+    let (json, _) = run("BC101/fires-no-break-space.toml", &[]);
+    let f = only(&json, "BC101");
+    assert_eq!(f["evidence"]["kinds"], json!(["whitespace"]));
+    assert_eq!(
+        f["message"],
+        "`ozon.payout_account.account_name` differs from `lianlian.receiving_account.account_name` (spaces): \"SHENZHEN⟨U+00A0⟩XINGHE TECHNOLOGY CO., LTD.\" vs \"SHENZHEN XINGHE TECHNOLOGY CO., LTD.\"; first difference at character 9"
+    );
+    // The value to enter is the name itself, not its escaped form.
+    let (json, _) = run("BC101/fires-no-break-space.toml", &["--show-values"]);
+    assert_eq!(only(&json, "BC101")["fix"]["replacement"], LL_NAME);
+}
+
+#[test]
+fn bc102_ogp_latin_name_is_compared_with_the_latin_legal_name() {
+    let (json, code) = run("BC102/fires-ogp-latin-abbreviated.toml", &[]);
+    let f = only(&json, "BC102");
+    assert_eq!(place(f), ("ozon_global_pay.account_name".into(), 14, 16));
+    assert_eq!(f["related"][0]["field"], "seller.legal_name_en");
+    assert_eq!(f["evidence"]["kinds"], json!(["legal_form"]));
+    // The full name to enter, in Latin letters: never the Chinese licence name.
+    assert_eq!(
+        f["remediation"][1],
+        format!("Make the Ozon Global Pay settlement account name read exactly: \"{LL_NAME}\".")
+    );
+    assert!(!f["remediation"].to_string().contains("深圳"));
+    assert_eq!(code, 1);
+    let (json, code) = run("BC102/clean-ogp-latin.toml", &[]);
+    assert!(with_code(&json, "BC102").is_empty(), "{json:#}");
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn bc104_abbreviated_legal_name_on_ozon() {
+    let (json, code) = run("BC104/fires.toml", &[]);
+    let f = only(&json, "BC104");
+    assert_eq!(place(f), ("ozon.legal_name".into(), 8, 14));
+    assert_eq!(f["severity"], "warning");
+    assert_eq!(
+        f["message"],
+        "`ozon.legal_name` differs from the licence's Latin name `seller.legal_name_en` (legal form): \"SHENZHEN XINGHE TECHNOLOGY LTD\" vs \"SHENZHEN XINGHE TECHNOLOGY CO., LTD.\"; first difference at character 28"
+    );
+    assert_eq!(
+        f["remediation"][1],
+        format!(
+            "If the name registered on Ozon is abbreviated or different, ask Ozon support to correct it to: \"{LL_NAME}\" (attach the licence)."
+        )
+    );
+    assert_eq!(code, 0);
+    let (json, _) = run("BC104/fires.toml", &["--lang", "zh"]);
+    assert_eq!(
+        only(&json, "BC104")["message"],
+        "`ozon.legal_name` 与营业执照英文名称 `seller.legal_name_en` 不一致（公司类型写法）：\"SHENZHEN XINGHE TECHNOLOGY LTD\" 对比 \"SHENZHEN XINGHE TECHNOLOGY CO., LTD.\"；从第 28 个字符开始不同"
+    );
+    for rel in ["BC104/clean.toml", "BC104/clean-chinese.toml"] {
+        let (json, _) = run(rel, &[]);
+        assert!(with_code(&json, "BC104").is_empty(), "{rel}");
     }
 }

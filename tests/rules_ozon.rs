@@ -200,3 +200,59 @@ fn clean_ozon_lianlian_example_has_no_platform_finding() {
     assert!(platform.is_empty(), "{platform:?}");
     assert_eq!(code, 0);
 }
+
+#[test]
+fn bc609_rejected_settlement_account_is_an_error() {
+    let (json, code) = run("BC609/fires.toml", &[]);
+    let f = only(&json, "BC609");
+    assert_eq!(place(f), ("ozon_global_pay.status".into(), 7, 10));
+    assert_eq!(f["severity"], "error");
+    assert_eq!(
+        f["message"],
+        "`ozon_global_pay.status` is rejected: Ozon Global Pay cannot pay out to this settlement account"
+    );
+    assert_eq!(
+        f["related"][0]["field"],
+        "ozon_global_pay.pending_settlement"
+    );
+    assert_eq!(code, 1);
+    let (json, _) = run("BC609/fires.toml", &["--lang", "zh"]);
+    assert_eq!(
+        only(&json, "BC609")["message"],
+        "`ozon_global_pay.status` 为 rejected：Ozon Global Pay 无法向该结算账户付款"
+    );
+}
+
+#[test]
+fn bc609_pending_explains_money_not_arriving() {
+    let (json, code) = run("BC609/fires-pending.toml", &[]);
+    let f = only(&json, "BC609");
+    assert_eq!(f["severity"], "info");
+    assert_eq!(
+        f["message"],
+        "`ozon_global_pay.status` is pending: payouts wait until Ozon Global Pay has verified the settlement account"
+    );
+    assert_eq!(code, 0);
+    let (json, code) = run(
+        "BC609/fires-pending.toml",
+        &["--symptom", "payout not arriving"],
+    );
+    assert_eq!(findings(&json)[0]["code"], "BC609");
+    assert_eq!(code, 0);
+    let (json, _) = run("BC609/clean.toml", &[]);
+    assert!(with_code(&json, "BC609").is_empty());
+}
+
+/// A rejected settlement account is a cause the ticket names: it never says "found no error".
+#[test]
+fn bc609_the_ticket_of_a_rejected_account_names_it() {
+    let out = bindcheck()
+        .arg("ticket")
+        .arg(fixture("rules/BC609/fires.toml"))
+        .args(["--as-of", "2026-11-21"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(!text.contains("found no error"), "{text}");
+    assert!(text.contains("[error] BC609"), "{text}");
+}

@@ -655,8 +655,34 @@ pub fn closest<'a>(input: &str, candidates: impl Iterator<Item = &'a str>) -> Op
         .map(|(_, c)| c)
 }
 
+/// The tables that describe one account each: a fact typed into one of them is about that
+/// account, and a "did you mean" never moves it into another.
+const ACCOUNT_TABLES: [&str; 5] = [
+    "lianlian.receiving_account",
+    "ozon.payout_account",
+    "ozon_global_pay",
+    schema::DEPOSIT_METHOD,
+    schema::DEPOSIT_METHODS,
+];
+
+/// The account table `path` lies in, if any; the single deposit method and the array of them
+/// are one kind of account.
+fn account_of(path: &str) -> Option<&'static str> {
+    ACCOUNT_TABLES
+        .iter()
+        .find(|table| {
+            path.strip_prefix(*table)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+        })
+        .map(|table| match *table {
+            schema::DEPOSIT_METHODS => schema::DEPOSIT_METHOD,
+            other => other,
+        })
+}
+
 /// "did you mean" for an unknown key: a sibling key with a similar name, or the same name in
 /// another section (`merchant_id` written under `[ozon]` instead of `[ozon.payout_account]`).
+/// A key inside an account table is only ever pointed at a key of the same account.
 fn suggest_key(parent: &str, name: &str) -> Option<String> {
     if let Some(sibling) = closest(name, schema::child_keys(parent)) {
         return Some(if parent.is_empty() {
@@ -666,10 +692,12 @@ fn suggest_key(parent: &str, name: &str) -> Option<String> {
         });
     }
     let folded = name.to_lowercase().replace('-', "_");
+    let account = account_of(parent);
     let same_leaf = || {
         schema::FIELDS
             .iter()
             .filter(|f| f.path.rsplit('.').next() == Some(folded.as_str()))
+            .filter(|f| account.is_none() || account_of(f.path) == account)
     };
     let nested = format!("{parent}.");
     same_leaf()
@@ -713,6 +741,72 @@ mod tests {
             issues[1].args[1],
             ("suggestion", "ozon.payout_account.merchant_id".into())
         );
+    }
+
+    /// A fact typed into one account's table is never suggested into another account's.
+    #[test]
+    fn suggestions_stay_within_their_account() {
+        let suggestion = |text: &str| {
+            let (_, issues) = load_str(text).unwrap();
+            issues[0]
+                .args
+                .iter()
+                .find(|(k, _)| *k == "suggestion")
+                .map(|(_, v)| v.clone())
+        };
+        assert_eq!(
+            suggestion("format = 1\n[lianlian.receiving_account]\nprovider = \"lianlian\"\n"),
+            None
+        );
+        assert_eq!(
+            suggestion("format = 1\n[lianlian.receiving_account]\ndocument_date = 2026-01-01\n"),
+            None
+        );
+        assert_eq!(
+            suggestion("format = 1\n[amazon.deposit_method]\nmerchant_id = \"x\"\n"),
+            None
+        );
+        assert_eq!(
+            suggestion("format = 1\n[amazon.deposit_method]\nrouting_numbr = \"x\"\n"),
+            Some("amazon.deposit_method.routing_number".into())
+        );
+        assert_eq!(
+            suggestion("format = 1\n[[amazon.deposit_methods]]\nrouting_numbr = \"x\"\n"),
+            Some("amazon.deposit_methods[0].routing_number".into())
+        );
+        assert_eq!(
+            suggestion("format = 1\n[ozon]\niban = \"x\"\n"),
+            Some("ozon.payout_account.iban".into())
+        );
+    }
+
+    /// Entries of `[[amazon.deposit_methods]]` load as fields with their entry's index, and
+    /// problems inside an entry are reported at the indexed path.
+    #[test]
+    fn deposit_method_entries_keep_their_index() {
+        let text = "format = 1\n[amazon]\nmarketplaces = [\"US\", \"DE\"]\n\
+                    [[amazon.deposit_methods]]\nmarketplaces = [\"US\"]\nprovider = \"lianlian\"\n\
+                    [[amazon.deposit_methods]]\nmarketplaces = [\"DE\"]\nprovider = \"lianlian\"\n\
+                    account_type = \"giro\"\n";
+        let (profile, issues) = load_str(text).unwrap();
+        let methods: Vec<_> = profile.deposit_methods().collect();
+        assert_eq!(methods.len(), 2);
+        assert_eq!(methods[1].entry(), Some(1));
+        assert_eq!(methods[1].path(), "amazon.deposit_methods[1]");
+        let provider = methods[1].field("amazon.deposit_method.provider").unwrap();
+        assert_eq!(provider.path(), "amazon.deposit_methods[1].provider");
+        assert_eq!(
+            profile.source.position(provider.span.start),
+            Position {
+                line: 9,
+                column: 12
+            }
+        );
+        assert_eq!(issues.len(), 1);
+        assert_eq!(issues[0].path, "amazon.deposit_methods[1].account_type");
+        assert_eq!(issues[0].code, "BC003");
+        // The single table and the entries never see each other's fields.
+        assert!(profile.field("amazon.deposit_method.provider").is_none());
     }
 
     #[test]

@@ -1,0 +1,195 @@
+//! Rules run only for the flows their sources describe: the scope in the rulepack, what a
+//! profile's flows are, what `explain` shows and what a ticket lists as checked.
+
+mod common;
+use common::*;
+use serde_json::Value;
+
+/// An Amazon-only seller whose LianLian account has received nothing yet.
+const AMAZON_ONLY: &str = "format = 1
+
+[lianlian]
+merchant_id = \"LL2024SZXH0000000000A7K3\"
+balance = \"0 CNY\"
+
+[lianlian.receiving_account]
+account_name = \"SHENZHEN XINGHE TECHNOLOGY CO., LTD.\"
+bank_country = \"US\"
+currency = \"USD\"
+account_number = \"8800012345678\"
+
+[amazon]
+seller_id = \"A3XH8KQ2ZL5T9M\"
+marketplaces = [\"US\"]
+
+[amazon.deposit_method]
+provider = \"lianlian\"
+account_holder_name = \"SHENZHEN XINGHE TECHNOLOGY CO., LTD.\"
+bank_country = \"US\"
+account_number = \"8800012345678\"
+";
+
+fn codes(json: &Value) -> Vec<String> {
+    findings(json)
+        .iter()
+        .map(|f| f["code"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+#[test]
+fn bc501_is_about_lianlian_on_ozon_not_amazon() {
+    let (json, code) = diagnose_text(AMAZON_ONLY, &[]);
+    assert!(!codes(&json).contains(&"BC501".to_string()), "{json:#}");
+    // Nor is any LianLian-on-Ozon rule listed as not checked (BC004).
+    for f in with_code(&json, "BC004") {
+        let message = f["message"].as_str().unwrap_or_default();
+        for ozon_rule in ["BC501", "BC602", "BC703"] {
+            assert!(!message.contains(ozon_rule), "{message}");
+        }
+    }
+    assert_eq!(code, 0);
+
+    // The same balance with LianLian bound to Ozon is the seed's error.
+    let on_ozon = format!("{AMAZON_ONLY}\n[ozon]\npayment_method = \"lianlian\"\n");
+    let on_ozon = on_ozon.replace(
+        "[amazon.deposit_method]\nprovider = \"lianlian\"",
+        "[amazon.deposit_method]\nprovider = \"bank\"",
+    );
+    let (json, code) = diagnose_text(&on_ozon, &[]);
+    let f = only(&json, "BC501");
+    assert_eq!(place(f), ("lianlian.balance".into(), 5, 11));
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn a_lianlian_account_described_alone_is_read_as_lianlian_on_ozon() {
+    let (json, code) = diagnose_text("format = 1\n[lianlian]\nbalance = \"0 CNY\"\n", &[]);
+    assert_eq!(only(&json, "BC501")["severity"], "error");
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn the_amazon_ticket_does_not_list_ozon_rules_as_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("profile.toml");
+    std::fs::write(&path, AMAZON_ONLY).unwrap();
+    let out = bindcheck()
+        .arg("ticket")
+        .arg(&path)
+        .args(["--as-of", "2026-11-21"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let checked: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.contains("Already checked, no problem found"))
+        .skip(1)
+        .take_while(|l| l.trim_start().starts_with("- "))
+        .collect();
+    assert!(!checked.is_empty(), "{text}");
+    assert!(
+        checked
+            .iter()
+            .all(|l| !l.contains("BC501") && !l.contains("BC703")),
+        "{text}"
+    );
+    assert!(
+        checked
+            .iter()
+            .any(|l| l.contains("BC101 account-name-mismatch")),
+        "{text}"
+    );
+    assert!(
+        checked
+            .iter()
+            .any(|l| l.contains("BC312 deposit-details-mismatch")),
+        "{text}"
+    );
+}
+
+#[test]
+fn explain_shows_the_scope_in_both_languages() {
+    let text = |args: &[&str]| {
+        let out = bindcheck().arg("explain").args(args).output().unwrap();
+        assert!(out.status.success());
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let en = text(&["BC501"]);
+    assert!(
+        en.contains("Applies to:\n  - ozon-lianlian: LianLian Global bound to an Ozon store\n"),
+        "{en}"
+    );
+    let zh = text(&["BC501", "--lang", "zh"]);
+    assert!(
+        zh.contains("适用范围:\n  - ozon-lianlian: 在 Ozon 店铺绑定连连国际\n"),
+        "{zh}"
+    );
+    let json: Value = serde_json::from_str(&text(&["BC101", "--format", "json"])).unwrap();
+    let scope: Vec<&str> = json["scope"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["flow"].as_str())
+        .collect();
+    assert_eq!(scope, ["ozon-lianlian", "amazon-lianlian"]);
+    assert_eq!(
+        json["scope"][1]["description"],
+        "a LianLian Global account as the Amazon deposit method"
+    );
+}
+
+#[test]
+fn a_rulepack_can_widen_a_scope() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("everywhere.toml");
+    std::fs::write(&rules, "[rules.BC501]\nscope = [\"any\"]\n").unwrap();
+    let (json, code) = diagnose_text(AMAZON_ONLY, &["--rules", rules.to_str().unwrap()]);
+    assert_eq!(only(&json, "BC501")["field"], "lianlian.balance");
+    assert_eq!(code, 1);
+
+    std::fs::write(&rules, "[rules.BC501]\nscope = [\"ebay\"]\n").unwrap();
+    let profile = dir.path().join("profile.toml");
+    std::fs::write(&profile, AMAZON_ONLY).unwrap();
+    let out = bindcheck()
+        .arg("diagnose")
+        .arg(&profile)
+        .arg("--rules")
+        .arg(&rules)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an unknown flow is a rulepack error"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("unknown variant `ebay`") && stderr.contains("line 2, column 10"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn every_rule_states_its_scope() {
+    let out = bindcheck()
+        .args(["rules", "--format", "json"])
+        .output()
+        .unwrap();
+    let rules: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rules = rules
+        .as_array()
+        .or_else(|| rules["rules"].as_array())
+        .unwrap();
+    for rule in rules {
+        let code = rule["code"].as_str().unwrap();
+        let out = bindcheck()
+            .args(["explain", code, "--format", "json"])
+            .output()
+            .unwrap();
+        let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert!(
+            !json["scope"].as_array().unwrap().is_empty(),
+            "{code} has no scope"
+        );
+    }
+}
