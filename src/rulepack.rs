@@ -6,7 +6,7 @@
 //! family; `--rules FILE` is merged on top of it key by key, so a support team can change one
 //! threshold without restating the rest.
 
-use crate::profile::{Flow, Money};
+use crate::profile::{Flow, Flows, Money};
 use regex::Regex;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -420,6 +420,9 @@ pub struct RulePack {
         (String, String),
         std::sync::OnceLock<aho_corasick::AhoCorasick>,
     )>,
+    /// Each rule's scope as a set of flows, in the code order of `rules`: the rules stage asks
+    /// which rules apply for every profile.
+    scopes: Vec<Flows>,
 }
 
 /// A rulepack that cannot be used, with the file and place.
@@ -493,6 +496,11 @@ impl RulePack {
             sources: file.sources,
             symptoms: file.symptoms,
             error_codes: file.error_codes,
+            scopes: file
+                .rules
+                .values()
+                .map(|r| Flows::scope(&r.scope))
+                .collect(),
             rules: file.rules,
             patterns: Vec::new(),
             literals: Vec::new(),
@@ -589,6 +597,11 @@ impl RulePack {
 
     pub fn rule(&self, code: &str) -> Option<&RulePolicy> {
         self.rules.get(code)
+    }
+
+    /// Each rule's scope, in the code order of [`RulePack::rules`].
+    pub fn scopes(&self) -> &[Flows] {
+        &self.scopes
     }
 
     fn param(&self, code: &str, key: &str) -> Result<&toml::Value, PolicyError> {

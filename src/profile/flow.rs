@@ -117,6 +117,18 @@ impl Flows {
         set
     }
 
+    /// The flows a rule's scope names, exactly (`any` included when named): compared with a
+    /// profile's flows by [`Flows::admits`].
+    pub fn scope(flows: &[Flow]) -> Flows {
+        Flows(flows.iter().fold(0, |bits, flow| bits | flow.bit()))
+    }
+
+    /// Whether a rule with this scope (see [`Flows::scope`]) applies to a profile with these
+    /// flows: a profile's flows always hold `any`.
+    pub fn admits(self, scope: Flows) -> bool {
+        self.0 & scope.0 != 0
+    }
+
     /// The flows of an `init` / `interview` platform (`ozon-lianlian`, `ozon-global-pay`,
     /// `amazon-lianlian`), or `None` for another name.
     pub fn of_platform(platform: &str) -> Option<Flows> {
@@ -260,6 +272,18 @@ mod tests {
         assert!(amazon.admit(&[Flow::Amazon]));
         assert!(amazon.admit(&[Flow::Any]));
         assert!(!amazon.admit(&[Flow::OzonLianlian]));
+        for scope in [
+            &[Flow::Amazon][..],
+            &[Flow::Any],
+            &[Flow::OzonLianlian],
+            &[Flow::OzonGlobalPay, Flow::AmazonLianlian],
+        ] {
+            assert_eq!(
+                amazon.admits(Flows::scope(scope)),
+                amazon.admit(scope),
+                "{scope:?}"
+            );
+        }
         assert!(Flows::of_platform("ozon").is_none());
         for flow in Flow::ALL {
             assert_eq!(Flow::parse(flow.as_str()), Some(flow));

@@ -236,18 +236,33 @@ impl<'a> DepositMethod<'a> {
             "not a deposit method field: {path}"
         );
         reads::record(path);
-        let wanted = match self.section.entry {
-            None => Cow::Borrowed(path),
-            Some(_) => Cow::Owned(format!(
-                "{}{}",
-                schema::DEPOSIT_METHODS,
-                &path[schema::DEPOSIT_METHOD.len()..]
-            )),
-        };
+        let wanted = self.schema_path(path);
         self.profile
             .fields
             .iter()
             .find(|f| f.entry == self.section.entry && f.spec.path == wanted.as_ref())
+    }
+
+    /// The schema path of its field at `path` (an `amazon.deposit_method.` path): the same for
+    /// the single table, `amazon.deposit_methods.…` for an entry.
+    fn schema_path<'p>(&self, path: &'p str) -> Cow<'p, str> {
+        match self.section.entry {
+            None => Cow::Borrowed(path),
+            Some(_) => Cow::Owned(format!(
+                "{}{}",
+                schema::DEPOSIT_METHODS,
+                path.get(schema::DEPOSIT_METHOD.len()..).unwrap_or_default()
+            )),
+        }
+    }
+
+    /// How findings name its field at `path` (an `amazon.deposit_method.` path), present or
+    /// not: `amazon.deposit_methods[1].routing_number` for a field of an entry.
+    pub fn field_path(&self, path: &str) -> String {
+        match self.section.entry {
+            None => path.to_string(),
+            Some(entry) => schema::entry_path(&self.schema_path(path), entry),
+        }
     }
 
     pub fn text(&self, path: &str) -> Option<&'a str> {

@@ -16,9 +16,28 @@ use crate::profile::{DepositMethod, Field, Profile};
 use crate::rulepack::PolicyError;
 use crate::validators::{IdError, aba, bank_code, bic};
 
-/// The bank fields a deposit method shares with LianLian's receiving account, as keys of both
-/// tables, in the order of the Amazon form.
-const SHARED: [&str; 11] = [
+/// A bank field both account tables have: its key, and its path in LianLian's receiving account
+/// and in a deposit method. Written out rather than joined per lookup: the checks look fields up
+/// for every profile.
+struct BankField {
+    key: &'static str,
+    lianlian: &'static str,
+    deposit: &'static str,
+}
+
+macro_rules! bank_fields {
+    ($($key:literal),* $(,)?) => {
+        [$(BankField {
+            key: $key,
+            lianlian: concat!("lianlian.receiving_account.", $key),
+            deposit: concat!("amazon.deposit_method.", $key),
+        }),*]
+    };
+}
+
+/// The bank fields a deposit method shares with LianLian's receiving account, in the order of
+/// the Amazon form, then the ones BC312 does not compare.
+const BANK_FIELDS: [BankField; 13] = bank_fields![
     "bank_country",
     "routing_number",
     "wire_routing_number",
@@ -30,7 +49,30 @@ const SHARED: [&str; 11] = [
     "account_number",
     "iban",
     "swift_bic",
+    "currency",
+    "bank_name",
 ];
+
+/// How many of [`BANK_FIELDS`] BC312 compares.
+const SHARED: usize = 11;
+/// The US routing numbers (BC313).
+const ROUTING: [&BankField; 2] = [&BANK_FIELDS[1], &BANK_FIELDS[2]];
+/// The national codes of a fixed shape (BC314).
+const CODES: [&BankField; 5] = [
+    &BANK_FIELDS[3],
+    &BANK_FIELDS[4],
+    &BANK_FIELDS[5],
+    &BANK_FIELDS[6],
+    &BANK_FIELDS[8],
+];
+
+/// The bank field with this key.
+fn bank_field(key: &str) -> &'static BankField {
+    BANK_FIELDS
+        .iter()
+        .find(|f| f.key == key)
+        .unwrap_or(&BANK_FIELDS[0])
+}
 
 /// Keys whose values are not identifiers: shown unmasked.
 const PLAIN: [&str; 2] = ["bank_country", "account_type"];
@@ -104,18 +146,16 @@ impl<'a> Account<'a> {
             .chain(profile.deposit_methods().map(Account::Deposit))
     }
 
-    /// Its field `key` (`routing_number`).
-    fn field(&self, key: &str) -> Option<&'a Field> {
+    /// Its field `bank` (one of [`BANK_FIELDS`]).
+    fn field(&self, bank: &BankField) -> Option<&'a Field> {
         match self {
-            Account::Lianlian(profile) => {
-                profile.field(&format!("lianlian.receiving_account.{key}"))
-            }
-            Account::Deposit(method) => method.field(&format!("amazon.deposit_method.{key}")),
+            Account::Lianlian(profile) => profile.field(bank.lianlian),
+            Account::Deposit(method) => method.field(bank.deposit),
         }
     }
 
     fn text(&self, key: &str) -> Option<&'a str> {
-        self.field(key).and_then(Field::text)
+        self.field(bank_field(key)).and_then(Field::text)
     }
 }
 
@@ -208,10 +248,21 @@ pub fn bank_details_mismatch(
     {
         return Ok(());
     }
-    for key in ["iban", "swift_bic", "account_number"] {
-        let typed = p.field(&format!("ozon.payout_account.{key}"));
-        let issued = p.field(&format!("lianlian.receiving_account.{key}"));
-        if let (Some(typed), Some(issued)) = (typed, issued) {
+    for (typed, issued) in [
+        (
+            "ozon.payout_account.iban",
+            "lianlian.receiving_account.iban",
+        ),
+        (
+            "ozon.payout_account.swift_bic",
+            "lianlian.receiving_account.swift_bic",
+        ),
+        (
+            "ozon.payout_account.account_number",
+            "lianlian.receiving_account.account_number",
+        ),
+    ] {
+        if let (Some(typed), Some(issued)) = (p.field(typed), p.field(issued)) {
             out.extend(differs(rule, typed, issued, true));
         }
     }
@@ -249,6 +300,14 @@ fn lianlian_deposit_methods<'a>(profile: &'a Profile) -> Vec<DepositMethod<'a>> 
         .collect()
 }
 
+/// Whether `method` is the LianLian receiving account the profile describes (see
+/// [`lianlian_deposit_methods`]).
+pub(super) fn is_receiving_account(profile: &Profile, method: &DepositMethod<'_>) -> bool {
+    lianlian_deposit_methods(profile)
+        .iter()
+        .any(|m| std::ptr::eq(m.section, method.section))
+}
+
 /// BC312: every bank field typed into an Amazon deposit method whose provider is LianLian must
 /// be the receiving account's. LianLian's Fedwire number typed as the routing number is named
 /// as such: the form wants the ACH routing number.
@@ -260,15 +319,16 @@ pub fn deposit_details_mismatch(
     let lianlian = Account::Lianlian(ctx.profile);
     for method in lianlian_deposit_methods(ctx.profile) {
         let own = Account::Deposit(method);
-        for key in SHARED {
-            let (Some(typed), Some(issued)) = (own.field(key), lianlian.field(key)) else {
+        for bank in &BANK_FIELDS[..SHARED] {
+            let key = bank.key;
+            let (Some(typed), Some(issued)) = (own.field(bank), lianlian.field(bank)) else {
                 continue;
             };
             let Some(mut finding) = differs(rule, typed, issued, !PLAIN.contains(&key)) else {
                 continue;
             };
             if key == "routing_number"
-                && let Some(wire) = lianlian.field("wire_routing_number")
+                && let Some(wire) = lianlian.field(bank_field("wire_routing_number"))
                 && wire.text().map(|w| characters::safe_fixed(wire, w))
                     == typed.text().map(|t| characters::safe_fixed(typed, t))
             {
@@ -298,8 +358,9 @@ pub fn routing_number_invalid(
         if account.text("bank_country").is_some_and(|c| c != "US") {
             continue;
         }
-        for key in ["routing_number", "wire_routing_number"] {
-            let Some(field) = account.field(key) else {
+        for bank in ROUTING {
+            let key = bank.key;
+            let Some(field) = account.field(bank) else {
                 continue;
             };
             let Some(value) = judged(field) else {
@@ -348,14 +409,9 @@ pub fn bank_code_invalid(
     out: &mut Vec<Finding>,
 ) -> Result<(), PolicyError> {
     for account in Account::all(ctx.profile) {
-        for key in [
-            "sort_code",
-            "bsb",
-            "bank_code",
-            "branch_code",
-            "account_number",
-        ] {
-            let Some(field) = account.field(key) else {
+        for bank in CODES {
+            let key = bank.key;
+            let Some(field) = account.field(bank) else {
                 continue;
             };
             let Some(validate) = shape_of(&account, key) else {
@@ -380,4 +436,37 @@ pub fn bank_code_invalid(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_tables_name_what_they_say() {
+        let keys = |fields: &[&BankField]| fields.iter().map(|f| f.key).collect::<Vec<_>>();
+        assert_eq!(keys(&ROUTING), ["routing_number", "wire_routing_number"]);
+        assert_eq!(
+            keys(&CODES),
+            [
+                "sort_code",
+                "bsb",
+                "bank_code",
+                "branch_code",
+                "account_number"
+            ]
+        );
+        for field in &BANK_FIELDS {
+            assert!(
+                crate::profile::schema::field(field.lianlian).is_some(),
+                "{}",
+                field.key
+            );
+            assert!(
+                crate::profile::schema::field(field.deposit).is_some(),
+                "{}",
+                field.key
+            );
+        }
+    }
 }

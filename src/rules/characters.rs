@@ -73,7 +73,7 @@ fn between_cjk(chars: &[char], index: usize) -> bool {
 /// licence has, which writes Chinese without spaces: its fix deletes it instead of folding it to
 /// an ASCII space, and its kind says so.
 fn mark_cjk_gaps(value: &str, issues: &mut [CharIssue]) {
-    if value.is_ascii() {
+    if !issues.iter().any(|i| i.kind == "irregular_space") {
         return;
     }
     let chars: Vec<char> = value.chars().collect();
@@ -93,7 +93,7 @@ fn mark_cjk_gaps(value: &str, issues: &mut [CharIssue]) {
 /// `value` without the irregular spaces that sit between two Chinese characters (see
 /// [`mark_cjk_gaps`]).
 fn without_cjk_gaps(value: &str) -> std::borrow::Cow<'_, str> {
-    if value.is_ascii() {
+    if value.is_ascii() || !value.chars().any(|c| c.is_whitespace() && c != ' ') {
         return std::borrow::Cow::Borrowed(value);
     }
     let chars: Vec<char> = value.chars().collect();

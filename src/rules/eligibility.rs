@@ -263,9 +263,10 @@ pub fn entity_type_contradicts_licence(
         ("individual_business", "individual_business_prefixes"),
         ("enterprise", "enterprise_prefixes"),
     ];
-    for (registered, key) in expected {
+    // Only a list of another entity type than the one given can contradict it.
+    for (registered, key) in expected.into_iter().filter(|(e, _)| *e != entity) {
         let prefixes = ctx.pack.param_strings(rule.code, key)?;
-        if prefixes.contains(&prefix) && entity != registered {
+        if prefixes.contains(&prefix) {
             out.push(
                 rule.at(entity_field)
                     .variant(registered)

@@ -7,6 +7,7 @@ use super::{Context, RULES, Rule, lookup, selects};
 use crate::finding::Finding;
 use crate::profile::{LoadIssue, Profile, schema};
 use crate::source::Span;
+use std::borrow::Cow;
 
 /// BC002 / BC003 findings from the loader's issues. The fingerprint covers the text as written,
 /// so a baselined BC003 comes back when the bad value changes.
@@ -29,30 +30,37 @@ pub fn load_issue_findings(profile: &Profile, issues: &[LoadIssue]) -> Vec<Findi
 /// One set of fields a rule needs (see [`super::Rule::needs`]), with the section of each field
 /// split off once per process instead of once per profile.
 struct NeedSet {
+    /// The rule's index in [`RULES`].
+    index: usize,
     rule: &'static Rule,
     /// (field path, its section).
     fields: Vec<(&'static str, &'static str)>,
-    /// The distinct sections of the fields.
+    /// The distinct sections of the fields, but a deposit method's.
     sections: Vec<&'static str>,
+    /// Some field is a deposit method's: the set is judged for each deposit method.
+    deposit: bool,
 }
 
 fn need_sets() -> &'static [NeedSet] {
     static SETS: std::sync::OnceLock<Vec<NeedSet>> = std::sync::OnceLock::new();
     SETS.get_or_init(|| {
         let mut sets = Vec::new();
-        for rule in RULES {
+        for (index, rule) in RULES.iter().enumerate() {
             for set in rule.needs {
                 let fields: Vec<_> = set.iter().map(|p| (*p, schema::parent_of(p))).collect();
+                let deposit = fields.iter().any(|(_, s)| *s == schema::DEPOSIT_METHOD);
                 let mut sections: Vec<&'static str> = Vec::new();
                 for &(_, section) in &fields {
-                    if !sections.contains(&section) {
+                    if section != schema::DEPOSIT_METHOD && !sections.contains(&section) {
                         sections.push(section);
                     }
                 }
                 sets.push(NeedSet {
+                    index,
                     rule,
                     fields,
                     sections,
+                    deposit,
                 });
             }
         }
@@ -63,7 +71,7 @@ fn need_sets() -> &'static [NeedSet] {
 /// A missing field some rules need: where it would go, and the rules it keeps from running.
 struct Missing {
     /// The path as reported (a deposit method entry's field with its index).
-    path: String,
+    path: Cow<'static, str>,
     /// The span of its section's header.
     section: Span,
     codes: Vec<&'static str>,
@@ -75,7 +83,7 @@ struct Missing {
 pub fn not_checked(ctx: &Context<'_>, issues: &[LoadIssue]) -> Vec<Finding> {
     let profile = ctx.profile;
     let mut missing: Vec<Missing> = Vec::new();
-    let mut note = |path: String, section: Span, code: &'static str| {
+    let mut note = |path: Cow<'static, str>, section: Span, code: &'static str| {
         if issues.iter().any(|i| i.path == path) {
             return;
         }
@@ -90,40 +98,21 @@ pub fn not_checked(ctx: &Context<'_>, issues: &[LoadIssue]) -> Vec<Finding> {
         }
     };
     for set in need_sets() {
-        if !ctx.applies(set.rule) {
+        if !set.sections.iter().all(|s| profile.has_section(s)) || !ctx.applies_at(set.index) {
             continue;
         }
-        let deposit = set.sections.contains(&schema::DEPOSIT_METHOD);
-        let others_present = set
-            .sections
-            .iter()
-            .filter(|s| **s != schema::DEPOSIT_METHOD)
-            .all(|s| profile.has_section(s));
-        if !others_present {
-            continue;
-        }
-        if deposit {
+        if set.deposit {
             for method in profile.deposit_methods() {
                 for &(path, _) in &set.fields {
                     if schema::deposit_method_path(path).is_some() {
                         if method.field(path).is_none() {
-                            let reported = match method.entry() {
-                                None => path.to_string(),
-                                Some(entry) => schema::entry_path(
-                                    &format!(
-                                        "{}{}",
-                                        schema::DEPOSIT_METHODS,
-                                        &path[schema::DEPOSIT_METHOD.len()..]
-                                    ),
-                                    entry,
-                                ),
-                            };
+                            let reported = Cow::Owned(method.field_path(path));
                             note(reported, method.section.span.clone(), set.rule.code);
                         }
                     } else if profile.field(path).is_none()
                         && let Some(section) = profile.section(schema::parent_of(path))
                     {
-                        note(path.to_string(), section.span.clone(), set.rule.code);
+                        note(Cow::Borrowed(path), section.span.clone(), set.rule.code);
                     }
                 }
             }
@@ -133,7 +122,7 @@ pub fn not_checked(ctx: &Context<'_>, issues: &[LoadIssue]) -> Vec<Finding> {
             if profile.field(path).is_none()
                 && let Some(section) = profile.section(section)
             {
-                note(path.to_string(), section.span.clone(), set.rule.code);
+                note(Cow::Borrowed(path), section.span.clone(), set.rule.code);
             }
         }
     }
@@ -147,11 +136,11 @@ pub fn not_checked(ctx: &Context<'_>, issues: &[LoadIssue]) -> Vec<Finding> {
                 .filter_map(|c| lookup(c))
                 .map(|r| format!("{} {}", r.code, r.name))
                 .collect();
-            Finding::new("BC004", m.path.clone(), m.section)
-                .text("field", m.path.clone())
+            Finding::new("BC004", m.path.to_string(), m.section)
+                .text("field", m.path.to_string())
                 .text("rules", names.join(", "))
                 .evidence("rules", m.codes.clone())
-                .fingerprint_value(m.path)
+                .fingerprint_value(m.path.into_owned())
         })
         .collect()
 }

@@ -186,8 +186,8 @@ pub fn channel_currency(
     Ok(())
 }
 
-/// The currency of a deposit method: its own, else — for LianLian's account — the receiving
-/// account's, with the field that states it.
+/// The currency of a deposit method: its own, else — when it is the LianLian receiving account
+/// the profile describes — the receiving account's, with the field that states it.
 fn deposit_currency<'a>(
     profile: &'a crate::profile::Profile,
     method: &crate::profile::DepositMethod<'a>,
@@ -195,7 +195,7 @@ fn deposit_currency<'a>(
     method
         .field("amazon.deposit_method.currency")
         .or_else(|| {
-            (method.provider() == Some("lianlian"))
+            super::bank_details::is_receiving_account(profile, method)
                 .then(|| profile.field("lianlian.receiving_account.currency"))
                 .flatten()
         })
