@@ -306,3 +306,83 @@ fn jp_and_us_deposit_method_examples_are_clean() {
         assert_eq!(code, 0, "{name}");
     }
 }
+
+/// Any strings in any bank field of any number of deposit methods and of LianLian's account:
+/// the analysis never panics, and every finding points inside the file.
+mod properties {
+    use bindcheck::pipeline::{AnalyzeOptions, analyze};
+    use bindcheck::rulepack::RulePack;
+    use proptest::prelude::*;
+
+    const KEYS: [&str; 11] = [
+        "bank_country",
+        "routing_number",
+        "wire_routing_number",
+        "sort_code",
+        "bsb",
+        "bank_code",
+        "branch_code",
+        "account_number",
+        "iban",
+        "swift_bic",
+        "currency",
+    ];
+
+    /// A TOML basic string holding `s` (escaped so any char survives).
+    fn quoted(s: &str) -> String {
+        let mut out = String::from("\"");
+        for c in s.chars() {
+            match c {
+                '"' | '\\' => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+        out
+    }
+
+    /// A table with each key once (a repeated key would make the file unreadable TOML).
+    fn table(header: &str, values: &[(usize, String)]) -> String {
+        let mut out = format!("{header}\n");
+        let mut written = Vec::new();
+        for (key, value) in values {
+            let key = KEYS[key % KEYS.len()];
+            if !written.contains(&key) {
+                written.push(key);
+                out.push_str(&format!("{key} = {}\n", quoted(value)));
+            }
+        }
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(96))]
+        #[test]
+        fn deposit_methods_never_panic(
+            lianlian in proptest::collection::vec((0usize..11, "[0-9A-Z \\-\u{200B}ＯС]{0,14}"), 0..6),
+            methods in proptest::collection::vec(
+                proptest::collection::vec((0usize..11, "\\PC{0,12}"), 0..6),
+                0..3,
+            ),
+            provider in prop_oneof![Just("lianlian"), Just("bank")],
+        ) {
+            let mut text = String::from("format = 1\n[amazon]\nmarketplaces = [\"US\", \"JP\", \"DE\"]\n");
+            text.push_str(&table("[lianlian.receiving_account]", &lianlian));
+            for values in &methods {
+                text.push_str(&table("[[amazon.deposit_methods]]", values));
+                text.push_str(&format!("provider = \"{provider}\"\n"));
+            }
+            let pack = RulePack::builtin().unwrap();
+            let options = AnalyzeOptions { as_of: Some(jiff::civil::date(2026, 11, 21)), symptom: None };
+            let analysis = analyze("p.toml", text.as_bytes(), &pack, &options);
+            prop_assert!(analysis.is_ok(), "{text}");
+            for ranked in analysis.iter().flat_map(|a| &a.ranked) {
+                prop_assert!(ranked.finding.span.end <= text.len(), "{text}");
+            }
+        }
+    }
+}
