@@ -376,6 +376,7 @@ fn report_of(paths: &[(&str, &[u8])]) -> Report {
             Ok(a) => report::build_file(
                 &a.profile,
                 &a.ranked,
+                &a.causes,
                 &pack,
                 options,
                 Some(bindcheck::rulepack::Severity::Error),

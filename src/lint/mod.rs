@@ -15,7 +15,7 @@ pub mod walk;
 use crate::finding::Finding;
 use crate::pipeline::{self, AnalyzeError, AnalyzeOptions, analyze};
 use crate::profile::{LoadError, LoadErrorKind};
-use crate::rank::Ranked;
+use crate::rank::{self, Cause, Ranked};
 use crate::report::{self, FileReport, RenderOptions};
 use crate::rulepack::{PolicyError, RulePack, Severity};
 use crate::rules::{lookup, selects};
@@ -202,14 +202,22 @@ fn outcome(report: FileReport) -> FileOutcome {
     }
 }
 
-/// The findings of an analysis that the selection and baseline let through, re-ranked.
+/// The findings of an analysis that the selection and baseline let through, re-ranked into
+/// causes (the grouping of the analysis still holds for what is left).
 struct Narrowed {
     ranked: Vec<Ranked>,
+    causes: Vec<Cause>,
     entries: Vec<baseline::Entry>,
     baselined: usize,
 }
 
-fn narrow(display: &str, path: &Path, ranked: Vec<Ranked>, options: &LintOptions) -> Narrowed {
+fn narrow(
+    display: &str,
+    path: &Path,
+    ranked: Vec<Ranked>,
+    pack: &RulePack,
+    options: &LintOptions,
+) -> Narrowed {
     let selection = &options.selection;
     let mut entries = Vec::new();
     let mut baselined = 0;
@@ -236,19 +244,11 @@ fn narrow(display: &str, path: &Path, ranked: Vec<Ranked>, options: &LintOptions
         }
         kept.push(r);
     }
-    // The same order as `rank::rank`, since overrides may have changed severities.
-    kept.sort_by(|a, b| {
-        a.severity
-            .cmp(&b.severity)
-            .then(b.score.total_cmp(&a.score))
-            .then(a.finding.span.start.cmp(&b.finding.span.start))
-            .then(a.finding.code.cmp(b.finding.code))
-    });
-    for (i, r) in kept.iter_mut().enumerate() {
-        r.rank = i + 1;
-    }
+    // Overrides may have changed severities, and left-out findings leave causes smaller.
+    let (ranked, causes) = rank::order(kept, pack);
     Narrowed {
-        ranked: kept,
+        ranked,
+        causes,
         entries,
         baselined,
     }
@@ -313,6 +313,7 @@ pub fn lint_file(
         &display,
         &target.path,
         std::mem::take(&mut analysis.ranked),
+        pack,
         options,
     );
     let mut fix_outcome = None;
@@ -348,6 +349,7 @@ pub fn lint_file(
                 &display,
                 &target.path,
                 std::mem::take(&mut next.ranked),
+                pack,
                 options,
             );
             analysis = next;
@@ -379,6 +381,7 @@ pub fn lint_file(
                 &display,
                 &target.path,
                 std::mem::take(&mut analysis.ranked),
+                pack,
                 options,
             );
         }
@@ -388,6 +391,7 @@ pub fn lint_file(
     let report = report::build_file(
         &analysis.profile,
         &narrowed.ranked,
+        &narrowed.causes,
         pack,
         options.render,
         options.fail_on,

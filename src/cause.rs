@@ -1,0 +1,294 @@
+//! Findings → causes: which findings of one profile share one root cause and one fix
+//! (SPEC §2 "Causes and ranking").
+//!
+//! Computed from the findings alone (field, fix, the rule's remedy) and from what the rules say
+//! about a patched profile — never from a list of code pairs, so a new rule is grouped without
+//! any change here.
+//!
+//! 1. **Remedy.** Each finding says what its remediation does to the value it is about: enter
+//!    the replacement of its fix, or remove the value (the rule's `remedy = "remove"`: a stored
+//!    secret, an obsolete token). A finding with neither has no remedy of its own.
+//! 2. **Same remedy, one group.** Findings on the same field with the same remedy are one group:
+//!    the Ozon Merchant ID that differs from LianLian's (BC303, "enter LianLian's ID") and the
+//!    zero-width space in it (BC201, "enter the value without it") name the same value to enter;
+//!    BC901 and BC804 on `amazon.mws_auth_token` both say "remove it".
+//! 3. **Explained by.** Group H is explained by group G when applying G's remedy to the source
+//!    makes every finding of H disappear: the source is patched, loaded and checked again by
+//!    `recheck` (a counterfactual). Entering exactly the LianLian account name (BC101) removes
+//!    the trailing space (BC205) too; trimming the space leaves the case difference, so the
+//!    explanation goes one way only. Only groups that touch G's field (as their field or a
+//!    related one) are candidates, and most profiles have none: then nothing is re-checked.
+//! 4. **Causes.** A group that no other group explains is the root of a cause; every other
+//!    group joins the cause of the group that explains it.
+//!
+//! The result is a [`Place`] per finding. Ranking (`crate::rank`) picks each cause's leading
+//! finding, severity and score from it; the places stay valid when some findings are later
+//! left out (`lint --select`): a group whose root is gone becomes a root itself.
+
+use crate::finding::Finding;
+use crate::rulepack::{Remedy, RulePack};
+use crate::source::Span;
+use std::collections::HashMap;
+
+/// Where a finding sits among the causes of its profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Place {
+    /// Its group: the findings on one value with one remedy.
+    pub group: usize,
+    /// The group at the root of its cause (`group` itself when nothing explains it).
+    pub root: usize,
+}
+
+/// What following a finding's remediation does to its value.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Action<'a> {
+    /// Enter this value (decoded text) in place of the value at the span.
+    Enter(&'a str),
+    /// Delete the value.
+    Remove,
+}
+
+/// A finding's remedy: which value, and what to do with it.
+#[derive(Debug, Clone)]
+struct FindingRemedy<'a> {
+    field: &'a str,
+    span: &'a Span,
+    action: Action<'a>,
+}
+
+fn remedy<'a>(finding: &'a Finding, pack: &RulePack) -> Option<FindingRemedy<'a>> {
+    let removes = pack
+        .rule(finding.code)
+        .is_some_and(|p| p.remedy == Remedy::Remove);
+    if removes && !finding.field.is_empty() {
+        return Some(FindingRemedy {
+            field: &finding.field,
+            span: &finding.span,
+            action: Action::Remove,
+        });
+    }
+    finding.fix.as_ref().map(|fix| FindingRemedy {
+        field: &finding.field,
+        span: &fix.span,
+        action: Action::Enter(&fix.replacement),
+    })
+}
+
+/// Re-checks after a patch are bounded: each costs a whole load and check of the profile.
+/// Real profiles are a few kilobytes and need one or two; these bounds only matter for a
+/// hostile file, whose findings then stay causes of their own.
+const MAX_RECHECKS: usize = 32;
+const MAX_RECHECKED_BYTES: usize = 1 << 20;
+
+/// Groups `findings` (of the profile whose source text is `source`) into causes. `recheck`
+/// loads and checks a patched source and returns its findings (`None` when it does not load).
+pub fn group(
+    findings: &[Finding],
+    source: &str,
+    pack: &RulePack,
+    recheck: &mut dyn FnMut(&str) -> Option<Vec<Finding>>,
+) -> Vec<Place> {
+    let remedies: Vec<Option<FindingRemedy<'_>>> =
+        findings.iter().map(|f| remedy(f, pack)).collect();
+    let (group_of, groups) = same_remedy_groups(&remedies);
+    let explainers = explanations(findings, source, &remedies, &group_of, &groups, recheck);
+    let roots = roots(&explainers);
+    group_of
+        .iter()
+        .map(|&group| Place {
+            group,
+            root: roots[group],
+        })
+        .collect()
+}
+
+/// The group of each finding, and each group's findings: one group per (field, remedy); a
+/// finding without a remedy is a group of its own.
+fn same_remedy_groups(remedies: &[Option<FindingRemedy<'_>>]) -> (Vec<usize>, Vec<Vec<usize>>) {
+    let mut by_remedy: HashMap<(&str, &Action<'_>), usize> = HashMap::new();
+    let mut group_of = Vec::with_capacity(remedies.len());
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (i, remedy) in remedies.iter().enumerate() {
+        let group = match remedy {
+            Some(r) => *by_remedy.entry((r.field, &r.action)).or_insert(groups.len()),
+            None => groups.len(),
+        };
+        if group == groups.len() {
+            groups.push(Vec::new());
+        }
+        groups[group].push(i);
+        group_of.push(group);
+    }
+    (group_of, groups)
+}
+
+/// For each group, the groups whose remedy explains it, in group order.
+fn explanations(
+    findings: &[Finding],
+    source: &str,
+    remedies: &[Option<FindingRemedy<'_>>],
+    group_of: &[usize],
+    groups: &[Vec<usize>],
+    recheck: &mut dyn FnMut(&str) -> Option<Vec<Finding>>,
+) -> Vec<Vec<usize>> {
+    // Which groups touch each field, as the field of a finding or a related one.
+    let mut touching: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (finding, &group) in findings.iter().zip(group_of) {
+        let fields = std::iter::once(finding.field.as_str())
+            .chain(finding.related.iter().map(|r| r.field.as_str()));
+        for field in fields {
+            let list = touching.entry(field).or_default();
+            if list.last() != Some(&group) && !list.contains(&group) {
+                list.push(group);
+            }
+        }
+    }
+    let mut explained_by: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+    let (mut rechecks, mut bytes) = (0, 0);
+    for (g, members) in groups.iter().enumerate() {
+        let Some(remedy) = members.first().and_then(|&i| remedies[i].as_ref()) else {
+            continue;
+        };
+        let candidates: Vec<usize> = touching
+            .get(remedy.field)
+            .map(|list| list.iter().copied().filter(|&h| h != g).collect())
+            .unwrap_or_default();
+        if candidates.is_empty() {
+            continue;
+        }
+        if rechecks == MAX_RECHECKS || bytes + source.len() > MAX_RECHECKED_BYTES {
+            break;
+        }
+        let Some(patched) = patch(source, remedy) else {
+            continue;
+        };
+        rechecks += 1;
+        bytes += patched.len();
+        let Some(after) = recheck(&patched) else {
+            continue;
+        };
+        for h in candidates {
+            let gone = groups[h].iter().all(|&i| {
+                let finding = &findings[i];
+                !after
+                    .iter()
+                    .any(|a| a.code == finding.code && a.field == finding.field)
+            });
+            if gone {
+                explained_by[h].push(g);
+            }
+        }
+    }
+    explained_by
+}
+
+/// The root group of every group. Two groups that explain each other (either fix removes both)
+/// are one cause, rooted at the first; a group explained by several joins the first of them
+/// that is a root, else the first; chains are followed to their root.
+fn roots(explained_by: &[Vec<usize>]) -> Vec<usize> {
+    let explains = |g: usize, h: usize| explained_by[h].contains(&g);
+    // The explainers that count: a mutual pair keeps only the edge to the earlier group.
+    let parents: Vec<Vec<usize>> = explained_by
+        .iter()
+        .enumerate()
+        .map(|(h, by)| {
+            by.iter()
+                .copied()
+                .filter(|&g| !(explains(h, g) && h < g))
+                .collect()
+        })
+        .collect();
+    let is_root = |g: usize| parents[g].is_empty();
+    let parent: Vec<Option<usize>> = parents
+        .iter()
+        .map(|by| {
+            by.iter()
+                .copied()
+                .find(|&g| is_root(g))
+                .or(by.first().copied())
+        })
+        .collect();
+    (0..parents.len())
+        .map(|start| root_of(start, &parent))
+        .collect()
+}
+
+/// Follows `parent` from `start` to a group without one. A cycle (each group explaining the
+/// next) has no such group: its first group stands in for a root.
+fn root_of(start: usize, parent: &[Option<usize>]) -> usize {
+    let mut path = vec![start];
+    let mut at = start;
+    while let Some(next) = parent[at] {
+        if let Some(seen) = path.iter().position(|&p| p == next) {
+            return path[seen..].iter().copied().min().unwrap_or(next);
+        }
+        path.push(next);
+        at = next;
+    }
+    at
+}
+
+/// The source with `remedy` applied, or `None` when it cannot be applied as text.
+fn patch(source: &str, remedy: &FindingRemedy<'_>) -> Option<String> {
+    let span = remedy.span;
+    let (before, after) = (source.get(..span.start)?, source.get(span.end..)?);
+    match remedy.action {
+        Action::Enter(value) => {
+            let literal = crate::lint::fix::basic_string(value);
+            Some([before, &literal, after].concat())
+        }
+        Action::Remove => {
+            // Only a `key = value` line is removed whole; a value inside an inline table or
+            // an array is left alone (the re-check would then find nothing explained).
+            let line_start = before.rfind('\n').map_or(0, |at| at + 1);
+            let key = before.get(line_start..)?.trim_end();
+            let rest_of_line = after.split('\n').next().unwrap_or_default().trim();
+            let plain_key = key.ends_with('=') && !key.contains(['{', '[', ',']);
+            if !plain_key || !(rest_of_line.is_empty() || rest_of_line.starts_with('#')) {
+                return None;
+            }
+            let line_end = after.find('\n').map_or(after.len(), |at| at + 1);
+            Some([source.get(..line_start)?, after.get(line_end..)?].concat())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roots_follow_one_way_explanations_and_merge_mutual_ones() {
+        // 1 is explained by 0; 2 and 3 explain each other; 4 is explained by 1 (a chain).
+        let by = vec![vec![], vec![0], vec![3], vec![2], vec![1]];
+        assert_eq!(roots(&by), vec![0, 0, 2, 2, 0]);
+        // A cycle of three has a root all the same.
+        let by = vec![vec![2], vec![0], vec![1]];
+        let r = roots(&by);
+        assert!(r.iter().all(|&g| g == r[0]), "{r:?}");
+        // A group explained by two prefers the root.
+        let by = vec![vec![], vec![2], vec![], vec![1, 2]];
+        assert_eq!(roots(&by), vec![0, 2, 2, 2]);
+    }
+
+    #[test]
+    fn remove_patches_only_a_plain_key_line() {
+        let source = "[amazon]\nmws_auth_token = \"x\"   # old\nseller_id = \"A\"\n";
+        let start = source.find("\"x\"").unwrap();
+        let span = start..start + 3;
+        let remedy = FindingRemedy {
+            field: "amazon.mws_auth_token",
+            span: &span,
+            action: Action::Remove,
+        };
+        assert_eq!(
+            patch(source, &remedy).as_deref(),
+            Some("[amazon]\nseller_id = \"A\"\n")
+        );
+        let inline = "amazon = { mws_auth_token = \"x\" }\n";
+        let start = inline.find("\"x\"").unwrap();
+        let span = start..start + 3;
+        let remedy = FindingRemedy { span: &span, ..remedy };
+        assert_eq!(patch(inline, &remedy), None);
+    }
+}
