@@ -110,7 +110,9 @@ fn same_remedy_groups(remedies: &[Option<FindingRemedy<'_>>]) -> (Vec<usize>, Ve
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for (i, remedy) in remedies.iter().enumerate() {
         let group = match remedy {
-            Some(r) => *by_remedy.entry((r.field, &r.action)).or_insert(groups.len()),
+            Some(r) => *by_remedy
+                .entry((r.field, &r.action))
+                .or_insert(groups.len()),
             None => groups.len(),
         };
         if group == groups.len() {
@@ -288,7 +290,10 @@ mod tests {
         let inline = "amazon = { mws_auth_token = \"x\" }\n";
         let start = inline.find("\"x\"").unwrap();
         let span = start..start + 3;
-        let remedy = FindingRemedy { span: &span, ..remedy };
+        let remedy = FindingRemedy {
+            span: &span,
+            ..remedy
+        };
         assert_eq!(patch(inline, &remedy), None);
     }
 }

@@ -96,7 +96,10 @@ fn unknown_symptom_codes<'a>(
         .symptom_codes
         .iter()
         .filter(move |code| {
-            !pack.error_codes.keys().any(|k| k.eq_ignore_ascii_case(code))
+            !pack
+                .error_codes
+                .keys()
+                .any(|k| k.eq_ignore_ascii_case(code))
                 && !in_profile.is_some_and(|c| c.eq_ignore_ascii_case(code))
         })
         .map(|code| {

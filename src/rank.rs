@@ -220,7 +220,12 @@ fn holds(
 ) -> bool {
     // The pack checked that a named field is a field of the format.
     let field = condition.field.as_deref();
-    match (field, &condition.equals, condition.at_least, &condition.symptom) {
+    match (
+        field,
+        &condition.equals,
+        condition.at_least,
+        &condition.symptom,
+    ) {
         (Some(field), Some(value), _, _) => profile.text(field) == Some(value.as_str()),
         (Some(field), _, Some(least), _) => profile.integer(field).is_some_and(|n| n >= least),
         (Some(field), _, _, Some(symptom)) => profile
@@ -411,12 +416,7 @@ fn drafts(scored: &[Ranked]) -> Vec<Draft> {
             let best = members
                 .iter()
                 .copied()
-                .max_by(|&a, &b| {
-                    scored[a]
-                        .score
-                        .total_cmp(&scored[b].score)
-                        .then(b.cmp(&a))
-                })
+                .max_by(|&a, &b| scored[a].score.total_cmp(&scored[b].score).then(b.cmp(&a)))
                 .unwrap_or(members[0]);
             Draft {
                 severity: members
@@ -451,8 +451,7 @@ fn prerequisite_drafts(scored: &[Ranked], drafts: &[Draft], pack: &RulePack) -> 
                     continue;
                 };
                 for code in &policy.prerequisites {
-                    if let Some(p) = with_code(code).filter(|&p| p != this && !found.contains(&p))
-                    {
+                    if let Some(p) = with_code(code).filter(|&p| p != this && !found.contains(&p)) {
                         found.push(p);
                     }
                 }

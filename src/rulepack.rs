@@ -733,7 +733,10 @@ impl RulePack {
                 ));
             }
             if let Some(code) = fact.rules_out.iter().find(|c| !self.rules.contains_key(*c)) {
-                return Err(format!("{} names `{code}`, which is not a rule", at("rules_out")));
+                return Err(format!(
+                    "{} names `{code}`, which is not a rule",
+                    at("rules_out")
+                ));
             }
             if !fact.rules_out.is_empty() && (fact.en.is_empty() || fact.zh.is_empty()) {
                 return Err(format!(

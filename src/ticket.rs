@@ -15,7 +15,7 @@ use crate::finding::Arg;
 use crate::pipeline::Analysis;
 use crate::profile::schema::FieldClass;
 use crate::profile::{Profile, Value};
-use crate::rank::Ranked;
+use crate::rank::{Cause, Ranked};
 use crate::report::{REDACTED, mask};
 use crate::rulepack::{Lang, RulePack, Severity, fill};
 use crate::rules::RULES;
@@ -50,6 +50,8 @@ pub struct Ticket {
     pub body: String,
     /// What to add to the profile before sending.
     pub missing: Vec<Missing>,
+    /// For the sender, below the e-mail: the diagnosis with rule codes and fields.
+    pub internal: Vec<String>,
 }
 
 impl Ticket {
@@ -57,6 +59,10 @@ impl Ticket {
     pub fn render(&self) -> String {
         let mut out = format!("Subject: {}\n\n{}", self.subject, self.body);
         out.push_str("\n----- not part of the e-mail -----\n");
+        for line in &self.internal {
+            out.push_str(line);
+            out.push('\n');
+        }
         if self.missing.is_empty() {
             out.push_str("Complete: the ticket has every item support asks for.\n");
         } else {
@@ -205,8 +211,17 @@ fn arg_text(arg: &Arg, show_values: bool) -> String {
     }
 }
 
-/// A cause's English message, filled from its arguments (each escaped once).
-fn message(ranked: &Ranked, pack: &RulePack, show_values: bool) -> (String, String) {
+/// How the e-mail names a field: the format's own description of it, in quotes.
+fn field_in_words(path: &str) -> String {
+    match crate::profile::schema::field(path) {
+        Some(spec) => format!("\"{}\"", spec.en),
+        None => format!("\"{}\"", escape(&path.replace(['.', '_'], " "))),
+    }
+}
+
+/// A finding's English message for the e-mail, filled from its arguments (each escaped once),
+/// with its fields named in words instead of by their paths.
+fn plain_message(ranked: &Ranked, pack: &RulePack, show_values: bool) -> String {
     let finding = &ranked.finding;
     let texts = pack.rule(finding.code).map(|p| p.texts(Lang::En));
     let mut args: Vec<(&str, String)> = finding
@@ -214,16 +229,230 @@ fn message(ranked: &Ranked, pack: &RulePack, show_values: bool) -> (String, Stri
         .iter()
         .map(|(k, v)| (*k, arg_text(v, show_values)))
         .collect();
-    args.push(("field", escape(&finding.field).into_owned()));
+    args.push(("field", field_in_words(&finding.field)));
     if let Some(other) = finding.related.first() {
-        args.push(("other_field", escape(&other.field).into_owned()));
+        args.push(("other_field", field_in_words(&other.field)));
     }
-    let title = texts.map(|t| t.title.clone()).unwrap_or_default();
-    let text = texts
+    // The rulepack quotes code-like words with backticks, which an e-mail does not need.
+    texts
         .and_then(|t| t.message.get(finding.variant))
-        .map(|m| fill(m, &args))
-        .unwrap_or_else(|| finding.code.to_string());
-    (title, text)
+        .map(|m| fill(&m.replace('`', ""), &args))
+        .unwrap_or_else(|| title(pack, finding.code))
+}
+
+/// The "What we checked" part of the e-mail, in the words of the e-mail: the causes found, by
+/// title and in plain words, and what was checked without a problem. Rule codes and field paths
+/// stay out of the e-mail; the lines returned say them, for the part below it.
+fn what_we_checked(
+    analysis: &Analysis,
+    pack: &RulePack,
+    options: &TicketOptions,
+    body: &mut String,
+) -> Vec<String> {
+    let profile = &analysis.profile;
+    let mut internal = Vec::new();
+    body.push_str("\nWhat we checked\n");
+    let (binding, file): (Vec<&Cause>, Vec<&Cause>) = analysis
+        .causes
+        .iter()
+        .filter(|c| c.severity <= Severity::Warning)
+        .partition(|c| {
+            !c.members(&analysis.ranked)
+                .all(|r| about_the_file(r.finding.code))
+        });
+    let listed = &binding[..binding.len().min(options.max_causes.max(1))];
+    match (listed.len(), binding.len()) {
+        (0, _) if file.is_empty() => body.push_str(
+            "  A check of our account details (bindcheck) found no error or warning.\n",
+        ),
+        (0, _) => body.push_str(
+            "  A check of our account details (bindcheck) found no problem in the payout details themselves.\n",
+        ),
+        (1, 1) => body.push_str(
+            "  A check of our account details (bindcheck) found one possible cause:\n",
+        ),
+        (n, all) if n == all => body.push_str(&format!(
+            "  A check of our account details (bindcheck) found {all} possible causes, most likely first:\n"
+        )),
+        (n, all) => body.push_str(&format!(
+            "  A check of our account details (bindcheck) found {all} possible causes; the {n} most likely first:\n"
+        )),
+    }
+    for (i, cause) in listed.iter().enumerate() {
+        body.push_str(&plain_cause(
+            i + 1,
+            cause,
+            analysis,
+            pack,
+            options.show_values,
+        ));
+    }
+    internal.push(diagnosis_summary(analysis));
+    if !listed.is_empty() {
+        internal.push("Causes in the e-mail (as `bindcheck diagnose` lists them):".to_string());
+        for (i, cause) in listed.iter().enumerate() {
+            internal.push(format!("  {}. {}", i + 1, technical(cause, analysis)));
+        }
+    }
+    if !file.is_empty() {
+        internal.push(
+            "Left out of the e-mail: problems of the profile file itself, which support does not need (fix them before sending):"
+                .to_string(),
+        );
+        for cause in &file {
+            internal.push(format!("  - {}", technical(cause, analysis)));
+        }
+    }
+    let fired = |code: &str| {
+        analysis.ranked.iter().any(|r| r.finding.code == code)
+            || analysis.suppressed.iter().any(|f| f.code == code)
+    };
+    let present = |path: &str| profile.field(path).is_some();
+    let clean: Vec<&'static str> = INPUTS
+        .iter()
+        .filter(|(code, sets)| {
+            !fired(code) && sets.iter().any(|set| set.iter().all(|p| present(p)))
+        })
+        .filter_map(|(code, _)| Some(crate::rules::lookup(code)?.code))
+        .collect();
+    let char_fields = profile
+        .fields
+        .iter()
+        .filter(|f| {
+            matches!(
+                f.spec.class,
+                FieldClass::Identifier | FieldClass::Name | FieldClass::Address
+            )
+        })
+        .count();
+    let char_clean = char_fields > 0
+        && !RULES
+            .iter()
+            .filter(|r| r.code.starts_with("BC2"))
+            .any(|r| fired(r.code));
+    if !clean.is_empty() || char_clean {
+        body.push_str("  Also checked for, and not found:\n");
+        for code in &clean {
+            body.push_str(&format!("    - {}\n", title(pack, code)));
+        }
+        if char_clean {
+            body.push_str(&format!(
+                "    - hidden, look-alike or broken characters ({char_fields} names, addresses and identifiers)\n"
+            ));
+        }
+        let mut codes: Vec<&str> = clean.clone();
+        if char_clean {
+            codes.push("BC201-BC206");
+        }
+        internal.push(format!("Checked without a problem: {}", codes.join(", ")));
+    }
+    internal
+}
+
+/// The rule's English title, or its code when a rulepack gives none.
+fn title(pack: &RulePack, code: &str) -> String {
+    pack.rule(code)
+        .map(|p| escape(&p.texts(Lang::En).title).into_owned())
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| code.to_string())
+}
+
+/// What a severity means, in the words of the e-mail (SPEC §2).
+fn consequence(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "this blocks the binding or the payout",
+        Severity::Warning => "this is likely to make it fail, delay it or cost money",
+        Severity::Info => "advice",
+    }
+}
+
+/// One cause as the e-mail lists it: its title and what it means, the leading finding's
+/// message with the fields named in words, the other findings it explains by title, and why it
+/// is unlikely.
+fn plain_cause(
+    number: usize,
+    cause: &Cause,
+    analysis: &Analysis,
+    pack: &RulePack,
+    show_values: bool,
+) -> String {
+    let mut members = cause.members(&analysis.ranked);
+    let Some(lead) = members.next() else {
+        return String::new();
+    };
+    let lead_title = title(pack, lead.finding.code);
+    let mut text = format!(
+        "    {number}. {lead_title} ({})\n       {}\n",
+        consequence(cause.severity),
+        plain_message(lead, pack, show_values)
+    );
+    let mut also: Vec<String> = Vec::new();
+    for other in members {
+        let t = title(pack, other.finding.code);
+        if t != lead_title && !also.contains(&t) {
+            also.push(t);
+        }
+    }
+    if !also.is_empty() {
+        text.push_str(&format!("       Found with it: {}.\n", also.join("; ")));
+    }
+    let reasons: Vec<&str> = cause
+        .ruled_out
+        .iter()
+        .filter_map(|id| pack.facts.get(id).map(|f| f.en.as_str()))
+        .filter(|t| !t.is_empty())
+        .collect();
+    if !reasons.is_empty() {
+        text.push_str(&format!(
+            "       Unlikely, since {}.\n",
+            escape(&reasons.join("; "))
+        ));
+    }
+    text
+}
+
+/// A cause as `diagnose` names it: severity, codes, field and position of each finding.
+fn technical(cause: &Cause, analysis: &Analysis) -> String {
+    let source = &analysis.profile.source;
+    let findings: Vec<String> = cause
+        .members(&analysis.ranked)
+        .map(|r| {
+            let at = source.position(r.finding.span.start);
+            format!(
+                "{} {} at {} ({}:{})",
+                r.finding.code,
+                crate::rules::lookup(r.finding.code).map_or("", |rule| rule.name),
+                escape(&r.finding.field),
+                at.line,
+                at.column
+            )
+        })
+        .collect();
+    format!(
+        "cause {} [{}] {}",
+        cause.rank,
+        cause.severity.as_str(),
+        findings.join(" + ")
+    )
+}
+
+/// What `bindcheck diagnose` found, counted the way it counts.
+fn diagnosis_summary(analysis: &Analysis) -> String {
+    let count = |severity: Severity| {
+        analysis
+            .causes
+            .iter()
+            .filter(|c| c.severity == severity)
+            .count()
+    };
+    format!(
+        "Diagnosis (as `bindcheck diagnose` gives it): {} cause(s) from {} finding(s): {} error(s), {} warning(s), {} info.",
+        analysis.causes.len(),
+        analysis.ranked.len(),
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info)
+    )
 }
 
 /// Drafts the ticket for an analysed profile.
@@ -415,70 +644,7 @@ pub fn draft(analysis: &Analysis, pack: &RulePack, options: &TicketOptions) -> T
         body.push_str(&format!("  Reported problem: \"{text}\"\n"));
     }
 
-    body.push_str("\nWhat we checked\n");
-    let causes: Vec<&Ranked> = analysis
-        .ranked
-        .iter()
-        .filter(|r| r.severity <= Severity::Warning && !about_the_file(r.finding.code))
-        .take(options.max_causes.max(1))
-        .collect();
-    if causes.is_empty() {
-        body.push_str("  A check of our account details (bindcheck) found no error or warning.\n");
-    } else {
-        body.push_str("  Possible causes found by a check of our account details (bindcheck), most likely first:\n");
-        for (i, r) in causes.iter().enumerate() {
-            let (title, text) = message(r, pack, options.show_values);
-            body.push_str(&format!(
-                "    {}. [{}] {} {}: {}\n",
-                i + 1,
-                r.severity.as_str(),
-                r.finding.code,
-                title,
-                text
-            ));
-        }
-    }
-    let fired = |code: &str| {
-        analysis.ranked.iter().any(|r| r.finding.code == code)
-            || analysis.suppressed.iter().any(|f| f.code == code)
-    };
-    let present = |path: &str| profile.field(path).is_some();
-    let clean: Vec<String> = INPUTS
-        .iter()
-        .filter(|(code, sets)| {
-            !fired(code) && sets.iter().any(|set| set.iter().all(|p| present(p)))
-        })
-        .filter_map(|(code, _)| {
-            let rule = crate::rules::lookup(code)?;
-            Some(format!("{} {}", rule.code, rule.name))
-        })
-        .collect();
-    let char_fields = profile
-        .fields
-        .iter()
-        .filter(|f| {
-            matches!(
-                f.spec.class,
-                FieldClass::Identifier | FieldClass::Name | FieldClass::Address
-            )
-        })
-        .count();
-    let char_clean = char_fields > 0
-        && !RULES
-            .iter()
-            .filter(|r| r.code.starts_with("BC2"))
-            .any(|r| fired(r.code));
-    if !clean.is_empty() || char_clean {
-        body.push_str("  Already checked, no problem found:\n");
-        for line in &clean {
-            body.push_str(&format!("    - {line}\n"));
-        }
-        if char_clean {
-            body.push_str(&format!(
-                "    - BC201-BC206 character checks ({char_fields} names, addresses and identifiers)\n"
-            ));
-        }
-    }
+    let internal = what_we_checked(analysis, pack, options, &mut body);
 
     body.push_str("\nAttachments\n");
     body.push_str("  [ ] Screenshot of the error, showing the full page URL (address bar) and the date and time (timestamp)\n");
@@ -509,6 +675,7 @@ pub fn draft(analysis: &Analysis, pack: &RulePack, options: &TicketOptions) -> T
         subject,
         body,
         missing,
+        internal,
     }
 }
 

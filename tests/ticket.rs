@@ -57,10 +57,13 @@ fn subject_and_required_items() {
         "  Error message: \"Invalid Merchant ID\"",
         "  Time: 2026-11-20T10:15:00+08:00",
         "  Attempts made: 3 (browser cache cleared before retrying: no)",
-        "    1. [error] BC602 LianLian Ozon channel not opened: `lianlian.ozon_channel` is not_opened: the Ozon channel has not been opened in LianLian",
-        "    2. [warning] BC805 Repeated attempts without clearing the browser cache: 3 attempts were made and `incident.browser_cache_cleared` is false",
-        "  Already checked, no problem found:",
-        "    - BC601 wrong-payment-method",
+        "  A check of our account details (bindcheck) found 2 possible causes, most likely first:",
+        "    1. LianLian Ozon channel not opened (this blocks the binding or the payout)",
+        "       \"Status of the Ozon channel in LianLian\" is not_opened: the Ozon channel has not been opened in LianLian",
+        "    2. Repeated attempts without clearing the browser cache (this is likely to make it fail, delay it or cost money)",
+        "       3 attempts were made and \"Browser cache was cleared between attempts\" is false",
+        "  Also checked for, and not found:",
+        "    - Wrong payment method selected on Ozon",
         "  [ ] Screenshot of the error, showing the full page URL (address bar) and the date and time (timestamp)",
         "Complete: the ticket has every item support asks for.",
     ] {
@@ -155,9 +158,15 @@ fn symptom_is_quoted_and_reranks_the_causes() {
         out.contains("  Reported problem: \"payouts do not arrive\"\n"),
         "{out}"
     );
-    assert!(out.contains("    1. [error] BC601 "), "{out}");
+    assert!(
+        out.contains("    1. Wrong payment method selected on Ozon ("),
+        "{out}"
+    );
     let (out, _) = ticket(&text, &["--symptom", "Invalid Merchant ID"]);
-    assert!(out.contains("    1. [error] BC602 "), "{out}");
+    assert!(
+        out.contains("    1. LianLian Ozon channel not opened ("),
+        "{out}"
+    );
 }
 
 #[test]

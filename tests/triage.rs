@@ -1,5 +1,5 @@
 //! Symptom re-ranking: `--symptom TEXT` and `[incident]` move the causes that explain what the
-//! seller saw up within their severity; scores and `symptom_match` are in the JSON.
+//! seller saw to the top; scores and `symptom_match` are in the JSON.
 
 mod common;
 use common::*;
@@ -107,8 +107,9 @@ fn incident_test_payment_succeeded_means_payouts_not_arriving() {
 }
 
 #[test]
-fn a_symptom_never_lifts_a_warning_above_an_error() {
-    // BC605 (warning) explains "payouts do not arrive"; BC602 (error) does not.
+fn a_cause_that_explains_the_symptom_comes_before_errors_that_do_not() {
+    // SPEC §2: when a symptom is reported, the causes that explain it come first, then
+    // severity. BC605 (warning) explains "payouts do not arrive"; BC602 (error) does not.
     let text = "format = 1
 [lianlian]
 ozon_channel = \"not_opened\"
@@ -116,20 +117,28 @@ ozon_channel = \"not_opened\"
 payment_method = \"lianlian\"
 default_payout_method = \"pingpong\"
 ";
+    let order = |json: &Value| -> Vec<(String, bool)> {
+        findings(json)
+            .iter()
+            .filter(|f| f["code"] == "BC602" || f["code"] == "BC605")
+            .map(|f| {
+                (
+                    f["code"].as_str().unwrap_or_default().to_string(),
+                    f["symptom_match"].as_bool().unwrap_or(false),
+                )
+            })
+            .collect()
+    };
     let (json, _) = diagnose_text(text, &["--symptom", "payouts do not arrive"]);
-    let order: Vec<(String, bool)> = findings(&json)
-        .iter()
-        .filter(|f| f["code"] == "BC602" || f["code"] == "BC605")
-        .map(|f| {
-            (
-                f["code"].as_str().unwrap_or_default().to_string(),
-                f["symptom_match"].as_bool().unwrap_or(false),
-            )
-        })
-        .collect();
     assert_eq!(
-        order,
-        vec![("BC602".to_string(), false), ("BC605".to_string(), true)]
+        order(&json),
+        vec![("BC605".to_string(), true), ("BC602".to_string(), false)]
+    );
+    // Without a symptom, severity decides.
+    let (json, _) = diagnose_text(text, &[]);
+    assert_eq!(
+        order(&json),
+        vec![("BC602".to_string(), false), ("BC605".to_string(), false)]
     );
 }
 

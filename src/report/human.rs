@@ -36,7 +36,8 @@ struct Labels {
 }
 
 fn counts_en(causes: usize, findings: usize) -> String {
-    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     format!(
         "{} ({}), most likely first",
         plural(causes, "cause", "causes"),

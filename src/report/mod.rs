@@ -602,7 +602,10 @@ fn report_cause(
     pack: &RulePack,
     options: RenderOptions,
 ) -> ReportCause {
-    let lead = cause.findings.first().and_then(|rank| findings.get(rank - 1));
+    let lead = cause
+        .findings
+        .first()
+        .and_then(|rank| findings.get(rank - 1));
     let w = words(options.lang);
     let title_of = |rank: usize| {
         causes
