@@ -258,6 +258,73 @@ fn patch(source: &str, remedy: &FindingRemedy<'_>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::finding::{Applicability, Fix};
+    use crate::profile::Profile;
+
+    /// Two rules that exist only in this test, written the way any rule is: they know nothing
+    /// of causes. BC998: a Merchant ID typed into Ozon holds something other than ASCII letters
+    /// and digits (its fix: keep only those). BC997: an account name typed into Ozon ends with a
+    /// space (no fix of its own).
+    fn test_rules(profile: &Profile) -> Vec<Finding> {
+        let mut out = Vec::new();
+        if let Some(field) = profile.field("ozon.payout_account.merchant_id")
+            && let Some(text) = field.text()
+            && text.chars().any(|c| !c.is_ascii_alphanumeric())
+        {
+            let clean: String = text.chars().filter(char::is_ascii_alphanumeric).collect();
+            out.push(Finding::at("BC998", field).fix(Fix {
+                applicability: Applicability::Safe,
+                span: field.span.clone(),
+                replacement: clean,
+                identifier: true,
+            }));
+        }
+        if let Some(field) = profile.field("ozon.payout_account.account_name")
+            && field.text().is_some_and(|t| t.ends_with(' '))
+        {
+            out.push(Finding::at("BC997", field));
+        }
+        out
+    }
+
+    /// The built-in rules and the test rules over `text`.
+    fn check_all(text: &str, pack: &RulePack) -> Option<Vec<Finding>> {
+        let (profile, issues) = crate::profile::load("p.toml", text.as_bytes()).ok()?;
+        let date = Some(jiff::civil::date(2026, 11, 21));
+        let mut findings = crate::rules::check(&profile, &issues, pack, date)
+            .ok()?
+            .findings;
+        findings.extend(test_rules(&profile));
+        Some(findings)
+    }
+
+    #[test]
+    fn a_new_rule_is_grouped_with_no_change_here() {
+        let pack = RulePack::builtin().unwrap();
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/fixtures/examples/ozon-lianlian-failing.toml"
+        );
+        let source = std::fs::read_to_string(path).unwrap();
+        let findings = check_all(&source, &pack).unwrap();
+        let places = group(&findings, &source, &pack, &mut |patched| {
+            check_all(patched, &pack)
+        });
+        let root_of = |code: &str| {
+            let at = findings.iter().position(|f| f.code == code).unwrap();
+            places[at].root
+        };
+        // Same value to enter as BC303 and BC201: one group.
+        let bc998 = findings.iter().position(|f| f.code == "BC998").unwrap();
+        let bc201 = findings.iter().position(|f| f.code == "BC201").unwrap();
+        assert_eq!(places[bc998].group, places[bc201].group);
+        assert_eq!(root_of("BC998"), root_of("BC303"));
+        // No fix of its own, but entering the LianLian name makes it stop: explained.
+        assert_eq!(root_of("BC997"), root_of("BC101"));
+        assert_ne!(root_of("BC997"), root_of("BC303"));
+        // Unrelated findings stay causes of their own.
+        assert_ne!(root_of("BC602"), root_of("BC501"));
+    }
 
     #[test]
     fn roots_follow_one_way_explanations_and_merge_mutual_ones() {

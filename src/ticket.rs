@@ -485,12 +485,22 @@ pub fn draft(analysis: &Analysis, pack: &RulePack, options: &TicketOptions) -> T
     } else {
         None
     };
-    // "none" records that the page showed no code: the item is answered, not missing.
-    let error_code = need(
-        "incident.error_code",
-        "the error code shown on the page (write \"none\" if no code was shown)",
-    )
-    .filter(|c| !c.trim().eq_ignore_ascii_case("none"));
+    // An error code given with `--symptom` answers the item as `incident.error_code` would.
+    let symptom_code = analysis.reported.symptom_codes.first();
+    let raw_code = profile
+        .text("incident.error_code")
+        .or(symptom_code.map(String::as_str));
+    let error_code = match symptom_code {
+        Some(code) if profile.text("incident.error_code").is_none() => {
+            Some(escape(code).into_owned())
+        }
+        // "none" records that the page showed no code: the item is answered, not missing.
+        _ => need(
+            "incident.error_code",
+            "the error code shown on the page (write \"none\" if no code was shown)",
+        )
+        .filter(|c| !c.trim().eq_ignore_ascii_case("none")),
+    };
     let no_code_shown = profile
         .text("incident.error_code")
         .is_some_and(|c| c.trim().eq_ignore_ascii_case("none"));
@@ -593,9 +603,11 @@ pub fn draft(analysis: &Analysis, pack: &RulePack, options: &TicketOptions) -> T
     }
 
     body.push_str("\nWhat happened\n");
-    let code_known = error_code
-        .as_ref()
-        .is_some_and(|_| !analysis.ranked.iter().any(|r| r.finding.code == "BC806"));
+    let code_known = raw_code.is_some_and(|raw| {
+        pack.error_codes
+            .keys()
+            .any(|known| known.eq_ignore_ascii_case(raw.trim()))
+    });
     match &error_code {
         Some(code) if code_known => body.push_str(&format!("  Error code: {code}\n")),
         Some(code) => body.push_str(&format!(
