@@ -3,7 +3,7 @@
 
 mod common;
 use common::*;
-use serde_json::Value;
+use serde_json::{Value, json};
 
 /// Two errors: BC601 (high confidence, prior 0.7 → 0.7) and BC602 (low, prior 0.7 → 0.28).
 const TWO_CAUSES: &str = "format = 1
