@@ -28,7 +28,7 @@
 use crate::finding::Finding;
 use crate::rulepack::{Remedy, RulePack};
 use crate::source::Span;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Where a finding sits among the causes of its profile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -75,10 +75,12 @@ fn remedy<'a>(finding: &'a Finding, pack: &RulePack) -> Option<FindingRemedy<'a>
 }
 
 /// Re-checks after a patch are bounded: each costs a whole load and check of the profile.
-/// Real profiles are a few kilobytes and need one or two; these bounds only matter for a
-/// hostile file, whose findings then stay causes of their own.
+/// Real profiles are a few kilobytes and need one or two. A larger file (a hostile one, or not
+/// a profile) is grouped by same remedy only: what a re-check would have explained stays a
+/// cause of its own, so nothing is lost, and the run costs what one check costs.
 const MAX_RECHECKS: usize = 32;
-const MAX_RECHECKED_BYTES: usize = 1 << 20;
+const MAX_RECHECKED_SOURCE: usize = 64 * 1024;
+const MAX_RECHECKED_BYTES: usize = 256 * 1024;
 
 /// Groups `findings` (of the profile whose source text is `source`) into causes. `recheck`
 /// loads and checks a patched source and returns its findings (`None` when it does not load).
@@ -135,13 +137,13 @@ fn explanations(
 ) -> Vec<Vec<usize>> {
     // Which groups touch each field, as the field of a finding or a related one.
     let mut touching: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut seen: HashSet<(&str, usize)> = HashSet::new();
     for (finding, &group) in findings.iter().zip(group_of) {
         let fields = std::iter::once(finding.field.as_str())
             .chain(finding.related.iter().map(|r| r.field.as_str()));
         for field in fields {
-            let list = touching.entry(field).or_default();
-            if list.last() != Some(&group) && !list.contains(&group) {
-                list.push(group);
+            if seen.insert((field, group)) {
+                touching.entry(field).or_default().push(group);
             }
         }
     }
@@ -158,7 +160,10 @@ fn explanations(
         if candidates.is_empty() {
             continue;
         }
-        if rechecks == MAX_RECHECKS || bytes + source.len() > MAX_RECHECKED_BYTES {
+        if rechecks == MAX_RECHECKS
+            || source.len() > MAX_RECHECKED_SOURCE
+            || bytes + source.len() > MAX_RECHECKED_BYTES
+        {
             break;
         }
         let Some(patched) = patch(source, remedy) else {
@@ -169,12 +174,12 @@ fn explanations(
         let Some(after) = recheck(&patched) else {
             continue;
         };
+        let remaining: HashSet<(&str, &str)> =
+            after.iter().map(|a| (a.code, a.field.as_str())).collect();
         for h in candidates {
             let gone = groups[h].iter().all(|&i| {
                 let finding = &findings[i];
-                !after
-                    .iter()
-                    .any(|a| a.code == finding.code && a.field == finding.field)
+                !remaining.contains(&(finding.code, finding.field.as_str()))
             });
             if gone {
                 explained_by[h].push(g);

@@ -362,20 +362,22 @@ pub fn order(mut scored: Vec<Ranked>, pack: &RulePack) -> (Vec<Ranked>, Vec<Caus
             scored[m].cause = i + 1;
         }
     }
+    // Who waits for whom, the other way round.
+    let mut waiting: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); drafts.len()];
+    for (d, before) in prerequisites.iter().enumerate() {
+        for &p in before {
+            waiting[p].insert(cause_rank[d]);
+        }
+    }
     let causes = in_order
         .iter()
         .map(|&d| {
-            let draft = &drafts[d];
-            let fix_before = (0..drafts.len())
-                .filter(|&other| prerequisites[other].contains(&d))
-                .map(|other| cause_rank[other])
-                .collect::<BTreeSet<_>>();
             cause_of(
-                draft,
+                &drafts[d],
                 &scored,
                 cause_rank[d],
                 prerequisites[d].iter().map(|&p| cause_rank[p]).collect(),
-                fix_before.into_iter().collect(),
+                waiting[d].iter().copied().collect(),
                 &finding_rank,
             )
         })
