@@ -28,7 +28,7 @@
 use crate::finding::Finding;
 use crate::rulepack::{Remedy, RulePack};
 use crate::source::Span;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// Where a finding sits among the causes of its profile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -40,7 +40,7 @@ pub struct Place {
 }
 
 /// What following a finding's remediation does to its value.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 enum Action<'a> {
     /// Enter this value (decoded text) in place of the value at the span.
     Enter(&'a str),
@@ -90,6 +90,12 @@ pub fn group(
     pack: &RulePack,
     recheck: &mut dyn FnMut(&str) -> Option<Vec<Finding>>,
 ) -> Vec<Place> {
+    if !any_field_shared(findings) {
+        // Nothing to merge and nothing to re-check: each finding is a cause of its own.
+        return (0..findings.len())
+            .map(|i| Place { group: i, root: i })
+            .collect();
+    }
     let remedies: Vec<Option<FindingRemedy<'_>>> =
         findings.iter().map(|f| remedy(f, pack)).collect();
     let (group_of, groups) = same_remedy_groups(&remedies);
@@ -104,24 +110,48 @@ pub fn group(
         .collect()
 }
 
+/// Whether two findings are about one field (as their field or a related one): the only case
+/// in which they can share a remedy or one can explain the other. Most profiles have none.
+fn any_field_shared(findings: &[Finding]) -> bool {
+    let mut fields: Vec<(&str, usize)> = Vec::with_capacity(findings.len() * 2);
+    for (i, finding) in findings.iter().enumerate() {
+        fields.push((&finding.field, i));
+        fields.extend(finding.related.iter().map(|r| (r.field.as_str(), i)));
+    }
+    fields.sort_unstable();
+    fields
+        .windows(2)
+        .any(|w| w[0].0 == w[1].0 && w[0].1 != w[1].1)
+}
+
 /// The group of each finding, and each group's findings: one group per (field, remedy); a
-/// finding without a remedy is a group of its own.
+/// finding without a remedy is a group of its own. Groups are numbered in finding order.
 fn same_remedy_groups(remedies: &[Option<FindingRemedy<'_>>]) -> (Vec<usize>, Vec<Vec<usize>>) {
-    let mut by_remedy: HashMap<(&str, &Action<'_>), usize> = HashMap::new();
-    let mut group_of = Vec::with_capacity(remedies.len());
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    for (i, remedy) in remedies.iter().enumerate() {
-        let group = match remedy {
-            Some(r) => *by_remedy
-                .entry((r.field, &r.action))
-                .or_insert(groups.len()),
-            None => groups.len(),
-        };
-        if group == groups.len() {
-            groups.push(Vec::new());
+    // Sorted rather than hashed: a profile has a handful of findings, and hashing every
+    // replacement cost more than the rest of the grouping.
+    let mut keyed: Vec<(&str, &Action<'_>, usize)> = remedies
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| r.as_ref().map(|r| (r.field, &r.action, i)))
+        .collect();
+    keyed.sort_unstable();
+    let mut first_of: Vec<usize> = (0..remedies.len()).collect();
+    for pair in keyed.windows(2) {
+        if (pair[0].0, pair[0].1) == (pair[1].0, pair[1].1) {
+            first_of[pair[1].2] = first_of[pair[0].2];
         }
+    }
+    let mut group_of = vec![0; remedies.len()];
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for i in 0..remedies.len() {
+        let group = if first_of[i] == i {
+            groups.push(Vec::new());
+            groups.len() - 1
+        } else {
+            group_of[first_of[i]]
+        };
         groups[group].push(i);
-        group_of.push(group);
+        group_of[i] = group;
     }
     (group_of, groups)
 }
@@ -135,28 +165,31 @@ fn explanations(
     groups: &[Vec<usize>],
     recheck: &mut dyn FnMut(&str) -> Option<Vec<Finding>>,
 ) -> Vec<Vec<usize>> {
-    // Which groups touch each field, as the field of a finding or a related one.
-    let mut touching: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut seen: HashSet<(&str, usize)> = HashSet::new();
+    // Which groups touch each field, as the field of a finding or a related one: sorted by
+    // field, so the groups touching one field are a run found by bisection.
+    let mut touching: Vec<(&str, usize)> = Vec::new();
     for (finding, &group) in findings.iter().zip(group_of) {
-        let fields = std::iter::once(finding.field.as_str())
-            .chain(finding.related.iter().map(|r| r.field.as_str()));
-        for field in fields {
-            if seen.insert((field, group)) {
-                touching.entry(field).or_default().push(group);
-            }
-        }
+        touching.push((&finding.field, group));
+        touching.extend(finding.related.iter().map(|r| (r.field.as_str(), group)));
     }
+    touching.sort_unstable();
+    touching.dedup();
+    let touching_field = |field: &str| -> &[(&str, usize)] {
+        let start = touching.partition_point(|(f, _)| *f < field);
+        let len = touching[start..].partition_point(|(f, _)| *f == field);
+        &touching[start..start + len]
+    };
     let mut explained_by: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
     let (mut rechecks, mut bytes) = (0, 0);
     for (g, members) in groups.iter().enumerate() {
         let Some(remedy) = members.first().and_then(|&i| remedies[i].as_ref()) else {
             continue;
         };
-        let candidates: Vec<usize> = touching
-            .get(remedy.field)
-            .map(|list| list.iter().copied().filter(|&h| h != g).collect())
-            .unwrap_or_default();
+        let candidates: Vec<usize> = touching_field(remedy.field)
+            .iter()
+            .map(|&(_, h)| h)
+            .filter(|&h| h != g)
+            .collect();
         if candidates.is_empty() {
             continue;
         }

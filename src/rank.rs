@@ -81,6 +81,8 @@ pub struct Ranked {
     pub matched_symptoms: Vec<String>,
     /// The reported facts that rule this finding's rule out.
     pub ruled_out: Vec<String>,
+    /// Its rule's `prerequisites`: rules whose causes are fixed before its cause.
+    pub prerequisites: Vec<String>,
     /// The formula with its numbers, for `--explain-rank`.
     pub score_explanation: String,
 }
@@ -243,7 +245,7 @@ pub fn score(finding: Finding, place: Place, pack: &RulePack, reported: &Reporte
     let confidence = policy.map_or(Confidence::Low, |p| p.confidence());
     let prior = policy.map_or(0.5, |p| p.prior());
     let mut matched: Vec<String> = Vec::new();
-    if let Some(policy) = policy {
+    if let Some(policy) = policy.filter(|_| !reported.symptoms.is_empty()) {
         for symptom in policy.symptoms_at(&finding.field) {
             if reported.symptoms.contains(symptom) && !matched.contains(symptom) {
                 matched.push(symptom.clone());
@@ -291,6 +293,7 @@ pub fn score(finding: Finding, place: Place, pack: &RulePack, reported: &Reporte
         score,
         matched_symptoms: matched,
         ruled_out,
+        prerequisites: policy.map(|p| p.prerequisites.clone()).unwrap_or_default(),
         score_explanation,
     }
 }
@@ -307,7 +310,7 @@ pub fn rank(
         .zip(places)
         .map(|(finding, place)| score(finding, place, pack, reported))
         .collect();
-    order(scored, pack)
+    order(scored)
 }
 
 /// A cause being ranked: its findings (indexes into the scored list, in cause order).
@@ -331,7 +334,7 @@ fn finding_order(a: &Ranked, b: &Ranked) -> std::cmp::Ordering {
 
 /// Orders scored findings into ranked causes (see the module documentation). Used again by
 /// `lint` after it has left findings out or changed their severity: the places still hold.
-pub fn order(mut scored: Vec<Ranked>, pack: &RulePack) -> (Vec<Ranked>, Vec<Cause>) {
+pub fn order(mut scored: Vec<Ranked>) -> (Vec<Ranked>, Vec<Cause>) {
     let drafts = drafts(&scored);
     let mut sorted: Vec<usize> = (0..drafts.len()).collect();
     sorted.sort_by(|&a, &b| {
@@ -343,7 +346,7 @@ pub fn order(mut scored: Vec<Ranked>, pack: &RulePack) -> (Vec<Ranked>, Vec<Caus
             .then(b.score.total_cmp(&a.score))
             .then_with(|| finding_order(&scored[a.members[0]], &scored[b.members[0]]))
     });
-    let prerequisites = prerequisite_drafts(&scored, &drafts, pack);
+    let prerequisites = prerequisite_drafts(&scored, &drafts);
     let mut placed = vec![false; drafts.len()];
     let mut in_order = Vec::with_capacity(drafts.len());
     for &d in &sorted {
@@ -437,7 +440,7 @@ fn drafts(scored: &[Ranked]) -> Vec<Draft> {
 }
 
 /// For each draft, the drafts holding a finding of one of its rules' `prerequisites`.
-fn prerequisite_drafts(scored: &[Ranked], drafts: &[Draft], pack: &RulePack) -> Vec<Vec<usize>> {
+fn prerequisite_drafts(scored: &[Ranked], drafts: &[Draft]) -> Vec<Vec<usize>> {
     let with_code = |code: &str| {
         drafts
             .iter()
@@ -449,10 +452,7 @@ fn prerequisite_drafts(scored: &[Ranked], drafts: &[Draft], pack: &RulePack) -> 
         .map(|(this, draft)| {
             let mut found: Vec<usize> = Vec::new();
             for &m in &draft.members {
-                let Some(policy) = pack.rule(scored[m].finding.code) else {
-                    continue;
-                };
-                for code in &policy.prerequisites {
+                for code in &scored[m].prerequisites {
                     if let Some(p) = with_code(code).filter(|&p| p != this && !found.contains(&p)) {
                         found.push(p);
                     }

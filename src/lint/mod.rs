@@ -214,10 +214,11 @@ struct Narrowed {
 fn narrow(
     display: &str,
     path: &Path,
-    ranked: Vec<Ranked>,
-    pack: &RulePack,
+    (ranked, causes): (Vec<Ranked>, Vec<Cause>),
     options: &LintOptions,
 ) -> Narrowed {
+    let all = ranked.len();
+    let mut changed = false;
     let selection = &options.selection;
     let mut entries = Vec::new();
     let mut baselined = 0;
@@ -226,7 +227,9 @@ fn narrow(
         if !selection.enabled(r.finding.code, path) {
             continue;
         }
-        r.severity = selection.severity(r.finding.code, r.severity);
+        let severity = selection.severity(r.finding.code, r.severity);
+        changed |= severity != r.severity;
+        r.severity = severity;
         // A fingerprint is a SHA-256: only worth computing when a baseline is involved.
         if options.collect_baseline || options.baseline.is_some() {
             let fingerprint = report::fingerprint(display, &r.finding);
@@ -244,8 +247,13 @@ fn narrow(
         }
         kept.push(r);
     }
-    // Overrides may have changed severities, and left-out findings leave causes smaller.
-    let (ranked, causes) = rank::order(kept, pack);
+    // Overrides may have changed severities, and left-out findings leave causes smaller; when
+    // neither happened, the analysis' ranking stands.
+    let (ranked, causes) = if changed || kept.len() != all {
+        rank::order(kept)
+    } else {
+        (kept, causes)
+    };
     Narrowed {
         ranked,
         causes,
@@ -312,8 +320,10 @@ pub fn lint_file(
     let mut narrowed = narrow(
         &display,
         &target.path,
-        std::mem::take(&mut analysis.ranked),
-        pack,
+        (
+            std::mem::take(&mut analysis.ranked),
+            std::mem::take(&mut analysis.causes),
+        ),
         options,
     );
     let mut fix_outcome = None;
@@ -348,8 +358,10 @@ pub fn lint_file(
             narrowed = narrow(
                 &display,
                 &target.path,
-                std::mem::take(&mut next.ranked),
-                pack,
+                (
+                    std::mem::take(&mut next.ranked),
+                    std::mem::take(&mut next.causes),
+                ),
                 options,
             );
             analysis = next;
@@ -380,8 +392,10 @@ pub fn lint_file(
             narrowed = narrow(
                 &display,
                 &target.path,
-                std::mem::take(&mut analysis.ranked),
-                pack,
+                (
+                    std::mem::take(&mut analysis.ranked),
+                    std::mem::take(&mut analysis.causes),
+                ),
                 options,
             );
         }

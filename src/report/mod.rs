@@ -457,8 +457,10 @@ pub fn report_finding(
         .map(|template| fill(template, &args))
         .unwrap_or_else(|| finding.code.to_string());
     // A step that would show a masked identifier says how to see the value to enter.
+    let masks =
+        !options.show_values && finding.args.iter().any(|(_, v)| matches!(v, Arg::Ident(_)));
     let shows_masked = |step: &str| {
-        !options.show_values
+        masks
             && crate::rulepack::placeholders(step).iter().any(|name| {
                 finding
                     .args
