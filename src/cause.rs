@@ -17,7 +17,9 @@
 //!    `recheck` (a counterfactual). Entering exactly the LianLian account name (BC101) removes
 //!    the trailing space (BC205) too; trimming the space leaves the case difference, so the
 //!    explanation goes one way only. Only groups that touch G's field (as their field or a
-//!    related one) are candidates, and most profiles have none: then nothing is re-checked.
+//!    related one) are candidates, and most profiles have none: then nothing is re-checked. G is
+//!    not re-checked either when every candidate already explains it (the answer could only
+//!    make the two explain each other, which is one cause all the same).
 //! 4. **Causes.** A group that no other group explains is the root of a cause; every other
 //!    group joins the cause of the group that explains it.
 //!
@@ -190,7 +192,9 @@ fn explanations(
             .map(|&(_, h)| h)
             .filter(|&h| h != g)
             .collect();
-        if candidates.is_empty() {
+        // Nothing to learn when every candidate already explains this group: whether this
+        // group explains them too, they end up one cause.
+        if candidates.iter().all(|h| explained_by[g].contains(h)) {
             continue;
         }
         if rechecks == MAX_RECHECKS

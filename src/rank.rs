@@ -161,7 +161,10 @@ pub fn reported(pack: &RulePack, symptom: Option<&str>, profile: &Profile) -> Re
                 .collect()
         })
         .unwrap_or_default();
-    if let Some(shape) = pack.error_code_pattern() {
+    // Compiled only when there are words to read: most runs have no `--symptom`.
+    if !words.is_empty()
+        && let Some(shape) = pack.error_code_pattern()
+    {
         for word in &words {
             let seen = found
                 .symptom_codes

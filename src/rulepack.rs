@@ -627,11 +627,15 @@ impl RulePack {
                     )));
                 }
             }
-            self.check_symptom_ids(at("symptoms"), &rule.symptoms)
+            // Locations are worded only for a mistake: this runs for every rule at start-up.
+            self.check_symptom_ids(|| at("symptoms"), &rule.symptoms)
                 .map_err(err)?;
             for (pattern, symptoms) in &rule.symptoms_by_field {
-                self.check_symptom_ids(at(&format!("symptoms_by_field.\"{pattern}\"")), symptoms)
-                    .map_err(err)?;
+                self.check_symptom_ids(
+                    || at(&format!("symptoms_by_field.\"{pattern}\"")),
+                    symptoms,
+                )
+                .map_err(err)?;
             }
             for prerequisite in &rule.prerequisites {
                 if prerequisite == code || !self.rules.contains_key(prerequisite) {
@@ -671,7 +675,7 @@ impl RulePack {
             }
         }
         for (code, meaning) in &self.error_codes {
-            self.check_symptom_ids(format!("error_codes.{code}.symptoms"), &meaning.symptoms)
+            self.check_symptom_ids(|| format!("error_codes.{code}.symptoms"), &meaning.symptoms)
                 .map_err(err)?;
         }
         self.validate_facts().map_err(err)?;
@@ -682,10 +686,15 @@ impl RulePack {
         Ok(())
     }
 
-    fn check_symptom_ids(&self, at: String, symptoms: &[String]) -> Result<(), String> {
+    fn check_symptom_ids(
+        &self,
+        at: impl FnOnce() -> String,
+        symptoms: &[String],
+    ) -> Result<(), String> {
         match symptoms.iter().find(|s| !self.symptoms.contains_key(*s)) {
             Some(unknown) => Err(format!(
-                "{at} names `{unknown}`, which is not in [symptoms]"
+                "{} names `{unknown}`, which is not in [symptoms]",
+                at()
             )),
             None => Ok(()),
         }
@@ -722,10 +731,10 @@ impl RulePack {
                     ));
                 }
                 if let Some(symptom) = &condition.symptom {
-                    self.check_symptom_ids(at("when"), std::slice::from_ref(symptom))?;
+                    self.check_symptom_ids(|| at("when"), std::slice::from_ref(symptom))?;
                 }
             }
-            self.check_symptom_ids(at("symptoms"), &fact.symptoms)?;
+            self.check_symptom_ids(|| at("symptoms"), &fact.symptoms)?;
             if let Some(source) = fact.sources.iter().find(|s| !self.sources.contains_key(*s)) {
                 return Err(format!(
                     "{} names `{source}`, which is not in [sources]",
