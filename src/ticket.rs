@@ -455,6 +455,156 @@ fn diagnosis_summary(analysis: &Analysis) -> String {
     )
 }
 
+/// The "Attachments" part: what support asks to see for the platforms of the profile.
+fn attachments(scope: &Scope, pack: &RulePack) -> String {
+    let mut body = String::new();
+    body.push_str("\nAttachments\n");
+    body.push_str("  [ ] Screenshot of the error, showing the full page URL (address bar) and the date and time (timestamp)\n");
+    if scope.ozon && scope.lianlian {
+        body.push_str("  [ ] Screenshot of Ozon Seller Center > Settings > Payments showing the payment method and payout details, with URL and timestamp\n");
+        body.push_str("  [ ] Screenshot of the LianLian Global store page showing the Merchant ID and the Ozon channel status, with URL and timestamp\n");
+    }
+    if scope.ogp {
+        body.push_str("  [ ] Screenshot of the Ozon Global Pay account page showing its status, with URL and timestamp\n");
+    }
+    if scope.amazon {
+        let days = pack.param_integer("BC706", "max_age_days").map_or_else(
+            |_| String::new(),
+            |d| format!(", issued within the last {d} days"),
+        );
+        body.push_str(&format!(
+            "  [ ] Bank account verification document (PDF, not a screenshot{days})\n"
+        ));
+        body.push_str("  [ ] Screenshot of Seller Central > Settings > Deposit Methods, with URL and timestamp\n");
+    }
+    body.push_str("  [ ] Business licence (scan of the original)\n");
+    body
+}
+
+/// The last lines of "What happened": the test payment, the payout status and the problem
+/// reported with `--symptom` (redacted when it holds a credential).
+fn reported_lines(analysis: &Analysis, pack: &RulePack, options: &TicketOptions) -> String {
+    let profile = &analysis.profile;
+    let mut body = String::new();
+    if let Some(t) = profile.text("incident.test_payment") {
+        body.push_str(&format!("  Test payment: {}\n", t.replace('_', " ")));
+    }
+    if let Some(s) = profile.text("incident.payout_status") {
+        body.push_str(&format!(
+            "  Payout status shown: \"{}\"\n",
+            shown(analysis, "incident.payout_status", s)
+        ));
+    }
+    if let Some(symptom) = options.symptom.as_deref().filter(|s| !s.trim().is_empty()) {
+        let looks_secret = pack
+            .param_regex("BC901", "value_pattern")
+            .is_ok_and(|re| re.is_match(symptom));
+        let text = if looks_secret {
+            REDACTED.to_string()
+        } else {
+            escape(symptom.trim()).into_owned()
+        };
+        body.push_str(&format!("  Reported problem: \"{text}\"\n"));
+    }
+    body
+}
+
+/// What the e-mail shows where the profile lacks an item, for the sender to fill in.
+fn placeholder(what: &str) -> String {
+    format!("<ADD: {what}>")
+}
+
+/// The subject line: the topic, then the Seller ID and the error code when known.
+fn subject_line(scope: &Scope, seller_id: Option<&str>, error_code: Option<&str>) -> String {
+    let mut subject = scope.topic().to_string();
+    let mut tags: Vec<String> = Vec::new();
+    if let Some(id) = seller_id {
+        tags.push(format!("Seller ID {id}"));
+    }
+    if let Some(code) = error_code {
+        tags.push(format!("error {code}"));
+    }
+    if !tags.is_empty() {
+        subject.push_str(&format!(" ({})", tags.join(", ")));
+    }
+    subject
+}
+
+/// The "Account details" part. `values`: the company name, the Ozon and Amazon Seller IDs and
+/// the LianLian Merchant ID, each as the e-mail shows it (absent: a placeholder to fill in).
+fn account_details(scope: &Scope, profile: &Profile, values: [&Option<String>; 4]) -> String {
+    let mut body = String::new();
+    body.push_str("Account details\n");
+    let [company, ozon_id, amazon_id, merchant_id] = values;
+    if let Some(c) = company {
+        body.push_str(&format!("  Company: {c}\n"));
+    }
+    if scope.ozon || scope.ogp {
+        body.push_str(&format!(
+            "  Ozon Seller ID (Client-Id): {}\n",
+            ozon_id
+                .clone()
+                .unwrap_or_else(|| placeholder("Ozon Seller ID"))
+        ));
+    }
+    if scope.amazon {
+        body.push_str(&format!(
+            "  Amazon Seller ID (Merchant Token): {}\n",
+            amazon_id
+                .clone()
+                .unwrap_or_else(|| placeholder("Amazon Seller ID"))
+        ));
+    }
+    if scope.lianlian {
+        body.push_str(&format!(
+            "  LianLian Merchant ID: {}\n",
+            merchant_id
+                .clone()
+                .unwrap_or_else(|| placeholder("LianLian Merchant ID"))
+        ));
+    }
+    for (path, label) in [
+        ("ozon.payment_method", "Payment method selected on Ozon"),
+        (
+            "ozon.default_payout_method",
+            "Default payout method on Ozon",
+        ),
+        ("lianlian.ozon_channel", "Ozon channel status in LianLian"),
+        ("ozon_global_pay.status", "Ozon Global Pay account status"),
+        (
+            "amazon.deposit_method.provider",
+            "Amazon deposit method provider",
+        ),
+    ] {
+        if let Some(v) = profile.text(path) {
+            body.push_str(&format!("  {label}: {}\n", escape(v)));
+        }
+    }
+    body
+}
+
+/// The "Error code" line: the code, whether anything documents it, or that none was shown.
+fn error_code_line(
+    error_code: Option<&str>,
+    raw_code: Option<&str>,
+    no_code_shown: bool,
+    pack: &RulePack,
+) -> String {
+    let code_known = raw_code.is_some_and(|raw| {
+        pack.error_codes
+            .keys()
+            .any(|known| known.eq_ignore_ascii_case(raw.trim()))
+    });
+    match error_code {
+        Some(code) if code_known => format!("  Error code: {code}\n"),
+        Some(code) => format!(
+            "  Error code: {code} (we found no documented meaning for this code; please tell us what it means)\n"
+        ),
+        None if no_code_shown => "  Error code: none was shown\n".to_string(),
+        None => format!("  Error code: {}\n", placeholder("error code")),
+    }
+}
+
 /// Drafts the ticket for an analysed profile.
 pub fn draft(analysis: &Analysis, pack: &RulePack, options: &TicketOptions) -> Ticket {
     let profile = &analysis.profile;
@@ -527,17 +677,7 @@ pub fn draft(analysis: &Analysis, pack: &RulePack, options: &TicketOptions) -> T
     }
 
     let seller_id = ozon_id.clone().or_else(|| amazon_id.clone());
-    let mut subject = scope.topic().to_string();
-    let mut tags: Vec<String> = Vec::new();
-    if let Some(id) = &seller_id {
-        tags.push(format!("Seller ID {id}"));
-    }
-    if let Some(code) = &error_code {
-        tags.push(format!("error {code}"));
-    }
-    if !tags.is_empty() {
-        subject.push_str(&format!(" ({})", tags.join(", ")));
-    }
+    let subject = subject_line(&scope, seller_id.as_deref(), error_code.as_deref());
 
     let company = [
         "seller.legal_name_en",
@@ -547,7 +687,6 @@ pub fn draft(analysis: &Analysis, pack: &RulePack, options: &TicketOptions) -> T
     .iter()
     .chain(["seller.legal_name"].iter())
     .find_map(|p| profile.text(p).map(|v| shown(analysis, p, v)));
-    let placeholder = |what: &str| format!("<ADD: {what}>");
 
     let mut body = String::new();
     body.push_str("Hello,\n\n");
@@ -556,66 +695,19 @@ pub fn draft(analysis: &Analysis, pack: &RulePack, options: &TicketOptions) -> T
         scope.sentence()
     ));
 
-    body.push_str("Account details\n");
-    if let Some(c) = &company {
-        body.push_str(&format!("  Company: {c}\n"));
-    }
-    if scope.ozon || scope.ogp {
-        body.push_str(&format!(
-            "  Ozon Seller ID (Client-Id): {}\n",
-            ozon_id
-                .clone()
-                .unwrap_or_else(|| placeholder("Ozon Seller ID"))
-        ));
-    }
-    if scope.amazon {
-        body.push_str(&format!(
-            "  Amazon Seller ID (Merchant Token): {}\n",
-            amazon_id
-                .clone()
-                .unwrap_or_else(|| placeholder("Amazon Seller ID"))
-        ));
-    }
-    if scope.lianlian {
-        body.push_str(&format!(
-            "  LianLian Merchant ID: {}\n",
-            merchant_id
-                .clone()
-                .unwrap_or_else(|| placeholder("LianLian Merchant ID"))
-        ));
-    }
-    for (path, label) in [
-        ("ozon.payment_method", "Payment method selected on Ozon"),
-        (
-            "ozon.default_payout_method",
-            "Default payout method on Ozon",
-        ),
-        ("lianlian.ozon_channel", "Ozon channel status in LianLian"),
-        ("ozon_global_pay.status", "Ozon Global Pay account status"),
-        (
-            "amazon.deposit_method.provider",
-            "Amazon deposit method provider",
-        ),
-    ] {
-        if let Some(v) = profile.text(path) {
-            body.push_str(&format!("  {label}: {}\n", escape(v)));
-        }
-    }
+    body.push_str(&account_details(
+        &scope,
+        profile,
+        [&company, &ozon_id, &amazon_id, &merchant_id],
+    ));
 
     body.push_str("\nWhat happened\n");
-    let code_known = raw_code.is_some_and(|raw| {
-        pack.error_codes
-            .keys()
-            .any(|known| known.eq_ignore_ascii_case(raw.trim()))
-    });
-    match &error_code {
-        Some(code) if code_known => body.push_str(&format!("  Error code: {code}\n")),
-        Some(code) => body.push_str(&format!(
-            "  Error code: {code} (we found no documented meaning for this code; please tell us what it means)\n"
-        )),
-        None if no_code_shown => body.push_str("  Error code: none was shown\n"),
-        None => body.push_str(&format!("  Error code: {}\n", placeholder("error code"))),
-    }
+    body.push_str(&error_code_line(
+        error_code.as_deref(),
+        raw_code,
+        no_code_shown,
+        pack,
+    ));
     body.push_str(&format!(
         "  Error message: {}\n",
         error_message
@@ -635,49 +727,11 @@ pub fn draft(analysis: &Analysis, pack: &RulePack, options: &TicketOptions) -> T
         "  Attempts made: {}{cache}\n",
         attempts.map_or_else(|| placeholder("number of attempts"), |n| n.to_string())
     ));
-    if let Some(t) = profile.text("incident.test_payment") {
-        body.push_str(&format!("  Test payment: {}\n", t.replace('_', " ")));
-    }
-    if let Some(s) = profile.text("incident.payout_status") {
-        body.push_str(&format!(
-            "  Payout status shown: \"{}\"\n",
-            shown(analysis, "incident.payout_status", s)
-        ));
-    }
-    if let Some(symptom) = options.symptom.as_deref().filter(|s| !s.trim().is_empty()) {
-        let looks_secret = pack
-            .param_regex("BC901", "value_pattern")
-            .is_ok_and(|re| re.is_match(symptom));
-        let text = if looks_secret {
-            REDACTED.to_string()
-        } else {
-            escape(symptom.trim()).into_owned()
-        };
-        body.push_str(&format!("  Reported problem: \"{text}\"\n"));
-    }
+    body.push_str(&reported_lines(analysis, pack, options));
 
     let internal = what_we_checked(analysis, pack, options, &mut body);
 
-    body.push_str("\nAttachments\n");
-    body.push_str("  [ ] Screenshot of the error, showing the full page URL (address bar) and the date and time (timestamp)\n");
-    if scope.ozon && scope.lianlian {
-        body.push_str("  [ ] Screenshot of Ozon Seller Center > Settings > Payments showing the payment method and payout details, with URL and timestamp\n");
-        body.push_str("  [ ] Screenshot of the LianLian Global store page showing the Merchant ID and the Ozon channel status, with URL and timestamp\n");
-    }
-    if scope.ogp {
-        body.push_str("  [ ] Screenshot of the Ozon Global Pay account page showing its status, with URL and timestamp\n");
-    }
-    if scope.amazon {
-        let days = pack.param_integer("BC706", "max_age_days").map_or_else(
-            |_| String::new(),
-            |d| format!(", issued within the last {d} days"),
-        );
-        body.push_str(&format!(
-            "  [ ] Bank account verification document (PDF, not a screenshot{days})\n"
-        ));
-        body.push_str("  [ ] Screenshot of Seller Central > Settings > Deposit Methods, with URL and timestamp\n");
-    }
-    body.push_str("  [ ] Business licence (scan of the original)\n");
+    body.push_str(&attachments(&scope, pack));
 
     body.push_str("\nPlease tell us what causes the error and what we need to change to complete the setup.\n\nBest regards,\n");
     body.push_str(&company.unwrap_or_else(|| placeholder("company name")));
