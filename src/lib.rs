@@ -1,10 +1,12 @@
 //! bindcheck: explains why binding a cross-border payout channel fails.
 //!
 //! Data flows one way: source text ([`source`]) → [`profile`] (typed, with spans) →
-//! [`rules`] (findings) → [`rank`] → [`report`]. Each stage knows nothing of the stages after
-//! it. [`pipeline`] runs the first four for one profile; [`cli`] wires the commands.
+//! [`rules`] (findings) → [`cause`] (which findings share one root cause) → [`rank`] →
+//! [`report`]. Each stage knows nothing of the stages after it. [`pipeline`] runs the stages
+//! before the report for one profile; [`cli`] wires the commands.
 
 pub mod address;
+pub mod cause;
 pub mod cli;
 pub mod finding;
 pub mod lint;

@@ -1,13 +1,13 @@
-//! One profile through the stages: bytes → profile → findings → ranking.
+//! One profile through the stages: bytes → profile → findings → causes → ranking.
 //!
-//! `diagnose`, `lint` and `ticket` all call [`analyze`]; what they do with the ranked findings
+//! `diagnose`, `lint` and `ticket` all call [`analyze`]; what they do with the ranked causes
 //! (report, statistics, e-mail) is theirs.
 
+use crate::finding::Finding;
 use crate::profile::{self, LoadError, Profile};
-use crate::rank::{self, Ranked};
+use crate::rank::{self, Cause, Ranked, Reported};
 use crate::rulepack::{PolicyError, RulePack};
 use crate::rules;
-use std::collections::BTreeSet;
 
 /// Options that change what is found or how it ranks.
 #[derive(Debug, Clone, Default)]
@@ -22,10 +22,14 @@ pub struct AnalyzeOptions {
 #[derive(Debug)]
 pub struct Analysis {
     pub profile: Profile,
+    /// Every finding, in the order of its cause (`Ranked::cause`).
     pub ranked: Vec<Ranked>,
+    /// The causes, in rank order; each names its findings by their rank.
+    pub causes: Vec<Cause>,
     /// Findings hidden by `[[bindcheck.ignore]]`.
-    pub suppressed: Vec<crate::finding::Finding>,
-    pub symptoms: BTreeSet<String>,
+    pub suppressed: Vec<Finding>,
+    /// The symptoms and facts reported with `--symptom` and in `[incident]`.
+    pub reported: Reported,
 }
 
 /// Why a profile could not be analysed.
@@ -56,14 +60,54 @@ pub fn analyze(
         }))
     })?;
     let checked = rules::check(&profile, &issues, pack, options.as_of)?;
-    let symptoms = rank::reported_symptoms(pack, options.symptom.as_deref(), &profile);
-    let ranked = rank::rank(checked.findings, pack, &symptoms);
+    let reported = rank::reported(pack, options.symptom.as_deref(), &profile);
+    let mut findings = checked.findings;
+    findings.extend(unknown_symptom_codes(&reported, pack, &profile));
+    let mut recheck = |patched: &str| {
+        let (patched, issues) = profile::load(path, patched.as_bytes()).ok()?;
+        rules::check(&patched, &issues, pack, options.as_of)
+            .ok()
+            .map(|c| c.findings)
+    };
+    let places = crate::cause::group(&findings, &profile.source.text, pack, &mut recheck);
+    let (ranked, causes) = rank::rank(findings, places, pack, &reported);
     Ok(Analysis {
         profile,
         ranked,
+        causes,
         suppressed: checked.suppressed,
-        symptoms,
+        reported,
     })
+}
+
+/// Where a finding about `--symptom` text points: the option, not a place in the file.
+pub const SYMPTOM_FIELD: &str = "--symptom";
+
+/// BC806 for each error code given with `--symptom` that the rulepack does not document, as
+/// for `incident.error_code` (whose own check is the rule's): the code is reported, never
+/// given a guessed meaning.
+fn unknown_symptom_codes<'a>(
+    reported: &'a Reported,
+    pack: &'a RulePack,
+    profile: &'a Profile,
+) -> impl Iterator<Item = Finding> + 'a {
+    let in_profile = profile.text("incident.error_code").map(str::trim);
+    reported
+        .symptom_codes
+        .iter()
+        .filter(move |code| {
+            !pack
+                .error_codes
+                .keys()
+                .any(|k| k.eq_ignore_ascii_case(code))
+                && !in_profile.is_some_and(|c| c.eq_ignore_ascii_case(code))
+        })
+        .map(|code| {
+            Finding::new("BC806", SYMPTOM_FIELD, 0..0)
+                .text("code", code.clone())
+                .evidence("source", SYMPTOM_FIELD)
+                .fingerprint_value(code.clone())
+        })
 }
 
 /// The largest profile bindcheck reads. Real profiles are a few kilobytes; the limit keeps a

@@ -1,62 +1,150 @@
-//! Findings → ranked causes (SPEC §2 "Ranking").
+//! Findings and their causes → ranked causes (SPEC §2 "Causes and ranking").
 //!
-//! Order: severity (error, warning, info), then score (higher first), then position in the
-//! file, then code, where
+//! Each finding is scored:
 //!
 //! ```text
-//! score = weight(confidence) × prior × (symptom_boost if the rule explains a reported symptom)
+//! score = weight(confidence) × prior × boost
+//! boost = symptom_boost  if the rule explains a reported symptom and no reported fact rules it out
+//!         1              otherwise
 //! ```
 //!
 //! - `weight(confidence)`: `[ranking]` `high` / `medium` / `low` of the rulepack (built in:
 //!   1.0 / 0.7 / 0.4), for the rule's `confidence`;
 //! - `prior`: the rule's `prior` (0..1), how often this cause is behind a failed binding;
-//! - `symptom_boost`: `[ranking] symptom_boost` (built in: 3.0), applied once when any symptom in
-//!   the rule's `symptoms` list was reported — never per symptom, so a rule that lists many
-//!   symptoms does not outrank a precise one just by being vague.
+//! - the symptoms a rule explains are its `symptoms`, and its `symptoms_by_field` whose field
+//!   pattern matches the finding's field ("Invalid Merchant ID" only for a Merchant ID);
+//! - `symptom_boost`: `[ranking] symptom_boost` (built in: 3.0), applied once however many
+//!   reported symptoms the rule explains, so a vague rule does not outrank a precise one;
+//! - a rule is *ruled out* when a reported fact (`[facts]`) lists it in `rules_out`: the test
+//!   payment succeeded, so the balance for it was enough.
 //!
-//! Severity is never overridden by a symptom: a matching warning stays below every error, since
-//! an error blocks the binding whatever was reported. Scores are shown rounded to three
-//! decimals (JSON `score`, `--explain-rank`); sorting uses the exact value.
+//! A cause (see [`crate::cause`]) takes the highest severity of its findings, the highest score,
+//! and explains a symptom when one of its findings does; it is ruled out when all of its
+//! findings are. Its leading finding — the first of its root group by severity, score and
+//! position — gives its title, its steps and its one value to enter. Causes are ordered by:
 //!
-//! Reported symptoms ([`reported_symptoms`]) come from:
-//! - `--symptom TEXT` and `incident.error_message` / `incident.payout_status`: every symptom of
+//! 1. whether it explains a reported symptom (those first);
+//! 2. severity (error, warning, info);
+//! 3. whether reported facts rule it out (those last within their severity — never dropped);
+//! 4. score, higher first;
+//! 5. position of its leading finding in the file, then its code;
+//!
+//! and then a cause whose rule lists `prerequisites` is preceded by the causes of those rules
+//! (KYC level 3 before the LianLian channel can be opened), which say so. Findings follow the
+//! order of their causes; within a cause, the root group first, each part by severity, score and
+//! position. Scores are shown rounded to three decimals (JSON `score`, `--explain-rank`);
+//! sorting uses the exact value.
+//!
+//! Reported symptoms and facts ([`reported`]) come from:
+//! - `--symptom TEXT`, `incident.error_message` and `incident.payout_status`: every symptom of
 //!   the rulepack's `[symptoms]` table with a phrase contained in the text (case-insensitive;
 //!   phrases exist in English, Chinese and Russian);
-//! - error codes (`incident.error_code`, or a code-shaped word in `--symptom`) that the
-//!   rulepack's `[error_codes]` documents, matched case-insensitively — an undocumented code adds
-//!   no symptom (it is reported as BC806 instead);
-//! - situations: `incident.test_payment = "succeeded"` → `payout-not-arriving`, `"failed"` →
-//!   `verification-payment-failed`, `incident.attempts ≥ 2` → `repeated-failures`.
+//! - error codes (`incident.error_code`, or a word of `--symptom`) that the rulepack's
+//!   `[error_codes]` documents; a word of `--symptom` shaped like an error code
+//!   (`[ranking] error_code_pattern`) is kept in [`Reported::symptom_codes`], so an undocumented
+//!   one is reported as BC806 like `incident.error_code`;
+//! - `[facts]`: a fact holds when one of its conditions does (`incident.test_payment =
+//!   "succeeded"`, `incident.attempts ≥ 2`, a symptom in `incident.payout_status`…), and adds its
+//!   symptoms. Facts are evaluated until none is added, so one fact may rest on another's.
 
-use crate::finding::Finding;
+use crate::cause::Place;
+use crate::finding::{Applicability, Finding, Fix};
 use crate::profile::Profile;
-use crate::rulepack::{Confidence, RulePack, Severity};
+use crate::rulepack::{Condition, Confidence, RulePack, Severity};
 use std::collections::BTreeSet;
 
-/// A finding with its place in the ranking.
+/// What was reported about a profile's incident.
+#[derive(Debug, Clone, Default)]
+pub struct Reported {
+    /// Symptom ids (`[symptoms]`).
+    pub symptoms: BTreeSet<String>,
+    /// Fact ids (`[facts]`) that hold.
+    pub facts: BTreeSet<String>,
+    /// Words of `--symptom` shaped like an error code, as written.
+    pub symptom_codes: Vec<String>,
+}
+
+/// A finding with its score and its place in the ranking.
 #[derive(Debug, Clone)]
 pub struct Ranked {
     pub finding: Finding,
-    /// 1-based.
+    /// 1-based, in the order of the causes.
     pub rank: usize,
+    /// The rank of its cause.
+    pub cause: usize,
+    /// Its place among the causes (see [`crate::cause`]).
+    pub place: Place,
     pub severity: Severity,
     pub confidence: Confidence,
     pub score: f64,
-    /// The reported symptoms this finding's rule explains.
+    /// The reported symptoms this finding's rule explains here.
     pub matched_symptoms: Vec<String>,
+    /// The reported facts that rule this finding's rule out.
+    pub ruled_out: Vec<String>,
+    /// Its rule's `prerequisites`: rules whose causes are fixed before its cause.
+    pub prerequisites: Vec<String>,
     /// The formula with its numbers, for `--explain-rank`.
     pub score_explanation: String,
 }
 
-/// The symptoms reported for a profile: from `--symptom` text and `[incident]`.
-pub fn reported_symptoms(
-    pack: &RulePack,
-    symptom: Option<&str>,
-    profile: &Profile,
-) -> BTreeSet<String> {
-    let mut found: BTreeSet<String> = BTreeSet::new();
+impl Ranked {
+    /// Whether it explains a reported symptom, and no reported fact rules it out.
+    pub fn explains(&self) -> bool {
+        !self.matched_symptoms.is_empty() && self.ruled_out.is_empty()
+    }
+}
+
+/// One cause: findings that share one root cause and one fix.
+#[derive(Debug, Clone)]
+pub struct Cause {
+    /// 1-based.
+    pub rank: usize,
+    /// The ranks of its findings, the leading one first.
+    pub findings: Vec<usize>,
+    /// The highest of its findings.
+    pub severity: Severity,
+    /// The highest of its findings.
+    pub score: f64,
+    /// One of its findings explains a reported symptom.
+    pub symptom_match: bool,
+    /// The reported symptoms its findings explain.
+    pub matched_symptoms: Vec<String>,
+    /// When every finding is ruled out: the facts that rule them out.
+    pub ruled_out: Vec<String>,
+    /// Ranks of the causes to fix before this one (its prerequisites).
+    pub fix_first: Vec<usize>,
+    /// Ranks of the causes that can only be fixed after this one.
+    pub fix_before: Vec<usize>,
+    /// The one value to enter: the leading finding's fix, safe when a finding of its group
+    /// offers the same value as a safe fix.
+    pub fix: Option<Fix>,
+    /// The formula of its highest-scoring finding.
+    pub score_explanation: String,
+}
+
+impl Cause {
+    /// Its leading finding, among `ranked` (the findings of the same ranking).
+    pub fn lead<'a>(&self, ranked: &'a [Ranked]) -> Option<&'a Ranked> {
+        self.findings
+            .first()
+            .and_then(|rank| ranked.get(rank.wrapping_sub(1)))
+    }
+
+    /// Its findings, among `ranked`, the leading one first.
+    pub fn members<'a>(&'a self, ranked: &'a [Ranked]) -> impl Iterator<Item = &'a Ranked> + 'a {
+        self.findings
+            .iter()
+            .filter_map(|rank| ranked.get(rank.wrapping_sub(1)))
+    }
+}
+
+/// The symptoms and facts reported for a profile: from `--symptom` text and `[incident]`.
+pub fn reported(pack: &RulePack, symptom: Option<&str>, profile: &Profile) -> Reported {
+    let mut found = Reported::default();
     let mut add_text = |text: &str| {
-        found.extend(pack.symptoms_in(text).into_iter().map(str::to_string));
+        found
+            .symptoms
+            .extend(pack.symptoms_in(text).into_iter().map(str::to_string));
     };
     if let Some(text) = symptom {
         add_text(text);
@@ -66,93 +154,400 @@ pub fn reported_symptoms(
             add_text(text);
         }
     }
-    let mut codes: Vec<&str> = profile.text("incident.error_code").into_iter().collect();
-    if let Some(text) = symptom {
-        codes.extend(text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-')));
+    let words: Vec<&str> = symptom
+        .map(|text| {
+            text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+                .filter(|w| !w.is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    // Compiled only when there are words to read: most runs have no `--symptom`.
+    if !words.is_empty()
+        && let Some(shape) = pack.error_code_pattern()
+    {
+        for word in &words {
+            let seen = found
+                .symptom_codes
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case(word));
+            if shape.is_match(word) && !seen {
+                found.symptom_codes.push(word.to_string());
+            }
+        }
     }
+    let codes = profile.text("incident.error_code").into_iter().chain(words);
     for code in codes {
         let code = code.trim();
-        if code.is_empty() {
-            continue;
-        }
         if let Some((_, meaning)) = pack
             .error_codes
             .iter()
-            .find(|(known, _)| known.eq_ignore_ascii_case(code))
+            .find(|(known, _)| !code.is_empty() && known.eq_ignore_ascii_case(code))
         {
-            found.extend(meaning.symptoms.iter().cloned());
+            found.symptoms.extend(meaning.symptoms.iter().cloned());
         }
     }
-    let has = |id: &str| pack.symptoms.contains_key(id);
-    match profile.text("incident.test_payment") {
-        Some("succeeded") if has("payout-not-arriving") => {
-            found.insert("payout-not-arriving".into());
-        }
-        Some("failed") if has("verification-payment-failed") => {
-            found.insert("verification-payment-failed".into());
-        }
-        _ => {}
-    }
-    if profile.integer("incident.attempts").is_some_and(|n| n >= 2) && has("repeated-failures") {
-        found.insert("repeated-failures".into());
-    }
+    add_facts(pack, profile, &mut found);
     found
 }
 
-/// Ranks one profile's findings.
-pub fn rank(findings: Vec<Finding>, pack: &RulePack, symptoms: &BTreeSet<String>) -> Vec<Ranked> {
-    let mut ranked: Vec<Ranked> = findings
-        .into_iter()
-        .map(|finding| {
-            let policy = pack.rule(finding.code);
-            let severity = policy.map_or(Severity::Warning, |p| p.severity_for(finding.variant));
-            let confidence = policy.map_or(Confidence::Low, |p| p.confidence());
-            let prior = policy.map_or(0.5, |p| p.prior());
-            let matched: Vec<String> = policy
-                .map(|p| {
-                    p.symptoms
+/// Adds every fact that holds, and its symptoms, until nothing more is added.
+fn add_facts(pack: &RulePack, profile: &Profile, found: &mut Reported) {
+    loop {
+        let new: Vec<&String> = pack
+            .facts
+            .iter()
+            .filter(|(id, fact)| {
+                !found.facts.contains(*id)
+                    && fact
+                        .when
                         .iter()
-                        .filter(|s| symptoms.contains(*s))
-                        .cloned()
-                        .collect()
-                })
-                .unwrap_or_default();
-            let weight = pack.ranking.weight(confidence);
-            let boost = if matched.is_empty() {
-                1.0
-            } else {
-                pack.ranking.symptom_boost
-            };
-            let score = weight * prior * boost;
-            let mut score_explanation =
-                format!("{weight} ({}) × {prior} (prior)", confidence.as_str());
-            if !matched.is_empty() {
-                score_explanation
-                    .push_str(&format!(" × {boost} (explains {})", matched.join(", ")));
+                        .any(|c| holds(c, pack, profile, &found.symptoms))
+            })
+            .map(|(id, _)| id)
+            .collect();
+        if new.is_empty() {
+            return;
+        }
+        for id in new {
+            found.facts.insert(id.clone());
+            if let Some(fact) = pack.facts.get(id) {
+                found.symptoms.extend(fact.symptoms.iter().cloned());
             }
-            score_explanation.push_str(&format!(" = {}", round(score)));
-            Ranked {
-                finding,
-                rank: 0,
-                severity,
-                confidence,
-                score,
-                matched_symptoms: matched,
-                score_explanation,
+        }
+    }
+}
+
+fn holds(
+    condition: &Condition,
+    pack: &RulePack,
+    profile: &Profile,
+    symptoms: &BTreeSet<String>,
+) -> bool {
+    // The pack checked that a named field is a field of the format.
+    let field = condition.field.as_deref();
+    match (
+        field,
+        &condition.equals,
+        condition.at_least,
+        &condition.symptom,
+    ) {
+        (Some(field), Some(value), _, _) => profile.text(field) == Some(value.as_str()),
+        (Some(field), _, Some(least), _) => profile.integer(field).is_some_and(|n| n >= least),
+        (Some(field), _, _, Some(symptom)) => profile
+            .text(field)
+            .is_some_and(|text| pack.symptoms_in(text).contains(&symptom.as_str())),
+        (None, _, _, Some(symptom)) => symptoms.contains(symptom),
+        _ => false,
+    }
+}
+
+/// Scores one finding.
+pub fn score(finding: Finding, place: Place, pack: &RulePack, reported: &Reported) -> Ranked {
+    let policy = pack.rule(finding.code);
+    let severity = policy.map_or(Severity::Warning, |p| p.severity_for(finding.variant));
+    let confidence = policy.map_or(Confidence::Low, |p| p.confidence());
+    let prior = policy.map_or(0.5, |p| p.prior());
+    let mut matched: Vec<String> = Vec::new();
+    if let Some(policy) = policy.filter(|_| !reported.symptoms.is_empty()) {
+        for symptom in policy.symptoms_at(&finding.field) {
+            if reported.symptoms.contains(symptom) && !matched.contains(symptom) {
+                matched.push(symptom.clone());
             }
+        }
+    }
+    let ruled_out: Vec<String> = reported
+        .facts
+        .iter()
+        .filter(|id| {
+            pack.facts
+                .get(*id)
+                .is_some_and(|f| f.rules_out.iter().any(|c| c == finding.code))
+        })
+        .cloned()
+        .collect();
+    let weight = pack.ranking.weight(confidence);
+    let boosted = !matched.is_empty() && ruled_out.is_empty();
+    let boost = if boosted {
+        pack.ranking.symptom_boost
+    } else {
+        1.0
+    };
+    let score = weight * prior * boost;
+    let mut score_explanation = format!("{weight} ({}) × {prior} (prior)", confidence.as_str());
+    if boosted {
+        score_explanation.push_str(&format!(" × {boost} (explains {})", matched.join(", ")));
+    }
+    score_explanation.push_str(&format!(" = {}", round(score)));
+    if !ruled_out.is_empty() {
+        let what = if matched.is_empty() {
+            String::new()
+        } else {
+            format!(", so not boosted for {}", matched.join(", "))
+        };
+        score_explanation.push_str(&format!(" (ruled out by {}{what})", ruled_out.join(", ")));
+    }
+    Ranked {
+        finding,
+        rank: 0,
+        cause: 0,
+        place,
+        severity,
+        confidence,
+        score,
+        matched_symptoms: matched,
+        ruled_out,
+        prerequisites: policy.map(|p| p.prerequisites.clone()).unwrap_or_default(),
+        score_explanation,
+    }
+}
+
+/// Scores and ranks one profile's findings, grouped by `places` (one per finding).
+pub fn rank(
+    findings: Vec<Finding>,
+    places: Vec<Place>,
+    pack: &RulePack,
+    reported: &Reported,
+) -> (Vec<Ranked>, Vec<Cause>) {
+    let scored = findings
+        .into_iter()
+        .zip(places)
+        .map(|(finding, place)| score(finding, place, pack, reported))
+        .collect();
+    order(scored)
+}
+
+/// A cause being ranked: its findings (indexes into the scored list, in cause order).
+struct Draft {
+    members: Vec<usize>,
+    severity: Severity,
+    score: f64,
+    best: usize,
+    symptom_match: bool,
+    ruled_out: bool,
+}
+
+/// The order of findings within a cause and of two causes' leading findings.
+fn finding_order(a: &Ranked, b: &Ranked) -> std::cmp::Ordering {
+    a.severity
+        .cmp(&b.severity)
+        .then(b.score.total_cmp(&a.score))
+        .then(a.finding.span.start.cmp(&b.finding.span.start))
+        .then(a.finding.code.cmp(b.finding.code))
+}
+
+/// Orders scored findings into ranked causes (see the module documentation). Used again by
+/// `lint` after it has left findings out or changed their severity: the places still hold.
+pub fn order(mut scored: Vec<Ranked>) -> (Vec<Ranked>, Vec<Cause>) {
+    let drafts = drafts(&scored);
+    let mut sorted: Vec<usize> = (0..drafts.len()).collect();
+    sorted.sort_by(|&a, &b| {
+        let (a, b) = (&drafts[a], &drafts[b]);
+        b.symptom_match
+            .cmp(&a.symptom_match)
+            .then(a.severity.cmp(&b.severity))
+            .then(a.ruled_out.cmp(&b.ruled_out))
+            .then(b.score.total_cmp(&a.score))
+            .then_with(|| finding_order(&scored[a.members[0]], &scored[b.members[0]]))
+    });
+    let prerequisites = prerequisite_drafts(&scored, &drafts);
+    let mut placed = vec![false; drafts.len()];
+    let mut in_order = Vec::with_capacity(drafts.len());
+    for &d in &sorted {
+        place_after_prerequisites(d, &prerequisites, &sorted, &mut placed, &mut in_order);
+    }
+    // Number causes and findings in that order.
+    let mut cause_rank = vec![0; drafts.len()];
+    let mut finding_rank = vec![0; scored.len()];
+    let mut next = 0;
+    for (i, &d) in in_order.iter().enumerate() {
+        cause_rank[d] = i + 1;
+        for &m in &drafts[d].members {
+            next += 1;
+            finding_rank[m] = next;
+            scored[m].rank = next;
+            scored[m].cause = i + 1;
+        }
+    }
+    // Who waits for whom, the other way round.
+    let mut waiting: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); drafts.len()];
+    for (d, before) in prerequisites.iter().enumerate() {
+        for &p in before {
+            waiting[p].insert(cause_rank[d]);
+        }
+    }
+    let causes = in_order
+        .iter()
+        .map(|&d| {
+            cause_of(
+                &drafts[d],
+                &scored,
+                cause_rank[d],
+                prerequisites[d].iter().map(|&p| cause_rank[p]).collect(),
+                waiting[d].iter().copied().collect(),
+                &finding_rank,
+            )
         })
         .collect();
-    ranked.sort_by(|a, b| {
-        a.severity
-            .cmp(&b.severity)
-            .then(b.score.total_cmp(&a.score))
-            .then(a.finding.span.start.cmp(&b.finding.span.start))
-            .then(a.finding.code.cmp(b.finding.code))
-    });
-    for (i, r) in ranked.iter_mut().enumerate() {
-        r.rank = i + 1;
+    let mut ordered: Vec<Option<Ranked>> = scored.into_iter().map(Some).collect();
+    let mut findings: Vec<Ranked> = Vec::with_capacity(ordered.len());
+    for &d in &in_order {
+        findings.extend(drafts[d].members.iter().filter_map(|&m| ordered[m].take()));
     }
-    ranked
+    (findings, causes)
+}
+
+/// The causes of the scored findings, unordered: findings with the same root group, the root
+/// group's first. A group whose root group has no finding left is a root itself.
+fn drafts(scored: &[Ranked]) -> Vec<Draft> {
+    let present: BTreeSet<usize> = scored.iter().map(|r| r.place.group).collect();
+    let root_of = |r: &Ranked| {
+        if present.contains(&r.place.root) {
+            r.place.root
+        } else {
+            r.place.group
+        }
+    };
+    let mut by_root: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for (i, r) in scored.iter().enumerate() {
+        by_root.entry(root_of(r)).or_default().push(i);
+    }
+    by_root
+        .into_iter()
+        .map(|(root, mut members)| {
+            members.sort_by(|&a, &b| {
+                let (a, b) = (&scored[a], &scored[b]);
+                (a.place.group != root)
+                    .cmp(&(b.place.group != root))
+                    .then_with(|| finding_order(a, b))
+            });
+            let member = |i: &usize| &scored[*i];
+            let best = members
+                .iter()
+                .copied()
+                .max_by(|&a, &b| scored[a].score.total_cmp(&scored[b].score).then(b.cmp(&a)))
+                .unwrap_or(members[0]);
+            Draft {
+                severity: members
+                    .iter()
+                    .map(|i| member(i).severity)
+                    .min()
+                    .unwrap_or(Severity::Info),
+                score: scored[best].score,
+                best,
+                symptom_match: members.iter().any(|i| member(i).explains()),
+                ruled_out: members.iter().all(|i| !member(i).ruled_out.is_empty()),
+                members,
+            }
+        })
+        .collect()
+}
+
+/// For each draft, the drafts holding a finding of one of its rules' `prerequisites`.
+fn prerequisite_drafts(scored: &[Ranked], drafts: &[Draft]) -> Vec<Vec<usize>> {
+    let with_code = |code: &str| {
+        drafts
+            .iter()
+            .position(|d| d.members.iter().any(|&m| scored[m].finding.code == code))
+    };
+    drafts
+        .iter()
+        .enumerate()
+        .map(|(this, draft)| {
+            let mut found: Vec<usize> = Vec::new();
+            for &m in &draft.members {
+                for code in &scored[m].prerequisites {
+                    if let Some(p) = with_code(code).filter(|&p| p != this && !found.contains(&p)) {
+                        found.push(p);
+                    }
+                }
+            }
+            found
+        })
+        .collect()
+}
+
+/// Appends `d` to `out`, its unplaced prerequisites first (in rank order). A cycle of
+/// prerequisites is broken where it closes.
+fn place_after_prerequisites(
+    d: usize,
+    prerequisites: &[Vec<usize>],
+    sorted: &[usize],
+    placed: &mut [bool],
+    out: &mut Vec<usize>,
+) {
+    if placed[d] {
+        return;
+    }
+    placed[d] = true;
+    let mut before: Vec<usize> = prerequisites[d].clone();
+    before.sort_by_key(|p| sorted.iter().position(|s| s == p));
+    for p in before {
+        place_after_prerequisites(p, prerequisites, sorted, placed, out);
+    }
+    out.push(d);
+}
+
+fn cause_of(
+    draft: &Draft,
+    scored: &[Ranked],
+    rank: usize,
+    fix_first: Vec<usize>,
+    fix_before: Vec<usize>,
+    finding_rank: &[usize],
+) -> Cause {
+    let lead = &scored[draft.members[0]];
+    let group = lead.place.group;
+    let fix = lead.finding.fix.clone().map(|mut fix| {
+        let safe_elsewhere = draft.members.iter().any(|&m| {
+            let other = &scored[m];
+            other.place.group == group
+                && other.finding.fix.as_ref().is_some_and(|f| {
+                    f.applicability == Applicability::Safe && f.replacement == fix.replacement
+                })
+        });
+        if safe_elsewhere {
+            fix.applicability = Applicability::Safe;
+        }
+        fix
+    });
+    let mut matched: Vec<String> = Vec::new();
+    let mut ruled_out: Vec<String> = Vec::new();
+    for &m in &draft.members {
+        let r = &scored[m];
+        if r.explains() {
+            matched.extend(r.matched_symptoms.iter().cloned());
+        }
+        if draft.ruled_out {
+            ruled_out.extend(r.ruled_out.iter().cloned());
+        }
+    }
+    dedupe(&mut matched);
+    dedupe(&mut ruled_out);
+    let best = &scored[draft.best];
+    let score_explanation = if draft.members.len() > 1 {
+        format!("{}: {}", best.finding.code, best.score_explanation)
+    } else {
+        best.score_explanation.clone()
+    };
+    Cause {
+        rank,
+        findings: draft.members.iter().map(|&m| finding_rank[m]).collect(),
+        severity: draft.severity,
+        score: draft.score,
+        symptom_match: draft.symptom_match,
+        matched_symptoms: matched,
+        ruled_out,
+        fix_first,
+        fix_before,
+        fix,
+        score_explanation,
+    }
+}
+
+/// Keeps the first of each value, in order.
+fn dedupe(values: &mut Vec<String>) {
+    let mut seen = BTreeSet::new();
+    values.retain(|v| seen.insert(v.clone()));
 }
 
 /// Scores are shown with three decimals.

@@ -209,8 +209,16 @@ pub struct RulePolicy<T = LazyTexts> {
     pub confidence: Option<Confidence>,
     /// Prior likelihood that this cause is behind a failed binding, 0..1.
     pub prior: Option<f64>,
-    /// Symptom ids (see `[symptoms]`) this rule explains.
+    /// Symptom ids (see `[symptoms]`) this rule explains, wherever its finding is.
     pub symptoms: Vec<String>,
+    /// Symptom ids this rule explains only when its finding is on a field matching the key, a
+    /// dotted path in which `*` stands for any text (`"*merchant_id"`): an invisible character
+    /// explains "Invalid Merchant ID" only in a Merchant ID.
+    pub symptoms_by_field: BTreeMap<String, Vec<String>>,
+    /// Rules whose causes must be fixed before this rule's cause can be (ranked first).
+    pub prerequisites: Vec<String>,
+    /// What following the remediation does to the finding's value (see [`Remedy`]).
+    pub remedy: Remedy,
     /// Source ids (see `[sources]`).
     pub sources: Vec<String>,
     /// The flows the rule's sources describe; the rule runs only for a profile describing one
@@ -296,6 +304,51 @@ impl RulePolicy {
     pub fn prior(&self) -> f64 {
         self.prior.unwrap_or(0.5)
     }
+
+    /// The symptoms this rule explains for a finding on `field`: its `symptoms`, then those of
+    /// every `symptoms_by_field` pattern that matches.
+    pub fn symptoms_at<'a>(&'a self, field: &'a str) -> impl Iterator<Item = &'a String> + 'a {
+        self.symptoms.iter().chain(
+            self.symptoms_by_field
+                .iter()
+                .filter(move |(pattern, _)| matches_wildcard(pattern, field))
+                .flat_map(|(_, symptoms)| symptoms.iter()),
+        )
+    }
+}
+
+/// What following a rule's remediation does to the value its finding is about; findings on
+/// one value with the same remedy are one cause (see `crate::cause`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Remedy {
+    /// Enter the value of the finding's fix (when it has one).
+    #[default]
+    Enter,
+    /// Delete the value from the profile (a stored secret, an obsolete credential).
+    Remove,
+}
+
+/// Whether `text` matches `pattern`, in which `*` stands for any run of characters (dots
+/// included) and everything else for itself.
+pub fn matches_wildcard(pattern: &str, text: &str) -> bool {
+    let mut parts = pattern.split('*');
+    let first = parts.next().unwrap_or_default();
+    let Some(mut rest) = text.strip_prefix(first) else {
+        return false;
+    };
+    let parts: Vec<&str> = parts.collect();
+    let Some((last, middle)) = parts.split_last() else {
+        // No `*`: the whole text.
+        return rest.is_empty();
+    };
+    for part in middle {
+        match rest.find(part) {
+            Some(at) => rest = &rest[at + part.len()..],
+            None => return false,
+        }
+    }
+    rest.len() >= last.len() && rest.ends_with(last)
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -314,6 +367,9 @@ pub struct Ranking {
     pub low: f64,
     /// Multiplier for a finding whose rule explains the reported symptom.
     pub symptom_boost: f64,
+    /// A word of `--symptom` text that matches this is read as an error code, as if it were
+    /// `incident.error_code`.
+    pub error_code_pattern: String,
 }
 
 impl Default for Ranking {
@@ -323,6 +379,7 @@ impl Default for Ranking {
             medium: 0.7,
             low: 0.4,
             symptom_boost: 3.0,
+            error_code_pattern: String::new(),
         }
     }
 }
@@ -356,6 +413,41 @@ pub struct Symptom {
     /// Case-insensitive phrases that identify the symptom in `--symptom` or `[incident]` text;
     /// lowercased when the pack is loaded.
     pub phrases: Vec<String>,
+}
+
+/// Something reported about the incident that says which causes are likely: it holds when any
+/// of its conditions does, then reports its `symptoms` and makes the rules in `rules_out`
+/// unlikely, with `en` / `zh` as the reason shown ("unlikely: the test payment succeeded").
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Fact {
+    pub when: Vec<Condition>,
+    pub symptoms: Vec<String>,
+    pub rules_out: Vec<String>,
+    pub en: String,
+    pub zh: String,
+    pub sources: Vec<String>,
+}
+
+impl Fact {
+    pub fn text(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Zh => &self.zh,
+        }
+    }
+}
+
+/// One way a [`Fact`] is established: `field` has the value `equals` (text) or at least
+/// `at_least` (integer); or the symptom `symptom` is reported — in `field`'s text when a field
+/// is named, anywhere otherwise.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Condition {
+    pub field: Option<String>,
+    pub equals: Option<String>,
+    pub at_least: Option<i64>,
+    pub symptom: Option<String>,
 }
 
 /// An error code whose meaning is documented by its platform.
@@ -397,6 +489,7 @@ struct PackFile<T = LazyTexts> {
     ranking: Ranking,
     sources: BTreeMap<String, SourceRef>,
     symptoms: BTreeMap<String, Symptom>,
+    facts: BTreeMap<String, Fact>,
     error_codes: BTreeMap<String, ErrorCode>,
     rules: BTreeMap<String, RulePolicy<T>>,
 }
@@ -408,6 +501,7 @@ pub struct RulePack {
     pub ranking: Ranking,
     pub sources: BTreeMap<String, SourceRef>,
     pub symptoms: BTreeMap<String, Symptom>,
+    pub facts: BTreeMap<String, Fact>,
     pub error_codes: BTreeMap<String, ErrorCode>,
     pub rules: BTreeMap<String, RulePolicy>,
     /// `pattern` / `*_pattern` params, compiled on first use: most runs need few of them, and
@@ -423,6 +517,8 @@ pub struct RulePack {
     /// Each rule's scope as a set of flows, in the code order of `rules`: the rules stage asks
     /// which rules apply for every profile.
     scopes: Vec<Flows>,
+    /// `[ranking] error_code_pattern`, compiled when a `--symptom` text is first read.
+    error_code_regex: std::sync::OnceLock<Option<Regex>>,
 }
 
 /// A rulepack that cannot be used, with the file and place.
@@ -495,6 +591,7 @@ impl RulePack {
             ranking: file.ranking,
             sources: file.sources,
             symptoms: file.symptoms,
+            facts: file.facts,
             error_codes: file.error_codes,
             scopes: file
                 .rules
@@ -504,6 +601,7 @@ impl RulePack {
             rules: file.rules,
             patterns: Vec::new(),
             literals: Vec::new(),
+            error_code_regex: std::sync::OnceLock::new(),
         };
         // Phrases are matched against lowercased text for every profile; lowered once here.
         for symptom in pack.symptoms.values_mut() {
@@ -546,11 +644,21 @@ impl RulePack {
                     )));
                 }
             }
-            for symptom in &rule.symptoms {
-                if !self.symptoms.contains_key(symptom) {
+            // Locations are worded only for a mistake: this runs for every rule at start-up.
+            self.check_symptom_ids(|| at("symptoms"), &rule.symptoms)
+                .map_err(err)?;
+            for (pattern, symptoms) in &rule.symptoms_by_field {
+                self.check_symptom_ids(
+                    || at(&format!("symptoms_by_field.\"{pattern}\"")),
+                    symptoms,
+                )
+                .map_err(err)?;
+            }
+            for prerequisite in &rule.prerequisites {
+                if prerequisite == code || !self.rules.contains_key(prerequisite) {
                     return Err(err(format!(
-                        "{} names `{symptom}`, which is not in [symptoms]",
-                        at("symptoms")
+                        "{} names `{prerequisite}`, which is not another rule",
+                        at("prerequisites")
                     )));
                 }
             }
@@ -584,15 +692,95 @@ impl RulePack {
             }
         }
         for (code, meaning) in &self.error_codes {
-            for symptom in &meaning.symptoms {
-                if !self.symptoms.contains_key(symptom) {
-                    return Err(err(format!(
-                        "error_codes.{code}.symptoms names `{symptom}`, which is not in [symptoms]"
-                    )));
+            self.check_symptom_ids(|| format!("error_codes.{code}.symptoms"), &meaning.symptoms)
+                .map_err(err)?;
+        }
+        self.validate_facts().map_err(err)?;
+        if eager && !self.ranking.error_code_pattern.is_empty() {
+            compile(&self.ranking.error_code_pattern)
+                .map_err(|e| err(format!("ranking.error_code_pattern {e}")))?;
+        }
+        Ok(())
+    }
+
+    fn check_symptom_ids(
+        &self,
+        at: impl FnOnce() -> String,
+        symptoms: &[String],
+    ) -> Result<(), String> {
+        match symptoms.iter().find(|s| !self.symptoms.contains_key(*s)) {
+            Some(unknown) => Err(format!(
+                "{} names `{unknown}`, which is not in [symptoms]",
+                at()
+            )),
+            None => Ok(()),
+        }
+    }
+
+    /// Every fact's conditions name a field of the format, one test each, and known symptoms;
+    /// its `rules_out` names rules; it has a reason in both languages when it rules one out.
+    fn validate_facts(&self) -> Result<(), String> {
+        for (id, fact) in &self.facts {
+            let at = |what: &str| format!("facts.{id}.{what}");
+            if fact.when.is_empty() {
+                return Err(format!("{} needs at least one condition", at("when")));
+            }
+            for condition in &fact.when {
+                if let Some(field) = &condition.field
+                    && crate::profile::schema::field(field).is_none()
+                {
+                    return Err(format!(
+                        "{} names `{field}`, which is not a field of the profile format",
+                        at("when")
+                    ));
                 }
+                let tests = [
+                    condition.equals.is_some(),
+                    condition.at_least.is_some(),
+                    condition.symptom.is_some(),
+                ];
+                let one_test = tests.iter().filter(|t| **t).count() == 1;
+                let needs_field = condition.equals.is_some() || condition.at_least.is_some();
+                if !one_test || (needs_field && condition.field.is_none()) {
+                    return Err(format!(
+                        "{}: each condition is `field` with `equals` or `at_least`, or `symptom` (with or without `field`)",
+                        at("when")
+                    ));
+                }
+                if let Some(symptom) = &condition.symptom {
+                    self.check_symptom_ids(|| at("when"), std::slice::from_ref(symptom))?;
+                }
+            }
+            self.check_symptom_ids(|| at("symptoms"), &fact.symptoms)?;
+            if let Some(source) = fact.sources.iter().find(|s| !self.sources.contains_key(*s)) {
+                return Err(format!(
+                    "{} names `{source}`, which is not in [sources]",
+                    at("sources")
+                ));
+            }
+            if let Some(code) = fact.rules_out.iter().find(|c| !self.rules.contains_key(*c)) {
+                return Err(format!(
+                    "{} names `{code}`, which is not a rule",
+                    at("rules_out")
+                ));
+            }
+            if !fact.rules_out.is_empty() && (fact.en.is_empty() || fact.zh.is_empty()) {
+                return Err(format!(
+                    "facts.{id} rules out rules, so it needs `en` and `zh` reasons"
+                ));
             }
         }
         Ok(())
+    }
+
+    /// The compiled `[ranking] error_code_pattern`; `None` when the pack sets none.
+    pub fn error_code_pattern(&self) -> Option<&Regex> {
+        if self.ranking.error_code_pattern.is_empty() {
+            return None;
+        }
+        self.error_code_regex
+            .get_or_init(|| compile(&self.ranking.error_code_pattern).ok())
+            .as_ref()
     }
 
     pub fn rule(&self, code: &str) -> Option<&RulePolicy> {

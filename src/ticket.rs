@@ -15,7 +15,7 @@ use crate::finding::Arg;
 use crate::pipeline::Analysis;
 use crate::profile::schema::FieldClass;
 use crate::profile::{Profile, Value};
-use crate::rank::Ranked;
+use crate::rank::{Cause, Ranked};
 use crate::report::{REDACTED, mask};
 use crate::rulepack::{Lang, RulePack, Severity, fill};
 use crate::rules::{Family, RULES};
@@ -50,6 +50,8 @@ pub struct Ticket {
     pub body: String,
     /// What to add to the profile before sending.
     pub missing: Vec<Missing>,
+    /// For the sender, below the e-mail: the diagnosis with rule codes and fields.
+    pub internal: Vec<String>,
 }
 
 impl Ticket {
@@ -57,6 +59,10 @@ impl Ticket {
     pub fn render(&self) -> String {
         let mut out = format!("Subject: {}\n\n{}", self.subject, self.body);
         out.push_str("\n----- not part of the e-mail -----\n");
+        for line in &self.internal {
+            out.push_str(line);
+            out.push('\n');
+        }
         if self.missing.is_empty() {
             out.push_str("Complete: the ticket has every item support asks for.\n");
         } else {
@@ -152,8 +158,17 @@ fn arg_text(arg: &Arg, show_values: bool) -> String {
     }
 }
 
-/// A cause's English message, filled from its arguments (each escaped once).
-fn message(ranked: &Ranked, pack: &RulePack, show_values: bool) -> (String, String) {
+/// How the e-mail names a field: the format's own description of it, in quotes.
+fn field_in_words(path: &str) -> String {
+    match crate::profile::schema::field(path) {
+        Some(spec) => format!("\"{}\"", spec.en),
+        None => format!("\"{}\"", escape(&path.replace(['.', '_'], " "))),
+    }
+}
+
+/// A finding's English message for the e-mail, filled from its arguments (each escaped once),
+/// with its fields named in words instead of by their paths.
+fn plain_message(ranked: &Ranked, pack: &RulePack, show_values: bool) -> String {
     let finding = &ranked.finding;
     let texts = pack.rule(finding.code).map(|p| p.texts(Lang::En));
     let mut args: Vec<(&str, String)> = finding
@@ -161,111 +176,312 @@ fn message(ranked: &Ranked, pack: &RulePack, show_values: bool) -> (String, Stri
         .iter()
         .map(|(k, v)| (*k, arg_text(v, show_values)))
         .collect();
-    args.push(("field", escape(&finding.field).into_owned()));
+    args.push(("field", field_in_words(&finding.field)));
     if let Some(other) = finding.related.first() {
-        args.push(("other_field", escape(&other.field).into_owned()));
+        args.push(("other_field", field_in_words(&other.field)));
     }
-    let title = texts.map(|t| t.title.clone()).unwrap_or_default();
-    let text = texts
+    // The rulepack quotes code-like words with backticks, which an e-mail does not need.
+    texts
         .and_then(|t| t.message.get(finding.variant))
-        .map(|m| fill(m, &args))
-        .unwrap_or_else(|| finding.code.to_string());
-    (title, text)
+        .map(|m| fill(&m.replace('`', ""), &args))
+        .unwrap_or_else(|| title(pack, finding.code))
 }
 
-/// Drafts the ticket for an analysed profile.
-pub fn draft(analysis: &Analysis, pack: &RulePack, options: &TicketOptions) -> Ticket {
+/// The "What we checked" part of the e-mail, in the words of the e-mail: the causes found, by
+/// title and in plain words, and what was checked without a problem. Rule codes and field paths
+/// stay out of the e-mail; the lines returned say them, for the part below it.
+fn what_we_checked(
+    analysis: &Analysis,
+    pack: &RulePack,
+    options: &TicketOptions,
+    body: &mut String,
+) -> Vec<String> {
     let profile = &analysis.profile;
-    let scope = Scope::of(profile);
-    let mut missing: Vec<Missing> = Vec::new();
-    let mut need = |path: &'static str, what: &'static str| -> Option<String> {
-        match profile.text(path) {
-            Some(v) if !v.trim().is_empty() => Some(shown(analysis, path, v)),
-            _ => {
-                missing.push(Missing { field: path, what });
-                None
-            }
-        }
-    };
-
-    let ozon_id = if scope.ozon || scope.ogp {
-        need("ozon.seller_id", "the Ozon Seller ID (Client-Id)")
-    } else {
-        None
-    };
-    let amazon_id = if scope.amazon {
-        need("amazon.seller_id", "the Amazon Seller ID (Merchant Token)")
-    } else {
-        None
-    };
-    let merchant_id = if scope.lianlian {
-        need("lianlian.merchant_id", "the LianLian Merchant ID")
-    } else {
-        None
-    };
-    // "none" records that the page showed no code: the item is answered, not missing.
-    let error_code = need(
-        "incident.error_code",
-        "the error code shown on the page (write \"none\" if no code was shown)",
-    )
-    .filter(|c| !c.trim().eq_ignore_ascii_case("none"));
-    let no_code_shown = profile
-        .text("incident.error_code")
-        .is_some_and(|c| c.trim().eq_ignore_ascii_case("none"));
-    let error_message = need(
-        "incident.error_message",
-        "the error message, copied exactly as shown",
-    );
-    let occurred_at = match profile.field("incident.occurred_at").map(|f| &f.value) {
-        Some(Value::DateTime(t)) => Some(escape(t).into_owned()),
-        _ => {
-            missing.push(Missing {
-                field: "incident.occurred_at",
-                what: "when the error occurred, with time zone (2026-11-20T10:15:00+08:00)",
-            });
-            None
-        }
-    };
-    let attempts = profile.integer("incident.attempts");
-    if attempts.is_none() {
-        missing.push(Missing {
-            field: "incident.attempts",
-            what: "how many times the binding was attempted",
+    let mut internal = Vec::new();
+    body.push_str("\nWhat we checked\n");
+    let (binding, file): (Vec<&Cause>, Vec<&Cause>) = analysis
+        .causes
+        .iter()
+        .filter(|c| c.severity <= Severity::Warning)
+        .partition(|c| {
+            !c.members(&analysis.ranked)
+                .all(|r| about_the_file(r.finding.code))
         });
+    let listed = &binding[..binding.len().min(options.max_causes.max(1))];
+    match (listed.len(), binding.len()) {
+        (0, _) if file.is_empty() => body.push_str(
+            "  A check of our account details (bindcheck) found no error or warning.\n",
+        ),
+        (0, _) => body.push_str(
+            "  A check of our account details (bindcheck) found no problem in the payout details themselves.\n",
+        ),
+        (1, 1) => body.push_str(
+            "  A check of our account details (bindcheck) found one possible cause:\n",
+        ),
+        (n, all) if n == all => body.push_str(&format!(
+            "  A check of our account details (bindcheck) found {all} possible causes, most likely first:\n"
+        )),
+        (n, all) => body.push_str(&format!(
+            "  A check of our account details (bindcheck) found {all} possible causes; the {n} most likely first:\n"
+        )),
     }
+    for (i, cause) in listed.iter().enumerate() {
+        body.push_str(&plain_cause(
+            i + 1,
+            cause,
+            analysis,
+            pack,
+            options.show_values,
+        ));
+    }
+    internal.push(diagnosis_summary(analysis));
+    if !listed.is_empty() {
+        internal.push("Causes in the e-mail (as `bindcheck diagnose` lists them):".to_string());
+        for (i, cause) in listed.iter().enumerate() {
+            internal.push(format!("  {}. {}", i + 1, technical(cause, analysis)));
+        }
+    }
+    if !file.is_empty() {
+        internal.push(
+            "Left out of the e-mail: problems of the profile file itself, which support does not need (fix them before sending):"
+                .to_string(),
+        );
+        for cause in &file {
+            internal.push(format!("  - {}", technical(cause, analysis)));
+        }
+    }
+    let fired = |code: &str| {
+        analysis.ranked.iter().any(|r| r.finding.code == code)
+            || analysis.suppressed.iter().any(|f| f.code == code)
+    };
+    let clean: Vec<&'static str> = RULES
+        .iter()
+        .filter(|r| r.family != Family::Characters && !r.family.is_about_the_file())
+        .filter(|r| !fired(r.code) && crate::rules::was_checked(r, pack, profile))
+        .map(|r| r.code)
+        .collect();
+    let char_fields = profile
+        .fields
+        .iter()
+        .filter(|f| {
+            matches!(
+                f.spec.class,
+                FieldClass::Identifier | FieldClass::Name | FieldClass::Address
+            )
+        })
+        .count();
+    let char_clean = char_fields > 0
+        && !RULES
+            .iter()
+            .filter(|r| r.family == Family::Characters)
+            .any(|r| fired(r.code));
+    if !clean.is_empty() || char_clean {
+        body.push_str("  Also checked for, and not found:\n");
+        for code in &clean {
+            body.push_str(&format!("    - {}\n", title(pack, code)));
+        }
+        if char_clean {
+            body.push_str(&format!(
+                "    - hidden, look-alike or broken characters ({char_fields} names, addresses and identifiers)\n"
+            ));
+        }
+        let mut codes: Vec<&str> = clean.clone();
+        if char_clean {
+            codes.push("BC201-BC206");
+        }
+        internal.push(format!("Checked without a problem: {}", codes.join(", ")));
+    }
+    internal
+}
 
-    let seller_id = ozon_id.clone().or_else(|| amazon_id.clone());
+/// The rule's English title, or its code when a rulepack gives none.
+fn title(pack: &RulePack, code: &str) -> String {
+    pack.rule(code)
+        .map(|p| escape(&p.texts(Lang::En).title).into_owned())
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| code.to_string())
+}
+
+/// What a severity means, in the words of the e-mail (SPEC §2).
+fn consequence(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "this blocks the binding or the payout",
+        Severity::Warning => "this is likely to make it fail, delay it or cost money",
+        Severity::Info => "advice",
+    }
+}
+
+/// One cause as the e-mail lists it: its title and what it means, the leading finding's
+/// message with the fields named in words, the other findings it explains by title, and why it
+/// is unlikely.
+fn plain_cause(
+    number: usize,
+    cause: &Cause,
+    analysis: &Analysis,
+    pack: &RulePack,
+    show_values: bool,
+) -> String {
+    let mut members = cause.members(&analysis.ranked);
+    let Some(lead) = members.next() else {
+        return String::new();
+    };
+    let lead_title = title(pack, lead.finding.code);
+    let mut text = format!(
+        "    {number}. {lead_title} ({})\n       {}\n",
+        consequence(cause.severity),
+        plain_message(lead, pack, show_values)
+    );
+    let mut also: Vec<String> = Vec::new();
+    for other in members {
+        let t = title(pack, other.finding.code);
+        if t != lead_title && !also.contains(&t) {
+            also.push(t);
+        }
+    }
+    if !also.is_empty() {
+        text.push_str(&format!("       Found with it: {}.\n", also.join("; ")));
+    }
+    let reasons: Vec<&str> = cause
+        .ruled_out
+        .iter()
+        .filter_map(|id| pack.facts.get(id).map(|f| f.en.as_str()))
+        .filter(|t| !t.is_empty())
+        .collect();
+    if !reasons.is_empty() {
+        text.push_str(&format!(
+            "       Unlikely, since {}.\n",
+            escape(&reasons.join("; "))
+        ));
+    }
+    text
+}
+
+/// A cause as `diagnose` names it: severity, codes, field and position of each finding.
+fn technical(cause: &Cause, analysis: &Analysis) -> String {
+    let source = &analysis.profile.source;
+    let findings: Vec<String> = cause
+        .members(&analysis.ranked)
+        .map(|r| {
+            let at = source.position(r.finding.span.start);
+            format!(
+                "{} {} at {} ({}:{})",
+                r.finding.code,
+                crate::rules::lookup(r.finding.code).map_or("", |rule| rule.name),
+                escape(&r.finding.field),
+                at.line,
+                at.column
+            )
+        })
+        .collect();
+    format!(
+        "cause {} [{}] {}",
+        cause.rank,
+        cause.severity.as_str(),
+        findings.join(" + ")
+    )
+}
+
+/// What `bindcheck diagnose` found, counted the way it counts.
+fn diagnosis_summary(analysis: &Analysis) -> String {
+    let count = |severity: Severity| {
+        analysis
+            .causes
+            .iter()
+            .filter(|c| c.severity == severity)
+            .count()
+    };
+    format!(
+        "Diagnosis (as `bindcheck diagnose` gives it): {} cause(s) from {} finding(s): {} error(s), {} warning(s), {} info.",
+        analysis.causes.len(),
+        analysis.ranked.len(),
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info)
+    )
+}
+
+/// The "Attachments" part: what support asks to see for the platforms of the profile.
+fn attachments(scope: &Scope, pack: &RulePack) -> String {
+    let mut body = String::new();
+    body.push_str("\nAttachments\n");
+    body.push_str("  [ ] Screenshot of the error, showing the full page URL (address bar) and the date and time (timestamp)\n");
+    if scope.ozon && scope.lianlian {
+        body.push_str("  [ ] Screenshot of Ozon Seller Center > Settings > Payments showing the payment method and payout details, with URL and timestamp\n");
+        body.push_str("  [ ] Screenshot of the LianLian Global store page showing the Merchant ID and the Ozon channel status, with URL and timestamp\n");
+    }
+    if scope.ogp {
+        body.push_str("  [ ] Screenshot of the Ozon Global Pay account page showing its status, with URL and timestamp\n");
+    }
+    if scope.amazon {
+        let days = pack.param_integer("BC706", "max_age_days").map_or_else(
+            |_| String::new(),
+            |d| format!(", issued within the last {d} days"),
+        );
+        body.push_str(&format!(
+            "  [ ] Bank account verification document (PDF, not a screenshot{days})\n"
+        ));
+        body.push_str("  [ ] Screenshot of Seller Central > Settings > Deposit Methods, with URL and timestamp\n");
+    }
+    body.push_str("  [ ] Business licence (scan of the original)\n");
+    body
+}
+
+/// The last lines of "What happened": the test payment, the payout status and the problem
+/// reported with `--symptom` (redacted when it holds a credential).
+fn reported_lines(analysis: &Analysis, pack: &RulePack, options: &TicketOptions) -> String {
+    let profile = &analysis.profile;
+    let mut body = String::new();
+    if let Some(t) = profile.text("incident.test_payment") {
+        body.push_str(&format!("  Test payment: {}\n", t.replace('_', " ")));
+    }
+    if let Some(s) = profile.text("incident.payout_status") {
+        body.push_str(&format!(
+            "  Payout status shown: \"{}\"\n",
+            shown(analysis, "incident.payout_status", s)
+        ));
+    }
+    if let Some(symptom) = options.symptom.as_deref().filter(|s| !s.trim().is_empty()) {
+        let looks_secret = pack
+            .param_regex("BC901", "value_pattern")
+            .is_ok_and(|re| re.is_match(symptom));
+        let text = if looks_secret {
+            REDACTED.to_string()
+        } else {
+            escape(symptom.trim()).into_owned()
+        };
+        body.push_str(&format!("  Reported problem: \"{text}\"\n"));
+    }
+    body
+}
+
+/// What the e-mail shows where the profile lacks an item, for the sender to fill in.
+fn placeholder(what: &str) -> String {
+    format!("<ADD: {what}>")
+}
+
+/// The subject line: the topic, then the Seller ID and the error code when known.
+fn subject_line(scope: &Scope, seller_id: Option<&str>, error_code: Option<&str>) -> String {
     let mut subject = scope.topic().to_string();
     let mut tags: Vec<String> = Vec::new();
-    if let Some(id) = &seller_id {
+    if let Some(id) = seller_id {
         tags.push(format!("Seller ID {id}"));
     }
-    if let Some(code) = &error_code {
+    if let Some(code) = error_code {
         tags.push(format!("error {code}"));
     }
     if !tags.is_empty() {
         subject.push_str(&format!(" ({})", tags.join(", ")));
     }
+    subject
+}
 
-    let company = [
-        "seller.legal_name_en",
-        "ozon.legal_name",
-        "amazon.legal_name",
-    ]
-    .iter()
-    .chain(["seller.legal_name"].iter())
-    .find_map(|p| profile.text(p).map(|v| shown(analysis, p, v)));
-    let placeholder = |what: &str| format!("<ADD: {what}>");
-
+/// The "Account details" part. `values`: the company name, the Ozon and Amazon Seller IDs and
+/// the LianLian Merchant ID, each as the e-mail shows it (absent: a placeholder to fill in).
+fn account_details(scope: &Scope, profile: &Profile, values: [&Option<String>; 4]) -> String {
     let mut body = String::new();
-    body.push_str("Hello,\n\n");
-    body.push_str(&format!(
-        "We need help with {}. The details are below.\n\n",
-        scope.sentence()
-    ));
-
     body.push_str("Account details\n");
-    if let Some(c) = &company {
+    let [company, ozon_id, amazon_id, merchant_id] = values;
+    if let Some(c) = company {
         body.push_str(&format!("  Company: {c}\n"));
     }
     if scope.ozon || scope.ogp {
@@ -309,19 +525,134 @@ pub fn draft(analysis: &Analysis, pack: &RulePack, options: &TicketOptions) -> T
             body.push_str(&format!("  {label}: {}\n", escape(v)));
         }
     }
+    body
+}
+
+/// The "Error code" line: the code, whether anything documents it, or that none was shown.
+fn error_code_line(
+    error_code: Option<&str>,
+    raw_code: Option<&str>,
+    no_code_shown: bool,
+    pack: &RulePack,
+) -> String {
+    let code_known = raw_code.is_some_and(|raw| {
+        pack.error_codes
+            .keys()
+            .any(|known| known.eq_ignore_ascii_case(raw.trim()))
+    });
+    match error_code {
+        Some(code) if code_known => format!("  Error code: {code}\n"),
+        Some(code) => format!(
+            "  Error code: {code} (we found no documented meaning for this code; please tell us what it means)\n"
+        ),
+        None if no_code_shown => "  Error code: none was shown\n".to_string(),
+        None => format!("  Error code: {}\n", placeholder("error code")),
+    }
+}
+
+/// Drafts the ticket for an analysed profile.
+pub fn draft(analysis: &Analysis, pack: &RulePack, options: &TicketOptions) -> Ticket {
+    let profile = &analysis.profile;
+    let scope = Scope::of(profile);
+    let mut missing: Vec<Missing> = Vec::new();
+    let mut need = |path: &'static str, what: &'static str| -> Option<String> {
+        match profile.text(path) {
+            Some(v) if !v.trim().is_empty() => Some(shown(analysis, path, v)),
+            _ => {
+                missing.push(Missing { field: path, what });
+                None
+            }
+        }
+    };
+
+    let ozon_id = if scope.ozon || scope.ogp {
+        need("ozon.seller_id", "the Ozon Seller ID (Client-Id)")
+    } else {
+        None
+    };
+    let amazon_id = if scope.amazon {
+        need("amazon.seller_id", "the Amazon Seller ID (Merchant Token)")
+    } else {
+        None
+    };
+    let merchant_id = if scope.lianlian {
+        need("lianlian.merchant_id", "the LianLian Merchant ID")
+    } else {
+        None
+    };
+    // An error code given with `--symptom` answers the item as `incident.error_code` would.
+    let symptom_code = analysis.reported.symptom_codes.first();
+    let raw_code = profile
+        .text("incident.error_code")
+        .or(symptom_code.map(String::as_str));
+    let error_code = match symptom_code {
+        Some(code) if profile.text("incident.error_code").is_none() => {
+            Some(escape(code).into_owned())
+        }
+        // "none" records that the page showed no code: the item is answered, not missing.
+        _ => need(
+            "incident.error_code",
+            "the error code shown on the page (write \"none\" if no code was shown)",
+        )
+        .filter(|c| !c.trim().eq_ignore_ascii_case("none")),
+    };
+    let no_code_shown = profile
+        .text("incident.error_code")
+        .is_some_and(|c| c.trim().eq_ignore_ascii_case("none"));
+    let error_message = need(
+        "incident.error_message",
+        "the error message, copied exactly as shown",
+    );
+    let occurred_at = match profile.field("incident.occurred_at").map(|f| &f.value) {
+        Some(Value::DateTime(t)) => Some(escape(t).into_owned()),
+        _ => {
+            missing.push(Missing {
+                field: "incident.occurred_at",
+                what: "when the error occurred, with time zone (2026-11-20T10:15:00+08:00)",
+            });
+            None
+        }
+    };
+    let attempts = profile.integer("incident.attempts");
+    if attempts.is_none() {
+        missing.push(Missing {
+            field: "incident.attempts",
+            what: "how many times the binding was attempted",
+        });
+    }
+
+    let seller_id = ozon_id.clone().or_else(|| amazon_id.clone());
+    let subject = subject_line(&scope, seller_id.as_deref(), error_code.as_deref());
+
+    let company = [
+        "seller.legal_name_en",
+        "ozon.legal_name",
+        "amazon.legal_name",
+    ]
+    .iter()
+    .chain(["seller.legal_name"].iter())
+    .find_map(|p| profile.text(p).map(|v| shown(analysis, p, v)));
+
+    let mut body = String::new();
+    body.push_str("Hello,\n\n");
+    body.push_str(&format!(
+        "We need help with {}. The details are below.\n\n",
+        scope.sentence()
+    ));
+
+    body.push_str(&account_details(
+        &scope,
+        profile,
+        [&company, &ozon_id, &amazon_id, &merchant_id],
+    ));
 
     body.push_str("\nWhat happened\n");
-    let code_known = error_code
-        .as_ref()
-        .is_some_and(|_| !analysis.ranked.iter().any(|r| r.finding.code == "BC806"));
-    match &error_code {
-        Some(code) if code_known => body.push_str(&format!("  Error code: {code}\n")),
-        Some(code) => body.push_str(&format!(
-            "  Error code: {code} (we found no documented meaning for this code; please tell us what it means)\n"
-        )),
-        None if no_code_shown => body.push_str("  Error code: none was shown\n"),
-        None => body.push_str(&format!("  Error code: {}\n", placeholder("error code"))),
-    }
+    body.push_str(&error_code_line(
+        error_code.as_deref(),
+        raw_code,
+        no_code_shown,
+        pack,
+    ));
     body.push_str(&format!(
         "  Error message: {}\n",
         error_message
@@ -341,107 +672,11 @@ pub fn draft(analysis: &Analysis, pack: &RulePack, options: &TicketOptions) -> T
         "  Attempts made: {}{cache}\n",
         attempts.map_or_else(|| placeholder("number of attempts"), |n| n.to_string())
     ));
-    if let Some(t) = profile.text("incident.test_payment") {
-        body.push_str(&format!("  Test payment: {}\n", t.replace('_', " ")));
-    }
-    if let Some(s) = profile.text("incident.payout_status") {
-        body.push_str(&format!(
-            "  Payout status shown: \"{}\"\n",
-            shown(analysis, "incident.payout_status", s)
-        ));
-    }
-    if let Some(symptom) = options.symptom.as_deref().filter(|s| !s.trim().is_empty()) {
-        let looks_secret = pack
-            .param_regex("BC901", "value_pattern")
-            .is_ok_and(|re| re.is_match(symptom));
-        let text = if looks_secret {
-            REDACTED.to_string()
-        } else {
-            escape(symptom.trim()).into_owned()
-        };
-        body.push_str(&format!("  Reported problem: \"{text}\"\n"));
-    }
+    body.push_str(&reported_lines(analysis, pack, options));
 
-    body.push_str("\nWhat we checked\n");
-    let causes: Vec<&Ranked> = analysis
-        .ranked
-        .iter()
-        .filter(|r| r.severity <= Severity::Warning && !about_the_file(r.finding.code))
-        .take(options.max_causes.max(1))
-        .collect();
-    if causes.is_empty() {
-        body.push_str("  A check of our account details (bindcheck) found no error or warning.\n");
-    } else {
-        body.push_str("  Possible causes found by a check of our account details (bindcheck), most likely first:\n");
-        for (i, r) in causes.iter().enumerate() {
-            let (title, text) = message(r, pack, options.show_values);
-            body.push_str(&format!(
-                "    {}. [{}] {} {}: {}\n",
-                i + 1,
-                r.severity.as_str(),
-                r.finding.code,
-                title,
-                text
-            ));
-        }
-    }
-    let fired = |code: &str| {
-        analysis.ranked.iter().any(|r| r.finding.code == code)
-            || analysis.suppressed.iter().any(|f| f.code == code)
-    };
-    let clean: Vec<String> = RULES
-        .iter()
-        .filter(|r| r.family != Family::Characters && !r.family.is_about_the_file())
-        .filter(|r| !fired(r.code) && crate::rules::was_checked(r, pack, profile))
-        .map(|r| format!("{} {}", r.code, r.name))
-        .collect();
-    let char_fields = profile
-        .fields
-        .iter()
-        .filter(|f| {
-            matches!(
-                f.spec.class,
-                FieldClass::Identifier | FieldClass::Name | FieldClass::Address
-            )
-        })
-        .count();
-    let char_clean = char_fields > 0
-        && !RULES
-            .iter()
-            .filter(|r| r.family == Family::Characters)
-            .any(|r| fired(r.code));
-    if !clean.is_empty() || char_clean {
-        body.push_str("  Already checked, no problem found:\n");
-        for line in &clean {
-            body.push_str(&format!("    - {line}\n"));
-        }
-        if char_clean {
-            body.push_str(&format!(
-                "    - BC201-BC206 character checks ({char_fields} names, addresses and identifiers)\n"
-            ));
-        }
-    }
+    let internal = what_we_checked(analysis, pack, options, &mut body);
 
-    body.push_str("\nAttachments\n");
-    body.push_str("  [ ] Screenshot of the error, showing the full page URL (address bar) and the date and time (timestamp)\n");
-    if scope.ozon && scope.lianlian {
-        body.push_str("  [ ] Screenshot of Ozon Seller Center > Settings > Payments showing the payment method and payout details, with URL and timestamp\n");
-        body.push_str("  [ ] Screenshot of the LianLian Global store page showing the Merchant ID and the Ozon channel status, with URL and timestamp\n");
-    }
-    if scope.ogp {
-        body.push_str("  [ ] Screenshot of the Ozon Global Pay account page showing its status, with URL and timestamp\n");
-    }
-    if scope.amazon {
-        let days = pack.param_integer("BC706", "max_age_days").map_or_else(
-            |_| String::new(),
-            |d| format!(", issued within the last {d} days"),
-        );
-        body.push_str(&format!(
-            "  [ ] Bank account verification document (PDF, not a screenshot{days})\n"
-        ));
-        body.push_str("  [ ] Screenshot of Seller Central > Settings > Deposit Methods, with URL and timestamp\n");
-    }
-    body.push_str("  [ ] Business licence (scan of the original)\n");
+    body.push_str(&attachments(&scope, pack));
 
     body.push_str("\nPlease tell us what causes the error and what we need to change to complete the setup.\n\nBest regards,\n");
     body.push_str(&company.unwrap_or_else(|| placeholder("company name")));
@@ -451,6 +686,7 @@ pub fn draft(analysis: &Analysis, pack: &RulePack, options: &TicketOptions) -> T
         subject,
         body,
         missing,
+        internal,
     }
 }
 

@@ -1,6 +1,6 @@
 //! Every rule fixture (`fixtures/rules/<CODE>/*.toml`), diagnosed and snapshotted, in the style
-//! of ruff's fixture tests: a change in any message, position or ranking shows up as a diff of
-//! `tests/snapshots/`. Review with `INSTA_UPDATE=always cargo test --test fixture_snapshots`
+//! of ruff's fixture tests: a change in any message, position, grouping into causes or ranking
+//! shows up as a diff of `tests/snapshots/`. Review with `INSTA_UPDATE=always cargo test --test fixture_snapshots`
 //! and `git diff`.
 
 use bindcheck::pipeline::{AnalyzeOptions, analyze};
@@ -32,8 +32,9 @@ fn render(path: &Path, pack: &RulePack, lang: Lang) -> String {
             .map(|r| {
                 let f = report_finding(r, &analysis.profile.source, pack, render_options);
                 format!(
-                    "{}. {} {} {} {}:{}-{}:{} score={}\n   {}\n",
+                    "{}. [cause {}] {} {} {} {}:{}-{}:{} score={}\n   {}\n",
                     f.rank,
+                    f.cause,
                     f.code,
                     f.severity,
                     f.field,

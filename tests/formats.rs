@@ -216,7 +216,7 @@ fn sarif_results_carry_region_key_path_and_the_json_fingerprint() {
     );
     assert_eq!(
         bad["properties"],
-        json!({"rank": 1, "score": 0.5, "confidence": "high"})
+        json!({"rank": 1, "cause": 1, "score": 0.5, "confidence": "high"})
     );
 
     let unknown = result_for(&sarif, "BC002");
@@ -318,13 +318,13 @@ fn github_annotations_escape_message_and_properties() {
     assert_eq!(
         lines[0],
         "::error file=fixtures/formats/unknown-and-bad.toml,line=7,col=16,endLine=7,endColumn=31,\
-         title=BC003 Invalid value::`act,ive: 100%25` is not allowed here; did you mean `active`?\
+         title=BC003 Invalid value (cause 1)::`act,ive: 100%25` is not allowed here; did you mean `active`?\
          %0A%0A1. Replace `act,ive: 100%25` with `active`."
     );
     assert_eq!(
         lines[1],
         "::warning file=fixtures/formats/unknown-and-bad.toml,line=6,col=1,endLine=6,endColumn=12,\
-         title=BC002 Unknown field::unknown field `lianlian.merchant_di`; did you mean \
+         title=BC002 Unknown field (cause 2)::unknown field `lianlian.merchant_di`; did you mean \
          `lianlian.merchant_id`?%0A%0A1. Rename `lianlian.merchant_di` to `lianlian.merchant_id`.\
          %0A2. Check with `bindcheck schema` that the key sits in the right section."
     );
@@ -332,7 +332,7 @@ fn github_annotations_escape_message_and_properties() {
     assert!(
         lines[2].starts_with(
             "::notice file=fixtures/formats/unknown-and-bad.toml,line=5,col=1,endLine=5,\
-             endColumn=11,title=BC004 Not checked%3A a field is missing::"
+             endColumn=11,title=BC004 Not checked%3A a field is missing (cause 3)::"
         ),
         "{}",
         lines[2]
@@ -376,6 +376,7 @@ fn report_of(paths: &[(&str, &[u8])]) -> Report {
             Ok(a) => report::build_file(
                 &a.profile,
                 &a.ranked,
+                &a.causes,
                 &pack,
                 options,
                 Some(bindcheck::rulepack::Severity::Error),
@@ -414,15 +415,15 @@ fn concise_is_one_line_per_finding() {
     assert_eq!(lines.len(), 6, "{out}");
     assert_eq!(
         lines[0],
-        "profiles/shop-1.toml:7:16: BC003 error `act,ive: 100%` is not allowed here; did you mean `active`?"
+        "profiles/shop-1.toml:7:16: BC003 error [cause 1] `act,ive: 100%` is not allowed here; did you mean `active`?"
     );
     assert_eq!(
         lines[1],
-        "profiles/shop-1.toml:6:1: BC002 warning unknown field `lianlian.merchant_di`; did you mean `lianlian.merchant_id`?"
+        "profiles/shop-1.toml:6:1: BC002 warning [cause 2] unknown field `lianlian.merchant_di`; did you mean `lianlian.merchant_id`?"
     );
-    assert!(lines[2].starts_with("profiles/shop-1.toml:5:1: BC004 info "));
+    assert!(lines[2].starts_with("profiles/shop-1.toml:5:1: BC004 info [cause 3] "));
     assert!(
-        lines[5].starts_with("profiles/<&\"shop's\">.toml:2:8: BC001 error "),
+        lines[5].starts_with("profiles/<&\"shop's\">.toml:2:8: BC001 error [cause 1] "),
         "{}",
         lines[5]
     );
@@ -502,7 +503,7 @@ fn junit_parses_as_xml_with_a_suite_per_file() {
     );
     assert_eq!(
         failure.text,
-        "profiles/shop-1.toml:7:16: BC003 error `act,ive: 100%` is not allowed here; did you mean `active`?\n1. Replace `act,ive: 100%` with `active`."
+        "profiles/shop-1.toml:7:16: BC003 error [cause 1] `act,ive: 100%` is not allowed here; did you mean `active`?\n1. Replace `act,ive: 100%` with `active`."
     );
     let info = &root.children[0].children[2].children[0];
     assert_eq!(info.name, "system-out");

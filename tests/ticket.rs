@@ -57,10 +57,13 @@ fn subject_and_required_items() {
         "  Error message: \"Invalid Merchant ID\"",
         "  Time: 2026-11-20T10:15:00+08:00",
         "  Attempts made: 3 (browser cache cleared before retrying: no)",
-        "    1. [error] BC602 LianLian Ozon channel not opened: `lianlian.ozon_channel` is not_opened: the Ozon channel has not been opened in LianLian",
-        "    2. [warning] BC805 Repeated attempts without clearing the browser cache: 3 attempts were made and `incident.browser_cache_cleared` is false",
-        "  Already checked, no problem found:",
-        "    - BC601 wrong-payment-method",
+        "  A check of our account details (bindcheck) found 2 possible causes, most likely first:",
+        "    1. LianLian Ozon channel not opened (this blocks the binding or the payout)",
+        "       \"Status of the Ozon channel in LianLian\" is not_opened: the Ozon channel has not been opened in LianLian",
+        "    2. Repeated attempts without clearing the browser cache (this is likely to make it fail, delay it or cost money)",
+        "       3 attempts were made and \"Browser cache was cleared between attempts\" is false",
+        "  Also checked for, and not found:",
+        "    - Wrong payment method selected on Ozon",
         "  [ ] Screenshot of the error, showing the full page URL (address bar) and the date and time (timestamp)",
         "Complete: the ticket has every item support asks for.",
     ] {
@@ -155,9 +158,15 @@ fn symptom_is_quoted_and_reranks_the_causes() {
         out.contains("  Reported problem: \"payouts do not arrive\"\n"),
         "{out}"
     );
-    assert!(out.contains("    1. [error] BC601 "), "{out}");
+    assert!(
+        out.contains("    1. Wrong payment method selected on Ozon ("),
+        "{out}"
+    );
     let (out, _) = ticket(&text, &["--symptom", "Invalid Merchant ID"]);
-    assert!(out.contains("    1. [error] BC602 "), "{out}");
+    assert!(
+        out.contains("    1. LianLian Ozon channel not opened ("),
+        "{out}"
+    );
 }
 
 #[test]
@@ -206,4 +215,113 @@ fn help_documents_the_identifier_decision() {
         "{text}"
     );
     assert_eq!(out.status.code(), Some(0));
+}
+
+/// The e-mail part of a ticket (above the line that is not sent) and the rest.
+fn split(out: &str) -> (&str, &str) {
+    out.split_once("\n----- not part of the e-mail -----\n")
+        .expect("the cut line")
+}
+
+#[test]
+fn the_email_names_causes_in_plain_words_and_keeps_codes_below_it() {
+    let path = fixture("examples/ozon-lianlian-failing.toml");
+    let out = bindcheck()
+        .arg("ticket")
+        .arg(&path)
+        .args(["--as-of", "2026-11-21"])
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&out.stdout).into_owned();
+    let (email, below) = split(&out);
+    let code = regex::Regex::new(r"BC\d{3}").unwrap();
+    assert!(!code.is_match(email), "{email}");
+    for spec in bindcheck::profile::schema::FIELDS {
+        if spec.path.contains('.') {
+            assert!(!email.contains(spec.path), "{} in:\n{email}", spec.path);
+        }
+    }
+    assert!(!email.contains('`'), "{email}");
+    for line in [
+        "  A check of our account details (bindcheck) found 6 possible causes; the 5 most likely first:",
+        "    1. Merchant ID typed on Ozon differs from LianLian's (this blocks the binding or the payout)",
+        "       Found with it: Invisible character.",
+        "    3. Payee name differs from the registered legal name (this blocks the binding or the payout)",
+        "       Found with it: Account name differs from the LianLian receiving account; Irregular whitespace.",
+    ] {
+        assert!(
+            email.lines().any(|l| l == line),
+            "missing {line:?} in:\n{email}"
+        );
+    }
+    // What the sender needs to find the causes again.
+    for line in [
+        "Diagnosis (as `bindcheck diagnose` gives it): 6 cause(s) from 9 finding(s): 4 error(s), 2 warning(s), 0 info.",
+        "  1. cause 1 [error] BC303 merchant-id-mismatch at ozon.payout_account.merchant_id (43:15) + BC201 invisible-character at ozon.payout_account.merchant_id (43:26)",
+        "  3. cause 3 [error] BC102 legal-name-mismatch at ozon.payout_account.account_name (42:16) + BC101 account-name-mismatch at ozon.payout_account.account_name (42:16) + BC205 irregular-whitespace at ozon.payout_account.account_name (42:53)",
+    ] {
+        assert!(
+            below.lines().any(|l| l == line),
+            "missing {line:?} in:\n{below}"
+        );
+    }
+}
+
+#[test]
+fn the_summary_agrees_with_diagnose_when_only_the_file_has_problems() {
+    // Issue 11: the BC901 fixture has four errors (secrets stored in it); the ticket said
+    // "found no error or warning".
+    let text = std::fs::read_to_string(fixture("rules/BC901/fires.toml")).unwrap();
+    let (out, code) = ticket(&text, &[]);
+    assert_eq!(code, 0);
+    let (email, below) = split(&out);
+    assert!(!email.contains("found no error"), "{email}");
+    assert!(
+        email.contains(
+            "  A check of our account details (bindcheck) found no problem in the payout details themselves.\n"
+        ),
+        "{email}"
+    );
+    assert!(below.contains("4 error(s)"), "{below}");
+    assert!(
+        below.contains("Left out of the e-mail: problems of the profile file itself"),
+        "{below}"
+    );
+    assert_eq!(
+        below.matches("BC901 secret-in-profile at ").count(),
+        4,
+        "{below}"
+    );
+}
+
+#[test]
+fn an_error_code_given_as_the_symptom_answers_the_error_code_item() {
+    let text = FULL.replace("error_code = \"ERR_3021\"\n", "");
+    let (out, _) = ticket(&text, &["--symptom", "ERR_4007 when saving"]);
+    assert!(
+        out.contains("  Error code: ERR_4007 (we found no documented meaning for this code; please tell us what it means)\n"),
+        "{out}"
+    );
+    assert!(!out.contains("  - incident.error_code:"), "{out}");
+    assert!(
+        out.starts_with(
+            "Subject: LianLian payout binding problem on Ozon (Seller ID 1234567, error ERR_4007)\n"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_cause_the_facts_rule_out_says_so() {
+    let text = FULL
+        .replace(
+            "ozon_channel = \"not_opened\"",
+            "ozon_channel = \"not_opened\"\nbalance = \"50 CNY\"",
+        )
+        .replace("attempts = 3", "attempts = 3\ntest_payment = \"succeeded\"");
+    let (out, _) = ticket(&text, &[]);
+    assert!(
+        out.contains("       Unlikely, since the test payment succeeded.\n"),
+        "{out}"
+    );
 }

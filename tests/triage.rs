@@ -1,9 +1,9 @@
 //! Symptom re-ranking: `--symptom TEXT` and `[incident]` move the causes that explain what the
-//! seller saw up within their severity; scores and `symptom_match` are in the JSON.
+//! seller saw to the top; scores and `symptom_match` are in the JSON.
 
 mod common;
 use common::*;
-use serde_json::Value;
+use serde_json::{Value, json};
 
 /// Two errors: BC601 (high confidence, prior 0.7 → 0.7) and BC602 (low, prior 0.7 → 0.28).
 const TWO_CAUSES: &str = "format = 1
@@ -107,8 +107,9 @@ fn incident_test_payment_succeeded_means_payouts_not_arriving() {
 }
 
 #[test]
-fn a_symptom_never_lifts_a_warning_above_an_error() {
-    // BC605 (warning) explains "payouts do not arrive"; BC602 (error) does not.
+fn a_cause_that_explains_the_symptom_comes_before_errors_that_do_not() {
+    // SPEC §2: when a symptom is reported, the causes that explain it come first, then
+    // severity. BC605 (warning) explains "payouts do not arrive"; BC602 (error) does not.
     let text = "format = 1
 [lianlian]
 ozon_channel = \"not_opened\"
@@ -116,20 +117,28 @@ ozon_channel = \"not_opened\"
 payment_method = \"lianlian\"
 default_payout_method = \"pingpong\"
 ";
+    let order = |json: &Value| -> Vec<(String, bool)> {
+        findings(json)
+            .iter()
+            .filter(|f| f["code"] == "BC602" || f["code"] == "BC605")
+            .map(|f| {
+                (
+                    f["code"].as_str().unwrap_or_default().to_string(),
+                    f["symptom_match"].as_bool().unwrap_or(false),
+                )
+            })
+            .collect()
+    };
     let (json, _) = diagnose_text(text, &["--symptom", "payouts do not arrive"]);
-    let order: Vec<(String, bool)> = findings(&json)
-        .iter()
-        .filter(|f| f["code"] == "BC602" || f["code"] == "BC605")
-        .map(|f| {
-            (
-                f["code"].as_str().unwrap_or_default().to_string(),
-                f["symptom_match"].as_bool().unwrap_or(false),
-            )
-        })
-        .collect();
     assert_eq!(
-        order,
-        vec![("BC602".to_string(), false), ("BC605".to_string(), true)]
+        order(&json),
+        vec![("BC605".to_string(), true), ("BC602".to_string(), false)]
+    );
+    // Without a symptom, severity decides.
+    let (json, _) = diagnose_text(text, &[]);
+    assert_eq!(
+        order(&json),
+        vec![("BC602".to_string(), false), ("BC605".to_string(), false)]
     );
 }
 
@@ -170,4 +179,380 @@ fn a_code_documented_by_a_rulepack_reranks() {
         &["--rules", rules, "--symptom", "ERR_4007 on save"],
     );
     assert_eq!(ranking(&json)[0], (1, "BC602".into(), 0.84, true));
+}
+
+/// Each cause as (rank, leading code, symptom_match, unlikely).
+fn cause_rows(json: &Value) -> Vec<(u64, String, bool, Option<String>)> {
+    json["files"][0]["causes"]
+        .as_array()
+        .expect("causes")
+        .iter()
+        .filter(|c| c["code"] != "BC004")
+        .map(|c| {
+            (
+                c["rank"].as_u64().unwrap_or(0),
+                c["code"].as_str().unwrap_or_default().to_string(),
+                c["symptom_match"].as_bool().unwrap_or(false),
+                c["unlikely"].as_str().map(str::to_string),
+            )
+        })
+        .collect()
+}
+
+fn row(
+    rank: u64,
+    code: &str,
+    explains: bool,
+    unlikely: Option<&str>,
+) -> (u64, String, bool, Option<String>) {
+    (
+        rank,
+        code.to_string(),
+        explains,
+        unlikely.map(str::to_string),
+    )
+}
+
+/// A LianLian-on-Ozon profile with a 99 CNY balance, payouts defaulting to bank transfer.
+const PAID_OUT: &str = "format = 1
+[lianlian]
+balance = \"99 CNY\"
+ozon_channel = \"active\"
+kyc_level = 3
+[ozon]
+payment_method = \"lianlian\"
+default_payout_method = \"bank_transfer_swift\"
+[incident]
+test_payment = \"succeeded\"
+payout_status = \"Processing via Bank Transfer\"
+";
+
+#[test]
+fn a_test_payment_that_went_through_rules_out_the_balance_for_it() {
+    // Issue 10: with "test payment succeeded" and a payout "Processing via Bank Transfer", a
+    // 99 CNY balance (which would have made the test payment fail) ranked first.
+    let (json, _) = diagnose_text(PAID_OUT, &[]);
+    assert_eq!(
+        cause_rows(&json),
+        vec![
+            row(1, "BC607", true, None),
+            row(2, "BC605", true, None),
+            row(
+                3,
+                "BC501",
+                false,
+                Some(
+                    "unlikely: a payout was already made (via bank transfer), so the binding itself went through; the test payment succeeded"
+                )
+            ),
+        ]
+    );
+    let bc501 = &json["files"][0]["causes"][2];
+    assert_eq!(
+        bc501["ruled_out_by"],
+        json!(["payout-via-bank-transfer", "test-payment-succeeded"])
+    );
+    // Never dropped, and worded in Chinese too.
+    let (json, _) = diagnose_text(PAID_OUT, &["--lang", "zh"]);
+    assert_eq!(
+        cause_rows(&json)[2].3.as_deref(),
+        Some("可能性低：已有一笔回款（经银行电汇）发出，说明绑定本身已完成；测试打款已成功")
+    );
+}
+
+#[test]
+fn a_ruled_out_cause_ranks_last_within_its_severity_and_is_not_boosted() {
+    // BC501 and BC602 explain "test payment failed"-like symptoms but the test payment
+    // succeeded; BC601 (an error the fact does not touch) ranks before them.
+    let text = "format = 1
+[lianlian]
+balance = \"50 CNY\"
+ozon_channel = \"not_opened\"
+[ozon]
+payment_method = \"bank_transfer_swift\"
+";
+    let (json, _) = diagnose_text(text, &["--symptom", "test payment succeeded"]);
+    let unlikely = "unlikely: the test payment succeeded";
+    assert_eq!(
+        cause_rows(&json),
+        vec![
+            row(1, "BC601", true, None),
+            row(2, "BC602", false, Some(unlikely)),
+            row(3, "BC501", false, Some(unlikely)),
+        ]
+    );
+    let bc602 = &findings(&json)
+        .iter()
+        .find(|f| f["code"] == "BC602")
+        .expect("BC602")["score"];
+    assert_eq!(bc602, 0.28);
+    // The same fact from the profile's [incident].
+    let with_incident = format!("{text}[incident]\ntest_payment = \"succeeded\"\n");
+    let (json, _) = diagnose_text(&with_incident, &[]);
+    assert_eq!(cause_rows(&json)[1], row(2, "BC602", false, Some(unlikely)));
+}
+
+#[test]
+fn bank_transfer_in_the_reported_text_rules_nothing_out() {
+    // Only a payout status says a payout was made; "bank transfer" in a description may be the
+    // method the seller chose.
+    let text = "format = 1
+[lianlian]
+balance = \"50 CNY\"
+[incident]
+test_payment = \"failed\"
+";
+    let (json, _) = diagnose_text(text, &["--symptom", "I chose bank transfer"]);
+    assert_eq!(cause_rows(&json), vec![row(1, "BC501", true, None)]);
+}
+
+#[test]
+fn invalid_merchant_id_does_not_lift_an_account_name_case_difference() {
+    // Issue 10: "Invalid Merchant ID" boosted an account-name case difference above the
+    // Merchant ID. The name mismatch explains no Merchant ID error.
+    let text = "format = 1
+[lianlian]
+merchant_id = \"LL2024SZXH0000000000A7K3\"
+[lianlian.receiving_account]
+account_name = \"SHENZHEN XINGHE TECHNOLOGY CO., LTD.\"
+[ozon]
+legal_name = \"SHENZHEN XINGHE TECHNOLOGY CO., LTD.\"
+[ozon.payout_account]
+account_name = \"Shenzhen Xinghe Technology Co., Ltd.\"
+merchant_id = \"LL2024SZXH0000000000A7K4\"
+";
+    let (json, _) = diagnose_text(text, &["--symptom", "Invalid Merchant ID"]);
+    assert_eq!(
+        cause_rows(&json),
+        vec![row(1, "BC303", true, None), row(2, "BC102", false, None)]
+    );
+    // BC101 and BC102 name the same value to enter: one cause, not boosted.
+    let name = &json["files"][0]["causes"][1];
+    assert_eq!(name["findings"], json!([2, 3]));
+    assert_eq!(name["score"], 0.8);
+}
+
+#[test]
+fn a_failed_test_payment_puts_a_low_balance_first() {
+    // Issue 10: "test payment failed" with a 50 CNY balance ranked two name findings above it.
+    let text = "format = 1
+[lianlian]
+balance = \"50 CNY\"
+[lianlian.receiving_account]
+account_name = \"SHENZHEN XINGHE TECHNOLOGY CO., LTD.\"
+[ozon]
+legal_name = \"SHENZHEN XINGHE TECHNOLOGY CO LTD\"
+[ozon.payout_account]
+account_name = \"Shenzhen Xinghe Technology Co., Ltd.\"
+[incident]
+test_payment = \"failed\"
+";
+    let (json, _) = diagnose_text(text, &[]);
+    assert_eq!(
+        cause_rows(&json),
+        vec![
+            row(1, "BC501", true, None),
+            row(2, "BC102", false, None),
+            row(3, "BC101", false, None),
+        ]
+    );
+    let (json, _) = diagnose_text(
+        &text.replace("test_payment = \"failed\"\n", ""),
+        &["--symptom", "test payment failed"],
+    );
+    assert_eq!(cause_rows(&json)[0], row(1, "BC501", true, None));
+}
+
+#[test]
+fn kyc_level_three_is_fixed_before_the_channel_can_be_opened() {
+    let text = "format = 1
+[lianlian]
+kyc_level = 2
+ozon_channel = \"not_opened\"
+[ozon]
+payment_method = \"lianlian\"
+[incident]
+error_message = \"Invalid Merchant ID\"
+";
+    let (json, _) = diagnose_text(text, &[]);
+    // BC602 explains the symptom and scores higher, but it cannot be fixed before BC703.
+    assert_eq!(
+        cause_rows(&json),
+        vec![row(1, "BC703", false, None), row(2, "BC602", true, None)]
+    );
+    let causes = json["files"][0]["causes"].as_array().expect("causes");
+    assert_eq!(causes[0]["fix_before"], json!([2]));
+    assert_eq!(causes[1]["fix_first"], json!([1]));
+    assert_eq!(
+        causes[0]["notes"],
+        json!([
+            "Fix this first: cause 2 (LianLian Ozon channel not opened) can only be fixed after it."
+        ])
+    );
+    assert_eq!(
+        causes[1]["notes"],
+        json!([
+            "Fix cause 1 (KYC verification incomplete) first: this one cannot be fixed before it."
+        ])
+    );
+    let (json, _) = diagnose_text(text, &["--lang", "zh"]);
+    let causes = json["files"][0]["causes"].as_array().expect("causes");
+    assert_eq!(
+        causes[1]["notes"],
+        json!(["请先处理原因 1（实名认证未完成）：它解决之前，此项无法完成。"])
+    );
+    assert_eq!(
+        causes[0]["notes"],
+        json!(["请先处理此项：原因 2（连连的 Ozon 渠道未开通）要等它解决后才能完成。"])
+    );
+}
+
+#[test]
+fn an_error_code_given_as_the_symptom_is_reported_like_incident_error_code() {
+    let (json, _) = diagnose_text(TWO_CAUSES, &["--symptom", "ERR_4007 when saving"]);
+    let f = only(&json, "BC806");
+    assert_eq!(place(f), ("--symptom".into(), 1, 1));
+    assert_eq!(f["severity"], "info");
+    assert_eq!(
+        f["message"],
+        "the error code `ERR_4007` has no documented meaning; include it in the support ticket"
+    );
+    // It is reported once when the profile holds the same code.
+    let text = format!("{TWO_CAUSES}[incident]\nerror_code = \"err_4007\"\n");
+    let (json, _) = diagnose_text(&text, &["--symptom", "ERR_4007"]);
+    assert_eq!(
+        place(only(&json, "BC806")),
+        ("incident.error_code".into(), 7, 14)
+    );
+    // A documented code is no BC806, and reports its symptoms (see the test above).
+    let rules = fixture("rules/BC806/known-code.rules.toml");
+    let (json, _) = diagnose_text(
+        TWO_CAUSES,
+        &["--rules", rules.to_str().unwrap(), "--symptom", "ERR_4007"],
+    );
+    assert!(with_code(&json, "BC806").is_empty());
+    // Ordinary words are no error codes.
+    let (json, _) = diagnose_text(TWO_CAUSES, &["--symptom", "binding failed on 2026-11-20"]);
+    assert!(with_code(&json, "BC806").is_empty());
+    // On a terminal it points at the option, not at a line of the file.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.toml");
+    std::fs::write(&path, TWO_CAUSES).unwrap();
+    let out = bindcheck()
+        .arg("diagnose")
+        .arg(&path)
+        .args(["--symptom", "ERR_4007"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("info[BC806] unknown-error-code: Error code with no known meaning\n   --> given with --symptom\n   the error code `ERR_4007`"),
+        "{text}"
+    );
+}
+
+/// A profile with one mistake of each kind a symptom can point at.
+const MANY: &str = "format = 1
+[seller]
+legal_name = \"深圳市星河科技有限公司\"
+registered_address = \"广东省深圳市南山区粤海街道科技园路1号\"
+[lianlian]
+merchant_id = \"LL2024SZXH0000000000A7K3\"
+kyc_level = 3
+balance = \"50 CNY\"
+ozon_channel = \"pending_review\"
+[lianlian.receiving_account]
+account_name = \"SHENZHEN XINGHE TECHNOLOGY CO., LTD.\"
+[ozon]
+legal_name = \"SHENZHEN XINGHE TECHNOLOGY CO., LTD.\"
+registered_address = \"广东深圳南山\"
+payment_method = \"lianlian\"
+default_payout_method = \"bank_transfer_swift\"
+[ozon.payout_account]
+account_name = \"Shenzhen Xinghe Technology Co., Ltd.\"
+merchant_id = \"LL2024SZXH0000000000A7K4\"
+[amazon]
+two_step_verification = false
+[amazon.deposit_method]
+provider = \"lianlian\"
+account_holder_name = \"SHENZHEN XINGHE TECHNOLOGY CO LTD\"
+";
+
+#[test]
+fn each_symptom_is_explained_only_by_its_causes_which_come_first() {
+    // (reported text, the causes that explain it as "CODE@field", in rank order)
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Invalid Merchant ID",
+            &[
+                "BC303@ozon.payout_account.merchant_id",
+                "BC603@lianlian.ozon_channel",
+            ],
+        ),
+        (
+            "account name does not match",
+            &[
+                "BC102@ozon.payout_account.account_name",
+                "BC101@amazon.deposit_method.account_holder_name",
+            ],
+        ),
+        (
+            "deposit method rejected",
+            &[
+                "BC101@amazon.deposit_method.account_holder_name",
+                "BC802@amazon.two_step_verification",
+            ],
+        ),
+        ("test payment failed", &["BC501@lianlian.balance"]),
+        (
+            "payouts do not arrive",
+            &[
+                "BC102@ozon.payout_account.account_name",
+                "BC605@ozon.default_payout_method",
+            ],
+        ),
+        (
+            "Processing via Bank Transfer",
+            &["BC605@ozon.default_payout_method"],
+        ),
+        ("pending review", &["BC603@lianlian.ozon_channel"]),
+        (
+            "rejected by risk control",
+            &["BC401@ozon.registered_address"],
+        ),
+        (
+            "binding failed",
+            &[
+                "BC102@ozon.payout_account.account_name",
+                "BC303@ozon.payout_account.merchant_id",
+                "BC101@amazon.deposit_method.account_holder_name",
+                "BC603@lianlian.ozon_channel",
+                "BC501@lianlian.balance",
+                "BC401@ozon.registered_address",
+            ],
+        ),
+        ("it keeps failing", &[]),
+    ];
+    for (symptom, expected) in cases {
+        let (json, _) = diagnose_text(MANY, &["--symptom", symptom]);
+        let all = findings(&json);
+        let causes = json["files"][0]["causes"].as_array().expect("causes");
+        let explaining: Vec<String> = causes
+            .iter()
+            .filter(|c| c["symptom_match"] == true)
+            .map(|c| {
+                let lead = &all[c["findings"][0].as_u64().unwrap_or(1) as usize - 1];
+                format!(
+                    "{}@{}",
+                    c["code"].as_str().unwrap_or_default(),
+                    lead["field"].as_str().unwrap_or_default()
+                )
+            })
+            .collect();
+        assert_eq!(&explaining, expected, "{symptom}");
+        // They come first.
+        for (i, cause) in causes.iter().take(expected.len()).enumerate() {
+            assert_eq!(cause["symptom_match"], true, "{symptom}: cause {}", i + 1);
+        }
+    }
 }

@@ -41,7 +41,7 @@ pub struct Args {
     /// Print identifiers in full instead of masked (secrets are never printed).
     #[arg(long)]
     pub show_values: bool,
-    /// Show how each finding's score was computed.
+    /// Show how each cause's score was computed.
     #[arg(long)]
     pub explain_rank: bool,
 }
@@ -73,6 +73,7 @@ pub fn run(args: Args) -> CmdResult {
             let file = report::build_file(
                 &analysis.profile,
                 &analysis.ranked,
+                &analysis.causes,
                 &pack,
                 options,
                 args.fail_on.level(),

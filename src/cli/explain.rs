@@ -129,16 +129,7 @@ fn explain_text(rule: &Rule, policy: &RulePolicy, pack: &RulePack, lang: Lang) -
     {
         out += &format!("  {}. {}\n", i + 1, generic(step));
     }
-    if !policy.symptoms.is_empty() {
-        out += &format!("\n{}:\n", l[6]);
-        for id in &policy.symptoms {
-            let described = pack.symptoms.get(id).map(|s| match lang {
-                Lang::En => s.en.as_str(),
-                Lang::Zh => s.zh.as_str(),
-            });
-            out += &format!("  - {id}: {}\n", described.unwrap_or(""));
-        }
-    }
+    out += &symptoms_text(policy, pack, lang, l[6]);
     if !policy.params.is_empty() {
         out += &format!("\n{}:\n", l[7]);
         for (key, value) in &policy.params {
@@ -153,6 +144,42 @@ fn explain_text(rule: &Rule, policy: &RulePolicy, pack: &RulePack, lang: Lang) -
                 "  - {id} ({confidence}): {}\n    {}\n",
                 source.title, source.claims
             );
+        }
+    }
+    out
+}
+
+/// The symptoms a rule explains (those it explains only at some fields, with the fields) and
+/// the rules to fix before it.
+fn symptoms_text(policy: &RulePolicy, pack: &RulePack, lang: Lang, heading: &str) -> String {
+    let (at, first) = match lang {
+        Lang::En => (" (only at {fields})", "Fix first (ranked before it)"),
+        Lang::Zh => ("（仅限字段 {fields}）", "需先处理（排在其前）"),
+    };
+    let described = |id: &str| {
+        pack.symptoms.get(id).map_or("", |s| match lang {
+            Lang::En => s.en.as_str(),
+            Lang::Zh => s.zh.as_str(),
+        })
+    };
+    let mut out = String::new();
+    if !policy.symptoms.is_empty() || !policy.symptoms_by_field.is_empty() {
+        out += &format!("\n{heading}:\n");
+        for id in &policy.symptoms {
+            out += &format!("  - {id}: {}\n", described(id));
+        }
+        for (fields, ids) in &policy.symptoms_by_field {
+            for id in ids {
+                let at = crate::rulepack::fill(at, &[("fields", fields.clone())]);
+                out += &format!("  - {id}: {}{at}\n", described(id));
+            }
+        }
+    }
+    if !policy.prerequisites.is_empty() {
+        out += &format!("\n{first}:\n");
+        for code in &policy.prerequisites {
+            let title = pack.rule(code).map_or("", |p| p.texts(lang).title.as_str());
+            out += &format!("  - {code}: {title}\n");
         }
     }
     out
@@ -193,6 +220,8 @@ fn explain_json(
             let (name, what) = flow_text(*flow, lang);
             json!({"flow": name, "description": what})
         }).collect::<Vec<_>>(),
+        "symptoms_by_field": policy.symptoms_by_field,
+        "prerequisites": policy.prerequisites,
         "params": params,
         "sources": sources,
         "lang": lang.as_str(),

@@ -15,7 +15,7 @@ pub mod walk;
 use crate::finding::Finding;
 use crate::pipeline::{self, AnalyzeError, AnalyzeOptions, analyze};
 use crate::profile::{LoadError, LoadErrorKind};
-use crate::rank::Ranked;
+use crate::rank::{self, Cause, Ranked};
 use crate::report::{self, FileReport, RenderOptions};
 use crate::rulepack::{PolicyError, RulePack, Severity};
 use crate::rules::{lookup, selects};
@@ -202,14 +202,23 @@ fn outcome(report: FileReport) -> FileOutcome {
     }
 }
 
-/// The findings of an analysis that the selection and baseline let through, re-ranked.
+/// The findings of an analysis that the selection and baseline let through, re-ranked into
+/// causes (the grouping of the analysis still holds for what is left).
 struct Narrowed {
     ranked: Vec<Ranked>,
+    causes: Vec<Cause>,
     entries: Vec<baseline::Entry>,
     baselined: usize,
 }
 
-fn narrow(display: &str, path: &Path, ranked: Vec<Ranked>, options: &LintOptions) -> Narrowed {
+fn narrow(
+    display: &str,
+    path: &Path,
+    (ranked, causes): (Vec<Ranked>, Vec<Cause>),
+    options: &LintOptions,
+) -> Narrowed {
+    let all = ranked.len();
+    let mut changed = false;
     let selection = &options.selection;
     let mut entries = Vec::new();
     let mut baselined = 0;
@@ -218,7 +227,9 @@ fn narrow(display: &str, path: &Path, ranked: Vec<Ranked>, options: &LintOptions
         if !selection.enabled(r.finding.code, path) {
             continue;
         }
-        r.severity = selection.severity(r.finding.code, r.severity);
+        let severity = selection.severity(r.finding.code, r.severity);
+        changed |= severity != r.severity;
+        r.severity = severity;
         // A fingerprint is a SHA-256: only worth computing when a baseline is involved.
         if options.collect_baseline || options.baseline.is_some() {
             let fingerprint = report::fingerprint(display, &r.finding);
@@ -236,19 +247,16 @@ fn narrow(display: &str, path: &Path, ranked: Vec<Ranked>, options: &LintOptions
         }
         kept.push(r);
     }
-    // The same order as `rank::rank`, since overrides may have changed severities.
-    kept.sort_by(|a, b| {
-        a.severity
-            .cmp(&b.severity)
-            .then(b.score.total_cmp(&a.score))
-            .then(a.finding.span.start.cmp(&b.finding.span.start))
-            .then(a.finding.code.cmp(b.finding.code))
-    });
-    for (i, r) in kept.iter_mut().enumerate() {
-        r.rank = i + 1;
-    }
+    // Overrides may have changed severities, and left-out findings leave causes smaller; when
+    // neither happened, the analysis' ranking stands.
+    let (ranked, causes) = if changed || kept.len() != all {
+        rank::order(kept)
+    } else {
+        (kept, causes)
+    };
     Narrowed {
-        ranked: kept,
+        ranked,
+        causes,
         entries,
         baselined,
     }
@@ -312,7 +320,10 @@ pub fn lint_file(
     let mut narrowed = narrow(
         &display,
         &target.path,
-        std::mem::take(&mut analysis.ranked),
+        (
+            std::mem::take(&mut analysis.ranked),
+            std::mem::take(&mut analysis.causes),
+        ),
         options,
     );
     let mut fix_outcome = None;
@@ -347,7 +358,10 @@ pub fn lint_file(
             narrowed = narrow(
                 &display,
                 &target.path,
-                std::mem::take(&mut next.ranked),
+                (
+                    std::mem::take(&mut next.ranked),
+                    std::mem::take(&mut next.causes),
+                ),
                 options,
             );
             analysis = next;
@@ -378,7 +392,10 @@ pub fn lint_file(
             narrowed = narrow(
                 &display,
                 &target.path,
-                std::mem::take(&mut analysis.ranked),
+                (
+                    std::mem::take(&mut analysis.ranked),
+                    std::mem::take(&mut analysis.causes),
+                ),
                 options,
             );
         }
@@ -388,6 +405,7 @@ pub fn lint_file(
     let report = report::build_file(
         &analysis.profile,
         &narrowed.ranked,
+        &narrowed.causes,
         pack,
         options.render,
         options.fail_on,

@@ -1,5 +1,6 @@
-//! `--format concise`: one line per finding, `path:line:col: CODE severity message`, the shape
-//! editors and CI logs already know from compilers and ruff.
+//! `--format concise`: one line per finding, `path:line:col: CODE severity [cause K] message`,
+//! the shape editors and CI logs already know from compilers and ruff (whose marker for a
+//! fixable finding sits in the same place). Findings of one cause share its rank `K`.
 
 use super::{FileReport, Renderer, Report};
 use crate::unicode::escape;
@@ -19,8 +20,8 @@ impl Renderer for Concise {
             // Messages are escaped when built, so none spans two lines.
             writeln!(
                 out,
-                "{path}:{}:{}: {} {} {}",
-                f.line, f.column, f.code, f.severity, f.message
+                "{path}:{}:{}: {} {} [cause {}] {}",
+                f.line, f.column, f.code, f.severity, f.cause, f.message
             )?;
         }
         Ok(())
@@ -38,10 +39,10 @@ mod tests {
         report.files.push(clean_file("ok.toml"));
         assert_eq!(
             render(&Concise, &report),
-            "shops/a b.toml:3:1: BC002 warning unknown field `lianlian.merchant_di`; 100%, a:b\n\
-             shops/a b.toml:4:13: BC003 error expected an integer, found a string\n\
-             shops/a b.toml:4:1: BC004 info `lianlian.merchant_id` is missing\n\
-             broken.toml:2:9: BC001 error invalid TOML: expected `=`\n"
+            "shops/a b.toml:3:1: BC002 warning [cause 1] unknown field `lianlian.merchant_di`; 100%, a:b\n\
+             shops/a b.toml:4:13: BC003 error [cause 2] expected an integer, found a string\n\
+             shops/a b.toml:4:1: BC004 info [cause 3] `lianlian.merchant_id` is missing\n\
+             broken.toml:2:9: BC001 error [cause 1] invalid TOML: expected `=`\n"
         );
     }
 }

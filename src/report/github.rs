@@ -1,8 +1,9 @@
 //! `--format github`: GitHub Actions workflow commands, which GitHub shows as annotations on
 //! the profile's lines in a pull request:
 //! `::error file=P,line=L,col=C,endLine=L,endColumn=C,title=T::MESSAGE`.
-//! Info findings are `::notice`. A command is one line, so its text is percent-escaped the way
-//! the Actions runner unescapes it.
+//! Info findings are `::notice`. The title names the finding's cause (`(cause 2)`), which
+//! findings of one root cause share. A command is one line, so its text is percent-escaped the
+//! way the Actions runner unescapes it.
 
 use super::{FileReport, Renderer, Report, ReportFinding};
 use crate::rulepack::Severity;
@@ -84,9 +85,9 @@ impl Renderer for Github {
         let path = escape_property(&repo_path(&escape(&file.path)));
         for f in &file.findings {
             let title = if f.title.is_empty() {
-                format!("{} {}", f.code, f.name)
+                format!("{} {} (cause {})", f.code, f.name, f.cause)
             } else {
-                format!("{} {}", f.code, f.title)
+                format!("{} {} (cause {})", f.code, f.title, f.cause)
             };
             writeln!(
                 out,
@@ -135,16 +136,16 @@ mod tests {
             lines,
             vec![
                 "::warning file=shops/a b.toml,line=3,col=1,endLine=3,endColumn=12,\
-                 title=BC002 unknown-field title::unknown field `lianlian.merchant_di`; \
+                 title=BC002 unknown-field title (cause 1)::unknown field `lianlian.merchant_di`; \
                  100%25, a:b%0A%0A1. First step.%0A2. Second step.",
                 "::error file=shops/a b.toml,line=4,col=13,endLine=4,endColumn=20,\
-                 title=BC003 invalid-value title::expected an integer, found a string\
+                 title=BC003 invalid-value title (cause 2)::expected an integer, found a string\
                  %0A%0A1. First step.%0A2. Second step.",
                 "::notice file=shops/a b.toml,line=4,col=1,endLine=4,endColumn=11,\
-                 title=BC004 not-checked title::`lianlian.merchant_id` is missing\
+                 title=BC004 not-checked title (cause 3)::`lianlian.merchant_id` is missing\
                  %0A%0A1. First step.%0A2. Second step.",
                 "::error file=broken.toml,line=2,col=9,endLine=2,endColumn=10,\
-                 title=BC001 The file is not valid TOML or not UTF-8::invalid TOML: \
+                 title=BC001 The file is not valid TOML or not UTF-8 (cause 1)::invalid TOML: \
                  expected `=`%0A%0A1. Open the file in a text editor that shows the line \
                  and column given.%0A2. Save the file as UTF-8 and fix the TOML syntax there \
                  (a missing quote or bracket is the usual cause).%0A3. Run `bindcheck init` \

@@ -1,4 +1,5 @@
-//! `--format json` (SPEC §4, schema_version 1).
+//! `--format json` (SPEC §4, schema_version 1): each file's `causes` in rank order, then its
+//! `findings` in the order of their causes.
 //!
 //! Written in pieces — the head, one object per file, the summary — so `lint` can stream any
 //! number of files; `render` writes the same pieces for a whole report.
@@ -118,6 +119,7 @@ impl serde_json::ser::Formatter for Indented {
 struct FileOut<'a> {
     path: std::borrow::Cow<'a, str>,
     status: super::Status,
+    causes: &'a [super::ReportCause],
     findings: &'a [super::ReportFinding],
 }
 
@@ -125,6 +127,7 @@ fn file_value(file: &FileReport) -> FileOut<'_> {
     FileOut {
         path: crate::unicode::escape(&file.path),
         status: file.status,
+        causes: &file.causes,
         findings: &file.findings,
     }
 }

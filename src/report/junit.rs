@@ -5,6 +5,8 @@
 //! advice, so its testcase passes and carries the text in `<system-out>`. A file that cannot be
 //! loaded is an `<error>` — the check could not run, which JUnit distinguishes from a failure.
 //! A profile without findings is one passing testcase, so every file shows in the report.
+//! Testcase names stay stable from run to run (CI keeps a history by them), so the rank of a
+//! finding's cause is in the body, where `concise` has it: `[cause 2]`.
 
 use super::{FileReport, Renderer, Report, ReportFinding, Status};
 use crate::rulepack::Severity;
@@ -60,8 +62,8 @@ fn testcase_name(f: &ReportFinding) -> String {
 /// The body of a failure: where, what, and the numbered steps.
 fn details(path: &str, f: &ReportFinding) -> String {
     let mut body = format!(
-        "{path}:{}:{}: {} {} {}",
-        f.line, f.column, f.code, f.severity, f.message
+        "{path}:{}:{}: {} {} [cause {}] {}",
+        f.line, f.column, f.code, f.severity, f.cause, f.message
     );
     for (i, step) in f.remediation.iter().enumerate() {
         body.push_str(&format!("\n{}. {step}", i + 1));
@@ -171,17 +173,17 @@ mod tests {
 <testsuites name=\"bindcheck\" tests=\"5\" failures=\"2\" errors=\"1\">
   <testsuite name=\"shops/a b.toml\" tests=\"3\" failures=\"2\" errors=\"0\" skipped=\"0\">
     <testcase classname=\"shops/a b.toml\" name=\"BC002 unknown-field at lianlian.merchant_di (3:1)\">
-      <failure type=\"BC002\" message=\"unknown field `lianlian.merchant_di`; 100%, a:b\">shops/a b.toml:3:1: BC002 warning unknown field `lianlian.merchant_di`; 100%, a:b
+      <failure type=\"BC002\" message=\"unknown field `lianlian.merchant_di`; 100%, a:b\">shops/a b.toml:3:1: BC002 warning [cause 1] unknown field `lianlian.merchant_di`; 100%, a:b
 1. First step.
 2. Second step.</failure>
     </testcase>
     <testcase classname=\"shops/a b.toml\" name=\"BC003 invalid-value at lianlian.kyc_level (4:13)\">
-      <failure type=\"BC003\" message=\"expected an integer, found a string\">shops/a b.toml:4:13: BC003 error expected an integer, found a string
+      <failure type=\"BC003\" message=\"expected an integer, found a string\">shops/a b.toml:4:13: BC003 error [cause 2] expected an integer, found a string
 1. First step.
 2. Second step.</failure>
     </testcase>
     <testcase classname=\"shops/a b.toml\" name=\"BC004 not-checked at lianlian.merchant_id (4:1)\">
-      <system-out>shops/a b.toml:4:1: BC004 info `lianlian.merchant_id` is missing
+      <system-out>shops/a b.toml:4:1: BC004 info [cause 3] `lianlian.merchant_id` is missing
 1. First step.
 2. Second step.</system-out>
     </testcase>

@@ -1,8 +1,9 @@
-//! Ranked findings → output.
+//! Ranked causes and findings → output.
 //!
-//! [`build_file`] turns one profile's ranked findings into [`ReportFinding`]s: messages filled in
-//! the chosen language, identifiers masked, every string escaped. Every output format renders
-//! from these same structs, one renderer per format, side by side in this folder.
+//! [`build_file`] turns one profile's ranked causes and findings into [`ReportCause`]s and
+//! [`ReportFinding`]s: messages filled in the chosen language, identifiers masked, every string
+//! escaped. Every output format renders from these same structs, one renderer per format, side
+//! by side in this folder.
 
 mod concise;
 mod github;
@@ -22,10 +23,10 @@ pub use jsonl::Jsonl;
 pub use junit::Junit;
 pub use sarif::Sarif;
 
-use crate::finding::{Arg, Finding};
+use crate::finding::{Applicability, Arg, Finding};
 use crate::profile::schema::FieldClass;
 use crate::profile::{LoadError, Profile};
-use crate::rank::{Ranked, round};
+use crate::rank::{Cause, Ranked, round};
 use crate::rulepack::{Confidence, Lang, RulePack, Severity, fill};
 use crate::rules;
 use crate::source::{SourceFile, Span};
@@ -60,16 +61,61 @@ pub struct RelatedPosition {
     pub column: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// A fix as the formats show it (SPEC §4): the value to enter, never masked. When values are
+/// masked the replacement is left out and `masked` says that `--show-values` shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FixOut {
     pub applicability: &'static str,
-    pub replacement: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replacement: Option<String>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub masked: bool,
+}
+
+impl FixOut {
+    fn new(fix: &crate::finding::Fix, applicability: Applicability, show_values: bool) -> Self {
+        let masked = fix.identifier && !show_values;
+        FixOut {
+            applicability: applicability.as_str(),
+            replacement: (!masked).then(|| escape(&fix.replacement).into_owned()),
+            masked,
+        }
+    }
+}
+
+/// One cause as every format shows it (SPEC §4 `causes`): the findings it explains (by their
+/// `rank`), one title, one severity, one set of steps with one value to enter.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportCause {
+    pub rank: usize,
+    /// The code of its leading finding.
+    pub code: &'static str,
+    pub title: String,
+    pub severity: Severity,
+    pub score: f64,
+    pub symptom_match: bool,
+    pub findings: Vec<usize>,
+    pub remediation: Vec<String>,
+    pub fix: Option<FixOut>,
+    /// "unlikely: the test payment succeeded" when the reported facts rule it out.
+    pub unlikely: Option<String>,
+    /// The ids of those facts (`[facts]` of the rulepack).
+    pub ruled_out_by: Vec<String>,
+    /// Ranks of the causes to fix before this one, and of those that wait for it.
+    pub fix_first: Vec<usize>,
+    pub fix_before: Vec<usize>,
+    /// The order of fixing, said in words.
+    pub notes: Vec<String>,
+    #[serde(skip)]
+    pub score_explanation: String,
 }
 
 /// One finding as every format shows it (SPEC §4).
 #[derive(Debug, Clone, Serialize)]
 pub struct ReportFinding {
     pub rank: usize,
+    /// The rank of its cause.
+    pub cause: usize,
     pub code: &'static str,
     pub name: &'static str,
     pub severity: Severity,
@@ -100,6 +146,9 @@ pub struct ReportFinding {
 pub struct FileReport {
     pub path: String,
     pub status: Status,
+    /// In rank order.
+    pub causes: Vec<ReportCause>,
+    /// In the order of their causes.
     pub findings: Vec<ReportFinding>,
     /// The source and the spans whose values must not be shown raw (identifiers, secrets),
     /// for renderers that quote source lines.
@@ -295,6 +344,43 @@ pub fn mask(value: &str) -> String {
 /// How a secret is shown, in every language.
 pub const REDACTED: &str = "[redacted]";
 
+/// What every format says around the rules' own texts, in both languages.
+struct Words {
+    /// Appended to a step that shows a masked value.
+    masked_step: &'static str,
+    /// Before the reasons a cause is unlikely.
+    unlikely: &'static str,
+    /// Between two reasons.
+    and: &'static str,
+    /// On a cause with a prerequisite: `{rank}` and `{title}` are the prerequisite's.
+    fix_first: &'static str,
+    /// On a prerequisite: `{rank}` and `{title}` are the cause waiting for it.
+    fix_before: &'static str,
+}
+
+const WORDS_EN: Words = Words {
+    masked_step: " (the value is masked here: run again with --show-values to see the value to enter)",
+    unlikely: "unlikely: ",
+    and: "; ",
+    fix_first: "Fix cause {rank} ({title}) first: this one cannot be fixed before it.",
+    fix_before: "Fix this first: cause {rank} ({title}) can only be fixed after it.",
+};
+
+const WORDS_ZH: Words = Words {
+    masked_step: "（此处已遮盖：加上 --show-values 重新运行即可看到要填写的完整值）",
+    unlikely: "可能性低：",
+    and: "；",
+    fix_first: "请先处理原因 {rank}（{title}）：它解决之前，此项无法完成。",
+    fix_before: "请先处理此项：原因 {rank}（{title}）要等它解决后才能完成。",
+};
+
+fn words(lang: Lang) -> &'static Words {
+    match lang {
+        Lang::En => &WORDS_EN,
+        Lang::Zh => &WORDS_ZH,
+    }
+}
+
 fn render_arg(arg: &Arg, show_values: bool) -> String {
     match arg {
         Arg::Text(s) => escape(s).into_owned(),
@@ -370,9 +456,32 @@ pub fn report_finding(
         .and_then(|t| t.message.get(finding.variant))
         .map(|template| fill(template, &args))
         .unwrap_or_else(|| finding.code.to_string());
+    // A step that would show a masked identifier says how to see the value to enter.
+    let masks =
+        !options.show_values && finding.args.iter().any(|(_, v)| matches!(v, Arg::Ident(_)));
+    let shows_masked = |step: &str| {
+        masks
+            && crate::rulepack::placeholders(step).iter().any(|name| {
+                finding
+                    .args
+                    .iter()
+                    .any(|(k, v)| k == name && matches!(v, Arg::Ident(_)))
+            })
+    };
     let remediation: Vec<String> = texts
         .and_then(|t| t.remediation.get(finding.variant))
-        .map(|steps| steps.iter().map(|s| fill(s, &args)).collect())
+        .map(|steps| {
+            steps
+                .iter()
+                .map(|s| {
+                    let mut step = fill(s, &args);
+                    if shows_masked(s) {
+                        step.push_str(words(options.lang).masked_step);
+                    }
+                    step
+                })
+                .collect()
+        })
         .unwrap_or_default();
     let start = source.position(finding.span.start);
     let end = source.position(finding.span.end.max(finding.span.start + 1));
@@ -394,16 +503,13 @@ pub fn report_finding(
         JsonValue::Object(map) => map,
         _ => Map::new(),
     };
-    let fix = finding.fix.as_ref().map(|fix| FixOut {
-        applicability: fix.applicability.as_str(),
-        replacement: if fix.identifier && !options.show_values {
-            escape_owned(mask(&fix.replacement))
-        } else {
-            escape(&fix.replacement).into_owned()
-        },
-    });
+    let fix = finding
+        .fix
+        .as_ref()
+        .map(|fix| FixOut::new(fix, fix.applicability, options.show_values));
     ReportFinding {
         rank: ranked.rank,
+        cause: ranked.cause,
         code: finding.code,
         name: rule.map_or("", |r| r.name),
         severity: ranked.severity,
@@ -416,7 +522,7 @@ pub fn report_finding(
         end_line: end.line,
         end_column: end.column,
         related,
-        title: texts.map(|t| t.title.clone()).unwrap_or_default(),
+        title: texts.map_or_else(String::new, |t| escape(&t.title).into_owned()),
         message: escape_owned(message),
         remediation: remediation.into_iter().map(escape_owned).collect(),
         evidence,
@@ -428,18 +534,40 @@ pub fn report_finding(
 }
 
 /// The report of one loaded and checked profile, without its source: formats that quote
-/// source lines need [`FileReport::with_source`] too.
+/// source lines need [`FileReport::with_source`] too. `ranked` and `causes` are one ranking
+/// (`pipeline::Analysis`, or lint's narrowed one).
 pub fn build_file(
     profile: &Profile,
     ranked: &[Ranked],
+    causes: &[Cause],
     pack: &RulePack,
     options: RenderOptions,
     fail_on: Option<Severity>,
 ) -> FileReport {
-    let findings: Vec<ReportFinding> = ranked
+    let mut findings: Vec<ReportFinding> = ranked
         .iter()
         .map(|r| report_finding(r, &profile.source, pack, options))
         .collect();
+    let causes: Vec<ReportCause> = causes
+        .iter()
+        .map(|c| report_cause(c, &findings, causes, pack, options))
+        .collect();
+    // A value a cause tells the seller to enter carries one label, whichever finding offers it.
+    for cause in &causes {
+        let Some(fix) = &cause.fix else { continue };
+        for rank in &cause.findings {
+            let Some(finding) = findings.get_mut(rank.wrapping_sub(1)) else {
+                continue;
+            };
+            if let Some(own) = finding.fix.as_mut().filter(|own| {
+                own.replacement == fix.replacement
+                    && own.masked == fix.masked
+                    && same_fix_value(ranked, *rank, cause.findings[0])
+            }) {
+                own.applicability = fix.applicability;
+            }
+        }
+    }
     let failed = fail_on.is_some_and(|level| findings.iter().any(|f| f.severity <= level));
     FileReport {
         path: profile.source.path.clone(),
@@ -448,9 +576,89 @@ pub fn build_file(
         } else {
             Status::Passed
         },
+        causes,
         findings,
         source: None,
         hidden: Vec::new(),
+    }
+}
+
+/// Whether the findings ranked `a` and `b` fix their value to the same replacement (compared
+/// unmasked: two masked values may look alike and differ).
+fn same_fix_value(ranked: &[Ranked], a: usize, b: usize) -> bool {
+    let fix = |rank: usize| {
+        ranked
+            .get(rank.wrapping_sub(1))
+            .and_then(|r| r.finding.fix.as_ref())
+            .map(|f| (&f.span, &f.replacement))
+    };
+    fix(a).is_some() && fix(a) == fix(b)
+}
+
+/// One cause's report form: its leading finding's title and steps, its one value to enter, why
+/// it is unlikely, and what to fix before or after it.
+fn report_cause(
+    cause: &Cause,
+    findings: &[ReportFinding],
+    causes: &[Cause],
+    pack: &RulePack,
+    options: RenderOptions,
+) -> ReportCause {
+    let lead = cause
+        .findings
+        .first()
+        .and_then(|rank| findings.get(rank - 1));
+    let w = words(options.lang);
+    let title_of = |rank: usize| {
+        causes
+            .get(rank.wrapping_sub(1))
+            .and_then(|c| c.findings.first())
+            .and_then(|f| findings.get(f.wrapping_sub(1)))
+            .map_or_else(String::new, |f| f.title.clone())
+    };
+    let say = |template: &str, rank: usize| {
+        fill(
+            template,
+            &[("rank", rank.to_string()), ("title", title_of(rank))],
+        )
+    };
+    let notes = cause
+        .fix_first
+        .iter()
+        .map(|&rank| say(w.fix_first, rank))
+        .chain(cause.fix_before.iter().map(|&rank| say(w.fix_before, rank)))
+        .collect();
+    let reasons: Vec<String> = cause
+        .ruled_out
+        .iter()
+        .map(|id| {
+            pack.facts
+                .get(id)
+                .map(|fact| fact.text(options.lang))
+                .filter(|text| !text.is_empty())
+                .map_or_else(|| escape(id).into_owned(), |t| escape(t).into_owned())
+        })
+        .collect();
+    let unlikely = (!reasons.is_empty()).then(|| format!("{}{}", w.unlikely, reasons.join(w.and)));
+    ReportCause {
+        rank: cause.rank,
+        code: lead.map_or("", |f| f.code),
+        title: lead.map_or_else(String::new, |f| f.title.clone()),
+        severity: cause.severity,
+        score: round(cause.score),
+        symptom_match: cause.symptom_match,
+        findings: cause.findings.clone(),
+        remediation: lead.map_or_else(Vec::new, |f| f.remediation.clone()),
+        fix: cause
+            .fix
+            .as_ref()
+            .map(|fix| FixOut::new(fix, fix.applicability, options.show_values)),
+        unlikely,
+        ruled_out_by: cause.ruled_out.clone(),
+        fix_first: cause.fix_first.clone(),
+        fix_before: cause.fix_before.clone(),
+        notes,
+        score_explanation: cause.score_explanation.clone(),
     }
 }
 
@@ -505,6 +713,7 @@ pub fn build_unreadable(
         .unwrap_or_default();
     let report_finding = ReportFinding {
         rank: 1,
+        cause: 1,
         code: error.code,
         name: rules::lookup(error.code).map_or("", |r| r.name),
         severity: Severity::Error,
@@ -517,7 +726,7 @@ pub fn build_unreadable(
         end_line: error.position.line,
         end_column: error.position.column + 1,
         related: Vec::new(),
-        title: texts.map(|t| t.title.clone()).unwrap_or_default(),
+        title: texts.map_or_else(String::new, |t| escape(&t.title).into_owned()),
         message: escape(&error.message).into_owned(),
         remediation: remediation.iter().map(|s| escape(s).into_owned()).collect(),
         evidence: Map::new(),
@@ -526,9 +735,27 @@ pub fn build_unreadable(
         score_explanation: String::new(),
         span: finding.span.clone(),
     };
+    let cause = ReportCause {
+        rank: 1,
+        code: report_finding.code,
+        title: report_finding.title.clone(),
+        severity: Severity::Error,
+        score: report_finding.score,
+        symptom_match: false,
+        findings: vec![1],
+        remediation: report_finding.remediation.clone(),
+        fix: None,
+        unlikely: None,
+        ruled_out_by: Vec::new(),
+        fix_first: Vec::new(),
+        fix_before: Vec::new(),
+        notes: Vec::new(),
+        score_explanation: String::new(),
+    };
     FileReport {
         path: path.to_string(),
         status: Status::Unreadable,
+        causes: vec![cause],
         findings: vec![report_finding],
         source: None,
         hidden: Vec::new(),

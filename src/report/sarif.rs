@@ -5,7 +5,8 @@
 //! help. A result carries the region in Unicode code points (`columnKind`, since our columns
 //! count scalar values), the TOML key path as a logical location, the related fields as related
 //! locations, and the finding's fingerprint under `partialFingerprints` so alerts survive edits
-//! that move lines.
+//! that move lines. Its `properties` carry the finding's `rank`, the rank of its `cause` (the
+//! findings of one root cause share it) and its `score`.
 
 use super::github::repo_path;
 use super::{Renderer, Report, ReportFinding, RuleInfo};
@@ -230,7 +231,7 @@ fn result(f: &ReportFinding, uri: &str, report: &Report) -> Value {
     );
     object.insert(
         "properties".into(),
-        json!({"rank": f.rank, "score": f.score, "confidence": f.confidence}),
+        json!({"rank": f.rank, "cause": f.cause, "score": f.score, "confidence": f.confidence}),
     );
     Value::Object(object)
 }

@@ -2,8 +2,8 @@
 //! severity (a message carrying `%`, `,` and `:`, a path with a space), one unreadable file.
 
 use super::{
-    FileReport, RelatedPosition, RenderOptions, Renderer, Report, ReportFinding, Status,
-    build_unreadable,
+    FileReport, RelatedPosition, RenderOptions, Renderer, Report, ReportCause, ReportFinding,
+    Status, build_unreadable,
 };
 use crate::profile::{LoadError, LoadErrorKind};
 use crate::rulepack::{Lang, RulePack, Severity};
@@ -31,6 +31,7 @@ pub fn finding(
 ) -> ReportFinding {
     ReportFinding {
         rank,
+        cause: rank,
         code,
         name,
         severity,
@@ -74,9 +75,10 @@ pub fn sample_report() -> Report {
         line: 3,
         column: 15,
     });
-    report.files.push(FileReport {
+    report.files.push(with_own_causes(FileReport {
         path: "shops/a b.toml".to_string(),
         status: Status::Failed,
+        causes: Vec::new(),
         findings: vec![
             finding(
                 1,
@@ -102,7 +104,7 @@ pub fn sample_report() -> Report {
         ],
         source: None,
         hidden: Vec::new(),
-    });
+    }));
     let load_error = LoadError {
         kind: LoadErrorKind::NotToml,
         code: "BC001",
@@ -119,11 +121,38 @@ pub fn sample_report() -> Report {
     report
 }
 
+/// `file` with one cause per finding, of the finding's rank (as `finding` numbers them).
+pub fn with_own_causes(mut file: FileReport) -> FileReport {
+    file.causes = file
+        .findings
+        .iter()
+        .map(|f| ReportCause {
+            rank: f.cause,
+            code: f.code,
+            title: f.title.clone(),
+            severity: f.severity,
+            score: f.score,
+            symptom_match: f.symptom_match,
+            findings: vec![f.rank],
+            remediation: f.remediation.clone(),
+            fix: f.fix.clone(),
+            unlikely: None,
+            ruled_out_by: Vec::new(),
+            fix_first: Vec::new(),
+            fix_before: Vec::new(),
+            notes: Vec::new(),
+            score_explanation: String::new(),
+        })
+        .collect();
+    file
+}
+
 /// A checked profile without findings.
 pub fn clean_file(path: &str) -> FileReport {
     FileReport {
         path: path.to_string(),
         status: Status::Passed,
+        causes: Vec::new(),
         findings: Vec::new(),
         source: None,
         hidden: Vec::new(),

@@ -1,0 +1,511 @@
+//! Causes, not rule hits (SPEC §2 "Causes and ranking", §4 `causes`): findings that share one
+//! root cause and one fix are one cause, with one title, one severity, one set of steps and one
+//! value to enter; every finding keeps its own line and column and names its cause.
+
+mod common;
+use bindcheck::pipeline::{AnalyzeOptions, analyze};
+use bindcheck::rulepack::RulePack;
+use common::*;
+use proptest::prelude::*;
+use serde_json::{Value, json};
+
+const FAILING: &str = "examples/ozon-lianlian-failing.toml";
+
+fn causes(json: &Value) -> &Vec<Value> {
+    json["files"][0]["causes"].as_array().expect("causes array")
+}
+
+/// Each cause as (rank, its findings as "CODE field line:col").
+fn cause_table(json: &Value) -> Vec<(u64, Vec<String>)> {
+    let all = findings(json);
+    causes(json)
+        .iter()
+        .map(|c| {
+            let members = c["findings"]
+                .as_array()
+                .expect("finding ranks")
+                .iter()
+                .map(|rank| {
+                    let f = &all[rank.as_u64().unwrap_or(0) as usize - 1];
+                    format!(
+                        "{} {} {}:{}",
+                        f["code"].as_str().unwrap_or_default(),
+                        f["field"].as_str().unwrap_or_default(),
+                        f["line"],
+                        f["column"]
+                    )
+                })
+                .collect();
+            (c["rank"].as_u64().unwrap_or(0), members)
+        })
+        .collect()
+}
+
+#[test]
+fn the_failing_example_is_six_causes_of_nine_findings() {
+    let (json, code) = diagnose_json(&fixture(FAILING), &[]);
+    assert_eq!(code, 1);
+    let table = cause_table(&json);
+    let expected: Vec<(u64, Vec<&str>)> = vec![
+        (
+            1,
+            vec![
+                "BC303 ozon.payout_account.merchant_id 43:15",
+                "BC201 ozon.payout_account.merchant_id 43:26",
+            ],
+        ),
+        (2, vec!["BC602 lianlian.ozon_channel 22:16"]),
+        (
+            3,
+            vec![
+                "BC102 ozon.payout_account.account_name 42:16",
+                "BC101 ozon.payout_account.account_name 42:16",
+                "BC205 ozon.payout_account.account_name 42:53",
+            ],
+        ),
+        (4, vec!["BC501 lianlian.balance 20:11"]),
+        (5, vec!["BC401 ozon.registered_address 35:22"]),
+        (6, vec!["BC805 incident.attempts 49:12"]),
+    ];
+    let expected: Vec<(u64, Vec<String>)> = expected
+        .into_iter()
+        .map(|(r, m)| (r, m.into_iter().map(String::from).collect()))
+        .collect();
+    assert_eq!(table, expected);
+}
+
+#[test]
+fn a_merchant_id_and_its_invisible_character_are_one_cause_with_one_safe_value() {
+    let (json, _) = diagnose_json(&fixture(FAILING), &[]);
+    let cause = &causes(&json)[0];
+    assert_eq!(cause["code"], "BC303");
+    assert_eq!(
+        cause["title"],
+        "Merchant ID typed on Ozon differs from LianLian's"
+    );
+    assert_eq!(cause["severity"], "error");
+    assert_eq!(cause["symptom_match"], true);
+    // The value is masked here: the fix says so instead of holding a masked string, and the
+    // step that shows it says how to see it.
+    assert_eq!(
+        cause["fix"],
+        json!({"applicability": "safe", "masked": true})
+    );
+    assert_eq!(
+        cause["remediation"][1],
+        "In Ozon Seller Center › Settings › Payments, replace the Merchant ID with: \
+         LL******************A7K3 (the value is masked here: run again with --show-values to see \
+         the value to enter)"
+    );
+    // Both findings offer the same value, so they carry the same label (BC303 alone would be
+    // "unsafe"; BC201 makes the very same value safe).
+    for f in findings(&json).iter().take(2) {
+        assert_eq!(f["cause"], 1);
+        assert_eq!(f["fix"], json!({"applicability": "safe", "masked": true}));
+    }
+
+    let (json, _) = diagnose_json(&fixture(FAILING), &["--show-values"]);
+    let cause = &causes(&json)[0];
+    assert_eq!(
+        cause["fix"],
+        json!({"applicability": "safe", "replacement": "LL2024SZXH0000000000A7K3"})
+    );
+    assert_eq!(
+        cause["remediation"][1],
+        "In Ozon Seller Center › Settings › Payments, replace the Merchant ID with: \
+         LL2024SZXH0000000000A7K3"
+    );
+}
+
+#[test]
+fn case_and_a_trailing_space_in_the_account_name_are_one_cause() {
+    let (json, _) = diagnose_json(&fixture(FAILING), &[]);
+    let cause = &causes(&json)[2];
+    assert_eq!(cause["findings"], json!([4, 5, 6]));
+    // One value to enter: the name both LianLian and Ozon's legal name have. BC205's own fix
+    // (only trim the space) stays on its finding, but it is not the cause's value.
+    assert_eq!(
+        cause["fix"],
+        json!({"applicability": "unsafe", "replacement": "SHENZHEN XINGHE TECHNOLOGY CO., LTD."})
+    );
+    let bc205 = &findings(&json)[5];
+    assert_eq!(bc205["code"], "BC205");
+    assert_eq!(bc205["cause"], 3);
+    assert_eq!(
+        bc205["fix"]["replacement"],
+        "Shenzhen Xinghe Technology Co., Ltd."
+    );
+    assert!(
+        cause["remediation"]
+            .as_array()
+            .expect("steps")
+            .iter()
+            .any(|s| s
+                .as_str()
+                .is_some_and(|s| s.contains("\"SHENZHEN XINGHE TECHNOLOGY CO., LTD.\""))),
+        "{cause:#}"
+    );
+}
+
+#[test]
+fn an_invisible_character_in_lianlians_copy_explains_the_mismatch() {
+    // Cross-field: the zero-width space is in LianLian's copy; Ozon's is clean. Entering
+    // LianLian's value without it makes BC303 stop too, so BC201 leads the one cause and its
+    // clean value is the one to enter (BC303's own fix would paste the hidden character).
+    let text = "format = 1
+[lianlian]
+merchant_id = \"LL2024SZXH\\u200B0000000000A7K3\"
+[ozon.payout_account]
+merchant_id = \"LL2024SZXH0000000000A7K3\"
+";
+    let (json, _) = diagnose_text(text, &["--show-values"]);
+    assert_eq!(
+        cause_table(&json)[0],
+        (
+            1,
+            vec![
+                "BC201 lianlian.merchant_id 3:26".to_string(),
+                "BC303 ozon.payout_account.merchant_id 5:15".to_string()
+            ]
+        )
+    );
+    assert_eq!(
+        causes(&json)[0]["fix"],
+        json!({"applicability": "safe", "replacement": "LL2024SZXH0000000000A7K3"})
+    );
+}
+
+#[test]
+fn a_stored_secret_and_the_obsolete_token_are_one_cause() {
+    let (json, _) = diagnose_rule_fixture("BC804/fires.toml", &[]);
+    let table = cause_table(&json);
+    assert_eq!(
+        table[0].1,
+        vec![
+            "BC901 amazon.mws_auth_token 5:18",
+            "BC804 amazon.mws_auth_token 5:18"
+        ]
+    );
+    // Both say "delete it": no value to enter.
+    assert_eq!(causes(&json)[0]["fix"], Value::Null);
+    assert_eq!(causes(&json)[0]["severity"], "error");
+    assert_eq!(table.len(), 1, "{table:?}");
+}
+
+#[test]
+fn json_causes_have_the_spec_shape_and_findings_follow_them() {
+    let (json, _) = diagnose_json(&fixture(FAILING), &[]);
+    let file = &json["files"][0];
+    let keys: Vec<&str> = file
+        .as_object()
+        .expect("file")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(keys, ["causes", "findings", "path", "status"]);
+    let cause_keys: Vec<&str> = causes(&json)[0]
+        .as_object()
+        .expect("cause")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        cause_keys,
+        [
+            "code",
+            "findings",
+            "fix",
+            "fix_before",
+            "fix_first",
+            "notes",
+            "rank",
+            "remediation",
+            "ruled_out_by",
+            "score",
+            "severity",
+            "symptom_match",
+            "title",
+            "unlikely",
+        ]
+    );
+    assert_eq!(causes(&json)[0]["score"], 2.4);
+    // Findings are numbered in the order of their causes, and each names its cause.
+    let mut expected_rank = 1;
+    for cause in causes(&json) {
+        for rank in cause["findings"].as_array().expect("ranks") {
+            assert_eq!(rank.as_u64(), Some(expected_rank));
+            let f = &findings(&json)[expected_rank as usize - 1];
+            assert_eq!(f["rank"].as_u64(), Some(expected_rank));
+            assert_eq!(f["cause"], cause["rank"]);
+            expected_rank += 1;
+        }
+    }
+    assert_eq!(expected_rank as usize - 1, findings(&json).len());
+    // The summary still counts findings.
+    assert_eq!(
+        json["summary"],
+        json!({"files": 1, "failed": 1, "errors": 6, "warnings": 3, "infos": 0})
+    );
+}
+
+fn human(args: &[&str]) -> String {
+    let out = bindcheck()
+        .arg("diagnose")
+        .arg(fixture(FAILING))
+        .args(["--as-of", "2026-11-21"])
+        .args(args)
+        .output()
+        .expect("runs");
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+#[test]
+fn human_output_has_one_row_and_one_set_of_steps_per_cause() {
+    let out = human(&[]);
+    let first = out.lines().next().unwrap_or_default();
+    assert!(
+        first.ends_with("ozon-lianlian-failing.toml: 6 causes (9 findings), most likely first"),
+        "{first}"
+    );
+    // One table row per cause: the first line of a row starts with its rank.
+    let rows: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("│ ") && l.chars().nth(2).is_some_and(|c| c.is_ascii_digit()))
+        .collect();
+    assert_eq!(rows.len(), 6, "{out}");
+    assert!(rows[0].contains("BC303 +1"), "{}", rows[0]);
+    assert!(rows[2].contains("BC102 +2"), "{}", rows[2]);
+    assert_eq!(out.matches("What to do:").count(), 6, "{out}");
+    assert_eq!(out.matches("   fix (").count(), 3, "{out}");
+    // The first cause shows both its findings, with their own positions, under one marker line.
+    let block: Vec<&str> = out
+        .lines()
+        .skip_while(|l| !l.starts_with("1. error[BC303]"))
+        .take_while(|l| !l.is_empty())
+        .collect();
+    let expected_head = [
+        "1. error[BC303] merchant-id-mismatch: Merchant ID typed on Ozon differs from LianLian's",
+        "   --> ",
+    ];
+    assert!(block[0] == expected_head[0], "{block:#?}");
+    assert!(block[1].starts_with(expected_head[1]), "{block:#?}");
+    assert_eq!(block[4], "      |               ^          ^");
+    assert!(
+        block[5].starts_with(
+            "   - BC303 merchant-id-mismatch (ozon.payout_account.merchant_id, 43:15): "
+        ),
+        "{block:#?}"
+    );
+    assert!(
+        block[6].starts_with(
+            "   - BC201 invisible-character (ozon.payout_account.merchant_id, 43:26): "
+        ),
+        "{block:#?}"
+    );
+    assert!(block.contains(
+        &"   fix (safe): the value is masked: run again with --show-values to see the value to enter"
+    ));
+
+    let out = human(&["--show-values"]);
+    assert!(
+        out.contains("\n   fix (safe): LL2024SZXH0000000000A7K3\n"),
+        "{out}"
+    );
+
+    let out = human(&["--lang", "zh"]);
+    assert!(
+        out.lines()
+            .next()
+            .unwrap_or_default()
+            .ends_with("6 个原因（9 条发现），按可能性从高到低排列"),
+        "{out}"
+    );
+    assert!(
+        out.contains("（此处已遮盖：加上 --show-values 重新运行即可看到要填写的完整值）"),
+        "{out}"
+    );
+}
+
+/// `bindcheck lint FILE --format FORMAT` output.
+fn lint(format: &str) -> String {
+    let out = bindcheck()
+        .arg("lint")
+        .arg(fixture(FAILING))
+        .args(["--format", format, "--as-of", "2026-11-21"])
+        .output()
+        .expect("runs");
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+#[test]
+fn lint_formats_keep_one_result_per_finding_and_carry_the_cause() {
+    let concise = lint("concise");
+    let lines: Vec<&str> = concise.lines().collect();
+    assert_eq!(lines.len(), 9, "{concise}");
+    assert!(
+        lines[0].contains(":43:15: BC303 error [cause 1] "),
+        "{concise}"
+    );
+    assert!(
+        lines[1].contains(":43:26: BC201 error [cause 1] "),
+        "{concise}"
+    );
+    assert!(
+        lines[5].contains(":42:53: BC205 warning [cause 3] "),
+        "{concise}"
+    );
+
+    let jsonl: Vec<Value> = lint("jsonl")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    let ranks: Vec<(u64, u64)> = jsonl
+        .iter()
+        .map(|f| {
+            (
+                f["rank"].as_u64().unwrap_or(0),
+                f["cause"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert_eq!(
+        ranks,
+        [
+            (1, 1),
+            (2, 1),
+            (3, 2),
+            (4, 3),
+            (5, 3),
+            (6, 3),
+            (7, 4),
+            (8, 5),
+            (9, 6)
+        ]
+    );
+
+    let sarif: Value = serde_json::from_str(&lint("sarif")).expect("SARIF");
+    let results = sarif["runs"][0]["results"].as_array().expect("results");
+    assert_eq!(results.len(), 9);
+    assert_eq!(
+        results[1]["properties"],
+        json!({"rank": 2, "cause": 1, "score": 2.1, "confidence": "high"})
+    );
+
+    let github = lint("github");
+    assert!(
+        github
+            .lines()
+            .nth(1)
+            .is_some_and(|l| l.contains(",title=BC201 Invisible character (cause 1)::")),
+        "{github}"
+    );
+    let junit = lint("junit");
+    assert!(junit.contains(": BC201 error [cause 1] "), "{junit}");
+}
+
+#[test]
+fn lint_select_keeps_the_rest_of_a_cause_and_reranks() {
+    // Without BC303, the invisible character is still a cause of its own: nothing is lost.
+    let out = bindcheck()
+        .arg("lint")
+        .arg(fixture(FAILING))
+        .args(["--format", "concise", "--as-of", "2026-11-21"])
+        .args(["--ignore", "BC303,BC101,BC102"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines[0].contains(":43:26: BC201 error [cause 1] "),
+        "{text}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains(":42:53: BC205 warning [cause ")),
+        "{text}"
+    );
+    assert_eq!(lines.len(), 6, "{text}");
+}
+
+/// A profile with the mistakes sellers make, each switched on or off.
+fn profile(faults: &[bool; 8], zwsp_at: usize) -> String {
+    let merchant = "LL2024SZXH0000000000A7K3";
+    let mut ozon_merchant = merchant.to_string();
+    if faults[1] {
+        ozon_merchant.replace_range(22..23, "X");
+    }
+    if faults[0] {
+        ozon_merchant.insert_str(zwsp_at.min(24), "\\u200B");
+    }
+    let mut name = "SHENZHEN XINGHE TECHNOLOGY CO., LTD.".to_string();
+    if faults[2] {
+        name = name.to_lowercase();
+    }
+    if faults[3] {
+        name.push(' ');
+    }
+    let legal = if faults[4] {
+        "SHENZHEN XINGHE TECHNOLOGY CO LTD"
+    } else {
+        "SHENZHEN XINGHE TECHNOLOGY CO., LTD."
+    };
+    let balance = if faults[5] { "99 CNY" } else { "150 CNY" };
+    let channel = if faults[6] { "not_opened" } else { "active" };
+    let token = if faults[7] {
+        "[amazon]\nmws_auth_token = \"amzn.mws.4ea38b7b-f563-7709-4bae-87aea15c5bd9\"\n"
+    } else {
+        ""
+    };
+    format!(
+        "format = 1\n[lianlian]\nmerchant_id = \"{merchant}\"\nbalance = \"{balance}\"\nkyc_level = 2\n\
+         ozon_channel = \"{channel}\"\n[lianlian.receiving_account]\n\
+         account_name = \"SHENZHEN XINGHE TECHNOLOGY CO., LTD.\"\n[ozon]\nlegal_name = \"{legal}\"\n\
+         payment_method = \"lianlian\"\n[ozon.payout_account]\naccount_name = \"{name}\"\n\
+         merchant_id = \"{ozon_merchant}\"\n[incident]\ntest_payment = \"succeeded\"\n{token}"
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Whatever mistakes a profile holds: every finding belongs to exactly one cause, causes are
+    /// ranked 1..n, findings 1..m in the order of their causes, a cause has the highest severity
+    /// of its findings and its leading finding first.
+    #[test]
+    fn every_finding_belongs_to_exactly_one_cause(
+        faults in proptest::array::uniform8(any::<bool>()),
+        zwsp_at in 0usize..25,
+        symptom in proptest::option::of(proptest::sample::select(vec![
+            "Invalid Merchant ID", "payouts do not arrive", "test payment failed",
+            "name does not match", "ERR_4007",
+        ])),
+    ) {
+        let pack = RulePack::builtin().expect("builtin rulepack");
+        let options = AnalyzeOptions {
+            as_of: Some(jiff::civil::date(2026, 11, 21)),
+            symptom: symptom.map(str::to_string),
+        };
+        let text = profile(&faults, zwsp_at);
+        let analysis = analyze("p.toml", text.as_bytes(), &pack, &options).expect("loads");
+        let mut seen = vec![0; analysis.ranked.len()];
+        let mut next_finding = 1;
+        for (i, cause) in analysis.causes.iter().enumerate() {
+            prop_assert_eq!(cause.rank, i + 1);
+            prop_assert!(!cause.findings.is_empty());
+            let members: Vec<_> = cause.members(&analysis.ranked).collect();
+            prop_assert_eq!(members.len(), cause.findings.len());
+            for (rank, member) in cause.findings.iter().zip(&members) {
+                prop_assert_eq!(*rank, next_finding);
+                prop_assert_eq!(member.rank, *rank);
+                prop_assert_eq!(member.cause, cause.rank);
+                seen[rank - 1] += 1;
+                next_finding += 1;
+            }
+            let highest = members.iter().map(|m| m.severity).min();
+            prop_assert_eq!(Some(cause.severity), highest);
+        }
+        prop_assert!(seen.iter().all(|&n| n == 1), "{:?}", seen);
+        prop_assert_eq!(next_finding - 1, analysis.ranked.len());
+    }
+}
