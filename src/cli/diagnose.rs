@@ -1,7 +1,7 @@
 //! `bindcheck diagnose PROFILE`: one profile, ranked causes, for a seller or support agent.
 
 use super::{
-    CmdResult, FailOn, Fatal, LangArg, emit, lang, load_rulepack, parse_date, warn_unloadable,
+    CmdResult, FailOn, Fatal, LangArg, emit_styled, lang, load_rulepack, parse_date, warn_unloadable,
 };
 use crate::pipeline::{AnalyzeError, AnalyzeOptions, analyze};
 use crate::report::{self, Format, RenderOptions, Report};
@@ -67,7 +67,14 @@ pub fn run(args: Args) -> CmdResult {
         as_of: args.as_of,
         symptom: args.symptom.clone(),
     };
-    let mut report = Report::new(&pack, options).with_catalogue(&pack, format);
+    let terminal = if format == Format::Human {
+        super::terminal()
+    } else {
+        crate::report::Terminal::PLAIN
+    };
+    let mut report = Report::new(&pack, options)
+        .with_catalogue(&pack, format)
+        .with_terminal(terminal);
     let exit = match analyze(&path, &bytes, &pack, &analyze_options) {
         Ok(analysis) => {
             let file = report::build_file(
@@ -103,6 +110,6 @@ pub fn run(args: Args) -> CmdResult {
     renderer
         .render(&report, &mut out)
         .map_err(|e| Fatal(format!("cannot render: {e}")))?;
-    emit(&String::from_utf8_lossy(&out))?;
+    emit_styled(&String::from_utf8_lossy(&out))?;
     Ok(exit)
 }

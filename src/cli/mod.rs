@@ -10,9 +10,10 @@ mod rules_cmd;
 mod schema_cmd;
 mod ticket;
 
+use crate::report::Terminal;
 use crate::rulepack::{Lang, RulePack, Severity};
 use clap::{Parser, Subcommand, ValueEnum};
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -26,6 +27,45 @@ use std::process::ExitCode;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Colour: `auto` colours a terminal unless NO_COLOR is set; never when piped.
+    #[arg(long, value_enum, global = true, default_value = "auto")]
+    pub color: ColorWhen,
+}
+
+/// `--color` (as cargo's `term.color`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Stdout as the human format sees it: its width and whether to colour, decided once.
+static TERMINAL: std::sync::OnceLock<Terminal> = std::sync::OnceLock::new();
+
+/// The terminal stdout is (see [`Terminal::width_for`]); plain until [`main`] decides.
+pub fn terminal() -> Terminal {
+    TERMINAL.get().copied().unwrap_or(Terminal::PLAIN)
+}
+
+fn detect_terminal(when: ColorWhen) -> Terminal {
+    let stdout = std::io::stdout();
+    let color = match when {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        // NO_COLOR, CLICOLOR, CLICOLOR_FORCE, TERM=dumb and whether stdout is a terminal.
+        ColorWhen::Auto => anstream::AutoStream::choice(&stdout) != anstream::ColorChoice::Never,
+    };
+    let terminal_width = if stdout.is_terminal() {
+        terminal_size::terminal_size_of(&stdout).map(|(w, _)| usize::from(w.0))
+    } else {
+        None
+    };
+    let columns = std::env::var("COLUMNS").ok();
+    Terminal {
+        width: Terminal::width_for(columns.as_deref(), terminal_width),
+        color,
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -115,6 +155,16 @@ pub fn emit(text: &str) -> Result<(), Fatal> {
     write_stdout(&crate::unicode::escape_keep_newlines(text))
 }
 
+/// Writes human output to stdout: with colour on, the palette's styles stay and every other
+/// unsafe character is escaped; without, as [`emit`].
+pub fn emit_styled(text: &str) -> Result<(), Fatal> {
+    if terminal().color {
+        write_stdout(&crate::report::style::escape_keep_styles(text))
+    } else {
+        emit(text)
+    }
+}
+
 /// Writes text that has already been through [`crate::unicode::escape_keep_newlines`] (lint
 /// escapes each file's output on its worker thread) to stdout as it is.
 pub fn emit_escaped(text: &str) -> Result<(), Fatal> {
@@ -163,6 +213,7 @@ pub fn main() -> ExitCode {
             };
         }
     };
+    let _ = TERMINAL.set(detect_terminal(cli.color));
     let result = match cli.command {
         Command::Diagnose(args) => diagnose::run(args),
         Command::Lint(args) => lint::run(args),

@@ -4,11 +4,13 @@
 //! the exact place, and numbered remediation steps. Source lines are quoted with identifiers
 //! masked, secrets hidden and invisible characters shown as `⟨U+200B⟩`.
 
+use super::layout::{fit_line, keep_width, severity_cell, table, wrap};
+use super::style::{self, Terminal};
 use super::{FileReport, HiddenValue, Renderer, Report, ReportFinding, Status, mask};
 use crate::rulepack::{Lang, Severity};
 use crate::source::SourceFile;
 use crate::unicode::{escape, is_unsafe_to_print, push_escape};
-use comfy_table::{ContentArrangement, Table, presets};
+use comfy_table::Table;
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 
@@ -25,6 +27,10 @@ struct Labels {
     unreadable: &'static str,
     not_checked: &'static str,
     columns: [&'static str; 6],
+    /// After a heading or a path: one kind of colon per language.
+    colon: &'static str,
+    /// Around an aside.
+    parens: (&'static str, &'static str),
 }
 
 const EN: Labels = Labels {
@@ -38,6 +44,8 @@ const EN: Labels = Labels {
     unreadable: "cannot be checked",
     not_checked: "Not checked (add these fields to check more)",
     columns: ["#", "severity", "code", "field", "line:col", "cause"],
+    colon: ": ",
+    parens: (" (", ")"),
 };
 
 const ZH: Labels = Labels {
@@ -51,6 +59,8 @@ const ZH: Labels = Labels {
     unreadable: "无法检查",
     not_checked: "未检查（补充以下字段即可检查更多项目）",
     columns: ["#", "严重程度", "代码", "字段", "行:列", "原因"],
+    colon: "：",
+    parens: ("（", "）"),
 };
 
 fn labels(lang: Lang) -> &'static Labels {
@@ -85,20 +95,27 @@ impl Renderer for Human {
     fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
         let lang = report.options.lang;
         let l = labels(lang);
+        let term = report.terminal;
         for file in &report.files {
             let path = escape(&file.path);
             // SPEC §1: what could not be checked is listed apart, not as a cause.
             let (not_checked, causes): (Vec<&ReportFinding>, Vec<&ReportFinding>) =
                 file.findings.iter().partition(|f| f.code == NOT_CHECKED);
-            if file.status == Status::Unreadable {
-                writeln!(out, "{path}: {}", l.unreadable)?;
+            let status = if file.status == Status::Unreadable {
+                l.unreadable.to_string()
             } else if causes.is_empty() {
-                writeln!(out, "{path}: {}", l.no_problems)?;
+                l.no_problems.to_string()
             } else {
-                writeln!(out, "{path}: {} {}", causes.len(), l.causes)?;
-            }
+                format!("{} {}", causes.len(), l.causes)
+            };
+            let heading = format!("{path}{}{status}", l.colon);
+            writeln!(
+                out,
+                "{}",
+                term.paint(&wrap(&heading, term.width, "", "  "), style::heading())
+            )?;
             if !causes.is_empty() {
-                writeln!(out, "{}", summary_table(&causes, lang))?;
+                writeln!(out, "{}", summary_table(&causes, lang, term))?;
             }
             for finding in &causes {
                 writeln!(out)?;
@@ -106,9 +123,18 @@ impl Renderer for Human {
             }
             if !not_checked.is_empty() {
                 writeln!(out)?;
-                writeln!(out, "{}:", l.not_checked)?;
+                let heading = format!("{}{}", l.not_checked, l.colon.trim_end());
+                writeln!(
+                    out,
+                    "{}",
+                    term.paint(&wrap(&heading, term.width, "", ""), style::heading())
+                )?;
                 for f in not_checked {
-                    writeln!(out, "  - {} ({}:{})", f.message, f.line, f.column)?;
+                    let item = format!(
+                        "{}{}{}:{}{}",
+                        f.message, l.parens.0, f.line, f.column, l.parens.1
+                    );
+                    writeln!(out, "{}", wrap(&item, term.width, "  - ", "    "))?;
                 }
             }
             writeln!(out)?;
@@ -120,23 +146,21 @@ impl Renderer for Human {
 /// The code whose findings are listed under "not checked".
 const NOT_CHECKED: &str = "BC004";
 
-fn summary_table(findings: &[&ReportFinding], lang: Lang) -> Table {
-    let mut table = Table::new();
-    table
-        .load_preset(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(110)
-        .set_header(labels(lang).columns);
+fn summary_table(findings: &[&ReportFinding], lang: Lang, term: Terminal) -> Table {
+    let mut table = table(term, labels(lang).columns);
     for f in findings {
         table.add_row([
-            f.rank.to_string(),
-            severity_label(f.severity, lang).to_string(),
-            f.code.to_string(),
-            f.field.clone(),
-            format!("{}:{}", f.line, f.column),
-            f.title.clone(),
+            f.rank.to_string().into(),
+            severity_cell(severity_label(f.severity, lang), f.severity, term),
+            severity_cell(f.code, f.severity, term),
+            f.field.clone().into(),
+            format!("{}:{}", f.line, f.column).into(),
+            f.title.clone().into(),
         ]);
     }
+    // The cause column wraps; the field keeps its width when the terminal has room for it.
+    let field_fits = term.width >= 100;
+    keep_width(&mut table, if field_fits { &[0, 1, 2, 3, 4] } else { &[0, 1, 2, 4] });
     table
 }
 
@@ -148,55 +172,83 @@ fn write_finding(
     l: &Labels,
 ) -> io::Result<()> {
     let lang = report.options.lang;
+    let term = report.terminal;
+    let width = term.width;
+    let label = term.paint(
+        &format!("{}[{}]", severity_label(f.severity, lang), f.code),
+        style::severity(f.severity),
+    );
+    let title = term.paint(
+        &format!("{}{}{}", f.name, l.colon, f.title),
+        style::heading(),
+    );
     writeln!(
         out,
-        "{}. {}[{}] {}: {}",
-        f.rank,
-        severity_label(f.severity, lang),
-        f.code,
-        f.name,
-        f.title
+        "{}",
+        wrap(
+            &format!("{label} {title}"),
+            width,
+            &format!("{}. ", f.rank),
+            "   "
+        )
     )?;
     let at = if f.field.is_empty() {
         String::new()
     } else {
-        format!(" ({})", f.field)
+        format!("{}{}{}", l.parens.0, f.field, l.parens.1)
     };
-    writeln!(
-        out,
-        "   --> {}:{}:{}{at}",
-        escape(&file.path),
-        f.line,
-        f.column
-    )?;
+    let arrow = term.paint("-->", style::gutter());
+    let place = format!("{arrow} {}:{}:{}", escape(&file.path), f.line, f.column);
+    let place = wrap(&place, width, "   ", "       ");
+    let last_line = place.lines().last().unwrap_or_default();
+    if UnicodeWidthStr::width(last_line) + at.width() <= width {
+        writeln!(out, "{place}{at}")?;
+    } else {
+        writeln!(out, "{place}")?;
+        writeln!(out, "{}", wrap(at.trim_start(), width, "       ", "       "))?;
+    }
     if let Some(source) = &file.source {
         let (text, caret_at, caret_width) = quote_line(source, f, &file.hidden);
         let number = f.line.to_string();
         let pad = " ".repeat(number.len());
-        writeln!(out, "   {pad} |")?;
-        writeln!(out, "   {number} | {text}")?;
+        let room = width.saturating_sub(number.len() + 6);
+        let (text, caret_at) = fit_line(&text, caret_at, caret_width, room);
+        let bar = term.paint("|", style::gutter());
+        writeln!(out, "   {pad} {bar}")?;
         writeln!(
             out,
-            "   {pad} | {}{}",
+            "   {} {bar} {text}",
+            term.paint(&number, style::gutter())
+        )?;
+        let marker = "^".repeat(caret_width.max(1).min(room.saturating_sub(caret_at).max(1)));
+        writeln!(
+            out,
+            "   {pad} {bar} {}{}",
             " ".repeat(caret_at),
-            "^".repeat(caret_width.max(1))
+            term.paint(&marker, style::severity(f.severity))
         )?;
     }
-    writeln!(out, "   {}", f.message)?;
+    writeln!(out, "{}", wrap(&f.message, width, "   ", "   "))?;
     if !f.remediation.is_empty() {
-        writeln!(out, "   {}:", l.steps)?;
+        let heading = format!("{}{}", l.steps, l.colon.trim_end());
+        writeln!(out, "   {}", term.paint(&heading, style::heading()))?;
         for (i, step) in f.remediation.iter().enumerate() {
-            writeln!(out, "     {}. {step}", i + 1)?;
+            let number = format!("     {}. ", i + 1);
+            let rest = " ".repeat(number.len());
+            writeln!(out, "{}", wrap(step, width, &number, &rest))?;
         }
     }
     if let Some(fix) = &f.fix {
-        writeln!(
-            out,
-            "   {} ({}): {}",
+        let line = format!(
+            "{}{}{}{}{}{}",
             l.fix,
+            l.parens.0,
             word(fix.applicability, lang),
-            fix.replacement
-        )?;
+            l.parens.1,
+            l.colon,
+            term.paint(&fix.replacement, style::value())
+        );
+        writeln!(out, "{}", wrap(&line, width, "   ", "     "))?;
     }
     let mut meta = format!(
         "{} {} · {} {}",
@@ -211,7 +263,11 @@ fn write_finding(
     if report.options.explain_rank && !f.score_explanation.is_empty() {
         meta.push_str(&format!(" · {} = {}", l.score, f.score_explanation));
     }
-    writeln!(out, "   {meta}")
+    writeln!(
+        out,
+        "{}",
+        term.paint(&wrap(&meta, width, "   ", "     "), style::dim())
+    )
 }
 
 /// The finding's source line as it may be shown, the display column of the marker and its

@@ -10,7 +10,9 @@ mod human;
 mod json;
 mod jsonl;
 mod junit;
+pub mod layout;
 mod sarif;
+pub mod style;
 #[cfg(test)]
 mod test_support;
 
@@ -21,6 +23,7 @@ pub use json::Json;
 pub use jsonl::Jsonl;
 pub use junit::Junit;
 pub use sarif::Sarif;
+pub use style::Terminal;
 
 use crate::finding::{Arg, Finding};
 use crate::profile::schema::FieldClass;
@@ -125,6 +128,8 @@ pub struct Report {
     /// describe rules apart from their findings (SARIF `tool.driver.rules`); see
     /// [`Report::with_catalogue`].
     pub rules: Vec<RuleInfo>,
+    /// Width and colour of the terminal the human format is written to.
+    pub terminal: Terminal,
 }
 
 /// One rule of the catalogue as the rulepack words it, escaped for output.
@@ -168,7 +173,14 @@ impl Report {
             rulepack_version: pack.meta.version.clone(),
             options,
             rules: Vec::new(),
+            terminal: Terminal::PLAIN,
         }
+    }
+
+    /// For the human format on a terminal: its width and whether to colour.
+    pub fn with_terminal(mut self, terminal: Terminal) -> Self {
+        self.terminal = terminal;
+        self
     }
 
     /// Adds the rule catalogue (SARIF lists every rule). Left out otherwise: rendering 55
