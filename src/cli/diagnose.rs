@@ -1,7 +1,8 @@
 //! `bindcheck diagnose PROFILE`: one profile, ranked causes, for a seller or support agent.
 
 use super::{
-    CmdResult, FailOn, Fatal, LangArg, emit_styled, lang, load_rulepack, parse_date, warn_unloadable,
+    CmdResult, FailOn, Fatal, LangArg, emit_styled, lang, load_rulepack, parse_date,
+    warn_unloadable,
 };
 use crate::pipeline::{AnalyzeError, AnalyzeOptions, analyze};
 use crate::report::{self, Format, RenderOptions, Report};

@@ -1,6 +1,9 @@
 //! `bindcheck explain CODE|NAME`: what a rule checks, why, how to fix, sources and confidence.
 
-use super::{CmdResult, Fatal, LangArg, emit, lang, load_rulepack};
+use super::{CmdResult, Fatal, LangArg, emit_styled, lang, load_rulepack};
+use crate::report::layout::wrap;
+use crate::report::style::{self, Terminal};
+use crate::report::words;
 use crate::rulepack::{Lang, RulePack, RulePolicy};
 use crate::rules::{self, Rule};
 use clap::ValueEnum;
@@ -40,14 +43,14 @@ pub fn run(args: Args) -> CmdResult {
         .ok_or_else(|| Fatal(format!("the rulepack has no policy for {}", rule.code)))?;
     let lang = lang(args.lang);
     let text = match args.format {
-        TextOrJson::Text => explain_text(rule, policy, &pack, lang),
+        TextOrJson::Text => explain_text(rule, policy, &pack, lang, super::terminal()),
         TextOrJson::Json => {
             serde_json::to_string_pretty(&explain_json(rule, policy, &pack, lang))
                 .unwrap_or_default()
                 + "\n"
         }
     };
-    emit(&text)?;
+    emit_styled(&text)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -87,24 +90,42 @@ fn labels(lang: Lang) -> [&'static str; 9] {
     }
 }
 
-fn explain_text(rule: &Rule, policy: &RulePolicy, pack: &RulePack, lang: Lang) -> String {
+fn explain_text(
+    rule: &Rule,
+    policy: &RulePolicy,
+    pack: &RulePack,
+    lang: Lang,
+    term: Terminal,
+) -> String {
     let texts = policy.texts(lang);
     let l = labels(lang);
-    let mut out = format!("{} {}: {}\n\n", rule.code, rule.name, texts.title);
-    out += &format!(
-        "{}: {} · {}: {} · {}: {}\n\n",
+    let colon = words::colon(lang);
+    let width = term.width;
+    let heading = |text: &str| term.paint(&format!("{text}{}", colon.trim_end()), style::heading());
+    let paragraph = |text: &str| wrap(text, width, "  ", "  ");
+    let severity = policy.severity_for("default");
+    let title = format!("{} {}{colon}{}", rule.code, rule.name, texts.title);
+    let mut out = format!(
+        "{}
+
+",
+        term.paint(&wrap(&title, width, "", "  "), style::heading())
+    );
+    let facts = format!(
+        "{}{colon}{} · {}{colon}{} · {}{colon}{}",
         l[0],
-        policy.severity_for("default"),
+        term.paint(words::severity(severity, lang), style::severity(severity)),
         l[1],
-        policy.confidence().as_str(),
+        words::confidence(policy.confidence(), lang),
         l[2],
         policy.prior()
     );
-    out += &format!("{}:\n  {}\n\n", l[3], texts.why);
+    out += &format!("{}\n\n", wrap(&facts, width, "", ""));
+    out += &format!("{}\n{}\n\n", heading(l[3]), paragraph(&texts.why));
     if !texts.note.is_empty() {
-        out += &format!("{}:\n  {}\n\n", l[4], texts.note);
+        out += &format!("{}\n{}\n\n", heading(l[4]), paragraph(&texts.note));
     }
-    out += &format!("{}:\n", l[5]);
+    out += &format!("{}\n", heading(l[5]));
     for (i, step) in texts
         .remediation
         .get("default")
@@ -112,32 +133,39 @@ fn explain_text(rule: &Rule, policy: &RulePolicy, pack: &RulePack, lang: Lang) -
         .flatten()
         .enumerate()
     {
-        out += &format!("  {}. {}\n", i + 1, generic(step));
+        let number = format!("  {}. ", i + 1);
+        out += &format!("{}\n", wrap(&generic(step), width, &number, "     "));
     }
     if !policy.symptoms.is_empty() {
-        out += &format!("\n{}:\n", l[6]);
+        out += &format!("\n{}\n", heading(l[6]));
         for id in &policy.symptoms {
             let described = pack.symptoms.get(id).map(|s| match lang {
                 Lang::En => s.en.as_str(),
                 Lang::Zh => s.zh.as_str(),
             });
-            out += &format!("  - {id}: {}\n", described.unwrap_or(""));
+            let item = format!("{id}{colon}{}", described.unwrap_or(""));
+            out += &format!("{}\n", wrap(&item, width, "  - ", "    "));
         }
     }
     if !policy.params.is_empty() {
-        out += &format!("\n{}:\n", l[7]);
+        out += &format!("\n{}\n", heading(l[7]));
         for (key, value) in &policy.params {
             out += &format!("  {key} = {value}\n");
         }
     }
-    out += &format!("\n{}:\n", l[8]);
+    out += &format!("\n{}\n", heading(l[8]));
     for id in &policy.sources {
         if let Some(source) = pack.sources.get(id) {
-            let confidence = source.confidence.map_or("?", |c| c.as_str());
-            out += &format!(
-                "  - {id} ({confidence}): {}\n    {}\n",
-                source.title, source.claims
+            let confidence = source
+                .confidence
+                .map_or("?", |c| words::confidence(c, lang));
+            let item = format!(
+                "{id}{}{colon}{}",
+                words::aside(confidence, lang),
+                source.title(lang)
             );
+            out += &format!("{}\n", wrap(&item, width, "  - ", "    "));
+            out += &format!("{}\n", wrap(source.claims(lang), width, "    ", "    "));
         }
     }
     out
@@ -155,7 +183,7 @@ fn explain_json(
         .iter()
         .filter_map(|id| pack.sources.get(id).map(|s| (id, s)))
         .map(|(id, s)| {
-            json!({"id": id, "title": s.title, "confidence": s.confidence.map(|c| c.as_str()), "claims": s.claims})
+            json!({"id": id, "title": s.title(lang), "confidence": s.confidence.map(|c| c.as_str()), "claims": s.claims(lang)})
         })
         .collect();
     let params: serde_json::Map<String, serde_json::Value> = policy

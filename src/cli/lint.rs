@@ -5,7 +5,8 @@
 //! `--fail-on` (with `--diff`: when a file would change); else 0.
 
 use super::{
-    CmdResult, FailOn, Fatal, LangArg, emit, emit_escaped, lang, load_rulepack, parse_date, warn,
+    CmdResult, FailOn, Fatal, LangArg, emit, emit_escaped, emit_styled, lang, load_rulepack,
+    parse_date, warn,
 };
 use crate::lint::{
     self, FileOutcome, FixMode, FixOutcome, LintOptions, Selection, baseline, config, walk,
@@ -338,7 +339,7 @@ pub fn run(args: Args) -> CmdResult {
             text.push('\n');
             emit(&text)?;
         } else {
-            emit(&stats.table())?;
+            emit_styled(&stats.table(render.lang, super::terminal()))?;
         }
     } else if let Some(renderer) = &output {
         let text = if streaming.is_some() {

@@ -72,23 +72,11 @@ fn labels(lang: Lang) -> &'static Labels {
 
 /// A confidence or fix applicability (JSON keeps the English word) as the reader's language.
 fn word(english: &'static str, lang: Lang) -> &'static str {
-    match (lang, english) {
-        (Lang::Zh, "high") => "高",
-        (Lang::Zh, "medium") => "中",
-        (Lang::Zh, "low") => "低",
-        (Lang::Zh, "safe") => "安全",
-        (Lang::Zh, "unsafe") => "需确认",
-        _ => english,
-    }
+    super::words::keyword(english, lang)
 }
 
 pub fn severity_label(severity: Severity, lang: Lang) -> &'static str {
-    match (lang, severity) {
-        (Lang::En, s) => s.as_str(),
-        (Lang::Zh, Severity::Error) => "错误",
-        (Lang::Zh, Severity::Warning) => "警告",
-        (Lang::Zh, Severity::Info) => "提示",
-    }
+    super::words::severity(severity, lang)
 }
 
 impl Renderer for Human {
@@ -160,7 +148,14 @@ fn summary_table(findings: &[&ReportFinding], lang: Lang, term: Terminal) -> Tab
     }
     // The cause column wraps; the field keeps its width when the terminal has room for it.
     let field_fits = term.width >= 100;
-    keep_width(&mut table, if field_fits { &[0, 1, 2, 3, 4] } else { &[0, 1, 2, 4] });
+    keep_width(
+        &mut table,
+        if field_fits {
+            &[0, 1, 2, 3, 4]
+        } else {
+            &[0, 1, 2, 4]
+        },
+    );
     table
 }
 
@@ -205,7 +200,11 @@ fn write_finding(
         writeln!(out, "{place}{at}")?;
     } else {
         writeln!(out, "{place}")?;
-        writeln!(out, "{}", wrap(at.trim_start(), width, "       ", "       "))?;
+        writeln!(
+            out,
+            "{}",
+            wrap(at.trim_start(), width, "       ", "       ")
+        )?;
     }
     if let Some(source) = &file.source {
         let (text, caret_at, caret_width) = quote_line(source, f, &file.hidden);

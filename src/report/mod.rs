@@ -15,6 +15,7 @@ mod sarif;
 pub mod style;
 #[cfg(test)]
 mod test_support;
+pub mod words;
 
 pub use concise::Concise;
 pub use github::Github;
