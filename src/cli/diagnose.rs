@@ -95,7 +95,7 @@ pub fn run(args: Args) -> CmdResult {
             }
         }
         Err(AnalyzeError::Load(failure)) => {
-            warn_unloadable(&failure);
+            warn_unloadable(&failure, &pack, options.lang);
             let error = &failure.error;
             if format == Format::Human {
                 return Ok(ExitCode::from(2));

@@ -471,7 +471,14 @@ fn check_batch(
                         Ok(Some(FileOutcome {
                             report: lint::unreadable_report(
                                 &shown,
-                                failure.message.clone(),
+                                crate::profile::LoadErrorKind::Unreadable,
+                                vec![(
+                                    "reason",
+                                    crate::finding::Arg::Term(crate::finding::Term::Io {
+                                        kind: failure.kind,
+                                        text: failure.text.clone(),
+                                    }),
+                                )],
                                 pack,
                                 options.render,
                             ),

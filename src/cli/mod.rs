@@ -185,12 +185,16 @@ fn write_stdout(clean: &str) -> Result<(), Fatal> {
     }
 }
 
-/// Tells stderr why a profile cannot be checked: `error[BC001]: path:line:col: message`.
-pub fn warn_unloadable(failure: &crate::pipeline::LoadFailure) {
+/// Tells stderr why a profile cannot be checked, in `lang`:
+/// `error[BC001]: path:line:col: message`.
+pub fn warn_unloadable(failure: &crate::pipeline::LoadFailure, pack: &RulePack, lang: Lang) {
     let error = &failure.error;
+    let message = crate::report::load_error_message(error, pack, lang);
+    let severity = crate::report::words::severity(Severity::Error, lang);
+    let colon = crate::report::words::colon(lang);
     warn(&format!(
-        "error[{}]: {}:{}:{}: {}",
-        error.code, failure.message_path, error.position.line, error.position.column, error.message
+        "{severity}[{}]{colon}{}:{}:{}{colon}{message}",
+        error.code, failure.message_path, error.position.line, error.position.column
     ));
 }
 

@@ -12,7 +12,7 @@ pub mod fix;
 pub mod statistics;
 pub mod walk;
 
-use crate::finding::Finding;
+use crate::finding::{Arg, Finding, Term};
 use crate::pipeline::{self, AnalyzeError, AnalyzeOptions, analyze};
 use crate::profile::{LoadError, LoadErrorKind};
 use crate::rank::Ranked;
@@ -175,22 +175,31 @@ impl FileOutcome {
     }
 }
 
-/// The report of a file that could not be read at all (missing, too large, a folder that
+/// The report of a file that could not be read at all (unreadable, too large, a folder that
 /// cannot be listed): shown like a BC001.
 pub fn unreadable_report(
     path: &str,
-    message: String,
+    kind: LoadErrorKind,
+    args: Vec<(&'static str, Arg)>,
     pack: &RulePack,
     options: RenderOptions,
 ) -> FileReport {
     let error = LoadError {
-        kind: LoadErrorKind::NotToml,
+        kind,
         code: "BC001",
-        message,
+        args,
         position: Position { line: 1, column: 1 },
         offset: 0,
     };
     report::build_unreadable(path, &error, pack, options)
+}
+
+/// Why a file could not be read, as a message argument.
+pub fn io_reason(error: &std::io::Error) -> Arg {
+    Arg::Term(Term::Io {
+        kind: error.kind(),
+        text: walk::io_message(error),
+    })
 }
 
 fn outcome(report: FileReport) -> FileOutcome {
@@ -277,18 +286,24 @@ pub fn lint_file(
     let bytes = match pipeline::read_profile(&target.path) {
         Ok(bytes) => bytes,
         Err(e) => {
-            let message = match e {
-                pipeline::ReadError::Io { source, .. } => {
-                    format!("cannot read: {}", walk::io_message(&source))
-                }
-                pipeline::ReadError::TooLarge { size, limit, .. } => {
-                    format!("{size} bytes, over the {limit}-byte limit for a profile")
-                }
-                pipeline::ReadError::NotAFile { .. } => "not a regular file".to_string(),
+            let (kind, args) = match e {
+                pipeline::ReadError::Io { source, .. } => (
+                    LoadErrorKind::Unreadable,
+                    vec![("reason", io_reason(&source))],
+                ),
+                pipeline::ReadError::TooLarge { size, limit, .. } => (
+                    LoadErrorKind::TooLarge,
+                    vec![
+                        ("size", Arg::Text(size.to_string())),
+                        ("limit", Arg::Text(limit.to_string())),
+                    ],
+                ),
+                pipeline::ReadError::NotAFile { .. } => (LoadErrorKind::NotAFile, Vec::new()),
             };
             return Ok(Some(outcome(unreadable_report(
                 &display,
-                message,
+                kind,
+                args,
                 pack,
                 options.render,
             ))));

@@ -41,7 +41,7 @@ mod tests {
             "shops/a b.toml:3:1: BC002 warning unknown field `lianlian.merchant_di`; 100%, a:b\n\
              shops/a b.toml:4:13: BC003 error expected an integer, found a string\n\
              shops/a b.toml:4:1: BC004 info `lianlian.merchant_id` is missing\n\
-             broken.toml:2:9: BC001 error invalid TOML: expected `=`\n"
+             broken.toml:2:9: BC001 error not valid TOML: expected `=`\n"
         );
     }
 }

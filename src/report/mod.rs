@@ -308,13 +308,33 @@ pub fn mask(value: &str) -> String {
 /// How a secret is shown, in every language.
 pub const REDACTED: &str = "[redacted]";
 
-fn render_arg(arg: &Arg, show_values: bool) -> String {
+/// A message argument as `lang` shows it: escaped, identifiers masked unless `show_values`,
+/// secrets never.
+pub fn render_arg(arg: &Arg, show_values: bool, lang: Lang) -> String {
     match arg {
         Arg::Text(s) => escape(s).into_owned(),
         Arg::Ident(s) if show_values => escape(s).into_owned(),
         Arg::Ident(s) => escape_owned(mask(s)),
         Arg::Secret => REDACTED.to_string(),
+        Arg::Term(term) => escape_owned(words::term(term, lang)),
+        Arg::Char(ch) => escape_owned(words::character(*ch, lang)),
     }
+}
+
+/// Why a file cannot be checked, in `lang`: its rulepack message filled with its arguments.
+pub fn load_error_message(error: &LoadError, pack: &RulePack, lang: Lang) -> String {
+    let args: Vec<(&str, String)> = error
+        .args
+        .iter()
+        .map(|(k, v)| (*k, render_arg(v, false, lang)))
+        .collect();
+    let message = pack
+        .rule(error.code)
+        .map(|p| p.texts(lang))
+        .and_then(|t| t.message.get(error.kind.variant()))
+        .map(|template| fill(template, &args))
+        .unwrap_or_else(|| error.code.to_string());
+    escape_owned(message)
 }
 
 /// The stable fingerprint of a finding: code, file, key path and value — not line numbers.
@@ -358,6 +378,37 @@ fn sanitize_json(value: &mut JsonValue) {
     }
 }
 
+/// The ranking formula with this finding's numbers (`--explain-rank`), in `lang`.
+fn score_explanation(ranked: &Ranked, pack: &RulePack, lang: Lang) -> String {
+    let policy = pack.rule(ranked.finding.code);
+    let weight = pack.ranking.weight(ranked.confidence);
+    let prior = policy.map_or(0.5, |p| p.prior());
+    let confidence = words::confidence(ranked.confidence, lang);
+    let mut text = match lang {
+        Lang::En => format!("{weight} ({confidence}) × {prior} (prior)"),
+        Lang::Zh => format!("{weight}（置信度{confidence}）× {prior}（先验概率）"),
+    };
+    if !ranked.matched_symptoms.is_empty() {
+        let boost = pack.ranking.symptom_boost;
+        match lang {
+            Lang::En => text.push_str(&format!(
+                " × {boost} (explains {})",
+                ranked.matched_symptoms.join(", ")
+            )),
+            Lang::Zh => {
+                let described: Vec<&str> = ranked
+                    .matched_symptoms
+                    .iter()
+                    .map(|id| pack.symptoms.get(id).map_or(id.as_str(), |s| s.zh.as_str()))
+                    .collect();
+                text.push_str(&format!(" × {boost}（可解释：{}）", described.join("；")));
+            }
+        }
+    }
+    text.push_str(&format!(" = {}", round(ranked.score)));
+    escape_owned(text)
+}
+
 /// Builds one finding's report form.
 pub fn report_finding(
     ranked: &Ranked,
@@ -372,7 +423,7 @@ pub fn report_finding(
     let mut args: Vec<(&str, String)> = finding
         .args
         .iter()
-        .map(|(k, v)| (*k, render_arg(v, options.show_values)))
+        .map(|(k, v)| (*k, render_arg(v, options.show_values, options.lang)))
         .collect();
     let field = escape(&finding.field).into_owned();
     args.push(("field", field.clone()));
@@ -435,7 +486,7 @@ pub fn report_finding(
         evidence,
         fix,
         fingerprint: fingerprint(&source.path, finding),
-        score_explanation: ranked.score_explanation.clone(),
+        score_explanation: score_explanation(ranked, pack, options.lang),
         span: finding.span.clone(),
     }
 }
@@ -507,9 +558,10 @@ pub fn build_unreadable(
     pack: &RulePack,
     options: RenderOptions,
 ) -> FileReport {
+    let message = load_error_message(error, pack, options.lang);
+    // Fingerprints do not change with the language.
     let finding = Finding::new(error.code, "", error.offset..error.offset + 1)
-        .text("problem", error.message.clone())
-        .fingerprint_value(error.message.clone());
+        .fingerprint_value(load_error_message(error, pack, Lang::En));
     let policy = pack.rule(error.code);
     let texts = policy.map(|p| p.texts(options.lang));
     let remediation = texts
@@ -531,7 +583,7 @@ pub fn build_unreadable(
         end_column: error.position.column + 1,
         related: Vec::new(),
         title: texts.map(|t| t.title.clone()).unwrap_or_default(),
-        message: escape(&error.message).into_owned(),
+        message,
         remediation: remediation.iter().map(|s| escape(s).into_owned()).collect(),
         evidence: Map::new(),
         fix: None,

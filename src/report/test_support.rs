@@ -106,7 +106,7 @@ pub fn sample_report() -> Report {
     let load_error = LoadError {
         kind: LoadErrorKind::NotToml,
         code: "BC001",
-        message: "invalid TOML: expected `=`".to_string(),
+        args: vec![("detail", crate::finding::Arg::Text("expected `=`".into()))],
         position: Position { line: 2, column: 9 },
         offset: 19,
     };
