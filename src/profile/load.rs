@@ -625,7 +625,7 @@ fn unknown_value(found: &str, allowed: &[&str], expected: Arg) -> Invalid {
         ("found", text(crate::unicode::escape(found))),
         ("expected", expected),
     ];
-    match closest(found, allowed.iter().copied()) {
+    match closest(found, allowed.iter().copied()).filter(|best| same_words(found, best)) {
         Some(best) => {
             args.push(("suggestion", text(best)));
             Invalid::new("enum_suggestion", args)
@@ -649,6 +649,23 @@ pub fn closest<'a>(input: &str, candidates: impl Iterator<Item = &'a str>) -> Op
         .filter(|(score, _)| *score >= 0.85)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
+}
+
+/// Whether a suggested value differs from `input` by spelling only, not by a whole word:
+/// `company` → `hk_company` or `individual` → `individual_business` would change what the
+/// value says (a mainland company is not a Hong Kong one), so the allowed values are listed
+/// with their meanings instead.
+fn same_words(input: &str, candidate: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let (typed, meant) = (words(input), words(candidate));
+    let contained = |small: &[String], large: &[String]| small.iter().all(|w| large.contains(w));
+    typed.len() == meant.len() || !(contained(&typed, &meant) || contained(&meant, &typed))
 }
 
 /// "did you mean" for an unknown key: a sibling key with a similar name, or the same name in

@@ -20,7 +20,7 @@ const ENTITY_TYPES: &[Meaning] = &[
     m(
         "enterprise",
         "a company registered in mainland China (有限公司, 股份有限公司)",
-        "在中国大陆注册的公司（有限公司、股份有限公司等）",
+        "在中国大陆注册的公司，如有限公司、股份有限公司",
     ),
     m(
         "individual_business",
@@ -34,8 +34,8 @@ const ENTITY_TYPES: &[Meaning] = &[
     ),
     m(
         "offshore_company",
-        "an offshore company (BVI, Cayman Islands, …)",
-        "离岸公司（如英属维尔京群岛、开曼群岛公司）",
+        "an offshore company, e.g. in the BVI or the Cayman Islands",
+        "离岸公司，如英属维尔京群岛、开曼群岛公司",
     ),
 ];
 
@@ -78,9 +78,9 @@ const OPERATOR_ROLES: &[Meaning] = &[
     m(
         "manager",
         "the Manager role (can activate LianLian)",
-        "Manager（经理）角色，可启用连连",
+        "经理（Manager）角色，可启用连连",
     ),
-    m("admin", "the Admin role", "Admin（管理员）角色"),
+    m("admin", "the Admin role", "管理员（Admin）角色"),
     m("other", "another role", "其他角色"),
 ];
 

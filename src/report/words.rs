@@ -110,8 +110,8 @@ fn form(kind: Kind, lang: Lang) -> String {
         (Lang::En, Kind::List([])) => "an array of strings".into(),
         (Lang::En, Kind::List(values)) => format!("an array of: {}", values.join(", ")),
         (Lang::Zh, Kind::Text) => "字符串".into(),
-        (Lang::Zh, Kind::Integer { min, max }) => format!("{min} 到 {max} 之间的整数"),
-        (Lang::Zh, Kind::Boolean) => "true 或 false".into(),
+        (Lang::Zh, Kind::Integer { min, max }) => format!("介于 {min} 和 {max} 之间的整数"),
+        (Lang::Zh, Kind::Boolean) => "布尔值 true 或 false".into(),
         (Lang::Zh, Kind::Date) => "形如 2031-06-30 的日期（不加引号）".into(),
         (Lang::Zh, Kind::DateTime) => {
             "形如 2026-11-20T10:15:00+08:00 的日期时间（不加引号）".into()
@@ -119,8 +119,8 @@ fn form(kind: Kind, lang: Lang) -> String {
         (Lang::Zh, Kind::Money) => {
             "形如 \"150.00 CNY\" 的金额（带引号的字符串：金额、空格、ISO 4217 币种代码）".into()
         }
-        (Lang::Zh, Kind::Country) => "ISO 3166-1 二位国家代码，如 \"CN\"".into(),
-        (Lang::Zh, Kind::Currency) => "ISO 4217 币种代码，如 \"USD\"".into(),
+        (Lang::Zh, Kind::Country) => "二位国家代码（ISO 3166-1），如 \"CN\"".into(),
+        (Lang::Zh, Kind::Currency) => "三位币种代码（ISO 4217），如 \"USD\"".into(),
         (Lang::Zh, Kind::List([])) => "字符串数组".into(),
         (Lang::Zh, Kind::List(values)) => format!("由以下值组成的数组：{}", values.join("、")),
     }
@@ -139,15 +139,21 @@ fn one_of(values: &[&str], lang: Lang) -> String {
                     Lang::En => m.en,
                     Lang::Zh => m.zh,
                 });
-            match meaning {
-                Some(meaning) if meaning != *value => format!("{value}{}", aside(meaning, lang)),
-                _ => value.to_string(),
+            match (meaning, lang) {
+                (Some(meaning), Lang::En) if meaning != *value => {
+                    format!("`{value}` — {meaning}")
+                }
+                (Some(meaning), Lang::Zh) if meaning != *value => format!("`{value}`——{meaning}"),
+                _ => format!("`{value}`"),
             }
         })
         .collect();
-    match lang {
-        Lang::En => format!("one of: {}", items.join(", ")),
-        Lang::Zh => format!("以下之一：{}", items.join("、")),
+    let with_meanings = meanings.is_some();
+    match (lang, with_meanings) {
+        (Lang::En, true) => format!("one of: {}", items.join("; ")),
+        (Lang::En, false) => format!("one of: {}", items.join(", ")),
+        (Lang::Zh, true) => format!("以下之一：{}", items.join("；")),
+        (Lang::Zh, false) => format!("以下之一：{}", items.join("、")),
     }
 }
 
