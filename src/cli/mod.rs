@@ -144,6 +144,8 @@ pub fn load_rulepack(path: Option<&PathBuf>) -> Result<RulePack, Fatal> {
     Ok(pack)
 }
 
+pub use crate::report::words::say;
+
 /// Parses `--as-of DATE`.
 pub fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
     s.parse()

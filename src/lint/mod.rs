@@ -38,6 +38,11 @@ pub struct Selection {
     pub cwd: PathBuf,
 }
 
+/// Findings that say a file did not load properly: a value bindcheck could not read (a money
+/// amount written as a float, an unknown key) was not checked either, so no selection hides
+/// them. BC004 ("not checked") is advice about missing fields and stays selectable.
+pub const ALWAYS_REPORTED: &[&str] = &["BC001", "BC002", "BC003", "BC005"];
+
 /// How specifically `selector` names `code`: 0 = not at all; a full code or name beats a
 /// prefix, a longer prefix beats a shorter one.
 fn specificity(selector: &str, code: &str) -> usize {
@@ -66,6 +71,9 @@ impl Selection {
     /// and an ignored one both match, the more specific wins (`select = ["BC201"]` with
     /// `ignore = ["BC2"]` keeps BC201), as in ruff.
     pub fn enabled(&self, code: &str, path: &Path) -> bool {
+        if ALWAYS_REPORTED.contains(&code) {
+            return true;
+        }
         let selected = match &self.select {
             None => 1,
             Some(list) => best(list, code),
@@ -100,7 +108,7 @@ impl Selection {
 
 /// `path` without `.` and `..` components, lexically (symbolic links are not resolved, as
 /// globs are written against the paths people see).
-fn normalize(path: &Path) -> PathBuf {
+pub(crate) fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for component in path.components() {
         match component {
@@ -139,6 +147,10 @@ pub struct LintOptions {
     pub selection: Selection,
     /// Findings to hide.
     pub baseline: Option<baseline::Baseline>,
+    /// The folder of the `--baseline` file: its paths are relative to it.
+    pub baseline_dir: PathBuf,
+    /// The folder of the `--write-baseline` file.
+    pub write_baseline_dir: PathBuf,
     /// `--fix` / `--diff`.
     pub fix: FixMode,
     /// Collect baseline entries (for `--write-baseline`).
@@ -165,6 +177,8 @@ pub struct FileOutcome {
     pub baseline_entries: Vec<baseline::Entry>,
     /// Findings hidden because the baseline holds them.
     pub baselined: usize,
+    /// The baseline fingerprints that matched a finding.
+    pub baseline_matched: Vec<String>,
     pub fix: Option<FixOutcome>,
 }
 
@@ -202,11 +216,13 @@ pub fn io_reason(error: &std::io::Error) -> Arg {
     })
 }
 
-fn outcome(report: FileReport) -> FileOutcome {
+/// The outcome of a file that was not checked.
+pub fn outcome(report: FileReport) -> FileOutcome {
     FileOutcome {
         report,
         baseline_entries: Vec::new(),
         baselined: 0,
+        baseline_matched: Vec::new(),
         fix: None,
     }
 }
@@ -216,30 +232,39 @@ struct Narrowed {
     ranked: Vec<Ranked>,
     entries: Vec<baseline::Entry>,
     baselined: usize,
+    matched: Vec<String>,
 }
 
-fn narrow(display: &str, path: &Path, ranked: Vec<Ranked>, options: &LintOptions) -> Narrowed {
+fn narrow(path: &Path, ranked: Vec<Ranked>, options: &LintOptions) -> Narrowed {
     let selection = &options.selection;
     let mut entries = Vec::new();
     let mut baselined = 0;
+    let mut matched = Vec::new();
     let mut kept: Vec<Ranked> = Vec::with_capacity(ranked.len());
+    // Baselines name files relative to their own folder, so they match wherever lint runs.
+    let relative = |dir: &Path| baseline::relative_path(dir, &selection.cwd, path);
+    let match_path = options
+        .baseline
+        .as_ref()
+        .map(|_| relative(&options.baseline_dir));
+    let write_path = options
+        .collect_baseline
+        .then(|| relative(&options.write_baseline_dir));
     for mut r in ranked {
         if !selection.enabled(r.finding.code, path) {
             continue;
         }
         r.severity = selection.severity(r.finding.code, r.severity);
         // A fingerprint is a SHA-256: only worth computing when a baseline is involved.
-        if options.collect_baseline || options.baseline.is_some() {
-            let fingerprint = report::fingerprint(display, &r.finding);
-            let in_baseline = options
-                .baseline
-                .as_ref()
-                .is_some_and(|b| b.contains(&fingerprint));
-            if options.collect_baseline {
-                entries.push(entry(display, &r.finding, fingerprint));
-            }
-            if in_baseline {
+        if let Some(write_path) = &write_path {
+            let fingerprint = report::fingerprint(write_path, &r.finding);
+            entries.push(entry(write_path, &r.finding, fingerprint));
+        }
+        if let (Some(baseline), Some(match_path)) = (&options.baseline, &match_path) {
+            let fingerprint = report::fingerprint(match_path, &r.finding);
+            if baseline.contains(&fingerprint) {
                 baselined += 1;
+                matched.push(fingerprint);
                 continue;
             }
         }
@@ -260,6 +285,7 @@ fn narrow(display: &str, path: &Path, ranked: Vec<Ranked>, options: &LintOptions
         ranked: kept,
         entries,
         baselined,
+        matched,
     }
 }
 
@@ -324,12 +350,7 @@ pub fn lint_file(
         }
         Err(AnalyzeError::Policy(e)) => return Err(e),
     };
-    let mut narrowed = narrow(
-        &display,
-        &target.path,
-        std::mem::take(&mut analysis.ranked),
-        options,
-    );
+    let mut narrowed = narrow(&target.path, std::mem::take(&mut analysis.ranked), options);
     let mut fix_outcome = None;
     if options.fix != FixMode::Off {
         let original = analysis.profile.source.text.clone();
@@ -359,12 +380,7 @@ pub fn lint_file(
             };
             changed += applied;
             text = new_text;
-            narrowed = narrow(
-                &display,
-                &target.path,
-                std::mem::take(&mut next.ranked),
-                options,
-            );
+            narrowed = narrow(&target.path, std::mem::take(&mut next.ranked), options);
             analysis = next;
         }
         if let Some(reason) = &refused
@@ -390,12 +406,7 @@ pub fn lint_file(
                 Err(AnalyzeError::Policy(e)) => return Err(e),
                 Err(AnalyzeError::Load(_)) => analysis,
             };
-            narrowed = narrow(
-                &display,
-                &target.path,
-                std::mem::take(&mut analysis.ranked),
-                options,
-            );
+            narrowed = narrow(&target.path, std::mem::take(&mut analysis.ranked), options);
         }
     }
     // Lint formats name places by line and column and never quote the source, so the report
@@ -411,6 +422,7 @@ pub fn lint_file(
         report,
         baseline_entries: narrowed.entries,
         baselined: narrowed.baselined,
+        baseline_matched: narrowed.matched,
         fix: fix_outcome,
     }))
 }
@@ -437,8 +449,21 @@ mod tests {
         assert!(s.enabled("BC205", Path::new("a.toml")));
         assert!(!s.enabled("BC301", Path::new("a.toml")));
         let s = selection(None, &["BC0"]);
-        assert!(!s.enabled("BC002", Path::new("a.toml")));
+        assert!(!s.enabled("BC004", Path::new("a.toml")));
         assert!(s.enabled("BC101", Path::new("a.toml")));
+    }
+
+    #[test]
+    fn no_selection_hides_that_a_file_did_not_load_properly() {
+        for s in [
+            selection(Some(&["BC1"]), &[]),
+            selection(None, &["BC0", "BC003", "invalid-value", "unknown-field"]),
+        ] {
+            for code in ALWAYS_REPORTED {
+                assert!(s.enabled(code, Path::new("a.toml")), "{code}");
+            }
+            assert!(!s.enabled("BC004", Path::new("a.toml")));
+        }
     }
 
     #[test]

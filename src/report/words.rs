@@ -6,6 +6,14 @@ use crate::finding::{Term, ValueType};
 use crate::profile::schema::Kind;
 use crate::rulepack::{Confidence, Lang, Severity};
 
+/// The message in `lang`, from both wordings.
+pub fn say(lang: Lang, en: impl Into<String>, zh: impl Into<String>) -> String {
+    match lang {
+        Lang::En => en.into(),
+        Lang::Zh => zh.into(),
+    }
+}
+
 pub fn severity(severity: Severity, lang: Lang) -> &'static str {
     match (lang, severity) {
         (Lang::En, s) => s.as_str(),
