@@ -50,12 +50,13 @@ pub struct Args {
 pub fn run(args: Args) -> CmdResult {
     let pack = load_rulepack(args.rules.as_ref())?;
     let path = args.profile.display().to_string();
-    let bytes = crate::pipeline::read_profile(&args.profile).map_err(|e| Fatal(e.to_string()))?;
     let options = RenderOptions {
         lang: lang(args.lang),
         show_values: args.show_values,
         explain_rank: args.explain_rank,
     };
+    let bytes = crate::pipeline::read_profile(&args.profile)
+        .map_err(|e| Fatal(super::read_error(&e, options.lang)))?;
     let format = match args.format {
         DiagnoseFormat::Human => Format::Human,
         DiagnoseFormat::Json => Format::Json,

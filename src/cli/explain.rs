@@ -32,16 +32,18 @@ pub struct Args {
 
 pub fn run(args: Args) -> CmdResult {
     let pack = load_rulepack(args.rules.as_ref())?;
+    let lang = lang(args.lang);
     let rule = rules::lookup(&args.rule).ok_or_else(|| {
-        Fatal(format!(
-            "no rule `{}`; `bindcheck rules` lists every code and name",
-            crate::unicode::escape(&args.rule)
+        let shown = crate::unicode::escape(&args.rule);
+        Fatal(super::say(
+            lang,
+            format!("no rule `{shown}`; `bindcheck rules` lists every code and name"),
+            format!("没有规则 `{shown}`；`bindcheck rules` 列出了所有代码和名称"),
         ))
     })?;
     let policy = pack
         .rule(rule.code)
         .ok_or_else(|| Fatal(format!("the rulepack has no policy for {}", rule.code)))?;
-    let lang = lang(args.lang);
     let text = match args.format {
         TextOrJson::Text => explain_text(rule, policy, &pack, lang, super::terminal()),
         TextOrJson::Json => {

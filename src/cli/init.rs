@@ -121,6 +121,15 @@ const AMAZON: &[(&str, &str)] = &[
     ("amazon.deposit_method.account_number", "\"8800012345678\""),
 ];
 
+/// "; one of: a, b" for an enum field's comment, so the seller sees every choice.
+fn allowed_values(kind: schema::Kind, lang: Lang) -> String {
+    match (kind, lang) {
+        (schema::Kind::Enum(values), Lang::En) => format!("; one of: {}", values.join(", ")),
+        (schema::Kind::Enum(values), Lang::Zh) => format!("；可选值：{}", values.join("、")),
+        _ => String::new(),
+    }
+}
+
 /// The template text for a platform.
 pub fn template(platform: Platform, lang: Lang, today: jiff::civil::Date) -> String {
     let parts: &[&[(&str, &str)]] = match platform {
@@ -153,7 +162,7 @@ pub fn template(platform: Platform, lang: Lang, today: jiff::civil::Date) -> Str
         };
         let about = if lang == Lang::En { spec.en } else { spec.zh };
         let key = path.rsplit('.').next().unwrap_or(path);
-        out += &format!("{key} = {value}    # {about}\n");
+        out += &format!("{key} = {value}    # {about}{}\n", allowed_values(spec.kind, lang));
     }
     if platform == Platform::AmazonLianlian {
         let date = today

@@ -84,6 +84,36 @@ pub enum Command {
     Schema,
     /// Draft an English support e-mail for a profile.
     Ticket(ticket::Args),
+    /// Print a shell completion script: `bindcheck completions bash > /etc/bash_completion.d/bindcheck`.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff): `bindcheck man > ~/.local/share/man/man1/bindcheck.1`.
+    Man,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// Both are generated from the clap definition, so they always match this binary's flags.
+fn completions(args: CompletionsArgs) -> CmdResult {
+    let mut command = <Cli as clap::CommandFactory>::command();
+    let mut out = Vec::new();
+    clap_complete::generate(args.shell, &mut command, "bindcheck", &mut out);
+    emit(&String::from_utf8_lossy(&out))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn man_page() -> CmdResult {
+    let command = <Cli as clap::CommandFactory>::command();
+    let mut out = Vec::new();
+    clap_mangen::Man::new(command)
+        .render(&mut out)
+        .map_err(|e| Fatal(format!("cannot render the man page: {e}")))?;
+    emit(&String::from_utf8_lossy(&out))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `--fail-on`.
@@ -206,16 +236,65 @@ pub fn warn(text: &str) {
     let _ = writeln!(std::io::stderr(), "{clean}");
 }
 
+/// The language of messages written before (or without) a parsed `--lang`: the `--lang` among
+/// the raw arguments, else the locale.
+fn language_of_args() -> Lang {
+    let args: Vec<String> = std::env::args().collect();
+    let named = args.iter().enumerate().find_map(|(i, arg)| match arg.as_str() {
+        "--lang" => args.get(i + 1).map(String::as_str),
+        other => other.strip_prefix("--lang="),
+    });
+    Lang::detect(named)
+}
+
+/// Why a profile could not be read, in `lang`.
+pub fn read_error(error: &crate::pipeline::ReadError, lang: Lang) -> String {
+    use crate::pipeline::ReadError;
+    match error {
+        ReadError::Io { path, source } => {
+            let reason = crate::report::words::term(
+                &crate::finding::Term::Io {
+                    kind: source.kind(),
+                    text: crate::lint::walk::io_message(source),
+                },
+                lang,
+            );
+            say(
+                lang,
+                format!("cannot read {path}: {reason}"),
+                format!("无法读取 {path}：{reason}"),
+            )
+        }
+        ReadError::TooLarge { path, size, limit } => say(
+            lang,
+            format!("{path} is {size} bytes, over the {limit}-byte limit for a profile"),
+            format!("{path} 有 {size} 字节，超过了档案 {limit} 字节的上限"),
+        ),
+        ReadError::NotAFile { path } => say(
+            lang,
+            format!("{path} is not a regular file (a folder? `bindcheck lint` checks folders)"),
+            format!("{path} 不是普通文件（如果是文件夹，请用 `bindcheck lint` 检查）"),
+        ),
+    }
+}
+
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
+            let usage_error = !matches!(
+                e.kind(),
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion
+            );
+            if usage_error && language_of_args() == Lang::Zh {
+                // clap words its own errors in English; the seller first reads what happened.
+                warn("错误：命令行参数有误（英文说明见下方；`bindcheck --help` 列出所有命令和选项）");
+            }
             let _ = e.print();
-            return match e.kind() {
-                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
-                    ExitCode::SUCCESS
-                }
-                _ => ExitCode::from(2),
+            return if usage_error {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
             };
         }
     };
@@ -228,11 +307,14 @@ pub fn main() -> ExitCode {
         Command::Init(args) => init::run(args),
         Command::Schema => schema_cmd::run(),
         Command::Ticket(args) => ticket::run(args),
+        Command::Completions(args) => completions(args),
+        Command::Man => man_page(),
     };
     match result {
         Ok(code) => code,
         Err(Fatal(message)) => {
-            warn(&format!("error: {message}"));
+            let prefix = say(language_of_args(), "error: ", "错误：");
+            warn(&format!("{prefix}{message}"));
             ExitCode::from(2)
         }
     }

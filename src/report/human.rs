@@ -18,6 +18,7 @@ pub struct Human;
 
 struct Labels {
     no_problems: &'static str,
+    nothing_checked: &'static str,
     causes: &'static str,
     steps: &'static str,
     confidence: &'static str,
@@ -35,6 +36,7 @@ struct Labels {
 
 const EN: Labels = Labels {
     no_problems: "no problems found",
+    nothing_checked: "nothing could be checked: the profile holds no values yet (`bindcheck init` writes a template to fill in)",
     causes: "cause(s) found, most likely first",
     steps: "What to do",
     confidence: "confidence",
@@ -50,6 +52,7 @@ const EN: Labels = Labels {
 
 const ZH: Labels = Labels {
     no_problems: "未发现问题",
+    nothing_checked: "没有可检查的内容：档案中还没有填写任何值（`bindcheck init` 可生成一份待填写的模板）",
     causes: "个原因，按可能性从高到低排列",
     steps: "处理步骤",
     confidence: "置信度",
@@ -91,6 +94,8 @@ impl Renderer for Human {
                 file.findings.iter().partition(|f| f.code == NOT_CHECKED);
             let status = if file.status == Status::Unreadable {
                 l.unreadable.to_string()
+            } else if causes.is_empty() && file.nothing_checked {
+                l.nothing_checked.to_string()
             } else if causes.is_empty() {
                 l.no_problems.to_string()
             } else {

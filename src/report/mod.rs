@@ -109,6 +109,9 @@ pub struct FileReport {
     /// for renderers that quote source lines.
     pub source: Option<SourceFile>,
     pub hidden: Vec<HiddenValue>,
+    /// The profile held no value for any rule to check (`format = 1` alone): "no problems
+    /// found" would claim more than was done.
+    pub nothing_checked: bool,
 }
 
 /// A value span in the source that is masked (identifier) or hidden (secret) when quoted.
@@ -515,6 +518,7 @@ pub fn build_file(
         findings,
         source: None,
         hidden: Vec::new(),
+        nothing_checked: profile.fields.is_empty(),
     }
 }
 
@@ -597,6 +601,7 @@ pub fn build_unreadable(
         findings: vec![report_finding],
         source: None,
         hidden: Vec::new(),
+        nothing_checked: false,
     }
 }
 

@@ -102,6 +102,7 @@ pub fn sample_report() -> Report {
         ],
         source: None,
         hidden: Vec::new(),
+        nothing_checked: false,
     });
     let load_error = LoadError {
         kind: LoadErrorKind::NotToml,
@@ -127,6 +128,7 @@ pub fn clean_file(path: &str) -> FileReport {
         findings: Vec::new(),
         source: None,
         hidden: Vec::new(),
+        nothing_checked: false,
     }
 }
 
