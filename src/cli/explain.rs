@@ -152,7 +152,9 @@ fn explain_text(
     if !policy.params.is_empty() {
         out += &format!("\n{}\n", heading(l[7]));
         for (key, value) in &policy.params {
-            out += &format!("  {key} = {value}\n");
+            for line in param_lines(key, value) {
+                out += &format!("{}\n", wrap(&line, width, "  ", "      "));
+            }
         }
     }
     out += &format!("\n{}\n", heading(l[8]));
@@ -171,6 +173,18 @@ fn explain_text(
         }
     }
     out
+}
+
+/// A parameter as `key = value` lines, tables flattened into dotted keys so that no line holds
+/// a whole nested table.
+fn param_lines(key: &str, value: &toml::Value) -> Vec<String> {
+    match value {
+        toml::Value::Table(table) => table
+            .iter()
+            .flat_map(|(k, v)| param_lines(&format!("{key}.{k}"), v))
+            .collect(),
+        other => vec![format!("{key} = {other}")],
+    }
 }
 
 fn explain_json(

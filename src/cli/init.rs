@@ -162,7 +162,10 @@ pub fn template(platform: Platform, lang: Lang, today: jiff::civil::Date) -> Str
         };
         let about = if lang == Lang::En { spec.en } else { spec.zh };
         let key = path.rsplit('.').next().unwrap_or(path);
-        out += &format!("{key} = {value}    # {about}{}\n", allowed_values(spec.kind, lang));
+        out += &format!(
+            "{key} = {value}    # {about}{}\n",
+            allowed_values(spec.kind, lang)
+        );
     }
     if platform == Platform::AmazonLianlian {
         let date = today

@@ -240,10 +240,13 @@ pub fn warn(text: &str) {
 /// the raw arguments, else the locale.
 fn language_of_args() -> Lang {
     let args: Vec<String> = std::env::args().collect();
-    let named = args.iter().enumerate().find_map(|(i, arg)| match arg.as_str() {
-        "--lang" => args.get(i + 1).map(String::as_str),
-        other => other.strip_prefix("--lang="),
-    });
+    let named = args
+        .iter()
+        .enumerate()
+        .find_map(|(i, arg)| match arg.as_str() {
+            "--lang" => args.get(i + 1).map(String::as_str),
+            other => other.strip_prefix("--lang="),
+        });
     Lang::detect(named)
 }
 
@@ -288,7 +291,9 @@ pub fn main() -> ExitCode {
             );
             if usage_error && language_of_args() == Lang::Zh {
                 // clap words its own errors in English; the seller first reads what happened.
-                warn("错误：命令行参数有误（英文说明见下方；`bindcheck --help` 列出所有命令和选项）");
+                warn(
+                    "错误：命令行参数有误（英文说明见下方；`bindcheck --help` 列出所有命令和选项）",
+                );
             }
             let _ = e.print();
             return if usage_error {

@@ -201,7 +201,8 @@ fn write_finding(
     let place = format!("{arrow} {}:{}:{}", escape(&file.path), f.line, f.column);
     let place = wrap(&place, width, "   ", "       ");
     let last_line = place.lines().last().unwrap_or_default();
-    if UnicodeWidthStr::width(last_line) + at.width() <= width {
+    // Measured without the palette's colour sequences.
+    if textwrap::core::display_width(last_line) + at.width() <= width {
         writeln!(out, "{place}{at}")?;
     } else {
         writeln!(out, "{place}")?;

@@ -55,9 +55,10 @@ pub fn severity_cell(
         return cell;
     }
     let color = match severity {
-        crate::rulepack::Severity::Error => comfy_table::Color::Red,
-        crate::rulepack::Severity::Warning => comfy_table::Color::Yellow,
-        crate::rulepack::Severity::Info => comfy_table::Color::Blue,
+        // The terminal's own red, yellow and blue, as the rest of the palette.
+        crate::rulepack::Severity::Error => comfy_table::Color::DarkRed,
+        crate::rulepack::Severity::Warning => comfy_table::Color::DarkYellow,
+        crate::rulepack::Severity::Info => comfy_table::Color::DarkBlue,
     };
     cell.fg(color).add_attribute(comfy_table::Attribute::Bold)
 }
