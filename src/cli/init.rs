@@ -125,7 +125,10 @@ const AMAZON: &[(&str, &str)] = &[
 fn allowed_values(kind: schema::Kind, lang: Lang) -> String {
     match (kind, lang) {
         (schema::Kind::Enum(values), Lang::En) => format!("; one of: {}", values.join(", ")),
-        (schema::Kind::Enum(values), Lang::Zh) => format!("；可选值：{}", values.join("、")),
+        (schema::Kind::Enum(values), Lang::Zh) => {
+            let quoted: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
+            format!("；可选值：{}", quoted.join("、"))
+        }
         _ => String::new(),
     }
 }
@@ -143,7 +146,7 @@ pub fn template(platform: Platform, lang: Lang, today: jiff::civil::Date) -> Str
             "# bindcheck seller profile. Replace every example value with your own, exactly as\n# shown on the business licence and the platforms, then run: bindcheck diagnose <this file>\n\n"
         }
         Lang::Zh => {
-            "# bindcheck 卖家档案。请把每个示例值替换成您自己的信息，与营业执照和平台上显示的完全一致，\n# 然后运行：bindcheck diagnose <本文件>\n\n"
+            "# bindcheck 卖家档案。请把每个示例值替换成您自己的信息，与营业执照和平台上显示的完全一致，\n# 然后运行：`bindcheck diagnose <本文件>`\n\n"
         }
     };
     out += "format = 1\n";

@@ -240,7 +240,7 @@ fn check_statistics_format(args: &Args, lang: Lang) -> Result<(), Fatal> {
                 "--statistics writes a table (--format concise) or JSON (--format json), not --format {name}"
             ),
             format!(
-                "--statistics 只能输出表格（--format concise）或 JSON（--format json），不能输出 --format {name}"
+                "`--statistics` 只能输出表格（`--format concise`）或 JSON（`--format json`），不能输出 `--format {name}`"
             ),
         )));
     }
@@ -414,6 +414,13 @@ pub fn run(args: Args) -> CmdResult {
             render_to_string(|buf| renderer.render(&report, buf))?
         };
         sink.write(&text)?;
+    }
+    if totals.summary.files == 0 && !missing {
+        warn(&say(
+            lang,
+            "warning: no profiles found in the given paths",
+            "警告：所给路径下没有找到卖家档案",
+        ));
     }
     let written_to = sink.finish()?;
     closing_notes(&args, &options, &mut totals, lang)?;

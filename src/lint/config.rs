@@ -303,7 +303,9 @@ pub fn parse(shown: &str, dir: &Path, text: &str, lang: Lang) -> Result<Config, 
                 errors.at(
                     s.span().start,
                     format!("fail-on must be error, warning, info or never, not `{level}`"),
-                    format!("fail-on 只能是 error、warning、info 或 never，不能是 `{level}`"),
+                    format!(
+                        "`fail-on` 只能是 `error`、`warning`、`info` 或 `never`，不能是 `{level}`"
+                    ),
                 )
             }),
         })
@@ -316,7 +318,7 @@ pub fn parse(shown: &str, dir: &Path, text: &str, lang: Lang) -> Result<Config, 
             errors.at(
                 value.span().start,
                 format!("severity must be error, warning or info, not `{written}`"),
-                format!("严重程度只能是 error、warning 或 info，不能是 `{written}`"),
+                format!("严重程度只能是 `error`、`warning` 或 `info`，不能是 `{written}`"),
             )
         })?;
         severity.push((selector, level));

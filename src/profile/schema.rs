@@ -683,7 +683,7 @@ pub const FIELDS: &[FieldSpec] = &[
         Identifier,
         "\"...\"",
         "Routing number / bank code",
-        "银行代码（Routing number）",
+        "银行代码（亚马逊表单上的“Routing number”）",
     ),
     spec(
         "amazon.deposit_method.account_number",

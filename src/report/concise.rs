@@ -13,14 +13,19 @@ impl Renderer for Concise {
         true
     }
 
-    fn file(&self, _report: &Report, file: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+    fn file(&self, report: &Report, file: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         let path = escape(&file.path);
+        let lang = report.options.lang;
         for f in &file.findings {
             // Messages are escaped when built, so none spans two lines.
             writeln!(
                 out,
                 "{path}:{}:{}: {} {} {}",
-                f.line, f.column, f.code, f.severity, f.message
+                f.line,
+                f.column,
+                f.code,
+                super::words::severity(f.severity, lang),
+                f.message
             )?;
         }
         Ok(())
