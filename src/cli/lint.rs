@@ -270,6 +270,8 @@ struct Totals {
     summary: report::Summary,
     unreadable: bool,
     would_change: bool,
+    /// Files a `--diff` would change.
+    changed_files: usize,
     fixed_values: usize,
     fixed_files: usize,
     baselined: usize,
@@ -377,6 +379,7 @@ pub fn run(args: Args) -> CmdResult {
             }
             let first = totals.summary.files == 0;
             totals.summary.add(&outcome.report);
+            totals.summary.infos += checked.hidden_info;
             if let (Some(renderer), Some(rendered)) = (streaming, &checked.rendered) {
                 if !first {
                     out.push_str(renderer.separator());
@@ -425,7 +428,7 @@ pub fn run(args: Args) -> CmdResult {
     let written_to = sink.finish()?;
     closing_notes(&args, &options, &mut totals, lang)?;
     if let Some(path) = written_to {
-        emit(&summary_line(&totals.summary, &path, options.fix, lang))?;
+        emit(&summary_line(&totals, &path, options.fix, lang))?;
     }
     Ok(exit_code(&args, &options, &totals, missing))
 }
@@ -451,6 +454,7 @@ fn tally(
         }
         Some(FixOutcome::Diff(diff)) if !diff.is_empty() => {
             totals.would_change = true;
+            totals.changed_files += 1;
             sink.write_diff(diff, &outcome.report.path)?;
         }
         Some(FixOutcome::Refused(reason)) => {
@@ -554,22 +558,32 @@ fn closing_notes(
 }
 
 /// What the terminal is told when `--output-file` took the report.
-fn summary_line(summary: &report::Summary, path: &str, fix: FixMode, lang: Lang) -> String {
+fn summary_line(totals: &Totals, path: &str, fix: FixMode, lang: Lang) -> String {
     let report::Summary {
         files,
         failed,
         errors,
         warnings,
         infos,
-    } = *summary;
-    let written = match (fix, lang) {
-        (FixMode::Diff, Lang::En) => {
-            format!("Patch written to {path}; apply it with `git apply {path}`.")
-        }
-        (FixMode::Diff, Lang::Zh) => format!("补丁已写入 {path}；用 `git apply {path}` 应用。"),
-        (_, Lang::En) => format!("Report written to {path}."),
-        (_, Lang::Zh) => format!("报告已写入 {path}。"),
-    };
+    } = totals.summary;
+    if fix == FixMode::Diff {
+        let changed = totals.changed_files;
+        return say(
+            lang,
+            format!(
+                "Checked {files} file{}: {changed} would change. Patch written to {path}; apply it with `git apply {path}`.\n",
+                if files == 1 { "" } else { "s" }
+            ),
+            format!(
+                "已检查 {files} 个文件：{changed} 个需要修改。补丁已写入 {path}；用 `git apply {path}` 应用。\n"
+            ),
+        );
+    }
+    let written = say(
+        lang,
+        format!("Report written to {path}."),
+        format!("报告已写入 {path}。"),
+    );
     match lang {
         Lang::En => format!(
             "Checked {files} file{}: {failed} failed; {errors} error{}, {warnings} warning{}, {infos} info. {written}\n",
