@@ -291,7 +291,9 @@ pub fn run(args: Args) -> CmdResult {
     })?;
     let config_path = match &args.config {
         Some(path) => Some(path.clone()),
-        None => config::find(&cwd),
+        // Named as the user would: relative to where they are, when it is there.
+        None => config::find(&cwd)
+            .map(|found| found.strip_prefix(&cwd).map(PathBuf::from).unwrap_or(found)),
     };
     let config = config_path
         .as_deref()
