@@ -280,6 +280,53 @@ struct Totals {
     entries: Vec<baseline::Entry>,
 }
 
+/// `--config FILE`, or the `bindcheck.toml` found upward from `cwd`.
+fn load_config(
+    args: &Args,
+    cwd: &std::path::Path,
+    lang: Lang,
+) -> Result<Option<config::Config>, Fatal> {
+    let config_path = match &args.config {
+        Some(path) => Some(path.clone()),
+        // Named as the user would: relative to where they are, when it is there.
+        None => config::find(cwd)
+            .map(|found| found.strip_prefix(cwd).map(PathBuf::from).unwrap_or(found)),
+    };
+    config_path
+        .as_deref()
+        .map(|path| config::load(path, lang))
+        .transpose()
+        .map_err(Fatal)
+}
+
+/// The PATH arguments as the files to check and the paths that failed, in path order; and
+/// whether a path did not exist.
+fn collect_items(args: &Args, lang: Lang) -> (Vec<Item>, bool) {
+    let mut walked = walk::collect(&args.paths);
+    let missing = report_missing(&mut walked, lang);
+    if args.profiles_only {
+        walked.targets.retain(|t| {
+            t.path
+                .file_name()
+                .is_none_or(|name| name != config::CONFIG_NAME)
+        });
+        for target in &mut walked.targets {
+            target.explicit = false;
+        }
+    }
+    for warning in &walked.warnings {
+        warn(&format!("warning: {warning}"));
+    }
+    let mut items: Vec<Item> = walked
+        .targets
+        .into_iter()
+        .map(Item::Target)
+        .chain(walked.failures.into_iter().map(Item::Failure))
+        .collect();
+    items.sort_by(|a, b| a.path().cmp(b.path()));
+    (items, missing)
+}
+
 pub fn run(args: Args) -> CmdResult {
     let lang = lang(args.lang);
     let cwd = std::env::current_dir().map_err(|e| {
@@ -289,17 +336,7 @@ pub fn run(args: Args) -> CmdResult {
             format!("无法读取当前目录：{e}"),
         ))
     })?;
-    let config_path = match &args.config {
-        Some(path) => Some(path.clone()),
-        // Named as the user would: relative to where they are, when it is there.
-        None => config::find(&cwd)
-            .map(|found| found.strip_prefix(&cwd).map(PathBuf::from).unwrap_or(found)),
-    };
-    let config = config_path
-        .as_deref()
-        .map(|path| config::load(path, lang))
-        .transpose()
-        .map_err(Fatal)?;
+    let config = load_config(&args, &cwd, lang)?;
     let rules_path = args
         .rules
         .clone()
@@ -318,30 +355,9 @@ pub fn run(args: Args) -> CmdResult {
     }
     let mut sink = Sink::open(args.output_file.as_deref(), lang)?;
 
-    let mut walked = walk::collect(&args.paths);
-    let missing = report_missing(&mut walked, lang);
-    if args.profiles_only {
-        walked.targets.retain(|t| {
-            t.path
-                .file_name()
-                .is_none_or(|name| name != config::CONFIG_NAME)
-        });
-        for target in &mut walked.targets {
-            target.explicit = false;
-        }
-    }
-    for warning in &walked.warnings {
-        warn(&format!("warning: {warning}"));
-    }
     // Files are checked in batches, in path order, and a format that streams writes each batch
     // as soon as it is done: memory stays flat however many profiles there are.
-    let mut items: Vec<Item> = walked
-        .targets
-        .into_iter()
-        .map(Item::Target)
-        .chain(walked.failures.into_iter().map(Item::Failure))
-        .collect();
-    items.sort_by(|a, b| a.path().cmp(b.path()));
+    let (items, missing) = collect_items(&args, lang);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
         .build()
@@ -399,19 +415,7 @@ pub fn run(args: Args) -> CmdResult {
     progress.finish();
 
     if args.statistics {
-        if args.format == LintFormat::Json {
-            let mut text = serde_json::to_string_pretty(&stats.to_json())
-                .map_err(|e| Fatal(format!("cannot render: {e}")))?;
-            text.push('\n');
-            sink.write(&text)?;
-        } else {
-            let terminal = if sink.is_file() {
-                crate::report::Terminal::PLAIN
-            } else {
-                super::terminal()
-            };
-            sink.write_styled(&stats.table(lang, terminal))?;
-        }
+        write_statistics(&stats, args.format, &mut sink, lang)?;
     } else if let Some(renderer) = &output {
         let text = if streaming.is_some() {
             render_to_string(|buf| renderer.end(&report, &totals.summary, buf))?
@@ -433,6 +437,28 @@ pub fn run(args: Args) -> CmdResult {
         emit(&summary_line(&totals, &path, options.fix, lang))?;
     }
     Ok(exit_code(&args, &options, &totals, missing))
+}
+
+/// `--statistics`: JSON, or the table (at the terminal's width when it goes there).
+fn write_statistics(
+    stats: &lint::statistics::Statistics,
+    format: LintFormat,
+    sink: &mut Sink,
+    lang: Lang,
+) -> Result<(), Fatal> {
+    if format == LintFormat::Json {
+        let mut text = serde_json::to_string_pretty(&stats.to_json())
+            .map_err(|e| Fatal(format!("cannot render: {e}")))?;
+        text.push('\n');
+        sink.write(&text)
+    } else {
+        let terminal = if sink.is_file() {
+            crate::report::Terminal::PLAIN
+        } else {
+            super::terminal()
+        };
+        sink.write_styled(&stats.table(lang, terminal))
+    }
 }
 
 /// Counts one file's outcome and writes its diff.
