@@ -63,10 +63,42 @@ pub fn severity_cell(
     cell.fg(color).add_attribute(comfy_table::Attribute::Bold)
 }
 
+/// Stands for a space inside a quotation while wrapping: a private-use character, which every
+/// rendered text has escaped, so none is there already; one column wide, and no break
+/// opportunity.
+const HELD_SPACE: char = '\u{E000}';
+
+/// `text` with the spaces inside `"…"`, `“…”` and `` `…` `` held together: a value the seller
+/// copies (an account name, a command) stays on one line when it fits on one.
+fn hold_quotations(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut closing: Option<char> = None;
+    for ch in text.chars() {
+        match (closing, ch) {
+            (Some(end), c) if c == end => closing = None,
+            (None, '"') => closing = Some('"'),
+            (None, '`') => closing = Some('`'),
+            (None, '“') => closing = Some('”'),
+            _ => {}
+        }
+        out.push(if closing.is_some() && ch == ' ' {
+            HELD_SPACE
+        } else {
+            ch
+        });
+    }
+    out
+}
+
 /// `text` wrapped to `width` columns: the first line starts with `first`, the others with
-/// `rest` (a hanging indent). Chinese text breaks between characters, English between words;
-/// a word longer than a line is split.
+/// `rest` (a hanging indent). Chinese text breaks between characters, English between words,
+/// a quotation only where it is longer than a line; a word longer than a line is split.
 pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
+    let held = hold_quotations(text);
+    wrap_held(&held, width, first, rest).replace(HELD_SPACE, " ")
+}
+
+fn wrap_held(text: &str, width: usize, first: &str, rest: &str) -> String {
     let options = textwrap::Options::new(width.max(first.width() + 8))
         .initial_indent(first)
         .subsequent_indent(rest)
@@ -138,6 +170,20 @@ mod tests {
         assert!(wrapped.lines().skip(1).all(|l| l.starts_with("     ")));
         let english = wrap("one two three four five six seven", 12, "", "  ");
         assert_eq!(english, "one two\n  three four\n  five six\n  seven");
+    }
+
+    #[test]
+    fn a_quoted_value_is_not_broken_where_it_fits_on_a_line() {
+        let text = "使其与此完全一致：\"SHENZHEN XINGHE TECHNOLOGY CO., LTD.\"。然后保存";
+        let wrapped = wrap(text, 50, "  ", "  ");
+        assert!(
+            wrapped
+                .lines()
+                .any(|l| l.contains("\"SHENZHEN XINGHE TECHNOLOGY CO., LTD.\"")),
+            "{wrapped}"
+        );
+        assert!(wrapped.lines().all(|l| l.width() <= 50), "{wrapped}");
+        assert_eq!(wrap("run `a b c` now", 80, "", ""), "run `a b c` now");
     }
 
     #[test]
