@@ -6,6 +6,7 @@
 
 use super::layout::{fit_line, keep_width, severity_cell, table, wrap};
 use super::style::{self, Terminal};
+use super::words::{aside, colon};
 use super::{FileReport, HiddenValue, Renderer, Report, ReportFinding, Status, mask};
 use crate::rulepack::{Lang, Severity};
 use crate::source::SourceFile;
@@ -28,10 +29,6 @@ struct Labels {
     unreadable: &'static str,
     not_checked: &'static str,
     columns: [&'static str; 6],
-    /// After a heading or a path: one kind of colon per language.
-    colon: &'static str,
-    /// Around an aside.
-    parens: (&'static str, &'static str),
 }
 
 const EN: Labels = Labels {
@@ -46,8 +43,6 @@ const EN: Labels = Labels {
     unreadable: "cannot be checked",
     not_checked: "Not checked (add these fields to check more)",
     columns: ["#", "severity", "code", "field", "line:col", "cause"],
-    colon: ": ",
-    parens: (" (", ")"),
 };
 
 const ZH: Labels = Labels {
@@ -62,8 +57,6 @@ const ZH: Labels = Labels {
     unreadable: "无法检查",
     not_checked: "未检查（补充以下字段即可检查更多项目）",
     columns: ["#", "严重程度", "代码", "字段", "行:列", "原因"],
-    colon: "：",
-    parens: ("（", "）"),
 };
 
 fn labels(lang: Lang) -> &'static Labels {
@@ -101,7 +94,7 @@ impl Renderer for Human {
             } else {
                 format!("{} {}", causes.len(), l.causes)
             };
-            let heading = format!("{path}{}{status}", l.colon);
+            let heading = format!("{path}{}{status}", colon(lang));
             writeln!(
                 out,
                 "{}",
@@ -116,17 +109,15 @@ impl Renderer for Human {
             }
             if !not_checked.is_empty() {
                 writeln!(out)?;
-                let heading = format!("{}{}", l.not_checked, l.colon.trim_end());
+                let heading = format!("{}{}", l.not_checked, colon(lang).trim_end());
                 writeln!(
                     out,
                     "{}",
                     term.paint(&wrap(&heading, term.width, "", ""), style::heading())
                 )?;
                 for f in not_checked {
-                    let item = format!(
-                        "{}{}{}:{}{}",
-                        f.message, l.parens.0, f.line, f.column, l.parens.1
-                    );
+                    let at = format!("{}:{}", f.line, f.column);
+                    let item = format!("{}{}", f.message, aside(&at, lang));
                     writeln!(out, "{}", wrap(&item, term.width, "  - ", "    "))?;
                 }
             }
@@ -179,7 +170,7 @@ fn write_finding(
         style::severity(f.severity),
     );
     let title = term.paint(
-        &format!("{}{}{}", f.name, l.colon, f.title),
+        &format!("{}{}{}", f.name, colon(lang), f.title),
         style::heading(),
     );
     writeln!(
@@ -195,7 +186,7 @@ fn write_finding(
     let at = if f.field.is_empty() {
         String::new()
     } else {
-        format!("{}{}{}", l.parens.0, f.field, l.parens.1)
+        aside(&f.field, lang)
     };
     let arrow = term.paint("-->", style::gutter());
     let place = format!("{arrow} {}:{}:{}", escape(&file.path), f.line, f.column);
@@ -235,7 +226,7 @@ fn write_finding(
     }
     writeln!(out, "{}", wrap(&f.message, width, "   ", "   "))?;
     if !f.remediation.is_empty() {
-        let heading = format!("{}{}", l.steps, l.colon.trim_end());
+        let heading = format!("{}{}", l.steps, colon(lang).trim_end());
         writeln!(out, "   {}", term.paint(&heading, style::heading()))?;
         for (i, step) in f.remediation.iter().enumerate() {
             let number = format!("     {}. ", i + 1);
@@ -245,12 +236,10 @@ fn write_finding(
     }
     if let Some(fix) = &f.fix {
         let line = format!(
-            "{}{}{}{}{}{}",
+            "{}{}{}{}",
             l.fix,
-            l.parens.0,
-            word(fix.applicability, lang),
-            l.parens.1,
-            l.colon,
+            aside(word(fix.applicability, lang), lang),
+            colon(lang),
             term.paint(&fix.replacement, style::value())
         );
         writeln!(out, "{}", wrap(&line, width, "   ", "     "))?;
