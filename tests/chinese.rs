@@ -335,3 +335,42 @@ fn every_command_speaks_chinese() {
     }
     finish(problems);
 }
+
+/// Every message and remediation variant of every rule, as the rulepack words it in Chinese
+/// (placeholders as values): the variants no fixture reaches are Chinese too.
+#[test]
+fn every_rulepack_variant_is_written_in_chinese() {
+    use bindcheck::rulepack::{Lang, RulePack, Variants, fill, placeholders};
+    let pack = RulePack::builtin().unwrap();
+    let filled = |template: &str| {
+        let args: Vec<(&str, String)> = placeholders(template)
+            .into_iter()
+            .map(|p| (p, "`x`".to_string()))
+            .collect();
+        fill(template, &args)
+    };
+    let mut problems = Vec::new();
+    for (code, policy) in &pack.rules {
+        let texts = policy.texts(Lang::Zh);
+        let mut all = vec![texts.title.clone(), texts.why.clone(), texts.note.clone()];
+        match &texts.message {
+            Variants::One(m) => all.push(filled(m)),
+            Variants::Many(map) => all.extend(map.values().map(|m| filled(m))),
+        }
+        match &texts.remediation {
+            Variants::One(steps) => all.extend(steps.iter().map(|s| filled(s))),
+            Variants::Many(map) => all.extend(map.values().flatten().map(|s| filled(s))),
+        }
+        for text in all {
+            assert_chinese(code, &text, "", &mut problems);
+        }
+    }
+    for (id, symptom) in &pack.symptoms {
+        assert_chinese(id, &symptom.zh, "", &mut problems);
+    }
+    for (id, source) in &pack.sources {
+        assert_chinese(id, source.title(Lang::Zh), "", &mut problems);
+        assert_chinese(id, source.claims(Lang::Zh), "", &mut problems);
+    }
+    finish(problems);
+}
