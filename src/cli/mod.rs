@@ -84,9 +84,13 @@ pub enum Command {
     Schema,
     /// Draft an English support e-mail for a profile.
     Ticket(ticket::Args),
-    /// Print a shell completion script: `bindcheck completions bash > /etc/bash_completion.d/bindcheck`.
+    /// Print a shell completion script (bash, zsh, fish, powershell).
+    ///
+    /// For example: `bindcheck completions bash > ~/.local/share/bash-completion/completions/bindcheck`.
     Completions(CompletionsArgs),
-    /// Print the man page (roff): `bindcheck man > ~/.local/share/man/man1/bindcheck.1`.
+    /// Print the man page (roff).
+    ///
+    /// For example: `bindcheck man > ~/.local/share/man/man1/bindcheck.1`, then `man bindcheck`.
     Man,
 }
 
