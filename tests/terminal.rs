@@ -23,6 +23,7 @@ const MARKER: &str = "-- bindcheck output --";
 /// is resized only after the child exists), then becomes bindcheck, which so sees that width
 /// from its first instruction.
 #[test]
+#[ignore = "a helper that the terminal tests start on a pseudo-terminal, not a test"]
 fn pty_helper() {
     let Ok(spec) = std::env::var(HELPER) else {
         return;
@@ -53,7 +54,13 @@ fn on_terminal(width: u16, args: &[&str], env: &[(&str, &str)]) -> String {
     }
     let mut command = Command::new(std::env::current_exe().unwrap());
     command
-        .args(["pty_helper", "--exact", "--nocapture", "--test-threads=1"])
+        .args([
+            "pty_helper",
+            "--exact",
+            "--ignored",
+            "--nocapture",
+            "--test-threads=1",
+        ])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env(HELPER, spec)
         .env("TERM", "xterm-256color")
