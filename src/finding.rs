@@ -16,6 +16,41 @@ pub enum Arg {
     Ident(String),
     /// A credential: never shown.
     Secret,
+    /// Words each language says its own way ("a string", "字符串").
+    Term(Term),
+    /// A character, named in the reader's language where a name is known: "U+200B ZERO WIDTH
+    /// SPACE", "U+200B 零宽空格".
+    Char(char),
+}
+
+/// The type of a TOML value, as a message names it ("found a string").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueType {
+    String,
+    Integer,
+    Float,
+    Boolean,
+    Date,
+    DateTime,
+    Array,
+    Table,
+    /// `[[...]]`.
+    ArrayOfTables,
+}
+
+/// A language-neutral phrase of a message; the report words it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Term {
+    /// "a string", "an integer", …
+    Type(ValueType),
+    /// What the field at this path takes: "an integer from 0 to 3"; for an enum, its allowed
+    /// values with their meanings.
+    Form(&'static str),
+    /// Why a file could not be read; `text` is the system's own (English) wording.
+    Io {
+        kind: std::io::ErrorKind,
+        text: String,
+    },
 }
 
 /// Whether `--fix` may apply a fix without asking.
@@ -109,6 +144,16 @@ impl Finding {
 
     pub fn ident(mut self, name: &'static str, value: impl Into<String>) -> Self {
         self.args.push((name, Arg::Ident(value.into())));
+        self
+    }
+
+    pub fn term(mut self, name: &'static str, term: Term) -> Self {
+        self.args.push((name, Arg::Term(term)));
+        self
+    }
+
+    pub fn character(mut self, name: &'static str, ch: char) -> Self {
+        self.args.push((name, Arg::Char(ch)));
         self
     }
 

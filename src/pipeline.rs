@@ -35,7 +35,8 @@ pub struct Analysis {
 /// Why a profile could not be analysed.
 #[derive(Debug, thiserror::Error)]
 pub enum AnalyzeError {
-    #[error("{}:{}:{}: {}", .0.message_path, .0.error.position.line, .0.error.position.column, .0.error.message)]
+    /// Worded for a reader by [`crate::report::load_error_message`]; this is for logs.
+    #[error("{}:{}:{}: {} ({})", .0.message_path, .0.error.position.line, .0.error.position.column, .0.error.code, .0.error.kind.variant())]
     Load(Box<LoadFailure>),
     #[error(transparent)]
     Policy(#[from] PolicyError),

@@ -83,8 +83,6 @@ pub struct Ranked {
     pub ruled_out: Vec<String>,
     /// Its rule's `prerequisites`: rules whose causes are fixed before its cause.
     pub prerequisites: Vec<String>,
-    /// The formula with its numbers, for `--explain-rank`.
-    pub score_explanation: String,
 }
 
 impl Ranked {
@@ -118,8 +116,8 @@ pub struct Cause {
     /// The one value to enter: the leading finding's fix, safe when a finding of its group
     /// offers the same value as a safe fix.
     pub fix: Option<Fix>,
-    /// The formula of its highest-scoring finding.
-    pub score_explanation: String,
+    /// The rank of its highest-scoring finding, whose formula is the cause's score.
+    pub best: usize,
 }
 
 impl Cause {
@@ -273,19 +271,6 @@ pub fn score(finding: Finding, place: Place, pack: &RulePack, reported: &Reporte
         1.0
     };
     let score = weight * prior * boost;
-    let mut score_explanation = format!("{weight} ({}) × {prior} (prior)", confidence.as_str());
-    if boosted {
-        score_explanation.push_str(&format!(" × {boost} (explains {})", matched.join(", ")));
-    }
-    score_explanation.push_str(&format!(" = {}", round(score)));
-    if !ruled_out.is_empty() {
-        let what = if matched.is_empty() {
-            String::new()
-        } else {
-            format!(", so not boosted for {}", matched.join(", "))
-        };
-        score_explanation.push_str(&format!(" (ruled out by {}{what})", ruled_out.join(", ")));
-    }
     Ranked {
         finding,
         rank: 0,
@@ -297,7 +282,6 @@ pub fn score(finding: Finding, place: Place, pack: &RulePack, reported: &Reporte
         matched_symptoms: matched,
         ruled_out,
         prerequisites: policy.map(|p| p.prerequisites.clone()).unwrap_or_default(),
-        score_explanation,
     }
 }
 
@@ -523,12 +507,6 @@ fn cause_of(
     }
     dedupe(&mut matched);
     dedupe(&mut ruled_out);
-    let best = &scored[draft.best];
-    let score_explanation = if draft.members.len() > 1 {
-        format!("{}: {}", best.finding.code, best.score_explanation)
-    } else {
-        best.score_explanation.clone()
-    };
     Cause {
         rank,
         findings: draft.members.iter().map(|&m| finding_rank[m]).collect(),
@@ -540,7 +518,7 @@ fn cause_of(
         fix_first,
         fix_before,
         fix,
-        score_explanation,
+        best: finding_rank[draft.best],
     }
 }
 

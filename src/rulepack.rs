@@ -402,6 +402,34 @@ pub struct SourceRef {
     pub confidence: Option<Confidence>,
     pub url: String,
     pub claims: String,
+    /// The title and claims in Chinese.
+    pub zh: SourceText,
+}
+
+/// A source's title and claims in one language.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SourceText {
+    pub title: String,
+    pub claims: String,
+}
+
+impl SourceRef {
+    /// The title in `lang` (English where no Chinese is given).
+    pub fn title(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh if !self.zh.title.is_empty() => &self.zh.title,
+            _ => &self.title,
+        }
+    }
+
+    /// The claims in `lang` (English where no Chinese is given).
+    pub fn claims(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh if !self.zh.claims.is_empty() => &self.zh.claims,
+            _ => &self.claims,
+        }
+    }
 }
 
 /// Something a seller or support agent reports, and the words it is reported in.

@@ -16,7 +16,7 @@ use crate::pipeline::Analysis;
 use crate::profile::schema::FieldClass;
 use crate::profile::{Profile, Value};
 use crate::rank::{Cause, Ranked};
-use crate::report::{REDACTED, mask};
+use crate::report::REDACTED;
 use crate::rulepack::{Lang, RulePack, Severity, fill};
 use crate::rules::{Family, RULES};
 use crate::unicode::escape;
@@ -150,12 +150,7 @@ fn shown(analysis: &Analysis, path: &str, value: &str) -> String {
 }
 
 fn arg_text(arg: &Arg, show_values: bool) -> String {
-    match arg {
-        Arg::Text(s) => escape(s).into_owned(),
-        Arg::Ident(s) if show_values => escape(s).into_owned(),
-        Arg::Ident(s) => escape(&mask(s)).into_owned(),
-        Arg::Secret => REDACTED.to_string(),
-    }
+    crate::report::render_arg(arg, show_values, Lang::En)
 }
 
 /// How the e-mail names a field: the format's own description of it, in quotes.

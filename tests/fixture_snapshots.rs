@@ -47,6 +47,16 @@ fn render(path: &Path, pack: &RulePack, lang: Lang) -> String {
                 )
             })
             .collect(),
+        Err(bindcheck::pipeline::AnalyzeError::Load(failure)) => {
+            let error = &failure.error;
+            format!(
+                "cannot be checked: {}:{}:{}: {}\n",
+                failure.message_path,
+                error.position.line,
+                error.position.column,
+                bindcheck::report::load_error_message(error, pack, lang)
+            )
+        }
         Err(e) => format!("cannot be checked: {e}\n"),
     }
 }

@@ -198,7 +198,11 @@ fn explain_shows_the_source_conflict_in_both_languages() {
                 .args(["explain", code, "--lang", lang])
                 .output()
                 .unwrap();
-            let text = String::from_utf8_lossy(&out.stdout);
+            // Paragraphs are wrapped to the output's width: read them as one line.
+            let text = String::from_utf8_lossy(&out.stdout)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
             assert!(text.contains(needle), "{code} {lang}: {text}");
         }
     }

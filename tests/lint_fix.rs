@@ -139,9 +139,16 @@ fn fix_end_to_end_exact_bytes_idempotent_and_diff_writes_nothing() {
     std::fs::write(&path, DIRTY).unwrap();
 
     let (stdout, _, code) = run(dir.path(), &["p.toml", "--diff"]);
-    // The diff is shown like every output: the invisible character it removes is escaped.
+    // The diff is shown like every output: the invisible character it removes is escaped, and
+    // a first line says that this display does not apply as it is.
     let diff = fix::unified_diff("p.toml", DIRTY, FIXED);
-    assert_eq!(stdout, bindcheck::unicode::escape_keep_newlines(&diff));
+    assert_eq!(
+        stdout,
+        format!(
+            "# bindcheck: a display diff of p.toml: invisible and control characters are shown escaped (⟨U+200B⟩), so it does not apply as it is; --output-file FILE writes a patch for `git apply`\n{}",
+            bindcheck::unicode::escape_keep_newlines(&diff)
+        )
+    );
     assert!(!stdout.contains('\u{200B}'));
     assert_eq!(code, 1);
     assert_eq!(

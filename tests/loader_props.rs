@@ -93,7 +93,10 @@ fn check(bytes: &[u8]) -> Result<(), TestCaseError> {
         Err(error) => {
             prop_assert!(error.offset <= bytes.len());
             prop_assert!(error.position.line >= 1 && error.position.column >= 1);
-            prop_assert!(!error.message.contains('\n'));
+            for lang in [bindcheck::rulepack::Lang::En, bindcheck::rulepack::Lang::Zh] {
+                let message = bindcheck::report::load_error_message(&error, pack(), lang);
+                prop_assert!(!message.contains('\n'));
+            }
         }
     }
     match analyze("p.toml", bytes, pack(), &options()) {

@@ -111,7 +111,7 @@ fn bc201_message_in_chinese() {
     let (json, _) = run("rules/BC201/fires.toml", &["--lang", "zh"]);
     assert_eq!(
         finding(&json, "BC201", "lianlian.merchant_id")["message"],
-        "`lianlian.merchant_id` 含有 2 个不可见字符，第一个是第 11 个字符 U+200B ZERO WIDTH SPACE"
+        "`lianlian.merchant_id` 含有 2 个不可见字符，第一个是第 11 个字符 U+200B 零宽空格"
     );
 }
 

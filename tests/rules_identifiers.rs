@@ -243,7 +243,7 @@ fn bc307_chinese_checksum_message() {
         .unwrap();
     assert_eq!(
         f["message"],
-        "`ozon_global_pay.iban` 未通过 IBAN 校验（mod 97）：有字符输错"
+        "`ozon_global_pay.iban` 未通过 IBAN 校验位检查（模 97 算法）：有字符输错"
     );
 }
 

@@ -219,7 +219,7 @@ fn bc609_rejected_settlement_account_is_an_error() {
     let (json, _) = run("BC609/fires.toml", &["--lang", "zh"]);
     assert_eq!(
         only(&json, "BC609")["message"],
-        "`ozon_global_pay.status` 为 rejected：Ozon Global Pay 无法向该结算账户付款"
+        "`ozon_global_pay.status` 为 `rejected`：Ozon Global Pay 无法向该结算账户付款"
     );
 }
 

@@ -116,12 +116,12 @@ fn explain_shows_the_scope_in_both_languages() {
     };
     let en = text(&["BC501"]);
     assert!(
-        en.contains("Applies to:\n  - ozon-lianlian: LianLian Global bound to an Ozon store\n"),
+        en.contains("Applies to:\n  - `ozon-lianlian`: LianLian Global bound to an Ozon store\n"),
         "{en}"
     );
     let zh = text(&["BC501", "--lang", "zh"]);
     assert!(
-        zh.contains("适用范围:\n  - ozon-lianlian: 在 Ozon 店铺绑定连连国际\n"),
+        zh.contains("适用范围：\n  - `ozon-lianlian`：在 Ozon 店铺绑定连连国际\n"),
         "{zh}"
     );
     let json: Value = serde_json::from_str(&text(&["BC101", "--format", "json"])).unwrap();

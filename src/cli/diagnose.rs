@@ -1,7 +1,8 @@
 //! `bindcheck diagnose PROFILE`: one profile, ranked causes, for a seller or support agent.
 
 use super::{
-    CmdResult, FailOn, Fatal, LangArg, emit, lang, load_rulepack, parse_date, warn_unloadable,
+    CmdResult, FailOn, Fatal, LangArg, emit_styled, lang, load_rulepack, parse_date,
+    warn_unloadable,
 };
 use crate::pipeline::{AnalyzeError, AnalyzeOptions, analyze};
 use crate::report::{self, Format, RenderOptions, Report};
@@ -49,12 +50,13 @@ pub struct Args {
 pub fn run(args: Args) -> CmdResult {
     let pack = load_rulepack(args.rules.as_ref())?;
     let path = args.profile.display().to_string();
-    let bytes = crate::pipeline::read_profile(&args.profile).map_err(|e| Fatal(e.to_string()))?;
     let options = RenderOptions {
         lang: lang(args.lang),
         show_values: args.show_values,
         explain_rank: args.explain_rank,
     };
+    let bytes = crate::pipeline::read_profile(&args.profile)
+        .map_err(|e| Fatal(super::read_error(&e, options.lang)))?;
     let format = match args.format {
         DiagnoseFormat::Human => Format::Human,
         DiagnoseFormat::Json => Format::Json,
@@ -67,7 +69,14 @@ pub fn run(args: Args) -> CmdResult {
         as_of: args.as_of,
         symptom: args.symptom.clone(),
     };
-    let mut report = Report::new(&pack, options).with_catalogue(&pack, format);
+    let terminal = if format == Format::Human {
+        super::terminal()
+    } else {
+        crate::report::Terminal::PLAIN
+    };
+    let mut report = Report::new(&pack, options)
+        .with_catalogue(&pack, format)
+        .with_terminal(terminal);
     let exit = match analyze(&path, &bytes, &pack, &analyze_options) {
         Ok(analysis) => {
             let file = report::build_file(
@@ -88,7 +97,7 @@ pub fn run(args: Args) -> CmdResult {
             }
         }
         Err(AnalyzeError::Load(failure)) => {
-            warn_unloadable(&failure);
+            warn_unloadable(&failure, &pack, options.lang);
             let error = &failure.error;
             if format == Format::Human {
                 return Ok(ExitCode::from(2));
@@ -104,6 +113,6 @@ pub fn run(args: Args) -> CmdResult {
     renderer
         .render(&report, &mut out)
         .map_err(|e| Fatal(format!("cannot render: {e}")))?;
-    emit(&String::from_utf8_lossy(&out))?;
+    emit_styled(&String::from_utf8_lossy(&out))?;
     Ok(exit)
 }

@@ -1,7 +1,10 @@
 //! `bindcheck explain CODE|NAME`: what a rule checks, why, how to fix, sources and confidence.
 
-use super::{CmdResult, Fatal, LangArg, emit, lang, load_rulepack};
+use super::{CmdResult, Fatal, LangArg, emit_styled, lang, load_rulepack};
 use crate::profile::Flow;
+use crate::report::layout::wrap;
+use crate::report::style::{self, Terminal};
+use crate::report::words;
 use crate::rulepack::{Lang, RulePack, RulePolicy};
 use crate::rules::{self, Rule};
 use clap::ValueEnum;
@@ -30,25 +33,27 @@ pub struct Args {
 
 pub fn run(args: Args) -> CmdResult {
     let pack = load_rulepack(args.rules.as_ref())?;
+    let lang = lang(args.lang);
     let rule = rules::lookup(&args.rule).ok_or_else(|| {
-        Fatal(format!(
-            "no rule `{}`; `bindcheck rules` lists every code and name",
-            crate::unicode::escape(&args.rule)
+        let shown = crate::unicode::escape(&args.rule);
+        Fatal(super::say(
+            lang,
+            format!("no rule `{shown}`; `bindcheck rules` lists every code and name"),
+            format!("没有规则 `{shown}`；`bindcheck rules` 列出了所有代码和名称"),
         ))
     })?;
     let policy = pack
         .rule(rule.code)
         .ok_or_else(|| Fatal(format!("the rulepack has no policy for {}", rule.code)))?;
-    let lang = lang(args.lang);
     let text = match args.format {
-        TextOrJson::Text => explain_text(rule, policy, &pack, lang),
+        TextOrJson::Text => explain_text(rule, policy, &pack, lang, super::terminal()),
         TextOrJson::Json => {
             serde_json::to_string_pretty(&explain_json(rule, policy, &pack, lang))
                 .unwrap_or_default()
                 + "\n"
         }
     };
-    emit(&text)?;
+    emit_styled(&text)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -96,30 +101,51 @@ fn flow_text(flow: Flow, lang: Lang) -> (&'static str, &'static str) {
     (flow.as_str(), if lang == Lang::En { en } else { zh })
 }
 
-fn explain_text(rule: &Rule, policy: &RulePolicy, pack: &RulePack, lang: Lang) -> String {
+fn explain_text(
+    rule: &Rule,
+    policy: &RulePolicy,
+    pack: &RulePack,
+    lang: Lang,
+    term: Terminal,
+) -> String {
     let texts = policy.texts(lang);
     let l = labels(lang);
-    let mut out = format!("{} {}: {}\n\n", rule.code, rule.name, texts.title);
-    out += &format!(
-        "{}: {} · {}: {} · {}: {}\n\n",
+    let colon = words::colon(lang);
+    let width = term.width;
+    let heading = |text: &str| term.paint(&format!("{text}{}", colon.trim_end()), style::heading());
+    let paragraph = |text: &str| wrap(text, width, "  ", "  ");
+    let severity = policy.severity_for("default");
+    let title = format!("{} {}{colon}{}", rule.code, rule.name, texts.title);
+    let mut out = format!(
+        "{}
+
+",
+        term.paint(&wrap(&title, width, "", "  "), style::heading())
+    );
+    let facts = format!(
+        "{}{colon}{} · {}{colon}{} · {}{colon}{}",
         l[0],
-        policy.severity_for("default"),
+        term.paint(words::severity(severity, lang), style::severity(severity)),
         l[1],
-        policy.confidence().as_str(),
+        words::confidence(policy.confidence(), lang),
         l[2],
         policy.prior()
     );
-    out += &format!("{}:\n", l[9]);
+    out += &format!("{}\n\n", wrap(&facts, width, "", ""));
+    out += &format!("{}\n", heading(l[9]));
     for flow in &policy.scope {
         let (name, what) = flow_text(*flow, lang);
-        out += &format!("  - {name}: {what}\n");
+        out += &format!(
+            "{}\n",
+            wrap(&format!("`{name}`{colon}{what}"), width, "  - ", "    ")
+        );
     }
     out += "\n";
-    out += &format!("{}:\n  {}\n\n", l[3], texts.why);
+    out += &format!("{}\n{}\n\n", heading(l[3]), paragraph(&texts.why));
     if !texts.note.is_empty() {
-        out += &format!("{}:\n  {}\n\n", l[4], texts.note);
+        out += &format!("{}\n{}\n\n", heading(l[4]), paragraph(&texts.note));
     }
-    out += &format!("{}:\n", l[5]);
+    out += &format!("{}\n", heading(l[5]));
     for (i, step) in texts
         .remediation
         .get("default")
@@ -127,23 +153,31 @@ fn explain_text(rule: &Rule, policy: &RulePolicy, pack: &RulePack, lang: Lang) -
         .flatten()
         .enumerate()
     {
-        out += &format!("  {}. {}\n", i + 1, generic(step));
+        let number = format!("  {}. ", i + 1);
+        out += &format!("{}\n", wrap(&generic(step), width, &number, "     "));
     }
-    out += &symptoms_text(policy, pack, lang, l[6]);
+    out += &symptoms_text(policy, pack, lang, &heading(l[6]), width);
     if !policy.params.is_empty() {
-        out += &format!("\n{}:\n", l[7]);
+        out += &format!("\n{}\n", heading(l[7]));
         for (key, value) in &policy.params {
-            out += &format!("  {key} = {value}\n");
+            for line in param_lines(key, value) {
+                out += &format!("{}\n", wrap(&line, width, "  ", "      "));
+            }
         }
     }
-    out += &format!("\n{}:\n", l[8]);
+    out += &format!("\n{}\n", heading(l[8]));
     for id in &policy.sources {
         if let Some(source) = pack.sources.get(id) {
-            let confidence = source.confidence.map_or("?", |c| c.as_str());
-            out += &format!(
-                "  - {id} ({confidence}): {}\n    {}\n",
-                source.title, source.claims
+            let confidence = source
+                .confidence
+                .map_or("?", |c| words::confidence(c, lang));
+            let item = format!(
+                "{id}{}{colon}{}",
+                words::aside(confidence, lang),
+                source.title(lang)
             );
+            out += &format!("{}\n", wrap(&item, width, "  - ", "    "));
+            out += &format!("{}\n", wrap(source.claims(lang), width, "    ", "    "));
         }
     }
     out
@@ -151,7 +185,14 @@ fn explain_text(rule: &Rule, policy: &RulePolicy, pack: &RulePack, lang: Lang) -
 
 /// The symptoms a rule explains (those it explains only at some fields, with the fields) and
 /// the rules to fix before it.
-fn symptoms_text(policy: &RulePolicy, pack: &RulePack, lang: Lang, heading: &str) -> String {
+fn symptoms_text(
+    policy: &RulePolicy,
+    pack: &RulePack,
+    lang: Lang,
+    heading: &str,
+    width: usize,
+) -> String {
+    let colon = words::colon(lang);
     let (at, first) = match lang {
         Lang::En => (" (only at {fields})", "Fix first (ranked before it)"),
         Lang::Zh => ("（仅限字段 {fields}）", "需先处理（排在其前）"),
@@ -162,27 +203,40 @@ fn symptoms_text(policy: &RulePolicy, pack: &RulePack, lang: Lang, heading: &str
             Lang::Zh => s.zh.as_str(),
         })
     };
+    let item = |text: String| format!("{}\n", wrap(&text, width, "  - ", "    "));
     let mut out = String::new();
     if !policy.symptoms.is_empty() || !policy.symptoms_by_field.is_empty() {
-        out += &format!("\n{heading}:\n");
+        out += &format!("\n{heading}\n");
         for id in &policy.symptoms {
-            out += &format!("  - {id}: {}\n", described(id));
+            out += &item(format!("{id}{colon}{}", described(id)));
         }
         for (fields, ids) in &policy.symptoms_by_field {
             for id in ids {
                 let at = crate::rulepack::fill(at, &[("fields", fields.clone())]);
-                out += &format!("  - {id}: {}{at}\n", described(id));
+                out += &item(format!("{id}{colon}{}{at}", described(id)));
             }
         }
     }
     if !policy.prerequisites.is_empty() {
-        out += &format!("\n{first}:\n");
+        out += &format!("\n{first}{}\n", colon.trim_end());
         for code in &policy.prerequisites {
             let title = pack.rule(code).map_or("", |p| p.texts(lang).title.as_str());
-            out += &format!("  - {code}: {title}\n");
+            out += &item(format!("{code}{colon}{title}"));
         }
     }
     out
+}
+
+/// A parameter as `key = value` lines, tables flattened into dotted keys so that no line holds
+/// a whole nested table.
+fn param_lines(key: &str, value: &toml::Value) -> Vec<String> {
+    match value {
+        toml::Value::Table(table) => table
+            .iter()
+            .flat_map(|(k, v)| param_lines(&format!("{key}.{k}"), v))
+            .collect(),
+        other => vec![format!("{key} = {other}")],
+    }
 }
 
 fn explain_json(
@@ -197,7 +251,7 @@ fn explain_json(
         .iter()
         .filter_map(|id| pack.sources.get(id).map(|s| (id, s)))
         .map(|(id, s)| {
-            json!({"id": id, "title": s.title, "confidence": s.confidence.map(|c| c.as_str()), "claims": s.claims})
+            json!({"id": id, "title": s.title(lang), "confidence": s.confidence.map(|c| c.as_str()), "claims": s.claims(lang)})
         })
         .collect();
     let params: serde_json::Map<String, serde_json::Value> = policy

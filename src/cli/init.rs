@@ -121,6 +121,18 @@ const AMAZON: &[(&str, &str)] = &[
     ("amazon.deposit_method.account_number", "\"8800012345678\""),
 ];
 
+/// "; one of: a, b" for an enum field's comment, so the seller sees every choice.
+fn allowed_values(kind: schema::Kind, lang: Lang) -> String {
+    match (kind, lang) {
+        (schema::Kind::Enum(values), Lang::En) => format!("; one of: {}", values.join(", ")),
+        (schema::Kind::Enum(values), Lang::Zh) => {
+            let quoted: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
+            format!("；可选值：{}", quoted.join("、"))
+        }
+        _ => String::new(),
+    }
+}
+
 /// The template text for a platform.
 pub fn template(platform: Platform, lang: Lang, today: jiff::civil::Date) -> String {
     let parts: &[&[(&str, &str)]] = match platform {
@@ -134,7 +146,7 @@ pub fn template(platform: Platform, lang: Lang, today: jiff::civil::Date) -> Str
             "# bindcheck seller profile. Replace every example value with your own, exactly as\n# shown on the business licence and the platforms, then run: bindcheck diagnose <this file>\n\n"
         }
         Lang::Zh => {
-            "# bindcheck 卖家档案。请把每个示例值替换成您自己的信息，与营业执照和平台上显示的完全一致，\n# 然后运行：bindcheck diagnose <本文件>\n\n"
+            "# bindcheck 卖家档案。请把每个示例值替换成您自己的信息，与营业执照和平台上显示的完全一致，\n# 然后运行：`bindcheck diagnose <本文件>`\n\n"
         }
     };
     out += "format = 1\n";
@@ -153,7 +165,10 @@ pub fn template(platform: Platform, lang: Lang, today: jiff::civil::Date) -> Str
         };
         let about = if lang == Lang::En { spec.en } else { spec.zh };
         let key = path.rsplit('.').next().unwrap_or(path);
-        out += &format!("{key} = {value}    # {about}\n");
+        out += &format!(
+            "{key} = {value}    # {about}{}\n",
+            allowed_values(spec.kind, lang)
+        );
     }
     if platform == Platform::AmazonLianlian {
         let date = today

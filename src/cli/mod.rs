@@ -10,9 +10,10 @@ mod rules_cmd;
 mod schema_cmd;
 mod ticket;
 
+use crate::report::Terminal;
 use crate::rulepack::{Lang, RulePack, Severity};
 use clap::{Parser, Subcommand, ValueEnum};
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -26,6 +27,45 @@ use std::process::ExitCode;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Colour: `auto` colours a terminal unless NO_COLOR is set; never when piped.
+    #[arg(long, value_enum, global = true, default_value = "auto")]
+    pub color: ColorWhen,
+}
+
+/// `--color` (as cargo's `term.color`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Stdout as the human format sees it: its width and whether to colour, decided once.
+static TERMINAL: std::sync::OnceLock<Terminal> = std::sync::OnceLock::new();
+
+/// The terminal stdout is (see [`Terminal::width_for`]); plain until [`main`] decides.
+pub fn terminal() -> Terminal {
+    TERMINAL.get().copied().unwrap_or(Terminal::PLAIN)
+}
+
+fn detect_terminal(when: ColorWhen) -> Terminal {
+    let stdout = std::io::stdout();
+    let color = match when {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        // NO_COLOR, CLICOLOR, CLICOLOR_FORCE, TERM=dumb and whether stdout is a terminal.
+        ColorWhen::Auto => anstream::AutoStream::choice(&stdout) != anstream::ColorChoice::Never,
+    };
+    let terminal_width = if stdout.is_terminal() {
+        terminal_size::terminal_size_of(&stdout).map(|(w, _)| usize::from(w.0))
+    } else {
+        None
+    };
+    let columns = std::env::var("COLUMNS").ok();
+    Terminal {
+        width: Terminal::width_for(columns.as_deref(), terminal_width),
+        color,
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -44,6 +84,40 @@ pub enum Command {
     Schema,
     /// Draft an English support e-mail for a profile.
     Ticket(ticket::Args),
+    /// Print a shell completion script (bash, zsh, fish, powershell).
+    ///
+    /// For example: `bindcheck completions bash > ~/.local/share/bash-completion/completions/bindcheck`.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff).
+    ///
+    /// For example: `bindcheck man > ~/.local/share/man/man1/bindcheck.1`, then `man bindcheck`.
+    Man,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// Both are generated from the clap definition, so they always match this binary's flags.
+fn completions(args: CompletionsArgs) -> CmdResult {
+    let mut command = <Cli as clap::CommandFactory>::command();
+    let mut out = Vec::new();
+    clap_complete::generate(args.shell, &mut command, "bindcheck", &mut out);
+    emit(&String::from_utf8_lossy(&out))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn man_page() -> CmdResult {
+    let command = <Cli as clap::CommandFactory>::command();
+    let mut out = Vec::new();
+    clap_mangen::Man::new(command)
+        .render(&mut out)
+        .map_err(|e| Fatal(format!("cannot render the man page: {e}")))?;
+    emit(&String::from_utf8_lossy(&out))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `--fail-on`.
@@ -104,6 +178,8 @@ pub fn load_rulepack(path: Option<&PathBuf>) -> Result<RulePack, Fatal> {
     Ok(pack)
 }
 
+pub use crate::report::words::say;
+
 /// Parses `--as-of DATE`.
 pub fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
     s.parse()
@@ -113,6 +189,16 @@ pub fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
 /// Writes `text` to stdout with every unsafe character escaped (newlines kept).
 pub fn emit(text: &str) -> Result<(), Fatal> {
     write_stdout(&crate::unicode::escape_keep_newlines(text))
+}
+
+/// Writes human output to stdout: with colour on, the palette's styles stay and every other
+/// unsafe character is escaped; without, as [`emit`].
+pub fn emit_styled(text: &str) -> Result<(), Fatal> {
+    if terminal().color {
+        write_stdout(&crate::report::style::escape_keep_styles(text))
+    } else {
+        emit(text)
+    }
 }
 
 /// Writes text that has already been through [`crate::unicode::escape_keep_newlines`] (lint
@@ -135,12 +221,16 @@ fn write_stdout(clean: &str) -> Result<(), Fatal> {
     }
 }
 
-/// Tells stderr why a profile cannot be checked: `error[BC001]: path:line:col: message`.
-pub fn warn_unloadable(failure: &crate::pipeline::LoadFailure) {
+/// Tells stderr why a profile cannot be checked, in `lang`:
+/// `error[BC001]: path:line:col: message`.
+pub fn warn_unloadable(failure: &crate::pipeline::LoadFailure, pack: &RulePack, lang: Lang) {
     let error = &failure.error;
+    let message = crate::report::load_error_message(error, pack, lang);
+    let severity = crate::report::words::severity(Severity::Error, lang);
+    let colon = crate::report::words::colon(lang);
     warn(&format!(
-        "error[{}]: {}:{}:{}: {}",
-        error.code, failure.message_path, error.position.line, error.position.column, error.message
+        "{severity}[{}]{colon}{}:{}:{}{colon}{message}",
+        error.code, failure.message_path, error.position.line, error.position.column
     ));
 }
 
@@ -150,19 +240,74 @@ pub fn warn(text: &str) {
     let _ = writeln!(std::io::stderr(), "{clean}");
 }
 
+/// The language of messages written before (or without) a parsed `--lang`: the `--lang` among
+/// the raw arguments, else the locale.
+fn language_of_args() -> Lang {
+    let args: Vec<String> = std::env::args().collect();
+    let named = args
+        .iter()
+        .enumerate()
+        .find_map(|(i, arg)| match arg.as_str() {
+            "--lang" => args.get(i + 1).map(String::as_str),
+            other => other.strip_prefix("--lang="),
+        });
+    Lang::detect(named)
+}
+
+/// Why a profile could not be read, in `lang`.
+pub fn read_error(error: &crate::pipeline::ReadError, lang: Lang) -> String {
+    use crate::pipeline::ReadError;
+    match error {
+        ReadError::Io { path, source } => {
+            let reason = crate::report::words::term(
+                &crate::finding::Term::Io {
+                    kind: source.kind(),
+                    text: crate::lint::walk::io_message(source),
+                },
+                lang,
+            );
+            say(
+                lang,
+                format!("cannot read {path}: {reason}"),
+                format!("无法读取 {path}：{reason}"),
+            )
+        }
+        ReadError::TooLarge { path, size, limit } => say(
+            lang,
+            format!("{path} is {size} bytes, over the {limit}-byte limit for a profile"),
+            format!("{path} 有 {size} 字节，超过了档案 {limit} 字节的上限"),
+        ),
+        ReadError::NotAFile { path } => say(
+            lang,
+            format!("{path} is not a regular file (a folder? `bindcheck lint` checks folders)"),
+            format!("{path} 不是普通文件（如果是文件夹，请用 `bindcheck lint` 检查）"),
+        ),
+    }
+}
+
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
+            let usage_error = !matches!(
+                e.kind(),
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion
+            );
+            if usage_error && language_of_args() == Lang::Zh {
+                // clap words its own errors in English; the seller first reads what happened.
+                warn(
+                    "错误：命令行参数有误（英文说明见下方；`bindcheck --help` 列出所有命令和选项）",
+                );
+            }
             let _ = e.print();
-            return match e.kind() {
-                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
-                    ExitCode::SUCCESS
-                }
-                _ => ExitCode::from(2),
+            return if usage_error {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
             };
         }
     };
+    let _ = TERMINAL.set(detect_terminal(cli.color));
     let result = match cli.command {
         Command::Diagnose(args) => diagnose::run(args),
         Command::Lint(args) => lint::run(args),
@@ -171,11 +316,14 @@ pub fn main() -> ExitCode {
         Command::Init(args) => init::run(args),
         Command::Schema => schema_cmd::run(),
         Command::Ticket(args) => ticket::run(args),
+        Command::Completions(args) => completions(args),
+        Command::Man => man_page(),
     };
     match result {
         Ok(code) => code,
         Err(Fatal(message)) => {
-            warn(&format!("error: {message}"));
+            let prefix = say(language_of_args(), "error: ", "错误：");
+            warn(&format!("{prefix}{message}"));
             ExitCode::from(2)
         }
     }

@@ -1,9 +1,10 @@
 //! `bindcheck rules`: the catalogue.
 
 use super::explain::TextOrJson;
-use super::{CmdResult, LangArg, emit, lang, load_rulepack};
+use super::{CmdResult, LangArg, emit_styled, lang, load_rulepack};
+use crate::report::{layout, words};
+use crate::rulepack::Lang;
 use crate::rules::RULES;
-use comfy_table::{ContentArrangement, Table, presets};
 use serde_json::json;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -43,24 +44,27 @@ pub fn run(args: Args) -> CmdResult {
             serde_json::to_string_pretty(&list).unwrap_or_default() + "\n"
         }
         TextOrJson::Text => {
-            let mut table = Table::new();
-            table
-                .load_preset(presets::UTF8_FULL_CONDENSED)
-                .set_content_arrangement(ContentArrangement::Dynamic)
-                .set_width(120)
-                .set_header(["code", "name", "severity", "confidence", "title"]);
+            let term = super::terminal();
+            let header = match lang {
+                Lang::En => ["code", "name", "severity", "confidence", "title"],
+                Lang::Zh => ["代码", "名称", "严重程度", "置信度", "标题"],
+            };
+            let mut table = layout::table(term, header);
             for (r, p) in rows {
+                let severity = p.severity_for("default");
                 table.add_row([
-                    r.code.to_string(),
-                    r.name.to_string(),
-                    p.severity_for("default").to_string(),
-                    p.confidence().as_str().to_string(),
-                    p.texts(lang).title.clone(),
+                    layout::severity_cell(r.code, severity, term),
+                    r.name.into(),
+                    layout::severity_cell(words::severity(severity, lang), severity, term),
+                    words::confidence(p.confidence(), lang).into(),
+                    p.texts(lang).title.clone().into(),
                 ]);
             }
+            // The title wraps; codes, names and keywords stay whole.
+            layout::keep_width(&mut table, &[0, 1, 2, 3]);
             format!("{table}\n")
         }
     };
-    emit(&text)?;
+    emit_styled(&text)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -49,7 +49,7 @@ pub fn run(args: Args) -> CmdResult {
     let analysis = match analyze(&path, &bytes, &pack, &options) {
         Ok(analysis) => analysis,
         Err(AnalyzeError::Load(failure)) => {
-            warn_unloadable(&failure);
+            warn_unloadable(&failure, &pack, crate::rulepack::Lang::En);
             return Ok(ExitCode::from(2));
         }
         Err(AnalyzeError::Policy(e)) => return Err(Fatal(e.to_string())),

@@ -3,9 +3,12 @@
 //! An entry is keyed by the finding's fingerprint (code, file path, key path, value; see
 //! [`crate::report::fingerprint`]), never by line numbers: reordering a profile or adding
 //! comments keeps the baseline valid, while changing the value the finding is about makes it a
-//! new finding. Paths are as given on the command line, so run `lint` from the same folder with
-//! the same PATH arguments that wrote the baseline.
+//! new finding. Paths are relative to the baseline file's folder ([`relative_path`]), so a
+//! baseline matches whichever folder `lint` runs from and however the PATH arguments are
+//! spelt.
 
+use crate::report::words::say;
+use crate::rulepack::Lang;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::path::Path;
@@ -53,13 +56,22 @@ impl Baseline {
     }
 
     /// Parses baseline JSON.
-    pub fn parse(text: &str) -> Result<Self, String> {
-        let file: File =
-            serde_json::from_str(text).map_err(|e| format!("not a bindcheck baseline: {e}"))?;
+    pub fn parse(text: &str, lang: Lang) -> Result<Self, String> {
+        let file: File = serde_json::from_str(text).map_err(|e| {
+            say(
+                lang,
+                format!("not a bindcheck baseline: {e}"),
+                format!("不是 bindcheck 基线文件（解析器提示：“{e}”）"),
+            )
+        })?;
         if file.version != VERSION {
-            return Err(format!(
-                "baseline version {} is not supported (this bindcheck writes version {VERSION})",
-                file.version
+            let version = file.version;
+            return Err(say(
+                lang,
+                format!(
+                    "baseline version {version} is not supported (this bindcheck writes version {VERSION})"
+                ),
+                format!("不支持第 {version} 版基线（本版本 bindcheck 写入第 {VERSION} 版）"),
             ));
         }
         Ok(Baseline {
@@ -68,15 +80,47 @@ impl Baseline {
     }
 
     /// Reads a baseline file.
-    pub fn load(path: &Path) -> Result<Self, String> {
+    pub fn load(path: &Path, lang: Lang) -> Result<Self, String> {
         let shown = crate::unicode::escape(&super::walk::display(path)).into_owned();
         let text = std::fs::read_to_string(path).map_err(|e| {
-            format!(
-                "cannot read baseline {shown}: {}",
-                super::walk::io_message(&e)
+            let reason = io_reason(&e, lang);
+            say(
+                lang,
+                format!("cannot read baseline {shown}: {reason}"),
+                format!("无法读取基线 {shown}：{reason}"),
             )
         })?;
-        Self::parse(&text).map_err(|e| format!("{shown}: {e}"))
+        let colon = crate::report::words::colon(lang);
+        Self::parse(&text, lang).map_err(|e| format!("{shown}{colon}{e}"))
+    }
+}
+
+/// `path` (relative to `cwd`, or absolute) as a baseline in `dir` names it: relative to `dir`
+/// with `/` separators, `..` where the file is outside it. Lexical: links are not resolved.
+pub fn relative_path(dir: &Path, cwd: &Path, path: &Path) -> String {
+    let file = super::normalize(&cwd.join(path));
+    let dir = super::normalize(&cwd.join(dir));
+    let file_parts: Vec<_> = file.components().collect();
+    let dir_parts: Vec<_> = dir.components().collect();
+    let common = file_parts
+        .iter()
+        .zip(&dir_parts)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut parts: Vec<String> = vec!["..".to_string(); dir_parts.len() - common];
+    parts.extend(
+        file_parts[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    parts.join("/")
+}
+
+/// The folder a baseline file's paths are relative to.
+pub fn folder_of(file: &Path) -> std::path::PathBuf {
+    match file.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
     }
 }
 
@@ -96,14 +140,24 @@ pub fn to_json(mut entries: Vec<Entry>) -> String {
 }
 
 /// Writes a baseline file.
-pub fn write(path: &Path, entries: Vec<Entry>) -> Result<(), String> {
+pub fn write(path: &Path, entries: Vec<Entry>, lang: Lang) -> Result<(), String> {
     std::fs::write(path, to_json(entries)).map_err(|e| {
-        format!(
-            "cannot write baseline {}: {}",
-            crate::unicode::escape(&super::walk::display(path)),
-            super::walk::io_message(&e)
+        let shown = crate::unicode::escape(&super::walk::display(path)).into_owned();
+        let reason = io_reason(&e, lang);
+        say(
+            lang,
+            format!("cannot write baseline {shown}: {reason}"),
+            format!("无法写入基线 {shown}：{reason}"),
         )
     })
+}
+
+fn io_reason(error: &std::io::Error, lang: Lang) -> String {
+    let term = crate::finding::Term::Io {
+        kind: error.kind(),
+        text: super::walk::io_message(error),
+    };
+    crate::report::words::term(&term, lang)
 }
 
 #[cfg(test)]
@@ -124,20 +178,45 @@ mod tests {
         let json = to_json(vec![entry("bb"), entry("aa"), entry("bb")]);
         assert_eq!(json.matches("\"fingerprint\"").count(), 2);
         assert!(json.find("\"aa\"") < json.find("\"bb\""));
-        let baseline = Baseline::parse(&json).unwrap();
+        let baseline = Baseline::parse(&json, Lang::En).unwrap();
         assert_eq!(baseline.len(), 2);
         assert!(baseline.contains("aa"));
         assert!(!baseline.contains("cc"));
     }
 
     #[test]
+    fn paths_are_relative_to_the_baseline_folder() {
+        let cwd = Path::new("/repo/profiles");
+        assert_eq!(
+            relative_path(Path::new("/repo"), cwd, Path::new("shop/a.toml")),
+            "profiles/shop/a.toml"
+        );
+        assert_eq!(
+            relative_path(Path::new(".."), cwd, Path::new("./shop/../b.toml")),
+            "profiles/b.toml"
+        );
+        assert_eq!(
+            relative_path(Path::new("/repo/ci"), cwd, Path::new("a.toml")),
+            "../profiles/a.toml"
+        );
+        assert_eq!(
+            relative_path(
+                Path::new("."),
+                Path::new("/repo"),
+                Path::new("/repo/a.toml")
+            ),
+            "a.toml"
+        );
+    }
+
+    #[test]
     fn rejects_other_versions_and_shapes() {
         assert_eq!(
-            Baseline::parse("{\"version\": 2, \"entries\": []}").unwrap_err(),
+            Baseline::parse("{\"version\": 2, \"entries\": []}", Lang::En).unwrap_err(),
             "baseline version 2 is not supported (this bindcheck writes version 1)"
         );
         assert!(
-            Baseline::parse("[]")
+            Baseline::parse("[]", Lang::En)
                 .unwrap_err()
                 .starts_with("not a bindcheck baseline")
         );

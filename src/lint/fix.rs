@@ -226,7 +226,7 @@ pub fn write_atomic(path: &Path, read: &[u8], new: &[u8]) -> Result<(), FixError
     Ok(())
 }
 
-fn create_temp(dir: &Path, name: &str) -> std::io::Result<(PathBuf, std::fs::File)> {
+pub(crate) fn create_temp(dir: &Path, name: &str) -> std::io::Result<(PathBuf, std::fs::File)> {
     let mut last = None;
     for n in 0..100 {
         let candidate = dir.join(format!(".{name}.bindcheck-{}-{n}.tmp", std::process::id()));

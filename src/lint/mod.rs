@@ -12,7 +12,7 @@ pub mod fix;
 pub mod statistics;
 pub mod walk;
 
-use crate::finding::Finding;
+use crate::finding::{Arg, Finding, Term};
 use crate::pipeline::{self, AnalyzeError, AnalyzeOptions, analyze};
 use crate::profile::{LoadError, LoadErrorKind};
 use crate::rank::{self, Cause, Ranked};
@@ -37,6 +37,11 @@ pub struct Selection {
     /// per-path globs are matched.
     pub cwd: PathBuf,
 }
+
+/// Findings that say a file did not load properly: a value bindcheck could not read (a money
+/// amount written as a float, an unknown key) was not checked either, so no selection hides
+/// them. BC004 ("not checked") is advice about missing fields and stays selectable.
+pub const ALWAYS_REPORTED: &[&str] = &["BC001", "BC002", "BC003", "BC005"];
 
 /// How specifically `selector` names `code`: 0 = not at all; a full code or name beats a
 /// prefix, a longer prefix beats a shorter one.
@@ -66,6 +71,9 @@ impl Selection {
     /// and an ignored one both match, the more specific wins (`select = ["BC201"]` with
     /// `ignore = ["BC2"]` keeps BC201), as in ruff.
     pub fn enabled(&self, code: &str, path: &Path) -> bool {
+        if ALWAYS_REPORTED.contains(&code) {
+            return true;
+        }
         let selected = match &self.select {
             None => 1,
             Some(list) => best(list, code),
@@ -100,7 +108,7 @@ impl Selection {
 
 /// `path` without `.` and `..` components, lexically (symbolic links are not resolved, as
 /// globs are written against the paths people see).
-fn normalize(path: &Path) -> PathBuf {
+pub(crate) fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for component in path.components() {
         match component {
@@ -139,6 +147,10 @@ pub struct LintOptions {
     pub selection: Selection,
     /// Findings to hide.
     pub baseline: Option<baseline::Baseline>,
+    /// The folder of the `--baseline` file: its paths are relative to it.
+    pub baseline_dir: PathBuf,
+    /// The folder of the `--write-baseline` file.
+    pub write_baseline_dir: PathBuf,
     /// `--fix` / `--diff`.
     pub fix: FixMode,
     /// Collect baseline entries (for `--write-baseline`).
@@ -165,6 +177,8 @@ pub struct FileOutcome {
     pub baseline_entries: Vec<baseline::Entry>,
     /// Findings hidden because the baseline holds them.
     pub baselined: usize,
+    /// The baseline fingerprints that matched a finding.
+    pub baseline_matched: Vec<String>,
     pub fix: Option<FixOutcome>,
 }
 
@@ -175,29 +189,40 @@ impl FileOutcome {
     }
 }
 
-/// The report of a file that could not be read at all (missing, too large, a folder that
+/// The report of a file that could not be read at all (unreadable, too large, a folder that
 /// cannot be listed): shown like a BC001.
 pub fn unreadable_report(
     path: &str,
-    message: String,
+    kind: LoadErrorKind,
+    args: Vec<(&'static str, Arg)>,
     pack: &RulePack,
     options: RenderOptions,
 ) -> FileReport {
     let error = LoadError {
-        kind: LoadErrorKind::NotToml,
+        kind,
         code: "BC001",
-        message,
+        args,
         position: Position { line: 1, column: 1 },
         offset: 0,
     };
     report::build_unreadable(path, &error, pack, options)
 }
 
-fn outcome(report: FileReport) -> FileOutcome {
+/// Why a file could not be read, as a message argument.
+pub fn io_reason(error: &std::io::Error) -> Arg {
+    Arg::Term(Term::Io {
+        kind: error.kind(),
+        text: walk::io_message(error),
+    })
+}
+
+/// The outcome of a file that was not checked.
+pub fn outcome(report: FileReport) -> FileOutcome {
     FileOutcome {
         report,
         baseline_entries: Vec::new(),
         baselined: 0,
+        baseline_matched: Vec::new(),
         fix: None,
     }
 }
@@ -209,10 +234,10 @@ struct Narrowed {
     causes: Vec<Cause>,
     entries: Vec<baseline::Entry>,
     baselined: usize,
+    matched: Vec<String>,
 }
 
 fn narrow(
-    display: &str,
     path: &Path,
     (ranked, causes): (Vec<Ranked>, Vec<Cause>),
     options: &LintOptions,
@@ -222,7 +247,17 @@ fn narrow(
     let selection = &options.selection;
     let mut entries = Vec::new();
     let mut baselined = 0;
+    let mut matched = Vec::new();
     let mut kept: Vec<Ranked> = Vec::with_capacity(ranked.len());
+    // Baselines name files relative to their own folder, so they match wherever lint runs.
+    let relative = |dir: &Path| baseline::relative_path(dir, &selection.cwd, path);
+    let match_path = options
+        .baseline
+        .as_ref()
+        .map(|_| relative(&options.baseline_dir));
+    let write_path = options
+        .collect_baseline
+        .then(|| relative(&options.write_baseline_dir));
     for mut r in ranked {
         if !selection.enabled(r.finding.code, path) {
             continue;
@@ -231,17 +266,15 @@ fn narrow(
         changed |= severity != r.severity;
         r.severity = severity;
         // A fingerprint is a SHA-256: only worth computing when a baseline is involved.
-        if options.collect_baseline || options.baseline.is_some() {
-            let fingerprint = report::fingerprint(display, &r.finding);
-            let in_baseline = options
-                .baseline
-                .as_ref()
-                .is_some_and(|b| b.contains(&fingerprint));
-            if options.collect_baseline {
-                entries.push(entry(display, &r.finding, fingerprint));
-            }
-            if in_baseline {
+        if let Some(write_path) = &write_path {
+            let fingerprint = report::fingerprint(write_path, &r.finding);
+            entries.push(entry(write_path, &r.finding, fingerprint));
+        }
+        if let (Some(baseline), Some(match_path)) = (&options.baseline, &match_path) {
+            let fingerprint = report::fingerprint(match_path, &r.finding);
+            if baseline.contains(&fingerprint) {
                 baselined += 1;
+                matched.push(fingerprint);
                 continue;
             }
         }
@@ -259,6 +292,7 @@ fn narrow(
         causes,
         entries,
         baselined,
+        matched,
     }
 }
 
@@ -285,18 +319,24 @@ pub fn lint_file(
     let bytes = match pipeline::read_profile(&target.path) {
         Ok(bytes) => bytes,
         Err(e) => {
-            let message = match e {
-                pipeline::ReadError::Io { source, .. } => {
-                    format!("cannot read: {}", walk::io_message(&source))
-                }
-                pipeline::ReadError::TooLarge { size, limit, .. } => {
-                    format!("{size} bytes, over the {limit}-byte limit for a profile")
-                }
-                pipeline::ReadError::NotAFile { .. } => "not a regular file".to_string(),
+            let (kind, args) = match e {
+                pipeline::ReadError::Io { source, .. } => (
+                    LoadErrorKind::Unreadable,
+                    vec![("reason", io_reason(&source))],
+                ),
+                pipeline::ReadError::TooLarge { size, limit, .. } => (
+                    LoadErrorKind::TooLarge,
+                    vec![
+                        ("size", Arg::Text(size.to_string())),
+                        ("limit", Arg::Text(limit.to_string())),
+                    ],
+                ),
+                pipeline::ReadError::NotAFile { .. } => (LoadErrorKind::NotAFile, Vec::new()),
             };
             return Ok(Some(outcome(unreadable_report(
                 &display,
-                message,
+                kind,
+                args,
                 pack,
                 options.render,
             ))));
@@ -318,7 +358,6 @@ pub fn lint_file(
         Err(AnalyzeError::Policy(e)) => return Err(e),
     };
     let mut narrowed = narrow(
-        &display,
         &target.path,
         (
             std::mem::take(&mut analysis.ranked),
@@ -356,7 +395,6 @@ pub fn lint_file(
             changed += applied;
             text = new_text;
             narrowed = narrow(
-                &display,
                 &target.path,
                 (
                     std::mem::take(&mut next.ranked),
@@ -390,7 +428,6 @@ pub fn lint_file(
                 Err(AnalyzeError::Load(_)) => analysis,
             };
             narrowed = narrow(
-                &display,
                 &target.path,
                 (
                     std::mem::take(&mut analysis.ranked),
@@ -414,6 +451,7 @@ pub fn lint_file(
         report,
         baseline_entries: narrowed.entries,
         baselined: narrowed.baselined,
+        baseline_matched: narrowed.matched,
         fix: fix_outcome,
     }))
 }
@@ -440,8 +478,21 @@ mod tests {
         assert!(s.enabled("BC205", Path::new("a.toml")));
         assert!(!s.enabled("BC301", Path::new("a.toml")));
         let s = selection(None, &["BC0"]);
-        assert!(!s.enabled("BC002", Path::new("a.toml")));
+        assert!(!s.enabled("BC004", Path::new("a.toml")));
         assert!(s.enabled("BC101", Path::new("a.toml")));
+    }
+
+    #[test]
+    fn no_selection_hides_that_a_file_did_not_load_properly() {
+        for s in [
+            selection(Some(&["BC1"]), &[]),
+            selection(None, &["BC0", "BC003", "invalid-value", "unknown-field"]),
+        ] {
+            for code in ALWAYS_REPORTED {
+                assert!(s.enabled(code, Path::new("a.toml")), "{code}");
+            }
+            assert!(!s.enabled("BC004", Path::new("a.toml")));
+        }
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! `--statistics`: how often each rule fired across a batch, so support staff see which causes
 //! dominate.
 
-use crate::report::FileReport;
-use crate::rulepack::Severity;
+use crate::report::{FileReport, Terminal, layout, words};
+use crate::rulepack::{Lang, Severity};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -65,19 +65,22 @@ impl Statistics {
         })
     }
 
-    /// A Markdown table, ready to paste into a ticket or chat.
-    pub fn table(&self) -> String {
-        let mut table = comfy_table::Table::new();
-        table
-            .load_preset(comfy_table::presets::ASCII_MARKDOWN)
-            .set_header(["Code", "Name", "Severity", "Count", "Files"]);
+    /// A Markdown table, ready to paste into a ticket or chat, at most `terminal.width`
+    /// columns wide, with headers and severities in `lang`.
+    pub fn table(&self, lang: Lang, terminal: Terminal) -> String {
+        let header = match lang {
+            Lang::En => ["Code", "Name", "Severity", "Count", "Files"],
+            Lang::Zh => ["代码", "名称", "严重程度", "数量", "文件数"],
+        };
+        let mut table = layout::table(terminal, header);
+        table.load_preset(comfy_table::presets::ASCII_MARKDOWN);
         for row in self.rows() {
             table.add_row([
-                row.code.to_string(),
-                row.name.to_string(),
-                row.severity.as_str().to_string(),
-                row.count.to_string(),
-                row.files.to_string(),
+                row.code.into(),
+                row.name.into(),
+                layout::severity_cell(words::severity(row.severity, lang), row.severity, terminal),
+                row.count.to_string().into(),
+                row.files.to_string().into(),
             ]);
         }
         for column in 3..5 {
@@ -87,11 +90,15 @@ impl Statistics {
         }
         let rows = self.rows();
         let total: usize = rows.iter().map(|r| r.count).sum();
-        format!(
-            "{table}\n{total} finding{} in {} file{}\n",
-            if total == 1 { "" } else { "s" },
-            self.files,
-            if self.files == 1 { "" } else { "s" }
-        )
+        let files = self.files;
+        let summary = match lang {
+            Lang::En => format!(
+                "{total} finding{} in {files} file{}",
+                if total == 1 { "" } else { "s" },
+                if files == 1 { "" } else { "s" }
+            ),
+            Lang::Zh => format!("{files} 个文件中共 {total} 个问题"),
+        };
+        format!("{table}\n{summary}\n")
     }
 }

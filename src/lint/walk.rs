@@ -45,7 +45,10 @@ pub fn display(path: &Path) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WalkFailure {
     pub path: PathBuf,
-    pub message: String,
+    /// `NotFound` for a PATH argument that does not exist.
+    pub kind: std::io::ErrorKind,
+    /// The system's words for it.
+    pub text: String,
 }
 
 /// What the walk found.
@@ -72,7 +75,8 @@ pub fn collect(paths: &[PathBuf]) -> Walked {
             }),
             Err(e) => walked.failures.push(WalkFailure {
                 path: root.clone(),
-                message: format!("cannot read: {}", io_message(&e)),
+                kind: e.kind(),
+                text: io_message(&e),
             }),
         }
     }
@@ -134,7 +138,10 @@ fn walk_dir(root: &Path, walked: &mut Walked) -> bool {
                 )),
                 None => walked.failures.push(WalkFailure {
                     path: error_path(&error).unwrap_or(root).to_path_buf(),
-                    message: format!("cannot read: {}", walk_message(&error)),
+                    kind: error
+                        .io_error()
+                        .map_or(std::io::ErrorKind::Other, std::io::Error::kind),
+                    text: walk_message(&error),
                 }),
             },
         }

@@ -8,18 +8,21 @@
 use super::money::{Money, MoneyError, is_currency};
 use super::schema::{self, FieldClass, Kind, SUPPORTED_FORMAT};
 use super::{Field, ListItem, Profile, Section, Suppression, Value};
+use crate::finding::{Arg, Term, ValueType};
 use crate::source::{Position, SourceFile, Span};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-/// A problem that stops the file from being checked at all (exit code 2).
+/// A problem that stops the file from being checked at all (exit code 2). Language-neutral:
+/// the report words it from the rulepack's message for its code and [`LoadErrorKind::variant`],
+/// filled with `args`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {
     pub kind: LoadErrorKind,
     /// "BC001" or "BC005".
     pub code: &'static str,
-    /// English, one line, with no raw control characters.
-    pub message: String,
+    /// Named values for the message (escaped, one line each).
+    pub args: Vec<(&'static str, Arg)>,
     pub position: Position,
     /// Byte offset where the problem is.
     pub offset: usize,
@@ -30,9 +33,39 @@ pub enum LoadErrorKind {
     NotUtf8,
     NotToml,
     FormatMissing,
+    /// `format` is an integer other than [`SUPPORTED_FORMAT`].
     FormatUnsupported,
+    /// `format` is not an integer at all.
+    FormatNotInteger,
     /// More keys and array elements than any profile has ([`MAX_ENTRIES`]).
     TooManyEntries,
+    /// The file could not be read (`lint`: permissions, a folder that cannot be listed).
+    Unreadable,
+    /// Over the size limit for a profile.
+    TooLarge,
+    /// Not a regular file.
+    NotAFile,
+}
+
+impl LoadErrorKind {
+    /// The rulepack message variant that words this kind.
+    pub fn variant(self) -> &'static str {
+        match self {
+            LoadErrorKind::NotUtf8 => "not_utf8",
+            LoadErrorKind::NotToml => "not_toml",
+            LoadErrorKind::FormatMissing => "format_missing",
+            LoadErrorKind::FormatUnsupported => "format_unsupported",
+            LoadErrorKind::FormatNotInteger => "format_not_integer",
+            LoadErrorKind::TooManyEntries => "too_many_entries",
+            LoadErrorKind::Unreadable => "unreadable",
+            LoadErrorKind::TooLarge => "too_large",
+            LoadErrorKind::NotAFile => "not_a_file",
+        }
+    }
+}
+
+fn text(value: impl Into<String>) -> Arg {
+    Arg::Text(value.into())
 }
 
 /// The most keys plus array elements a profile may hold. The format has about a hundred
@@ -50,7 +83,7 @@ pub struct LoadIssue {
     pub path: String,
     pub span: Span,
     /// Named values for the message; never a user's identifier or secret.
-    pub args: Vec<(&'static str, String)>,
+    pub args: Vec<(&'static str, Arg)>,
 }
 
 /// Loads a profile from raw bytes.
@@ -64,10 +97,10 @@ pub fn load(path: &str, bytes: &[u8]) -> Result<(Profile, Vec<LoadIssue>), LoadE
             return Err(LoadError {
                 kind: LoadErrorKind::NotUtf8,
                 code: "BC001",
-                message: format!(
-                    "not UTF-8: invalid byte 0x{:02X} at byte offset {offset}; save the file as UTF-8",
-                    bytes[offset]
-                ),
+                args: vec![
+                    ("byte", text(format!("0x{:02X}", bytes[offset]))),
+                    ("offset", text(offset.to_string())),
+                ],
                 position,
                 offset,
             });
@@ -88,7 +121,7 @@ pub fn load(path: &str, bytes: &[u8]) -> Result<(Profile, Vec<LoadIssue>), LoadE
             return Err(LoadError {
                 kind: LoadErrorKind::NotToml,
                 code: "BC001",
-                message: format!("not valid TOML: {}", message.replace('\n', " ")),
+                args: vec![("detail", Arg::Text(message.replace('\n', " ")))],
                 position: source.position(offset),
                 offset,
             });
@@ -119,10 +152,10 @@ pub fn load(path: &str, bytes: &[u8]) -> Result<(Profile, Vec<LoadIssue>), LoadE
 }
 
 fn check_format(source: &SourceFile, root: &DeTable<'_>, base: usize) -> Result<(), LoadError> {
-    let error = |kind, offset: usize, message: String| LoadError {
+    let error = |kind, offset: usize, args: Vec<(&'static str, Arg)>| LoadError {
         kind,
         code: "BC005",
-        message,
+        args,
         position: source.position(offset),
         offset,
     };
@@ -130,7 +163,7 @@ fn check_format(source: &SourceFile, root: &DeTable<'_>, base: usize) -> Result<
         return Err(error(
             LoadErrorKind::FormatMissing,
             base,
-            format!("`format` is missing: add `format = {SUPPORTED_FORMAT}` as the first line"),
+            vec![("supported", text(SUPPORTED_FORMAT.to_string()))],
         ));
     };
     let offset = value.span().start + base;
@@ -139,18 +172,18 @@ fn check_format(source: &SourceFile, root: &DeTable<'_>, base: usize) -> Result<
         DeValue::Integer(i) => Err(error(
             LoadErrorKind::FormatUnsupported,
             offset,
-            format!(
-                "format {} is not supported: this bindcheck reads format {SUPPORTED_FORMAT}",
-                crate::unicode::escape(i.as_str())
-            ),
+            vec![
+                ("found", text(crate::unicode::escape(i.as_str()))),
+                ("supported", text(SUPPORTED_FORMAT.to_string())),
+            ],
         )),
         other => Err(error(
-            LoadErrorKind::FormatUnsupported,
+            LoadErrorKind::FormatNotInteger,
             offset,
-            format!(
-                "`format` must be the integer {SUPPORTED_FORMAT}, found {}",
-                type_name(other)
-            ),
+            vec![
+                ("found", type_name(other)),
+                ("supported", text(SUPPORTED_FORMAT.to_string())),
+            ],
         )),
     }
 }
@@ -170,9 +203,7 @@ fn check_entries(source: &SourceFile, root: &DeTable<'_>, base: usize) -> Result
         Err(LoadError {
             kind: LoadErrorKind::TooManyEntries,
             code: "BC001",
-            message: format!(
-                "too many keys and values: more than {MAX_ENTRIES} (a profile has about a hundred); is this a seller profile?"
-            ),
+            args: vec![("limit", text(MAX_ENTRIES.to_string()))],
             position: source.position(offset),
             offset,
         })
@@ -209,17 +240,26 @@ fn integer(i: &toml::de::DeInteger<'_>) -> Option<i64> {
     i64::from_str_radix(i.as_str(), i.radix()).ok()
 }
 
-fn type_name(value: &DeValue<'_>) -> &'static str {
+fn value_type(value: &DeValue<'_>) -> ValueType {
     match value {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a float",
-        DeValue::Boolean(_) => "a boolean",
-        DeValue::Datetime(d) if d.time.is_none() => "a date",
-        DeValue::Datetime(_) => "a date-time",
-        DeValue::Array(_) => "an array",
-        DeValue::Table(_) => "a table",
+        DeValue::String(_) => ValueType::String,
+        DeValue::Integer(_) => ValueType::Integer,
+        DeValue::Float(_) => ValueType::Float,
+        DeValue::Boolean(_) => ValueType::Boolean,
+        DeValue::Datetime(d) if d.time.is_none() => ValueType::Date,
+        DeValue::Datetime(_) => ValueType::DateTime,
+        DeValue::Array(_) => ValueType::Array,
+        DeValue::Table(_) => ValueType::Table,
     }
+}
+
+/// The type of a value, as a message argument ("found a string").
+fn type_name(value: &DeValue<'_>) -> Arg {
+    Arg::Term(Term::Type(value_type(value)))
+}
+
+fn type_term(value_type: ValueType) -> Arg {
+    Arg::Term(Term::Type(value_type))
 }
 
 struct Walker {
@@ -248,7 +288,7 @@ impl Walker {
         variant: &'static str,
         path: String,
         span: Span,
-        args: Vec<(&'static str, String)>,
+        args: Vec<(&'static str, Arg)>,
     ) {
         let span = self.span(span);
         self.issues.push(LoadIssue {
@@ -289,9 +329,9 @@ impl Walker {
     }
 
     fn unknown_key(&mut self, parent: &str, name: &str, path: String, span: Span) {
-        let mut args = vec![("key", crate::unicode::escape(&path).into_owned())];
+        let mut args = vec![("key", text(crate::unicode::escape(&path)))];
         if let Some(suggestion) = suggest_key(parent, name).map(|s| self.reported(&s)) {
-            args.push(("suggestion", suggestion));
+            args.push(("suggestion", text(suggestion)));
             self.issue_with("BC002", "suggestion", path, span, args);
         } else {
             self.issue_with("BC002", "default", path, span, args);
@@ -331,31 +371,31 @@ impl Walker {
                         }
                         DeValue::Table(t) => self.suppression(spec.path, item.span(), t),
                         other => {
-                            let found = type_name(other).to_string();
+                            let found = type_name(other);
                             self.issue_with(
                                 "BC003",
                                 "type",
                                 spec.path.to_string(),
                                 item.span(),
-                                vec![("expected", "a table".into()), ("found", found)],
+                                vec![("expected", type_term(ValueType::Table)), ("found", found)],
                             );
                         }
                     }
                 }
             }
             (other, array) => {
-                let expected = if array {
-                    "an array of tables ([[...]])"
+                let expected = type_term(if array {
+                    ValueType::ArrayOfTables
                 } else {
-                    "a table"
-                };
-                let found = type_name(other).to_string();
+                    ValueType::Table
+                });
+                let found = type_name(other);
                 self.issue_with(
                     "BC003",
                     "type",
                     spec.path.to_string(),
                     value.span(),
-                    vec![("expected", expected.into()), ("found", found)],
+                    vec![("expected", expected), ("found", found)],
                 );
             }
         }
@@ -396,13 +436,13 @@ impl Walker {
             match value.get_ref() {
                 DeValue::String(s) => *slot = Some(s.to_string()),
                 other => {
-                    let found = type_name(other).to_string();
+                    let found = type_name(other);
                     self.issue_with(
                         "BC003",
                         "type",
                         full,
                         value.span(),
-                        vec![("expected", "a string".into()), ("found", found)],
+                        vec![("expected", type_term(ValueType::String)), ("found", found)],
                     );
                 }
             }
@@ -457,13 +497,13 @@ impl Walker {
 /// Why a value does not fit its field.
 struct Invalid {
     variant: &'static str,
-    args: Vec<(&'static str, String)>,
+    args: Vec<(&'static str, Arg)>,
     /// A narrower span than the whole value (an array element).
     span: Option<Span>,
 }
 
 impl Invalid {
-    fn new(variant: &'static str, args: Vec<(&'static str, String)>) -> Self {
+    fn new(variant: &'static str, args: Vec<(&'static str, Arg)>) -> Self {
         Invalid {
             variant,
             args,
@@ -471,52 +511,31 @@ impl Invalid {
         }
     }
 
-    fn wrong_type(expected: &str, found: &DeValue<'_>) -> Self {
+    fn wrong_type(expected: Arg, found: &DeValue<'_>) -> Self {
         Invalid::new(
             "type",
-            vec![
-                ("expected", expected.to_string()),
-                ("found", type_name(found).to_string()),
-            ],
+            vec![("expected", expected), ("found", type_name(found))],
         )
     }
 }
 
-fn expected_form(kind: Kind) -> String {
-    match kind {
-        Kind::Text => "a string".into(),
-        Kind::Enum(values) => format!("one of: {}", values.join(", ")),
-        Kind::Integer { min, max } => format!("an integer from {min} to {max}"),
-        Kind::Boolean => "true or false".into(),
-        Kind::Date => "a date like 2031-06-30 (no quotes)".into(),
-        Kind::DateTime => "a date-time like 2026-11-20T10:15:00+08:00 (no quotes)".into(),
-        Kind::Money => {
-            "money like \"150.00 CNY\" (a string: amount, space, ISO 4217 currency)".into()
-        }
-        Kind::Country => "an ISO 3166-1 alpha-2 country code like \"CN\"".into(),
-        Kind::Currency => "an ISO 4217 currency code like \"USD\"".into(),
-        Kind::List([]) => "an array of strings".into(),
-        Kind::List(values) => format!("an array of: {}", values.join(", ")),
-    }
-}
-
 fn convert(spec: &schema::FieldSpec, value: &DeValue<'_>) -> Result<Value, Invalid> {
-    // Built only on the error paths: formatting it for every valid value was a tenth of `load`.
-    let expected = || expected_form(spec.kind);
+    // Worded by the report, in the reader's language, from the field's kind.
+    let expected = || Arg::Term(Term::Form(spec.path));
     match (spec.kind, value) {
         (Kind::Text, DeValue::String(s)) => Ok(Value::Text(s.to_string())),
         (Kind::Text, DeValue::Integer(i)) if spec.class == FieldClass::Identifier => {
             // An identifier written as a bare number loses leading zeros; say so.
             Err(Invalid::new(
                 "identifier_not_string",
-                vec![("digits", i.as_str().len().to_string())],
+                vec![("digits", text(i.as_str().len().to_string()))],
             ))
         }
         (Kind::Enum(values), DeValue::String(s)) => {
             if values.contains(&s.as_ref()) {
                 Ok(Value::Text(s.to_string()))
             } else {
-                Err(unknown_value(s, values, &expected()))
+                Err(unknown_value(s, values, expected()))
             }
         }
         (Kind::Integer { min, max }, DeValue::Integer(i)) => match integer(i) {
@@ -525,28 +544,28 @@ fn convert(spec: &schema::FieldSpec, value: &DeValue<'_>) -> Result<Value, Inval
                 "out_of_range",
                 vec![
                     ("expected", expected()),
-                    ("found", crate::unicode::escape(i.as_str()).into_owned()),
+                    ("found", text(crate::unicode::escape(i.as_str()))),
                 ],
             )),
         },
         (Kind::Boolean, DeValue::Boolean(b)) => Ok(Value::Boolean(*b)),
         (Kind::Boolean, DeValue::String(s)) if matches!(s.as_ref(), "true" | "false") => Err(
-            Invalid::new("quoted_boolean", vec![("value", s.to_string())]),
+            Invalid::new("quoted_boolean", vec![("value", text(s.as_ref()))]),
         ),
         (Kind::Date, DeValue::Datetime(d)) => match (d.date, d.time, d.offset) {
             (Some(date), None, None) => civil_date(date).map(Value::Date),
-            _ => Err(Invalid::wrong_type(&expected(), value)),
+            _ => Err(Invalid::wrong_type(expected(), value)),
         },
         (Kind::DateTime, DeValue::Datetime(d)) => match (d.date, d.time) {
             (Some(date), Some(_)) if civil_date(date).is_ok() => Ok(Value::DateTime(d.to_string())),
-            _ => Err(Invalid::wrong_type(&expected(), value)),
+            _ => Err(Invalid::wrong_type(expected(), value)),
         },
         (Kind::Date | Kind::DateTime, DeValue::String(s))
             if s.parse::<jiff::civil::Date>().is_ok() || s.parse::<jiff::Timestamp>().is_ok() =>
         {
             Err(Invalid::new(
                 "quoted_date",
-                vec![("value", crate::unicode::escape(s).into_owned())],
+                vec![("value", text(crate::unicode::escape(s)))],
             ))
         }
         (Kind::Money, DeValue::String(s)) => match s.parse::<Money>() {
@@ -554,18 +573,18 @@ fn convert(spec: &schema::FieldSpec, value: &DeValue<'_>) -> Result<Value, Inval
             Err(e) => {
                 let mut args = vec![("expected", expected())];
                 if let MoneyError::UnknownCurrency(c) = &e {
-                    args.push(("currency", crate::unicode::escape(c).into_owned()));
+                    args.push(("currency", text(crate::unicode::escape(c))));
                 }
                 Err(Invalid::new(e.variant(), args))
             }
         },
         (Kind::Money, DeValue::Float(f)) => Err(Invalid::new(
             "money_float",
-            vec![("amount", f.as_str().to_string())],
+            vec![("amount", text(f.as_str()))],
         )),
         (Kind::Money, DeValue::Integer(i)) => Err(Invalid::new(
             "money_integer",
-            vec![("amount", i.as_str().to_string())],
+            vec![("amount", text(i.as_str()))],
         )),
         (Kind::Country, DeValue::String(s)) => {
             if crate::validators::country::is_iso3166_alpha2(s) {
@@ -573,7 +592,7 @@ fn convert(spec: &schema::FieldSpec, value: &DeValue<'_>) -> Result<Value, Inval
             } else {
                 Err(Invalid::new(
                     "country",
-                    vec![("found", crate::unicode::escape(s).into_owned())],
+                    vec![("found", text(crate::unicode::escape(s)))],
                 ))
             }
         }
@@ -583,7 +602,7 @@ fn convert(spec: &schema::FieldSpec, value: &DeValue<'_>) -> Result<Value, Inval
             } else {
                 Err(Invalid::new(
                     "currency",
-                    vec![("found", crate::unicode::escape(s).into_owned())],
+                    vec![("found", text(crate::unicode::escape(s)))],
                 ))
             }
         }
@@ -591,12 +610,13 @@ fn convert(spec: &schema::FieldSpec, value: &DeValue<'_>) -> Result<Value, Inval
             let mut list = Vec::with_capacity(items.len());
             for item in items.iter() {
                 let DeValue::String(s) = item.get_ref() else {
-                    let mut invalid = Invalid::wrong_type("a string", item.get_ref());
+                    let mut invalid =
+                        Invalid::wrong_type(type_term(ValueType::String), item.get_ref());
                     invalid.span = Some(item.span());
                     return Err(invalid);
                 };
                 if !allowed.is_empty() && !allowed.contains(&s.as_ref()) {
-                    let mut invalid = unknown_value(s, allowed, &expected());
+                    let mut invalid = unknown_value(s, allowed, expected());
                     invalid.span = Some(item.span());
                     return Err(invalid);
                 }
@@ -607,8 +627,8 @@ fn convert(spec: &schema::FieldSpec, value: &DeValue<'_>) -> Result<Value, Inval
             }
             Ok(Value::List(list))
         }
-        (_, DeValue::Table(_)) => Err(Invalid::wrong_type(&expected(), value)),
-        _ => Err(Invalid::wrong_type(&expected(), value)),
+        (_, DeValue::Table(_)) => Err(Invalid::wrong_type(expected(), value)),
+        _ => Err(Invalid::wrong_type(expected(), value)),
     }
 }
 
@@ -618,20 +638,23 @@ fn civil_date(date: toml::value::Date) -> Result<jiff::civil::Date, Invalid> {
             "date_out_of_range",
             vec![(
                 "found",
-                format!("{:04}-{:02}-{:02}", date.year, date.month, date.day),
+                text(format!(
+                    "{:04}-{:02}-{:02}",
+                    date.year, date.month, date.day
+                )),
             )],
         )
     })
 }
 
-fn unknown_value(found: &str, allowed: &[&str], expected: &str) -> Invalid {
+fn unknown_value(found: &str, allowed: &[&str], expected: Arg) -> Invalid {
     let mut args = vec![
-        ("found", crate::unicode::escape(found).into_owned()),
-        ("expected", expected.to_string()),
+        ("found", text(crate::unicode::escape(found))),
+        ("expected", expected),
     ];
-    match closest(found, allowed.iter().copied()) {
+    match closest(found, allowed.iter().copied()).filter(|best| same_words(found, best)) {
         Some(best) => {
-            args.push(("suggestion", best.to_string()));
+            args.push(("suggestion", text(best)));
             Invalid::new("enum_suggestion", args)
         }
         None => Invalid::new("enum", args),
@@ -678,6 +701,23 @@ fn account_of(path: &str) -> Option<&'static str> {
             schema::DEPOSIT_METHODS => schema::DEPOSIT_METHOD,
             other => other,
         })
+}
+
+/// Whether a suggested value differs from `input` by spelling only, not by a whole word:
+/// `company` → `hk_company` or `individual` → `individual_business` would change what the
+/// value says (a mainland company is not a Hong Kong one), so the allowed values are listed
+/// with their meanings instead.
+fn same_words(input: &str, candidate: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let (typed, meant) = (words(input), words(candidate));
+    let contained = |small: &[String], large: &[String]| small.iter().all(|w| large.contains(w));
+    typed.len() == meant.len() || !(contained(&typed, &meant) || contained(&meant, &typed))
 }
 
 /// "did you mean" for an unknown key: a sibling key with a similar name, or the same name in
@@ -735,11 +775,14 @@ mod tests {
         assert_eq!(issues[0].path, "lianlian.merchant_di");
         assert_eq!(
             issues[0].args[1],
-            ("suggestion", "lianlian.merchant_id".into())
+            ("suggestion", Arg::Text("lianlian.merchant_id".into()))
         );
         assert_eq!(
             issues[1].args[1],
-            ("suggestion", "ozon.payout_account.merchant_id".into())
+            (
+                "suggestion",
+                Arg::Text("ozon.payout_account.merchant_id".into())
+            )
         );
     }
 
@@ -752,7 +795,10 @@ mod tests {
                 .args
                 .iter()
                 .find(|(k, _)| *k == "suggestion")
-                .map(|(_, v)| v.clone())
+                .map(|(_, v)| match v {
+                    Arg::Text(text) => text.clone(),
+                    other => panic!("a suggestion is text, not {other:?}"),
+                })
         };
         assert_eq!(
             suggestion("format = 1\n[lianlian.receiving_account]\nprovider = \"lianlian\"\n"),

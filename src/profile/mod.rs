@@ -9,6 +9,7 @@ pub mod json_schema;
 pub mod load;
 pub mod money;
 pub mod schema;
+pub mod values;
 
 use crate::source::{SourceFile, Span, string_char_offsets};
 pub use flow::{Flow, Flows};

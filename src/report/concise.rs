@@ -14,14 +14,20 @@ impl Renderer for Concise {
         true
     }
 
-    fn file(&self, _report: &Report, file: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+    fn file(&self, report: &Report, file: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         let path = escape(&file.path);
+        let lang = report.options.lang;
         for f in &file.findings {
             // Messages are escaped when built, so none spans two lines.
             writeln!(
                 out,
                 "{path}:{}:{}: {} {} [cause {}] {}",
-                f.line, f.column, f.code, f.severity, f.cause, f.message
+                f.line,
+                f.column,
+                f.code,
+                super::words::severity(f.severity, lang),
+                f.cause,
+                f.message
             )?;
         }
         Ok(())
@@ -42,7 +48,7 @@ mod tests {
             "shops/a b.toml:3:1: BC002 warning [cause 1] unknown field `lianlian.merchant_di`; 100%, a:b\n\
              shops/a b.toml:4:13: BC003 error [cause 2] expected an integer, found a string\n\
              shops/a b.toml:4:1: BC004 info [cause 3] `lianlian.merchant_id` is missing\n\
-             broken.toml:2:9: BC001 error [cause 1] invalid TOML: expected `=`\n"
+             broken.toml:2:9: BC001 error [cause 1] not valid TOML: expected `=`\n"
         );
     }
 }

@@ -145,7 +145,7 @@ mod tests {
                  title=BC004 not-checked title (cause 3)::`lianlian.merchant_id` is missing\
                  %0A%0A1. First step.%0A2. Second step.",
                 "::error file=broken.toml,line=2,col=9,endLine=2,endColumn=10,\
-                 title=BC001 The file is not valid TOML or not UTF-8 (cause 1)::invalid TOML: \
+                 title=BC001 The file is not valid TOML or not UTF-8 (cause 1)::not valid TOML: \
                  expected `=`%0A%0A1. Open the file in a text editor that shows the line \
                  and column given.%0A2. Save the file as UTF-8 and fix the TOML syntax there \
                  (a missing quote or bracket is the usual cause).%0A3. Run `bindcheck init` \

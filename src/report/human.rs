@@ -4,14 +4,18 @@
 //! then each cause: its title, the source lines of its findings with a marker under each exact
 //! place, the findings it explains, one set of numbered steps with one value to enter, and why
 //! it is unlikely or what to fix first. Source lines are quoted with identifiers masked, secrets
-//! hidden and invisible characters shown as `⟨U+200B⟩`. Each part is written by a function of
-//! its own.
+//! hidden and invisible characters shown as `⟨U+200B⟩`. Everything fits the output's width
+//! ([`super::layout`]) and is coloured on a terminal ([`super::style`]). Each part is written
+//! by a function of its own.
 
+use super::layout::{fit_line, keep_width, severity_cell, table, wrap};
+use super::style::{self, Terminal};
+use super::words::{aside, colon};
 use super::{FileReport, HiddenValue, Renderer, Report, ReportCause, ReportFinding, Status, mask};
 use crate::rulepack::{Lang, Severity};
 use crate::source::SourceFile;
 use crate::unicode::{escape, is_unsafe_to_print, push_escape};
-use comfy_table::{ContentArrangement, Table, presets};
+use comfy_table::Table;
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 
@@ -19,6 +23,7 @@ pub struct Human;
 
 struct Labels {
     no_problems: &'static str,
+    nothing_checked: &'static str,
     /// `{causes}` and `{findings}` are filled with the counts.
     counts: fn(usize, usize) -> String,
     steps: &'static str,
@@ -51,6 +56,7 @@ fn counts_zh(causes: usize, findings: usize) -> String {
 
 const EN: Labels = Labels {
     no_problems: "no problems found",
+    nothing_checked: "nothing could be checked: the profile holds no values yet (`bindcheck init` writes a template to fill in)",
     counts: counts_en,
     steps: "What to do",
     confidence: "confidence",
@@ -66,6 +72,7 @@ const EN: Labels = Labels {
 
 const ZH: Labels = Labels {
     no_problems: "未发现问题",
+    nothing_checked: "没有可检查的内容：档案中还没有填写任何值（`bindcheck init` 可生成一份待填写的模板）",
     counts: counts_zh,
     steps: "处理步骤",
     confidence: "置信度",
@@ -88,23 +95,11 @@ fn labels(lang: Lang) -> &'static Labels {
 
 /// A confidence or fix applicability (JSON keeps the English word) as the reader's language.
 fn word(english: &'static str, lang: Lang) -> &'static str {
-    match (lang, english) {
-        (Lang::Zh, "high") => "高",
-        (Lang::Zh, "medium") => "中",
-        (Lang::Zh, "low") => "低",
-        (Lang::Zh, "safe") => "安全",
-        (Lang::Zh, "unsafe") => "需确认",
-        _ => english,
-    }
+    super::words::keyword(english, lang)
 }
 
 pub fn severity_label(severity: Severity, lang: Lang) -> &'static str {
-    match (lang, severity) {
-        (Lang::En, s) => s.as_str(),
-        (Lang::Zh, Severity::Error) => "错误",
-        (Lang::Zh, Severity::Warning) => "警告",
-        (Lang::Zh, Severity::Info) => "提示",
-    }
+    super::words::severity(severity, lang)
 }
 
 impl Renderer for Human {
@@ -133,18 +128,19 @@ fn findings_of<'a>(
 fn write_file(out: &mut dyn Write, file: &FileReport, report: &Report) -> io::Result<()> {
     let lang = report.options.lang;
     let l = labels(lang);
+    let term = report.terminal;
     // SPEC §1: what could not be checked is listed apart, not as a cause.
     let (not_checked, causes): (Vec<&ReportCause>, Vec<&ReportCause>) =
         file.causes.iter().partition(|c| c.code == NOT_CHECKED);
-    write_heading(out, file, &causes, l)?;
+    write_heading(out, file, &causes, l, lang, term)?;
     if !causes.is_empty() {
-        writeln!(out, "{}", summary_table(file, &causes, lang))?;
+        writeln!(out, "{}", summary_table(file, &causes, lang, term))?;
     }
     for cause in &causes {
         writeln!(out)?;
         write_cause(out, file, cause, report)?;
     }
-    write_not_checked(out, file, &not_checked, l)?;
+    write_not_checked(out, file, &not_checked, l, lang, term)?;
     writeln!(out)
 }
 
@@ -153,25 +149,29 @@ fn write_heading(
     file: &FileReport,
     causes: &[&ReportCause],
     l: &Labels,
+    lang: Lang,
+    term: Terminal,
 ) -> io::Result<()> {
-    let path = escape(&file.path);
-    if file.status == Status::Unreadable {
-        writeln!(out, "{path}: {}", l.unreadable)
+    let status = if file.status == Status::Unreadable {
+        l.unreadable.to_string()
+    } else if causes.is_empty() && file.nothing_checked {
+        l.nothing_checked.to_string()
     } else if causes.is_empty() {
-        writeln!(out, "{path}: {}", l.no_problems)
+        l.no_problems.to_string()
     } else {
         let findings = causes.iter().map(|c| c.findings.len()).sum();
-        writeln!(out, "{path}: {}", (l.counts)(causes.len(), findings))
-    }
+        (l.counts)(causes.len(), findings)
+    };
+    let heading = format!("{}{}{status}", escape(&file.path), colon(lang));
+    writeln!(
+        out,
+        "{}",
+        term.paint(&wrap(&heading, term.width, "", "  "), style::heading())
+    )
 }
 
-fn summary_table(file: &FileReport, causes: &[&ReportCause], lang: Lang) -> Table {
-    let mut table = Table::new();
-    table
-        .load_preset(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(110)
-        .set_header(labels(lang).columns);
+fn summary_table(file: &FileReport, causes: &[&ReportCause], lang: Lang, term: Terminal) -> Table {
+    let mut table = table(term, labels(lang).columns);
     for cause in causes {
         let Some(lead) = findings_of(file, cause).next() else {
             continue;
@@ -181,14 +181,24 @@ fn summary_table(file: &FileReport, causes: &[&ReportCause], lang: Lang) -> Tabl
             n => format!("{} +{}", cause.code, n - 1),
         };
         table.add_row([
-            cause.rank.to_string(),
-            severity_label(cause.severity, lang).to_string(),
-            code,
-            lead.field.clone(),
-            position(lead),
-            cause.title.clone(),
+            cause.rank.to_string().into(),
+            severity_cell(severity_label(cause.severity, lang), cause.severity, term),
+            severity_cell(code, cause.severity, term),
+            lead.field.clone().into(),
+            position(lead).into(),
+            cause.title.clone().into(),
         ]);
     }
+    // The cause column wraps; the field keeps its width when the terminal has room for it.
+    let field_fits = term.width >= 100;
+    keep_width(
+        &mut table,
+        if field_fits {
+            &[0, 1, 2, 3, 4]
+        } else {
+            &[0, 1, 2, 4]
+        },
+    );
     table
 }
 
@@ -213,36 +223,51 @@ fn write_cause(
 ) -> io::Result<()> {
     let lang = report.options.lang;
     let l = labels(lang);
+    let term = report.terminal;
+    let width = term.width;
     let findings: Vec<&ReportFinding> = findings_of(file, cause).collect();
     let Some(lead) = findings.first() else {
         return Ok(());
     };
+    let label = term.paint(
+        &format!("{}[{}]", severity_label(cause.severity, lang), cause.code),
+        style::severity(cause.severity),
+    );
+    let title = term.paint(
+        &format!("{}{}{}", lead.name, colon(lang), cause.title),
+        style::heading(),
+    );
+    let number = format!("{}. ", cause.rank);
     writeln!(
         out,
-        "{}. {}[{}] {}: {}",
-        cause.rank,
-        severity_label(cause.severity, lang),
-        cause.code,
-        lead.name,
-        cause.title
+        "{}",
+        wrap(&format!("{label} {title}"), width, &number, "   ")
     )?;
-    write_location(out, file, lead, l)?;
-    write_quotes(out, file, &findings)?;
+    write_location(out, file, lead, l, lang, term)?;
+    write_quotes(out, file, &findings, cause.severity, term)?;
     if let [only] = findings.as_slice() {
-        writeln!(out, "   {}", only.message)?;
+        writeln!(out, "{}", wrap(&only.message, width, "   ", "   "))?;
     } else {
         for f in &findings {
             let at = match position(f) {
                 p if p.is_empty() => f.field.clone(),
                 p => format!("{}, {p}", f.field),
             };
-            writeln!(out, "   - {} {} ({at}): {}", f.code, f.name, f.message)?;
+            let code = term.paint(f.code, style::severity(cause.severity));
+            let item = format!(
+                "{code} {}{}{}{}",
+                f.name,
+                aside(&at, lang),
+                colon(lang),
+                f.message
+            );
+            writeln!(out, "{}", wrap(&item, width, "   - ", "     "))?;
         }
     }
     for note in cause.unlikely.iter().chain(&cause.notes) {
-        writeln!(out, "   {note}")?;
+        writeln!(out, "{}", wrap(note, width, "   ", "   "))?;
     }
-    write_steps(out, cause, l, lang)?;
+    write_steps(out, cause, l, lang, term)?;
     write_meta(out, cause, lead, report, l)
 }
 
@@ -251,29 +276,48 @@ fn write_location(
     file: &FileReport,
     lead: &ReportFinding,
     l: &Labels,
+    lang: Lang,
+    term: Terminal,
 ) -> io::Result<()> {
+    let width = term.width;
+    let arrow = term.paint("-->", style::gutter());
     if about_symptom(lead) {
-        return writeln!(out, "   --> {}", l.from_symptom);
+        return writeln!(out, "   {arrow} {}", l.from_symptom);
     }
     let at = if lead.field.is_empty() {
         String::new()
     } else {
-        format!(" ({})", lead.field)
+        aside(&lead.field, lang)
     };
-    writeln!(
-        out,
-        "   --> {}:{}:{}{at}",
+    let place = format!(
+        "{arrow} {}:{}:{}",
         escape(&file.path),
         lead.line,
         lead.column
-    )
+    );
+    let place = wrap(&place, width, "   ", "       ");
+    let last_line = place.lines().last().unwrap_or_default();
+    // Measured without the palette's colour sequences.
+    if textwrap::core::display_width(last_line) + at.width() <= width {
+        writeln!(out, "{place}{at}")
+    } else {
+        writeln!(out, "{place}")?;
+        writeln!(
+            out,
+            "{}",
+            wrap(at.trim_start(), width, "       ", "       ")
+        )
+    }
 }
 
-/// The source lines of a cause's findings, each once, with a marker under every finding on it.
+/// The source lines of a cause's findings, each once, with a marker under every finding on it;
+/// a line wider than the output is cut around its markers.
 fn write_quotes(
     out: &mut dyn Write,
     file: &FileReport,
     findings: &[&ReportFinding],
+    severity: Severity,
+    term: Terminal,
 ) -> io::Result<()> {
     let Some(source) = &file.source else {
         return Ok(());
@@ -284,6 +328,7 @@ fn write_quotes(
             lines.push(f.line);
         }
     }
+    let bar = term.paint("|", style::gutter());
     for line in lines {
         let on_line: Vec<&ReportFinding> = findings
             .iter()
@@ -293,15 +338,46 @@ fn write_quotes(
         let (text, markers) = quote_line(source, line, &on_line, &file.hidden);
         let number = line.to_string();
         let pad = " ".repeat(number.len());
-        writeln!(out, "   {pad} |")?;
-        writeln!(out, "   {number} | {text}")?;
-        writeln!(out, "   {pad} | {}", marker_line(&markers))?;
+        let room = term.width.saturating_sub(number.len() + 6);
+        let (text, markers) = fit_markers(&text, markers, room);
+        writeln!(out, "   {pad} {bar}")?;
+        writeln!(
+            out,
+            "   {} {bar} {text}",
+            term.paint(&number, style::gutter())
+        )?;
+        writeln!(
+            out,
+            "   {pad} {bar} {}",
+            marker_line(&markers, |carets| term.paint(carets, style::severity(severity)))
+        )?;
     }
     Ok(())
 }
 
-/// Carets at each (display column, width), left to right; an overlapping one is skipped.
-fn marker_line(markers: &[(usize, usize)]) -> String {
+/// A quoted line cut to `room` columns around its markers (see [`fit_line`]), with the
+/// markers moved to where their characters are then shown.
+fn fit_markers(
+    text: &str,
+    markers: Vec<(usize, usize)>,
+    room: usize,
+) -> (String, Vec<(usize, usize)>) {
+    let first = markers.iter().map(|m| m.0).min().unwrap_or(0);
+    let last = markers.iter().map(|m| m.0 + m.1).max().unwrap_or(first + 1);
+    let (shown, moved_to) = fit_line(text, first, last - first, room);
+    let visible = shown.width();
+    let markers = markers
+        .into_iter()
+        .map(|(at, len)| (at + moved_to - first, len))
+        .filter(|(at, _)| *at < visible.max(1))
+        .map(|(at, len)| (at, len.min(visible.saturating_sub(at)).max(1)))
+        .collect();
+    (shown, markers)
+}
+
+/// Carets at each (display column, width), left to right, each run as `paint` styles it; an
+/// overlapping one is skipped.
+fn marker_line(markers: &[(usize, usize)], paint: impl Fn(&str) -> String) -> String {
     let mut sorted = markers.to_vec();
     sorted.sort_unstable();
     let mut line = String::new();
@@ -311,27 +387,41 @@ fn marker_line(markers: &[(usize, usize)]) -> String {
             continue;
         }
         line.push_str(&" ".repeat(at - width));
-        line.push_str(&"^".repeat(len.max(1)));
+        line.push_str(&paint(&"^".repeat(len.max(1))));
         width = at + len.max(1);
     }
     line
 }
 
-fn write_steps(out: &mut dyn Write, cause: &ReportCause, l: &Labels, lang: Lang) -> io::Result<()> {
+fn write_steps(
+    out: &mut dyn Write,
+    cause: &ReportCause,
+    l: &Labels,
+    lang: Lang,
+    term: Terminal,
+) -> io::Result<()> {
+    let width = term.width;
     if !cause.remediation.is_empty() {
-        writeln!(out, "   {}:", l.steps)?;
+        let heading = format!("{}{}", l.steps, colon(lang).trim_end());
+        writeln!(out, "   {}", term.paint(&heading, style::heading()))?;
         for (i, step) in cause.remediation.iter().enumerate() {
-            writeln!(out, "     {}. {step}", i + 1)?;
+            let number = format!("     {}. ", i + 1);
+            let rest = " ".repeat(number.len());
+            writeln!(out, "{}", wrap(step, width, &number, &rest))?;
         }
     }
     if let Some(fix) = &cause.fix {
-        let value = fix.replacement.as_deref().unwrap_or(l.fix_masked);
-        writeln!(
-            out,
-            "   {} ({}): {value}",
+        let value = match fix.replacement.as_deref() {
+            Some(value) => term.paint(value, style::value()),
+            None => l.fix_masked.to_string(),
+        };
+        let line = format!(
+            "{}{}{}{value}",
             l.fix,
-            word(fix.applicability, lang)
-        )?;
+            aside(word(fix.applicability, lang), lang),
+            colon(lang),
+        );
+        writeln!(out, "{}", wrap(&line, width, "   ", "     "))?;
     }
     Ok(())
 }
@@ -344,6 +434,7 @@ fn write_meta(
     l: &Labels,
 ) -> io::Result<()> {
     let lang = report.options.lang;
+    let term = report.terminal;
     let mut meta = format!(
         "{} {} · {} {}",
         l.confidence,
@@ -357,7 +448,11 @@ fn write_meta(
     if report.options.explain_rank && !cause.score_explanation.is_empty() {
         meta.push_str(&format!(" · {} = {}", l.score, cause.score_explanation));
     }
-    writeln!(out, "   {meta}")
+    writeln!(
+        out,
+        "{}",
+        term.paint(&wrap(&meta, term.width, "   ", "     "), style::dim())
+    )
 }
 
 fn write_not_checked(
@@ -365,14 +460,23 @@ fn write_not_checked(
     file: &FileReport,
     not_checked: &[&ReportCause],
     l: &Labels,
+    lang: Lang,
+    term: Terminal,
 ) -> io::Result<()> {
     if not_checked.is_empty() {
         return Ok(());
     }
     writeln!(out)?;
-    writeln!(out, "{}:", l.not_checked)?;
+    let heading = format!("{}{}", l.not_checked, colon(lang).trim_end());
+    writeln!(
+        out,
+        "{}",
+        term.paint(&wrap(&heading, term.width, "", ""), style::heading())
+    )?;
     for f in not_checked.iter().flat_map(|c| findings_of(file, c)) {
-        writeln!(out, "  - {} ({}:{})", f.message, f.line, f.column)?;
+        let at = format!("{}:{}", f.line, f.column);
+        let item = format!("{}{}", f.message, aside(&at, lang));
+        writeln!(out, "{}", wrap(&item, term.width, "  - ", "    "))?;
     }
     Ok(())
 }

@@ -64,7 +64,7 @@ mod tests {
                 ("broken.toml", "BC001", 1, 2, 9),
             ]
         );
-        assert_eq!(lines[3]["message"], "invalid TOML: expected `=`");
+        assert_eq!(lines[3]["message"], "not valid TOML: expected `=`");
         assert_eq!(lines[3]["severity"], "error");
         assert_eq!(lines[1]["related"][0]["field"], "lianlian.merchant_id");
         assert!(text.ends_with('\n'));

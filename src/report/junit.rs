@@ -192,7 +192,7 @@ mod tests {
         assert!(xml.starts_with(expected), "{xml}");
         assert!(xml.contains(
             "    <testcase classname=\"broken.toml\" name=\"BC001 invalid-toml (2:9)\">\n      \
-             <error type=\"BC001\" message=\"invalid TOML: expected `=`\">"
+             <error type=\"BC001\" message=\"not valid TOML: expected `=`\">"
         ));
         assert!(xml.ends_with(
             "  <testsuite name=\"ok &amp; fine.toml\" tests=\"1\" failures=\"0\" errors=\"0\" skipped=\"0\">\n    \

@@ -11,9 +11,12 @@ mod human;
 mod json;
 mod jsonl;
 mod junit;
+pub mod layout;
 mod sarif;
+pub mod style;
 #[cfg(test)]
 mod test_support;
+pub mod words;
 
 pub use concise::Concise;
 pub use github::Github;
@@ -22,6 +25,7 @@ pub use json::Json;
 pub use jsonl::Jsonl;
 pub use junit::Junit;
 pub use sarif::Sarif;
+pub use style::Terminal;
 
 use crate::finding::{Applicability, Arg, Finding};
 use crate::profile::schema::FieldClass;
@@ -154,6 +158,9 @@ pub struct FileReport {
     /// for renderers that quote source lines.
     pub source: Option<SourceFile>,
     pub hidden: Vec<HiddenValue>,
+    /// The profile held no value for any rule to check (`format = 1` alone): "no problems
+    /// found" would claim more than was done.
+    pub nothing_checked: bool,
 }
 
 /// A value span in the source that is masked (identifier) or hidden (secret) when quoted.
@@ -174,6 +181,8 @@ pub struct Report {
     /// describe rules apart from their findings (SARIF `tool.driver.rules`); see
     /// [`Report::with_catalogue`].
     pub rules: Vec<RuleInfo>,
+    /// Width and colour of the terminal the human format is written to.
+    pub terminal: Terminal,
 }
 
 /// One rule of the catalogue as the rulepack words it, escaped for output.
@@ -217,7 +226,14 @@ impl Report {
             rulepack_version: pack.meta.version.clone(),
             options,
             rules: Vec::new(),
+            terminal: Terminal::PLAIN,
         }
+    }
+
+    /// For the human format on a terminal: its width and whether to colour.
+    pub fn with_terminal(mut self, terminal: Terminal) -> Self {
+        self.terminal = terminal;
+        self
     }
 
     /// Adds the rule catalogue (SARIF lists every rule). Left out otherwise: rendering 55
@@ -344,50 +360,33 @@ pub fn mask(value: &str) -> String {
 /// How a secret is shown, in every language.
 pub const REDACTED: &str = "[redacted]";
 
-/// What every format says around the rules' own texts, in both languages.
-struct Words {
-    /// Appended to a step that shows a masked value.
-    masked_step: &'static str,
-    /// Before the reasons a cause is unlikely.
-    unlikely: &'static str,
-    /// Between two reasons.
-    and: &'static str,
-    /// On a cause with a prerequisite: `{rank}` and `{title}` are the prerequisite's.
-    fix_first: &'static str,
-    /// On a prerequisite: `{rank}` and `{title}` are the cause waiting for it.
-    fix_before: &'static str,
-}
-
-const WORDS_EN: Words = Words {
-    masked_step: " (the value is masked here: run again with --show-values to see the value to enter)",
-    unlikely: "unlikely: ",
-    and: "; ",
-    fix_first: "Fix cause {rank} ({title}) first: this one cannot be fixed before it.",
-    fix_before: "Fix this first: cause {rank} ({title}) can only be fixed after it.",
-};
-
-const WORDS_ZH: Words = Words {
-    masked_step: "（此处已遮盖：加上 --show-values 重新运行即可看到要填写的完整值）",
-    unlikely: "可能性低：",
-    and: "；",
-    fix_first: "请先处理原因 {rank}（{title}）：它解决之前，此项无法完成。",
-    fix_before: "请先处理此项：原因 {rank}（{title}）要等它解决后才能完成。",
-};
-
-fn words(lang: Lang) -> &'static Words {
-    match lang {
-        Lang::En => &WORDS_EN,
-        Lang::Zh => &WORDS_ZH,
-    }
-}
-
-fn render_arg(arg: &Arg, show_values: bool) -> String {
+/// A message argument as `lang` shows it: escaped, identifiers masked unless `show_values`,
+/// secrets never.
+pub fn render_arg(arg: &Arg, show_values: bool, lang: Lang) -> String {
     match arg {
         Arg::Text(s) => escape(s).into_owned(),
         Arg::Ident(s) if show_values => escape(s).into_owned(),
         Arg::Ident(s) => escape_owned(mask(s)),
         Arg::Secret => REDACTED.to_string(),
+        Arg::Term(term) => escape_owned(words::term(term, lang)),
+        Arg::Char(ch) => escape_owned(words::character(*ch, lang)),
     }
+}
+
+/// Why a file cannot be checked, in `lang`: its rulepack message filled with its arguments.
+pub fn load_error_message(error: &LoadError, pack: &RulePack, lang: Lang) -> String {
+    let args: Vec<(&str, String)> = error
+        .args
+        .iter()
+        .map(|(k, v)| (*k, render_arg(v, false, lang)))
+        .collect();
+    let message = pack
+        .rule(error.code)
+        .map(|p| p.texts(lang))
+        .and_then(|t| t.message.get(error.kind.variant()))
+        .map(|template| fill(template, &args))
+        .unwrap_or_else(|| error.code.to_string());
+    escape_owned(message)
 }
 
 /// The stable fingerprint of a finding: code, file, key path and value — not line numbers.
@@ -431,6 +430,79 @@ fn sanitize_json(value: &mut JsonValue) {
     }
 }
 
+/// The ranking formula with this finding's numbers (`--explain-rank`), in `lang`: the rank
+/// stage keeps the numbers, the words are the report's.
+fn score_explanation(ranked: &Ranked, pack: &RulePack, lang: Lang) -> String {
+    let policy = pack.rule(ranked.finding.code);
+    let weight = pack.ranking.weight(ranked.confidence);
+    let prior = policy.map_or(0.5, |p| p.prior());
+    let confidence = words::confidence(ranked.confidence, lang);
+    let symptoms = |ids: &[String]| -> String {
+        match lang {
+            Lang::En => ids.join(", "),
+            Lang::Zh => ids
+                .iter()
+                .map(|id| pack.symptoms.get(id).map_or(id.as_str(), |s| s.zh.as_str()))
+                .collect::<Vec<_>>()
+                .join("；"),
+        }
+    };
+    let mut text = match lang {
+        Lang::En => format!("{weight} ({confidence}) × {prior} (prior)"),
+        Lang::Zh => format!("{weight}（置信度{confidence}）× {prior}（先验概率）"),
+    };
+    if ranked.explains() {
+        let boost = pack.ranking.symptom_boost;
+        let explained = symptoms(&ranked.matched_symptoms);
+        text.push_str(&match lang {
+            Lang::En => format!(" × {boost} (explains {explained})"),
+            Lang::Zh => format!(" × {boost}（可解释：{explained}）"),
+        });
+    }
+    text.push_str(&format!(" = {}", round(ranked.score)));
+    if !ranked.ruled_out.is_empty() {
+        let facts: Vec<&str> = ranked
+            .ruled_out
+            .iter()
+            .map(|id| {
+                pack.facts
+                    .get(id)
+                    .map(|fact| fact.text(lang))
+                    .filter(|t| !t.is_empty())
+                    .unwrap_or(id)
+            })
+            .collect();
+        let not_boosted = !ranked.matched_symptoms.is_empty();
+        text.push_str(&match (lang, not_boosted) {
+            (Lang::En, false) => format!(" (ruled out: {})", facts.join("; ")),
+            (Lang::En, true) => format!(
+                " (ruled out: {}; so not boosted for {})",
+                facts.join("; "),
+                symptoms(&ranked.matched_symptoms)
+            ),
+            (Lang::Zh, false) => format!("（已排除：{}）", facts.join("；")),
+            (Lang::Zh, true) => format!(
+                "（已排除：{}；因此不因“{}”加权）",
+                facts.join("；"),
+                symptoms(&ranked.matched_symptoms)
+            ),
+        });
+    }
+    escape_owned(text)
+}
+
+/// A cause's formula: that of its highest-scoring finding, named when it has several.
+fn cause_score_explanation(cause: &Cause, findings: &[ReportFinding]) -> String {
+    let Some(best) = findings.get(cause.best.wrapping_sub(1)) else {
+        return String::new();
+    };
+    if cause.findings.len() > 1 {
+        format!("{}: {}", best.code, best.score_explanation)
+    } else {
+        best.score_explanation.clone()
+    }
+}
+
 /// Builds one finding's report form.
 pub fn report_finding(
     ranked: &Ranked,
@@ -445,7 +517,7 @@ pub fn report_finding(
     let mut args: Vec<(&str, String)> = finding
         .args
         .iter()
-        .map(|(k, v)| (*k, render_arg(v, options.show_values)))
+        .map(|(k, v)| (*k, render_arg(v, options.show_values, options.lang)))
         .collect();
     let field = escape(&finding.field).into_owned();
     args.push(("field", field.clone()));
@@ -476,7 +548,7 @@ pub fn report_finding(
                 .map(|s| {
                     let mut step = fill(s, &args);
                     if shows_masked(s) {
-                        step.push_str(words(options.lang).masked_step);
+                        step.push_str(words::causes(options.lang).masked_step);
                     }
                     step
                 })
@@ -528,7 +600,7 @@ pub fn report_finding(
         evidence,
         fix,
         fingerprint: fingerprint(&source.path, finding),
-        score_explanation: ranked.score_explanation.clone(),
+        score_explanation: score_explanation(ranked, pack, options.lang),
         span: finding.span.clone(),
     }
 }
@@ -580,6 +652,7 @@ pub fn build_file(
         findings,
         source: None,
         hidden: Vec::new(),
+        nothing_checked: profile.fields.is_empty(),
     }
 }
 
@@ -608,7 +681,7 @@ fn report_cause(
         .findings
         .first()
         .and_then(|rank| findings.get(rank - 1));
-    let w = words(options.lang);
+    let w = words::causes(options.lang);
     let title_of = |rank: usize| {
         causes
             .get(rank.wrapping_sub(1))
@@ -658,7 +731,7 @@ fn report_cause(
         fix_first: cause.fix_first.clone(),
         fix_before: cause.fix_before.clone(),
         notes,
-        score_explanation: cause.score_explanation.clone(),
+        score_explanation: cause_score_explanation(cause, findings),
     }
 }
 
@@ -702,9 +775,10 @@ pub fn build_unreadable(
     pack: &RulePack,
     options: RenderOptions,
 ) -> FileReport {
+    let message = load_error_message(error, pack, options.lang);
+    // Fingerprints do not change with the language.
     let finding = Finding::new(error.code, "", error.offset..error.offset + 1)
-        .text("problem", error.message.clone())
-        .fingerprint_value(error.message.clone());
+        .fingerprint_value(load_error_message(error, pack, Lang::En));
     let policy = pack.rule(error.code);
     let texts = policy.map(|p| p.texts(options.lang));
     let remediation = texts
@@ -727,7 +801,7 @@ pub fn build_unreadable(
         end_column: error.position.column + 1,
         related: Vec::new(),
         title: texts.map_or_else(String::new, |t| escape(&t.title).into_owned()),
-        message: escape(&error.message).into_owned(),
+        message,
         remediation: remediation.iter().map(|s| escape(s).into_owned()).collect(),
         evidence: Map::new(),
         fix: None,
@@ -759,6 +833,7 @@ pub fn build_unreadable(
         findings: vec![report_finding],
         source: None,
         hidden: Vec::new(),
+        nothing_checked: false,
     }
 }
 

@@ -348,7 +348,7 @@ mod tests {
         );
         assert_eq!(
             r["message"]["text"].as_str().and_then(|t| t.lines().next()),
-            Some("invalid TOML: expected `=`")
+            Some("not valid TOML: expected `=`")
         );
     }
 

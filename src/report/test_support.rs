@@ -104,11 +104,12 @@ pub fn sample_report() -> Report {
         ],
         source: None,
         hidden: Vec::new(),
+        nothing_checked: false,
     }));
     let load_error = LoadError {
         kind: LoadErrorKind::NotToml,
         code: "BC001",
-        message: "invalid TOML: expected `=`".to_string(),
+        args: vec![("detail", crate::finding::Arg::Text("expected `=`".into()))],
         position: Position { line: 2, column: 9 },
         offset: 19,
     };
@@ -156,6 +157,7 @@ pub fn clean_file(path: &str) -> FileReport {
         findings: Vec::new(),
         source: None,
         hidden: Vec::new(),
+        nothing_checked: false,
     }
 }
 

@@ -295,7 +295,7 @@ fn finding(
         .finding(field.path(), starts.span(first.char_index))
         .fingerprint_value(value)
         .variant(variant(class, first.kind))
-        .text("character", unicode::describe(first.ch))
+        .character("character", first.ch)
         .text("count", issues.len().to_string())
         .text("position", (first.char_index + 1).to_string())
         .text("intended", first.suggestion.clone().unwrap_or_default())

@@ -19,9 +19,7 @@ pub fn load_issue_findings(profile: &Profile, issues: &[LoadIssue]) -> Vec<Findi
             let mut finding = Finding::new(issue.code, issue.path.clone(), issue.span.clone())
                 .variant(issue.variant)
                 .fingerprint_value(format!("{}\0{written}", issue.variant));
-            for (name, value) in &issue.args {
-                finding = finding.text(name, value.clone());
-            }
+            finding.args.extend(issue.args.iter().cloned());
             finding
         })
         .collect()

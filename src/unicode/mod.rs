@@ -11,7 +11,7 @@ mod mojibake;
 mod scan;
 mod tables;
 
-pub use describe::describe;
+pub use describe::{describe, describe_zh};
 pub use escape::{
     escape, escape_keep_newlines, escape_keep_newlines_owned, escape_owned, is_unsafe_to_print,
     push_escape,

@@ -5,12 +5,16 @@ use assert_cmd::Command;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
-/// The `bindcheck` binary, with a fixed locale so the default language is English.
+/// The `bindcheck` binary, with a fixed locale so the default language is English, and none
+/// of the variables that change width or colour.
 pub fn bindcheck() -> Command {
     let mut cmd = Command::cargo_bin("bindcheck").expect("binary builds");
     cmd.env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env("LANG", "C");
+    for variable in ["COLUMNS", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE"] {
+        cmd.env_remove(variable);
+    }
     cmd
 }
 
