@@ -349,7 +349,8 @@ fn write_quotes(
         writeln!(
             out,
             "   {pad} {bar} {}",
-            marker_line(&markers, |carets| term.paint(carets, style::severity(severity)))
+            marker_line(&markers, |carets| term
+                .paint(carets, style::severity(severity)))
         )?;
     }
     Ok(())
