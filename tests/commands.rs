@@ -64,6 +64,43 @@ fn explain_by_code_and_by_name_shows_sources_and_confidence() {
 }
 
 #[test]
+fn explain_fills_remediation_steps_with_the_rules_parameters() {
+    let text = bindcheck()
+        .args(["explain", "BC501"])
+        .output()
+        .unwrap()
+        .stdout;
+    let text = String::from_utf8(text).unwrap();
+    assert!(
+        text.contains("1. Top up the LianLian account to at least 100 CNY (LianLian Global"),
+        "{text}"
+    );
+    // An overlay's threshold is the one shown.
+    let dir = tempfile::tempdir().unwrap();
+    let overlay = dir.path().join("pack.toml");
+    std::fs::write(&overlay, "[rules.BC501.params]\nminimum = \"200 CNY\"\n").unwrap();
+    let json = bindcheck()
+        .args([
+            "explain", "BC501", "--lang", "zh", "--format", "json", "--rules",
+        ])
+        .arg(&overlay)
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(
+        json["remediation"][0],
+        "为连连账户充值至至少 200 CNY（连连国际 › 账户 › 充值）。"
+    );
+    // A placeholder no parameter fills stays a visible slot.
+    let text = bindcheck()
+        .args(["explain", "BC101"])
+        .output()
+        .unwrap()
+        .stdout;
+    assert!(String::from_utf8(text).unwrap().contains('<'));
+}
+
+#[test]
 fn explain_unknown_rule_exits_2() {
     let out = bindcheck().args(["explain", "BC999"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));

@@ -503,7 +503,12 @@ fn each_symptom_is_explained_only_by_its_causes_which_come_first() {
                 "BC802@amazon.two_step_verification",
             ],
         ),
-        ("test payment failed", &["BC501@lianlian.balance"]),
+        // A channel that is not authorised cannot carry the test payment either (the fact
+        // "test payment succeeded" rules it out for the same reason).
+        (
+            "test payment failed",
+            &["BC603@lianlian.ozon_channel", "BC501@lianlian.balance"],
+        ),
         (
             "payouts do not arrive",
             &[

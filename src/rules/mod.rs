@@ -629,7 +629,8 @@ pub const RULES: &[Rule] = &[
         Address,
         Some(address::place_differs),
     )
-    .inputs(address::COMPARED),
+    .inputs(address::COMPARED)
+    .judges(&[address::COMPARED]),
     Rule::new(
         "BC403",
         "license-region-mismatch",
