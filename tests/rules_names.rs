@@ -1,6 +1,7 @@
 //! BC101–BC103 end to end: names that must match character for character.
 
 mod common;
+use bindcheck::rules::Family;
 use common::*;
 use serde_json::json;
 
@@ -313,7 +314,7 @@ fn clean_examples_have_no_name_findings() {
         "amazon-lianlian-jp-clean.toml",
     ] {
         let (json, _) = diagnose_json(&fixture(&format!("examples/{name}")), &[]);
-        for code in ["BC101", "BC102", "BC103", "BC104"] {
+        for code in family_codes(Family::Names) {
             assert!(with_code(&json, code).is_empty(), "{name} {code}");
         }
     }

@@ -143,7 +143,7 @@ fn check_selectors(flag: &str, list: &[String], lang: Lang) -> Result<(), Fatal>
         if let Some(rule) = RULES
             .iter()
             .find(|r| r.code.eq_ignore_ascii_case(selector) || r.name == selector.as_str())
-            .filter(|r| flag == "--ignore" && lint::ALWAYS_REPORTED.contains(&r.code))
+            .filter(|r| flag == "--ignore" && r.always_reported)
         {
             warn(&say(
                 lang,
