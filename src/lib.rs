@@ -8,6 +8,7 @@
 pub mod address;
 pub mod cause;
 pub mod cli;
+pub mod docs;
 pub mod finding;
 pub mod lint;
 pub mod namediff;

@@ -1039,6 +1039,16 @@ pub fn placeholders(template: &str) -> Vec<&str> {
     names
 }
 
+/// `template` with each placeholder shown as `<name>`: a text no finding fills (`explain`, the
+/// rule reference).
+pub fn generic(template: &str) -> String {
+    let args: Vec<(&str, String)> = placeholders(template)
+        .into_iter()
+        .map(|p| (p, format!("<{p}>")))
+        .collect();
+    fill(template, &args)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

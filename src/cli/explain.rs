@@ -5,7 +5,7 @@ use crate::profile::Flow;
 use crate::report::layout::wrap;
 use crate::report::style::{self, Terminal};
 use crate::report::words;
-use crate::rulepack::{Lang, RulePack, RulePolicy};
+use crate::rulepack::{Lang, RulePack, RulePolicy, generic};
 use crate::rules::{self, Rule};
 use clap::ValueEnum;
 use serde_json::json;
@@ -55,15 +55,6 @@ pub fn run(args: Args) -> CmdResult {
     };
     emit_styled(&text)?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// Placeholders in remediation steps are shown as `<name>` when no finding fills them.
-fn generic(step: &str) -> String {
-    let args: Vec<(&str, String)> = crate::rulepack::placeholders(step)
-        .into_iter()
-        .map(|p| (p, format!("<{p}>")))
-        .collect();
-    crate::rulepack::fill(step, &args)
 }
 
 fn labels(lang: Lang) -> [&'static str; 10] {

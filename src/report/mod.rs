@@ -21,7 +21,7 @@ pub mod words;
 pub use concise::Concise;
 pub use github::Github;
 pub use human::Human;
-pub use json::Json;
+pub use json::{Json, KEYS as JSON_KEYS};
 pub use jsonl::Jsonl;
 pub use junit::Junit;
 pub use sarif::Sarif;
