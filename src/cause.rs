@@ -1,5 +1,5 @@
 //! Findings → causes: which findings of one profile share one root cause and one fix
-//! (SPEC §2 "Causes and ranking").
+//! (the README's "How causes are ranked").
 //!
 //! Computed from the findings alone (field, fix, the rule's remedy) and from what the rules say
 //! about a patched profile — never from a list of code pairs, so a new rule is grouped without

@@ -1,4 +1,4 @@
-//! Findings and their causes → ranked causes (SPEC §2 "Causes and ranking").
+//! Findings and their causes → ranked causes (the README's "How causes are ranked").
 //!
 //! Each finding is scored:
 //!

@@ -1,4 +1,4 @@
-//! The rulepack: rule *policy* as data (SPEC §2).
+//! The rulepack: rule *policy* as data (documented per rule in `docs/rules/`).
 //!
 //! Thresholds, patterns, default severity, confidence, prior likelihood, the symptoms a rule
 //! explains, its sources, and its message and remediation text in English and Chinese. The
@@ -394,7 +394,7 @@ impl Ranking {
     }
 }
 
-/// Where a rule's policy comes from (SOURCES.md).
+/// Where a rule's policy comes from: a source of `[sources]`, with its confidence.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct SourceRef {

@@ -1,7 +1,7 @@
 //! Source text and positions.
 //!
 //! Every position bindcheck reports is computed here from the bytes of the file: lines are
-//! 1-based, columns are 1-based and counted in Unicode scalar values (SPEC §4). A string value
+//! 1-based, columns are 1-based and counted in Unicode scalar values (`docs/output.md`). A string value
 //! may spell a character with an escape (`\u200B`); [`string_char_offsets`] maps each decoded
 //! character back to where it is written, so a finding points at the escape itself.
 

@@ -339,7 +339,7 @@ fn bc309_not_compared_when_ozon_pays_elsewhere() {
 
 #[test]
 fn bc310_marketplace_id_and_shape() {
-    // SPEC's own example seller_id is the Amazon.ca marketplace ID.
+    // A marketplace ID (here Amazon.ca's) is a common mistake for the Merchant Token.
     let (json, code) = run("rules/BC310/fires.toml", &[]);
     assert_eq!(
         bc3(&json),

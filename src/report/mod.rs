@@ -65,7 +65,7 @@ pub struct RelatedPosition {
     pub column: usize,
 }
 
-/// A fix as the formats show it (SPEC §4): the value to enter, never masked. When values are
+/// A fix as the formats show it (`docs/output.md`): the value to enter, never masked. When values are
 /// masked the replacement is left out and `masked` says that `--show-values` shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FixOut {
@@ -87,7 +87,7 @@ impl FixOut {
     }
 }
 
-/// One cause as every format shows it (SPEC §4 `causes`): the findings it explains (by their
+/// One cause as every format shows it (`causes` in `docs/output.md`): the findings it explains (by their
 /// `rank`), one title, one severity, one set of steps with one value to enter.
 #[derive(Debug, Clone, Serialize)]
 pub struct ReportCause {
@@ -114,7 +114,7 @@ pub struct ReportCause {
     pub score_explanation: String,
 }
 
-/// One finding as every format shows it (SPEC §4).
+/// One finding as every format shows it (`findings` in `docs/output.md`).
 #[derive(Debug, Clone, Serialize)]
 pub struct ReportFinding {
     pub rank: usize,
@@ -258,7 +258,7 @@ impl Report {
     }
 }
 
-/// Totals over the files of a run (SPEC §4 `summary`), kept as files stream past.
+/// Totals over the files of a run (`summary` in `docs/output.md`), kept as files stream past.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {
     pub files: usize,
@@ -335,7 +335,7 @@ pub fn render_streaming<R: Renderer + ?Sized>(
     renderer.end(report, &report.summary(), out)
 }
 
-/// Masks an identifier: first 2 and last 4 characters kept (SPEC §3); short values fully.
+/// Masks an identifier: first 2 and last 4 characters kept; short values fully.
 pub fn mask(value: &str) -> String {
     let n = value.chars().count();
     if n <= 6 {
