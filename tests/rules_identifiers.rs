@@ -224,17 +224,6 @@ fn bc307_iban() {
 }
 
 #[test]
-fn bc307_invisible_character_is_reported_once_as_bc201() {
-    let (json, code) = run("rules/BC307/invisible.toml", &[]);
-    assert_eq!(bc3(&json), vec![]);
-    assert_eq!(
-        place(only(&json, "BC201")),
-        ("ozon_global_pay.iban".into(), 4, 23)
-    );
-    assert_eq!(code, 1);
-}
-
-#[test]
 fn bc307_chinese_checksum_message() {
     let (json, _) = run("rules/BC307/fires.toml", &["--lang", "zh"]);
     let f = findings(&json)

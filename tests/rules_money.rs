@@ -42,7 +42,7 @@ fn bc501_100_and_100_00_pass() {
 
 #[test]
 fn bc501_usd_balance_is_not_compared_with_a_cny_minimum() {
-    let (json, code) = run("BC501/not-comparable-usd.toml", &[]);
+    let (json, code) = run("BC501/fires-not-comparable-usd.toml", &[]);
     let f = only(&json, "BC501");
     assert_eq!(place(f), ("lianlian.balance".into(), 4, 11));
     assert_eq!(f["severity"], "info");
@@ -52,7 +52,7 @@ fn bc501_usd_balance_is_not_compared_with_a_cny_minimum() {
     );
     assert_eq!(code, 0);
 
-    let (json, _) = run("BC501/not-comparable-usd.toml", &["--lang", "zh"]);
+    let (json, _) = run("BC501/fires-not-comparable-usd.toml", &["--lang", "zh"]);
     assert_eq!(
         only(&json, "BC501")["message"],
         "`lianlian.balance` 的币种是 USD，无法与最低 100 CNY 比较；请查看 CNY 余额"
@@ -145,7 +145,7 @@ fn bc503_ogp_pending_settlement_uses_the_eur_minimum() {
 
 #[test]
 fn bc503_no_minimum_in_that_currency() {
-    let (json, _) = run("BC503/not-comparable.toml", &[]);
+    let (json, _) = run("BC503/fires-not-comparable.toml", &[]);
     let f = only(&json, "BC503");
     assert_eq!(
         f["message"],

@@ -22,7 +22,7 @@ pub fn diagnosis(path: &str, bytes: &[u8], pack: &RulePack, lang: Lang) -> Strin
 
 /// The report of the profile `bytes` (shown as `path`) as of [`AS_OF`], with identifiers
 /// masked; a profile that cannot be loaded gives its one load finding.
-pub(super) fn file_report(
+pub fn file_report(
     path: &str,
     bytes: &[u8],
     pack: &RulePack,

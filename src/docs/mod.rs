@@ -10,7 +10,7 @@ mod output;
 mod profile;
 mod rules;
 
-pub use example::{AS_OF, diagnosis};
+pub use example::{AS_OF, diagnosis, file_report};
 pub use rules::fixture_files;
 
 use crate::rulepack::RulePack;
