@@ -193,7 +193,7 @@ pub struct RuleInfo {
     pub title: String,
     pub why: String,
     /// The steps of the rule's default variant. Placeholders that only a finding can fill
-    /// (`{field}`) stay as written.
+    /// are shown as `<field>`, as `explain` shows them.
     pub remediation: Vec<String>,
     pub severity: Severity,
     pub confidence: Confidence,
@@ -210,7 +210,12 @@ impl RuleInfo {
             why: texts.map_or_else(String::new, |t| escape(&t.why).into_owned()),
             remediation: texts
                 .and_then(|t| t.remediation.get("default"))
-                .map(|steps| steps.iter().map(|s| escape(s).into_owned()).collect())
+                .map(|steps| {
+                    steps
+                        .iter()
+                        .map(|s| escape_owned(crate::rulepack::generic(s)))
+                        .collect()
+                })
                 .unwrap_or_default(),
             severity: policy.map_or(Severity::Warning, |p| p.severity_for("default")),
             confidence: policy.map_or(Confidence::Low, |p| p.confidence()),
