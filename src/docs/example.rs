@@ -20,8 +20,8 @@ pub fn diagnosis(path: &str, bytes: &[u8], pack: &RulePack, lang: Lang) -> Strin
     }
 }
 
-/// The report of the profile `bytes` (shown as `path`) as of [`AS_OF`], with identifiers
-/// masked; a profile that cannot be loaded gives its one load finding.
+/// The report of the profile `bytes` (shown as `path`) as of [`AS_OF`], as `diagnose` builds
+/// it, with identifiers masked; a profile that cannot be loaded gives its one load finding.
 pub fn file_report(
     path: &str,
     bytes: &[u8],
@@ -41,7 +41,8 @@ pub fn file_report(
             pack,
             options,
             Some(crate::rulepack::Severity::Error),
-        )),
+        )
+        .with_source(&analysis.profile, options)),
         Err(AnalyzeError::Load(failure)) => Ok(report::build_unreadable(
             path,
             &failure.error,
