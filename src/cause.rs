@@ -129,8 +129,8 @@ fn any_field_shared(findings: &[Finding]) -> bool {
 /// The group of each finding, and each group's findings: one group per (field, remedy); a
 /// finding without a remedy is a group of its own. Groups are numbered in finding order.
 fn same_remedy_groups(remedies: &[Option<FindingRemedy<'_>>]) -> (Vec<usize>, Vec<Vec<usize>>) {
-    // Sorted rather than hashed: a profile has a handful of findings, and hashing every
-    // replacement cost more than the rest of the grouping.
+    // Sorted rather than hashed: a profile has a handful of findings, too few for hashing
+    // every replacement to pay off.
     let mut keyed: Vec<(&str, &Action<'_>, usize)> = remedies
         .iter()
         .enumerate()

@@ -998,8 +998,7 @@ fn merge(base: &mut serde_json::Value, overlay: serde_json::Value) {
 pub fn fill(template: &str, args: &[(&str, String)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
-    // Byte searches: the braces are ASCII, and `str::find` with a char pattern was half of
-    // this function's cost.
+    // Byte searches: the braces are ASCII (bench/README.md, "Why the code is shaped so").
     while let Some(open) = memchr::memchr(b'{', rest.as_bytes()) {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];

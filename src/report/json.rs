@@ -197,8 +197,7 @@ pub const KEYS: &[(&str, &str)] = &[
 
 /// Writes `value` pretty-printed, with every line after the first indented by `indent`
 /// spaces, so it nests inside the document. The indent is written by the formatter as each
-/// line starts: re-indenting serde_json's pretty output afterwards meant a second pass over
-/// every byte and two writes per line, a tenth of lint's JSON cost.
+/// line starts, so every byte is written once (bench/README.md).
 fn nested(out: &mut dyn Write, value: &impl Serialize, indent: usize) -> io::Result<()> {
     let mut text = Vec::with_capacity(4096);
     let mut serializer = serde_json::Serializer::with_formatter(
