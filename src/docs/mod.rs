@@ -19,7 +19,9 @@ use std::path::Path;
 /// One generated page: its path under `docs/` and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {
+    /// Relative to `docs/`, `/`-separated (`rules/BC101.md`).
     pub path: String,
+    /// The whole page, Markdown.
     pub text: String,
 }
 

@@ -41,7 +41,9 @@ use crate::source::Span;
 
 /// What a rule check sees.
 pub struct Context<'a> {
+    /// The profile being checked.
     pub profile: &'a Profile,
+    /// The policy in force (built-in, with `--rules` merged on top).
     pub pack: &'a RulePack,
     /// `--as-of`; otherwise today is read from the clock when a date rule first asks.
     as_of: Option<jiff::civil::Date>,
@@ -59,6 +61,7 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
+    /// The context for checking `profile` under `pack`, with `as_of` as today when given.
     pub fn new(profile: &'a Profile, pack: &'a RulePack, as_of: Option<jiff::civil::Date>) -> Self {
         let flows = Flows::of(profile);
         Context {
@@ -213,8 +216,11 @@ impl Family {
 /// rulepack under the same code.
 #[derive(Debug)]
 pub struct Rule {
+    /// `BC101`: stable, in its family's hundred.
     pub code: &'static str,
+    /// `account-name-mismatch`: usable wherever a code is.
     pub name: &'static str,
+    /// The family, and so the file its check lives in.
     pub family: Family,
     /// Every profile field the check reads. A deposit method's field is named by its
     /// `amazon.deposit_method.` path and stands for that field of every deposit method
@@ -1012,6 +1018,7 @@ pub fn validate_pack(pack: &RulePack) -> Result<(), PolicyError> {
 /// The result of checking one profile: findings in source order, before ranking.
 #[derive(Debug, Default)]
 pub struct Checked {
+    /// The findings reported.
     pub findings: Vec<Finding>,
     /// Findings hidden by a `[[bindcheck.ignore]]` entry (kept for statistics and baselines).
     pub suppressed: Vec<Finding>,
