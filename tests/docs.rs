@@ -11,11 +11,7 @@ use std::path::Path;
 /// without `cargo run -- docs`.
 #[test]
 fn docs_are_current() {
-    let root = env!("CARGO_MANIFEST_DIR");
-    let out = bindcheck()
-        .args(["docs", "--check", "--root", root])
-        .output()
-        .unwrap();
+    let out = docs(Path::new(env!("CARGO_MANIFEST_DIR")), &["--check"]);
     assert!(
         out.status.success(),
         "{}",
@@ -31,29 +27,17 @@ fn docs_check_names_a_stale_page_and_write_brings_it_back() {
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures"),
         &root.join("fixtures"),
     );
-    let write = bindcheck()
-        .args(["docs", "--root"])
-        .arg(root)
-        .output()
-        .unwrap();
+    let write = docs(root, &[]);
     assert_eq!(write.status.code(), Some(0));
     std::fs::write(root.join("docs/rules/BC501.md"), "edited by hand\n").unwrap();
     std::fs::write(root.join("docs/rules/BC999.md"), "a removed rule\n").unwrap();
-    let check = bindcheck()
-        .args(["docs", "--check", "--root"])
-        .arg(root)
-        .output()
-        .unwrap();
+    let check = docs(root, &["--check"]);
     assert_eq!(check.status.code(), Some(1));
     assert_eq!(
         String::from_utf8_lossy(&check.stderr),
         "docs/ is stale; regenerate it with `cargo run -- docs`:\n  rules/BC501.md\n  rules/BC999.md\n"
     );
-    let again = bindcheck()
-        .args(["docs", "--root"])
-        .arg(root)
-        .output()
-        .unwrap();
+    let again = docs(root, &[]);
     assert_eq!(
         String::from_utf8_lossy(&again.stdout),
         format!(
@@ -63,25 +47,28 @@ fn docs_check_names_a_stale_page_and_write_brings_it_back() {
         )
     );
     assert!(!root.join("docs/rules/BC999.md").exists());
-    let check = bindcheck()
-        .args(["docs", "--check", "--root"])
-        .arg(root)
-        .output()
-        .unwrap();
+    let check = docs(root, &["--check"]);
     assert_eq!(check.status.code(), Some(0));
 }
 
 #[test]
 fn docs_refuses_a_folder_that_is_not_a_checkout() {
     let dir = tempfile::tempdir().unwrap();
-    let out = bindcheck()
-        .args(["docs", "--root"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
+    let out = docs(dir.path(), &[]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("is not a bindcheck checkout"));
     assert!(!dir.path().join("docs").exists());
+}
+
+/// `bindcheck docs --root ROOT ARGS...`.
+fn docs(root: &Path, args: &[&str]) -> std::process::Output {
+    bindcheck()
+        .arg("docs")
+        .args(args)
+        .arg("--root")
+        .arg(root)
+        .output()
+        .unwrap()
 }
 
 /// The profile page, the output page, the rule index and one page per rule.

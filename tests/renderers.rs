@@ -48,47 +48,26 @@ fn render(format: Format, lang: Lang) -> String {
     String::from_utf8(out).unwrap()
 }
 
-#[test]
-fn human() {
-    insta::assert_snapshot!(render(Format::Human, Lang::En));
+/// One snapshot test per renderer and language, each named after its format.
+macro_rules! snapshots {
+    ($($name:ident: $format:expr, $lang:expr;)*) => {
+        $(
+            #[test]
+            fn $name() {
+                insta::assert_snapshot!(render($format, $lang));
+            }
+        )*
+    };
 }
 
-#[test]
-fn human_zh() {
-    insta::assert_snapshot!(render(Format::Human, Lang::Zh));
-}
-
-#[test]
-fn json() {
-    insta::assert_snapshot!(render(Format::Json, Lang::En));
-}
-
-#[test]
-fn jsonl() {
-    insta::assert_snapshot!(render(Format::Jsonl, Lang::En));
-}
-
-#[test]
-fn sarif() {
-    insta::assert_snapshot!(render(Format::Sarif, Lang::En));
-}
-
-#[test]
-fn github() {
-    insta::assert_snapshot!(render(Format::Github, Lang::En));
-}
-
-#[test]
-fn junit() {
-    insta::assert_snapshot!(render(Format::Junit, Lang::En));
-}
-
-#[test]
-fn concise() {
-    insta::assert_snapshot!(render(Format::Concise, Lang::En));
-}
-
-#[test]
-fn concise_zh() {
-    insta::assert_snapshot!(render(Format::Concise, Lang::Zh));
+snapshots! {
+    human: Format::Human, Lang::En;
+    human_zh: Format::Human, Lang::Zh;
+    json: Format::Json, Lang::En;
+    jsonl: Format::Jsonl, Lang::En;
+    sarif: Format::Sarif, Lang::En;
+    github: Format::Github, Lang::En;
+    junit: Format::Junit, Lang::En;
+    concise: Format::Concise, Lang::En;
+    concise_zh: Format::Concise, Lang::Zh;
 }
