@@ -1,5 +1,5 @@
 //! Findings → causes: which findings of one profile share one root cause and one fix
-//! (SPEC §2 "Causes and ranking").
+//! (the README's "How causes are ranked").
 //!
 //! Computed from the findings alone (field, fix, the rule's remedy) and from what the rules say
 //! about a patched profile — never from a list of code pairs, so a new rule is grouped without
@@ -129,8 +129,8 @@ fn any_field_shared(findings: &[Finding]) -> bool {
 /// The group of each finding, and each group's findings: one group per (field, remedy); a
 /// finding without a remedy is a group of its own. Groups are numbered in finding order.
 fn same_remedy_groups(remedies: &[Option<FindingRemedy<'_>>]) -> (Vec<usize>, Vec<Vec<usize>>) {
-    // Sorted rather than hashed: a profile has a handful of findings, and hashing every
-    // replacement cost more than the rest of the grouping.
+    // Sorted rather than hashed: a profile has a handful of findings, too few for hashing
+    // every replacement to pay off.
     let mut keyed: Vec<(&str, &Action<'_>, usize)> = remedies
         .iter()
         .enumerate()

@@ -5,16 +5,28 @@
 //! [`report`]. Each stage knows nothing of the stages after it. [`pipeline`] runs the stages
 //! before the report for one profile; [`cli`] wires the commands.
 
+#![warn(missing_docs)]
+
 pub mod address;
 pub mod cause;
+// Modules marked so are documented item by item as they are next changed; every other module,
+// and every new one, must document its public items.
+#[allow(missing_docs)]
 pub mod cli;
+pub mod docs;
+#[allow(missing_docs)]
 pub mod finding;
+#[allow(missing_docs)]
 pub mod lint;
 pub mod namediff;
+#[allow(missing_docs)]
 pub mod pipeline;
+#[allow(missing_docs)]
 pub mod profile;
 pub mod rank;
+#[allow(missing_docs)]
 pub mod report;
+#[allow(missing_docs)]
 pub mod rulepack;
 pub mod rules;
 pub mod source;

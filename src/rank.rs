@@ -1,4 +1,4 @@
-//! Findings and their causes → ranked causes (SPEC §2 "Causes and ranking").
+//! Findings and their causes → ranked causes (the README's "How causes are ranked").
 //!
 //! Each finding is scored:
 //!
@@ -67,6 +67,7 @@ pub struct Reported {
 /// A finding with its score and its place in the ranking.
 #[derive(Debug, Clone)]
 pub struct Ranked {
+    /// What the rule found.
     pub finding: Finding,
     /// 1-based, in the order of the causes.
     pub rank: usize,
@@ -74,8 +75,11 @@ pub struct Ranked {
     pub cause: usize,
     /// Its place among the causes (see [`crate::cause`]).
     pub place: Place,
+    /// The rule's severity for the finding's variant (a selection may change it).
     pub severity: Severity,
+    /// The rule's confidence.
     pub confidence: Confidence,
+    /// weight(confidence) × prior × symptom boost.
     pub score: f64,
     /// The reported symptoms this finding's rule explains here.
     pub matched_symptoms: Vec<String>,

@@ -1,4 +1,4 @@
-//! The rulepack: rule *policy* as data (SPEC §2).
+//! The rulepack: rule *policy* as data (documented per rule in `docs/rules/`).
 //!
 //! Thresholds, patterns, default severity, confidence, prior likelihood, the symptoms a rule
 //! explains, its sources, and its message and remediation text in English and Chinese. The
@@ -394,7 +394,7 @@ impl Ranking {
     }
 }
 
-/// Where a rule's policy comes from (SOURCES.md).
+/// Where a rule's policy comes from: a source of `[sources]`, with its confidence.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct SourceRef {
@@ -998,8 +998,7 @@ fn merge(base: &mut serde_json::Value, overlay: serde_json::Value) {
 pub fn fill(template: &str, args: &[(&str, String)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
-    // Byte searches: the braces are ASCII, and `str::find` with a char pattern was half of
-    // this function's cost.
+    // Byte searches: the braces are ASCII (bench/README.md, "Why the code is shaped so").
     while let Some(open) = memchr::memchr(b'{', rest.as_bytes()) {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
@@ -1037,6 +1036,26 @@ pub fn placeholders(template: &str) -> Vec<&str> {
         rest = &after[close + 1..];
     }
     names
+}
+
+/// `template` as a text no finding fills (`explain`, SARIF rule help, the rule reference): a
+/// placeholder named after one of the rule's scalar parameters shows the parameter's value
+/// (`{minimum}` → 100 CNY), so the step reads as the seller will see it; any other placeholder
+/// is shown as `<name>`.
+pub fn generic(template: &str, params: &toml::Table) -> String {
+    let args: Vec<(&str, String)> = placeholders(template)
+        .into_iter()
+        .map(|p| {
+            let value = match params.get(p) {
+                Some(toml::Value::String(s)) => s.clone(),
+                Some(toml::Value::Integer(i)) => i.to_string(),
+                Some(toml::Value::Float(f)) => f.to_string(),
+                _ => format!("<{p}>"),
+            };
+            (p, value)
+        })
+        .collect();
+    fill(template, &args)
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Source text and positions.
 //!
 //! Every position bindcheck reports is computed here from the bytes of the file: lines are
-//! 1-based, columns are 1-based and counted in Unicode scalar values (SPEC §4). A string value
+//! 1-based, columns are 1-based and counted in Unicode scalar values (`docs/output.md`). A string value
 //! may spell a character with an escape (`\u200B`); [`string_char_offsets`] maps each decoded
 //! character back to where it is written, so a finding points at the escape itself.
 
@@ -13,19 +13,24 @@ pub type Span = Range<usize>;
 /// A 1-based line and column (column in Unicode scalar values).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub struct Position {
+    /// 1-based line.
     pub line: usize,
+    /// 1-based column, in Unicode scalar values.
     pub column: usize,
 }
 
 /// One loaded file: its display path, its text and an index of line starts.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
+    /// The path as the user gave it, for messages.
     pub path: String,
+    /// The whole text.
     pub text: String,
     line_starts: Vec<usize>,
 }
 
 impl SourceFile {
+    /// Indexes the line starts of `text`.
     pub fn new(path: impl Into<String>, text: String) -> Self {
         // Sized for lines of about 32 bytes, so a typical profile's starts need no regrowth
         // (collecting from the search's unknown length grew the list five times per file).

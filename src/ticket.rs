@@ -297,7 +297,7 @@ fn title(pack: &RulePack, code: &str) -> String {
         .unwrap_or_else(|| code.to_string())
 }
 
-/// What a severity means, in the words of the e-mail (SPEC §2).
+/// What a severity means, in the words of the e-mail (the severities of `docs/rules/`).
 fn consequence(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "this blocks the binding or the payout",

@@ -1,4 +1,4 @@
-//! Causes, not rule hits (SPEC §2 "Causes and ranking", §4 `causes`): findings that share one
+//! Causes, not rule hits (README "How causes are ranked", `causes` in docs/output.md): findings that share one
 //! root cause and one fix are one cause, with one title, one severity, one set of steps and one
 //! value to enter; every finding keeps its own line and column and names its cause.
 

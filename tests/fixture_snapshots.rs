@@ -1,126 +1,105 @@
-//! Every rule fixture (`fixtures/rules/<CODE>/*.toml`), diagnosed and snapshotted, in the style
-//! of ruff's fixture tests: a change in any message, position, grouping into causes or ranking
-//! shows up as a diff of `tests/snapshots/`. Review with `INSTA_UPDATE=always cargo test --test fixture_snapshots`
-//! and `git diff`.
+//! Every rule fixture (`fixtures/rules/<CODE>/*.toml`) is a test of its own, in the style of
+//! ruff's fixture tests: it must fire its rule (`fires*.toml`) or stay clean of it
+//! (`clean*.toml`), and its whole diagnosis — messages, positions, causes, ranking,
+//! remediation, evidence and fixes, in Chinese too for the firing ones — is snapshotted in
+//! `tests/snapshots/`, so any change shows up as a reviewable diff.
+//!
+//! `cargo test --test fixture_snapshots BC501` runs one rule's fixtures (the test names are
+//! `BC501::fires-case` …), and one failing fixture does not hide the others. Review a change
+//! with `INSTA_UPDATE=always cargo test --test fixture_snapshots` and `git diff`.
 
-use bindcheck::pipeline::{AnalyzeOptions, analyze};
-use bindcheck::report::{RenderOptions, report_finding};
+use bindcheck::docs::{diagnosis, file_report, fixture_files};
 use bindcheck::rulepack::{Lang, RulePack};
-use std::path::Path;
+use bindcheck::rules::RULES;
+use libtest_mimic::{Arguments, Failed, Trial};
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
-fn render(path: &Path, pack: &RulePack, lang: Lang) -> String {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let shown = path
-        .strip_prefix(root)
-        .unwrap_or(path)
-        .display()
-        .to_string();
-    let bytes = std::fs::read(path).expect("fixture reads");
-    let options = AnalyzeOptions {
-        as_of: Some(jiff::civil::date(2026, 11, 21)),
-        symptom: None,
-    };
-    let render_options = RenderOptions {
-        lang,
-        show_values: false,
-        explain_rank: false,
-    };
-    match analyze(&shown, &bytes, pack, &options) {
-        Ok(analysis) => analysis
-            .ranked
-            .iter()
-            .map(|r| {
-                let f = report_finding(r, &analysis.profile.source, pack, render_options);
-                format!(
-                    "{}. [cause {}] {} {} {} {}:{}-{}:{} score={}\n   {}\n",
-                    f.rank,
-                    f.cause,
-                    f.code,
-                    f.severity,
-                    f.field,
-                    f.line,
-                    f.column,
-                    f.end_line,
-                    f.end_column,
-                    f.score,
-                    f.message
-                )
-            })
-            .collect(),
-        Err(bindcheck::pipeline::AnalyzeError::Load(failure)) => {
-            let error = &failure.error;
-            format!(
-                "cannot be checked: {}:{}:{}: {}\n",
-                failure.message_path,
-                error.position.line,
-                error.position.column,
-                bindcheck::report::load_error_message(error, pack, lang)
-            )
-        }
-        Err(e) => format!("cannot be checked: {e}\n"),
-    }
+static PACK: LazyLock<RulePack> = LazyLock::new(|| RulePack::builtin().expect("builtin rulepack"));
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rules")
 }
 
-#[test]
-fn rule_fixtures() {
-    let pack = RulePack::builtin().expect("builtin rulepack");
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rules");
-    let mut codes: Vec<_> = std::fs::read_dir(&dir)
-        .expect("fixtures/rules")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_dir())
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// One fixture: fires its rule or stays clean of it, then matches its snapshot.
+fn fixture_test(code: &'static str, path: &Path) -> Result<(), Failed> {
+    let name = file_name(path);
+    let shown = format!("fixtures/rules/{code}/{name}");
+    let bytes = std::fs::read(path).map_err(|e| format!("{shown}: {e}"))?;
+    let file = file_report(&shown, &bytes, &PACK, Lang::En).map_err(|e| e.to_string())?;
+    let fired = file.findings.iter().any(|f| f.code == code);
+    let fires = name.starts_with("fires");
+    if !fires && !name.starts_with("clean") {
+        return Err(format!("{shown}: a fixture's name starts with `fires` or `clean`").into());
+    }
+    if fired != fires {
+        let verb = if fires { "does not fire" } else { "fires" };
+        return Err(format!(
+            "{code} {verb} on {shown}:\n{}",
+            diagnosis(&shown, &bytes, &PACK, Lang::En)
+        )
+        .into());
+    }
+    let mut text = format!("== {name}\n{}", diagnosis(&shown, &bytes, &PACK, Lang::En));
+    if fires {
+        text += &format!(
+            "== zh {name}\n{}",
+            diagnosis(&shown, &bytes, &PACK, Lang::Zh)
+        );
+    }
+    let stem = name.trim_end_matches(".toml");
+    insta::assert_snapshot!(format!("{code}__{stem}"), text);
+    Ok(())
+}
+
+/// Every rule has a folder of fixtures with at least one profile it fires on and one near
+/// miss it stays clean on.
+fn firing_and_clean_fixtures(code: &str) -> Result<(), Failed> {
+    let names: Vec<String> = fixture_files(&fixtures().join(code))
+        .map_err(|e| e.to_string())?
+        .iter()
+        .map(|p| file_name(p))
         .collect();
-    codes.sort();
-    assert!(codes.len() >= 61, "every rule has fixtures");
-    for code_dir in codes {
-        let code = code_dir.file_name().unwrap().to_string_lossy().into_owned();
-        let mut files: Vec<_> = std::fs::read_dir(&code_dir)
-            .unwrap()
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "toml") && !is_rulepack(p))
-            .collect();
-        files.sort();
-        let mut text = String::new();
-        for file in &files {
-            let name = file.file_name().unwrap().to_string_lossy();
-            text += &format!("== {name}\n{}", render(file, &pack, Lang::En));
-            if name.starts_with("fires") {
-                // The first firing fixture of each rule, in Chinese too.
-                if !text.contains("== zh") {
-                    text += &format!("== zh {name}\n{}", render(file, &pack, Lang::Zh));
-                }
-            }
-        }
-        insta::assert_snapshot!(code, text);
-    }
-}
-
-/// Some fixture folders hold rulepack overlays used with `--rules`.
-fn is_rulepack(path: &Path) -> bool {
-    std::fs::read_to_string(path).is_ok_and(|t| t.contains("[rules."))
-}
-
-/// Every rule that has a check has a folder of fixtures with at least one profile it fires on
-/// and one near-miss it stays clean on.
-#[test]
-fn every_rule_has_firing_and_clean_fixtures() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rules");
-    for rule in bindcheck::rules::RULES.iter().filter(|r| r.check.is_some()) {
-        let names: Vec<String> = std::fs::read_dir(dir.join(rule.code))
-            .unwrap_or_else(|_| panic!("{}: no fixtures/rules/{} folder", rule.code, rule.code))
-            .filter_map(Result::ok)
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .collect();
-        for prefix in ["fires", "clean"] {
-            assert!(
-                names
-                    .iter()
-                    .any(|n| n.starts_with(prefix) && n.ends_with(".toml")),
-                "{} has no {prefix}*.toml fixture",
-                rule.code
-            );
+    for prefix in ["fires", "clean"] {
+        if !names.iter().any(|n| n.starts_with(prefix)) {
+            return Err(format!("{code} has no fixtures/rules/{code}/{prefix}*.toml").into());
         }
     }
+    Ok(())
+}
+
+fn main() {
+    let args = Arguments::from_args();
+    let mut trials = Vec::new();
+    for rule in RULES {
+        let code = rule.code;
+        trials.push(Trial::test(
+            format!("{code}::has-firing-and-clean-fixtures"),
+            move || firing_and_clean_fixtures(code),
+        ));
+        let files = fixture_files(&fixtures().join(code)).expect("fixtures/rules reads");
+        for path in files {
+            let name = format!("{code}::{}", file_name(&path).trim_end_matches(".toml"));
+            trials.push(Trial::test(name, move || fixture_test(code, &path)));
+        }
+    }
+    // A folder whose code is no rule would be checked by nothing.
+    let folders = std::fs::read_dir(fixtures()).expect("fixtures/rules reads");
+    for folder in folders.filter_map(Result::ok) {
+        let name = folder.file_name().to_string_lossy().into_owned();
+        trials.push(Trial::test(
+            format!("{name}::is-a-rule"),
+            move || match RULES.iter().any(|r| r.code == name) {
+                true => Ok(()),
+                false => Err(format!("fixtures/rules/{name} names no rule of the registry").into()),
+            },
+        ));
+    }
+    libtest_mimic::run(&args, trials).exit();
 }

@@ -1,4 +1,4 @@
-//! BC001–BC006 and the bad inputs of SPEC §1, end to end.
+//! The loading rules (BC001–BC006) and bad inputs of the profile format, end to end.
 
 mod common;
 use common::*;

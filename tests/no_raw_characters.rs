@@ -1,4 +1,4 @@
-//! SPEC §3: control, bidi and invisible characters are never written raw to any output. Every
+//! Control, bidi and invisible characters are never written raw to any output. Every
 //! dangerous class goes into names, identifiers, an unknown key, enum values, a comment shown
 //! in a source snippet and the file path; every format and language must print them escaped.
 

@@ -1,6 +1,11 @@
-//! BC312–BC314 end to end: the Amazon deposit method against LianLian's receiving account,
+//! BC312–BC314: the Amazon deposit method against LianLian's receiving account,
 //! US routing numbers, and national bank codes — code, field, line, column, severity, exit
 //! status, messages, masking and fixes.
+//!
+//! Each fixture's whole diagnosis is snapshotted by `tests/fixture_snapshots.rs`; the tests
+//! here assert what a snapshot of a fixture cannot show: other flags (`--show-values`,
+//! `--rules`, `--fail-on`, `--lang` on a near miss), profiles written inline, and properties
+//! over several files.
 
 mod common;
 use common::*;
@@ -44,36 +49,6 @@ fn bc312_account_number_differs_from_lianlian() {
         only(&json, "BC312")["message"],
         "`amazon.deposit_method.account_number`（88*******5687）与连连收款账户的账号 `lianlian.receiving_account.account_number`（88*******5678）不一致"
     );
-}
-
-#[test]
-fn bc312_names_lianlians_fedwire_number_typed_as_the_routing_number() {
-    let (json, code) = run("BC312/fires-wire-number.toml", &[]);
-    let f = only(&json, "BC312");
-    assert_eq!(
-        place(f),
-        ("amazon.deposit_method.routing_number".into(), 16, 18)
-    );
-    assert_eq!(
-        f["message"],
-        "`amazon.deposit_method.routing_number` holds LianLian's wire (Fedwire) routing number; Amazon's form wants the ACH routing number, `lianlian.receiving_account.routing_number` (02***3150)"
-    );
-    let related: Vec<&str> = f["related"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|r| r["field"].as_str())
-        .collect();
-    assert_eq!(
-        related,
-        [
-            "lianlian.receiving_account.routing_number",
-            "lianlian.receiving_account.wire_routing_number"
-        ]
-    );
-    // A Fedwire number is a valid routing number: BC313 has nothing to add.
-    assert!(with_code(&json, "BC313").is_empty());
-    assert_eq!(code, 1);
 }
 
 #[test]
@@ -142,83 +117,6 @@ fn bc312_near_misses_stay_clean() {
 }
 
 #[test]
-fn bc313_routing_numbers_that_are_not_aba_numbers() {
-    let (json, code) = run("BC313/fires.toml", &[]);
-    let found: Vec<(String, u64, u64, String)> = with_code(&json, "BC313")
-        .iter()
-        .map(|f| {
-            let (field, line, column) = place(f);
-            (
-                field,
-                line,
-                column,
-                f["message"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect();
-    assert_eq!(
-        found,
-        [
-            (
-                "lianlian.receiving_account.routing_number".to_string(),
-                6,
-                27,
-                "`lianlian.receiving_account.routing_number`: the check digit (the 9th) should be 4, found 0, so a digit is mistyped".to_string()
-            ),
-            (
-                "lianlian.receiving_account.wire_routing_number".to_string(),
-                7,
-                32,
-                "`lianlian.receiving_account.wire_routing_number`: the check digit (the 9th) should be 8, found 9, so a digit is mistyped".to_string()
-            ),
-            (
-                "amazon.deposit_method.routing_number".to_string(),
-                15,
-                18,
-                "`amazon.deposit_method.routing_number` holds a SWIFT/BIC code, not a 9-digit routing number".to_string()
-            ),
-        ]
-    );
-    // The check digit's place is pointed at, not only the value.
-    assert_eq!(
-        only_at(&json, "BC313", "lianlian.receiving_account.routing_number")["column"],
-        27
-    );
-    assert_eq!(code, 1);
-    let (json, _) = run("BC313/fires.toml", &["--lang", "zh"]);
-    assert_eq!(
-        only_at(&json, "BC313", "amazon.deposit_method.routing_number")["message"],
-        "`amazon.deposit_method.routing_number` 填的是 SWIFT/BIC 代码，不是 9 位路由号"
-    );
-}
-
-/// The finding of `code` at `field`.
-fn only_at<'a>(json: &'a serde_json::Value, code: &str, field: &str) -> &'a serde_json::Value {
-    let found: Vec<_> = with_code(json, code)
-        .into_iter()
-        .filter(|f| f["field"] == field)
-        .collect();
-    assert_eq!(found.len(), 1, "{code} at {field}: {json:#}");
-    found[0]
-}
-
-#[test]
-fn bc313_length_and_district_in_deposit_method_entries() {
-    let (json, _) = run("BC313/fires-length.toml", &[]);
-    let length = only_at(&json, "BC313", "amazon.deposit_methods[0].routing_number");
-    assert_eq!(place(length).1, 8);
-    assert_eq!(
-        length["message"],
-        "`amazon.deposit_methods[0].routing_number` has 8 characters; a US routing number has 9 digits"
-    );
-    let district = only_at(&json, "BC313", "amazon.deposit_methods[1].routing_number");
-    assert_eq!(
-        district["message"],
-        "`amazon.deposit_methods[1].routing_number` starts with 45; a US routing number starts with its Federal Reserve district, 00–12, 21–32, 61–72 or 80"
-    );
-}
-
-#[test]
 fn bc313_near_misses_stay_clean() {
     // Valid ACH and Fedwire numbers; a Canadian routing number is not judged as an ABA one.
     for rel in ["BC313/clean.toml", "BC313/clean-not-us.toml"] {
@@ -226,61 +124,6 @@ fn bc313_near_misses_stay_clean() {
         assert!(with_code(&json, "BC313").is_empty(), "{rel}: {json:#}");
         assert_eq!(code, 0, "{rel}");
     }
-}
-
-#[test]
-fn bc314_sort_code_and_japanese_codes() {
-    let (json, code) = run("BC314/fires.toml", &[]);
-    let found: Vec<(String, String)> = with_code(&json, "BC314")
-        .iter()
-        .map(|f| {
-            (
-                f["field"].as_str().unwrap().to_string(),
-                f["message"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect();
-    assert_eq!(
-        found,
-        [
-            (
-                "lianlian.receiving_account.sort_code".to_string(),
-                "`lianlian.receiving_account.sort_code` has 5 digits; UK sort code: 6 digits"
-                    .to_string()
-            ),
-            (
-                "amazon.deposit_method.bank_code".to_string(),
-                "`amazon.deposit_method.bank_code` has 3 digits; Japanese bank code: 4 digits"
-                    .to_string()
-            ),
-            (
-                "amazon.deposit_method.branch_code".to_string(),
-                "`amazon.deposit_method.branch_code` has 4 digits; Japanese branch code: 3 digits"
-                    .to_string()
-            ),
-            (
-                "amazon.deposit_method.account_number".to_string(),
-                "`amazon.deposit_method.account_number` has 8 digits; a Japanese account number has at most 7 (Amazon pads a shorter one with zeros)".to_string()
-            ),
-        ]
-    );
-    assert_eq!(code, 1);
-    let (json, _) = run("BC314/fires.toml", &["--lang", "zh"]);
-    assert_eq!(
-        only_at(&json, "BC314", "amazon.deposit_method.bank_code")["message"],
-        "`amazon.deposit_method.bank_code` 有 3 位数字；日本银行代码应为 4 位"
-    );
-}
-
-#[test]
-fn bc314_bsb_written_in_the_wrong_groups() {
-    let (json, _) = run("BC314/fires-bsb.toml", &[]);
-    let f = only(&json, "BC314");
-    assert_eq!(place(f), ("amazon.deposit_method.bsb".into(), 9, 10));
-    assert_eq!(
-        f["message"],
-        "`amazon.deposit_method.bsb`: character 3 is `-`; Australian BSB number: digits 0-9, written 123456 or 123-456"
-    );
 }
 
 #[test]

@@ -108,7 +108,7 @@ fn incident_test_payment_succeeded_means_payouts_not_arriving() {
 
 #[test]
 fn a_cause_that_explains_the_symptom_comes_before_errors_that_do_not() {
-    // SPEC §2: when a symptom is reported, the causes that explain it come first, then
+    // When a symptom is reported, the causes that explain it come first, then
     // severity. BC605 (warning) explains "payouts do not arrive"; BC602 (error) does not.
     let text = "format = 1
 [lianlian]

@@ -57,25 +57,6 @@ pub fn run(args: Args) -> CmdResult {
     Ok(ExitCode::SUCCESS)
 }
 
-/// A remediation step as `explain` shows it, without a finding to fill it: a placeholder named
-/// after one of the rule's scalar parameters shows the parameter's value (`{minimum}` → 100 CNY),
-/// so the step reads as the seller will see it; any other placeholder is shown as `<name>`.
-fn generic(step: &str, params: &toml::Table) -> String {
-    let args: Vec<(&str, String)> = crate::rulepack::placeholders(step)
-        .into_iter()
-        .map(|p| {
-            let value = match params.get(p) {
-                Some(toml::Value::String(s)) => s.clone(),
-                Some(toml::Value::Integer(i)) => i.to_string(),
-                Some(toml::Value::Float(f)) => f.to_string(),
-                _ => format!("<{p}>"),
-            };
-            (p, value)
-        })
-        .collect();
-    crate::rulepack::fill(step, &args)
-}
-
 fn labels(lang: Lang) -> [&'static str; 10] {
     match lang {
         Lang::En => [
@@ -166,7 +147,12 @@ fn explain_text(
         let number = format!("  {}. ", i + 1);
         out += &format!(
             "{}\n",
-            wrap(&generic(step, &policy.params), width, &number, "     ")
+            wrap(
+                &crate::rulepack::generic(step, &policy.params),
+                width,
+                &number,
+                "     "
+            )
         );
     }
     out += &symptoms_text(policy, pack, lang, &heading(l[6]), width);
@@ -281,7 +267,7 @@ fn explain_json(
         "prior": policy.prior(),
         "why": texts.why,
         "note": texts.note,
-        "remediation": texts.remediation.get("default").map(|s| s.iter().map(|x| generic(x, &policy.params)).collect::<Vec<_>>()),
+        "remediation": texts.remediation.get("default").map(|s| s.iter().map(|x| crate::rulepack::generic(x, &policy.params)).collect::<Vec<_>>()),
         "symptoms": policy.symptoms,
         "scope": policy.scope.iter().map(|flow| {
             let (name, what) = flow_text(*flow, lang);

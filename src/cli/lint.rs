@@ -1,6 +1,6 @@
 //! `bindcheck lint PATH...`: many profiles, for CI.
 //!
-//! Exit codes (SPEC §3): 2 when a file could not be read or loaded, a fix could not be
+//! Exit codes ([`super::EXIT_CODES`]): 2 when a file could not be read or loaded, a fix could not be
 //! written, or the run itself failed; else 1 when a reported finding is at or above
 //! `--fail-on` (with `--diff`: when a file would change); else 0. `--exit-zero` and
 //! `--write-baseline` (whose job is to accept the findings) turn that 1 into 0.
@@ -143,7 +143,7 @@ fn check_selectors(flag: &str, list: &[String], lang: Lang) -> Result<(), Fatal>
         if let Some(rule) = RULES
             .iter()
             .find(|r| r.code.eq_ignore_ascii_case(selector) || r.name == selector.as_str())
-            .filter(|r| flag == "--ignore" && lint::ALWAYS_REPORTED.contains(&r.code))
+            .filter(|r| flag == "--ignore" && r.always_reported)
         {
             warn(&say(
                 lang,
@@ -625,7 +625,7 @@ fn summary_line(totals: &Totals, path: &str, fix: FixMode, lang: Lang) -> String
     }
 }
 
-/// SPEC §3: 2 when bindcheck could not do its job, else 1 when something fails, else 0.
+/// [`super::EXIT_CODES`]: 2 when bindcheck could not do its job, else 1 when something fails, else 0.
 fn exit_code(args: &Args, options: &LintOptions, totals: &Totals, missing: bool) -> ExitCode {
     let failed = if options.fix == FixMode::Diff {
         totals.would_change

@@ -1,8 +1,10 @@
-//! The command line (SPEC §3). Each subcommand lives in its own file; this one parses
+//! The command line (documented by `--help`, the README and `docs/`). Each subcommand lives in
+//! its own file; this one parses
 //! arguments, maps errors to exit code 2, and writes every output through [`emit`], which
 //! escapes any control, bidi or invisible character that could still be in it.
 
 mod diagnose;
+mod docs_cmd;
 mod explain;
 mod init;
 mod lint;
@@ -71,8 +73,10 @@ fn detect_terminal(when: ColorWhen) -> Terminal {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Diagnose one seller profile: ranked causes with positions and remediation steps.
+    #[command(after_help = exit_codes_help())]
     Diagnose(diagnose::Args),
     /// Check many profiles (files and folders) for CI.
+    #[command(after_help = exit_codes_help())]
     Lint(lint::Args),
     /// Explain a rule: what it checks, why, how to fix, sources and confidence.
     Explain(explain::Args),
@@ -92,6 +96,9 @@ pub enum Command {
     ///
     /// For example: `bindcheck man > ~/.local/share/man/man1/bindcheck.1`, then `man bindcheck`.
     Man,
+    /// Write or check the reference documentation under `docs/` (for bindcheck's developers).
+    #[command(hide = true)]
+    Docs(docs_cmd::Args),
 }
 
 #[derive(clap::Args, Debug)]
@@ -153,6 +160,32 @@ pub fn lang(arg: Option<LangArg>) -> Lang {
         Some(LangArg::Zh) => Lang::Zh,
         None => Lang::detect(None),
     }
+}
+
+/// What each exit status of `diagnose` and `lint` means; `docs/output.md` and their `--help`
+/// show this table. Every other command exits 0, or 2 when it cannot do its job.
+pub const EXIT_CODES: &[(u8, &str)] = &[
+    (
+        0,
+        "nothing at or above `--fail-on` (default `error`); `lint` also with `--exit-zero`, and when it writes a baseline",
+    ),
+    (
+        1,
+        "a finding at or above `--fail-on` remains; `lint --diff`: `--fix` would change something",
+    ),
+    (
+        2,
+        "bindcheck could not do its job: a usage error, an unreadable or unloadable profile (`lint` reports it like a finding and still checks the other files), a path that does not exist, a fix or output file that could not be written, an invalid rulepack or configuration",
+    ),
+];
+
+/// [`EXIT_CODES`] as a `--help` section.
+fn exit_codes_help() -> String {
+    let mut text = String::from("Exit status:\n");
+    for (code, meaning) in EXIT_CODES {
+        text += &format!("  {code}  {}\n", meaning.replace('`', ""));
+    }
+    text
 }
 
 /// A failure that ends the command with exit code 2.
@@ -318,6 +351,7 @@ pub fn main() -> ExitCode {
         Command::Ticket(args) => ticket::run(args),
         Command::Completions(args) => completions(args),
         Command::Man => man_page(),
+        Command::Docs(args) => docs_cmd::run(args),
     };
     match result {
         Ok(code) => code,

@@ -38,11 +38,6 @@ pub struct Selection {
     pub cwd: PathBuf,
 }
 
-/// Findings that say a file did not load properly: a value bindcheck could not read (a money
-/// amount written as a float, an unknown key) was not checked either, so no selection hides
-/// them. BC004 ("not checked") is advice about missing fields and stays selectable.
-pub const ALWAYS_REPORTED: &[&str] = &["BC001", "BC002", "BC003", "BC005"];
-
 /// How specifically `selector` names `code`: 0 = not at all; a full code or name beats a
 /// prefix, a longer prefix beats a shorter one.
 fn specificity(selector: &str, code: &str) -> usize {
@@ -71,7 +66,7 @@ impl Selection {
     /// and an ignored one both match, the more specific wins (`select = ["BC201"]` with
     /// `ignore = ["BC2"]` keeps BC201), as in ruff.
     pub fn enabled(&self, code: &str, path: &Path) -> bool {
-        if ALWAYS_REPORTED.contains(&code) {
+        if lookup(code).is_some_and(|r| r.always_reported) {
             return true;
         }
         let selected = match &self.select {
@@ -488,8 +483,8 @@ mod tests {
             selection(Some(&["BC1"]), &[]),
             selection(None, &["BC0", "BC003", "invalid-value", "unknown-field"]),
         ] {
-            for code in ALWAYS_REPORTED {
-                assert!(s.enabled(code, Path::new("a.toml")), "{code}");
+            for rule in crate::rules::RULES.iter().filter(|r| r.always_reported) {
+                assert!(s.enabled(rule.code, Path::new("a.toml")), "{}", rule.code);
             }
             assert!(!s.enabled("BC004", Path::new("a.toml")));
         }

@@ -109,8 +109,7 @@ fn walk_dir(root: &Path, walked: &mut Walked) -> bool {
         // Honour .gitignore in a folder that is not (yet) a git repository too.
         .require_git(false)
         // Siblings' paths are their folder's path plus their name, so comparing the whole
-        // paths as bytes orders them by name; `sort_by_file_name` re-parses both paths into
-        // components on every comparison, which was half the cost of walking.
+        // paths as bytes orders them by name without re-parsing either into components.
         .sort_by_file_path(|a, b| a.as_os_str().cmp(b.as_os_str()))
         .build();
     for entry in walker {
@@ -200,8 +199,7 @@ pub fn looks_like_profile(bytes: &[u8]) -> bool {
     let bytes = bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(bytes);
     let mut at_root = true;
     // Line by line, each checked as UTF-8 only when reached: a profile usually answers on its
-    // first line, and validating the whole file first was most of this function's cost. A
-    // newline byte is never inside a multi-byte character, so the file is UTF-8 exactly when
+    // first line, so most of the file is never validated. A newline byte is never inside a multi-byte character, so the file is UTF-8 exactly when
     // every line is, and any answer before a bad line is the one a whole-file check would give
     // (a file that is not UTF-8 counts as a profile either way).
     for line in bytes.split_inclusive(|&b| b == b'\n') {

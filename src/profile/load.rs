@@ -130,8 +130,7 @@ pub fn load(path: &str, bytes: &[u8]) -> Result<(Profile, Vec<LoadIssue>), LoadE
     let mut walker = Walker {
         base,
         entry: None,
-        // Room for a typical profile's fields (a few dozen): growing from empty was five
-        // reallocations per file.
+        // Room for a typical profile's fields (a few dozen), allocated once per file.
         fields: Vec::with_capacity(64),
         sections: Vec::new(),
         suppressions: Vec::new(),

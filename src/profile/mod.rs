@@ -191,7 +191,7 @@ impl Profile {
         self.sections.iter().find(|s| s.path == path)
     }
 
-    /// The seller's country of registration (SPEC §1: default CN).
+    /// The seller's country of registration (`docs/profile.md`: default CN).
     pub fn seller_country(&self) -> &str {
         self.text("seller.country").unwrap_or("CN")
     }

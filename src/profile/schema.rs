@@ -1,10 +1,10 @@
-//! The profile format (SPEC §1, format 1) as data: every section and field, its kind, its field
-//! class and a one-line description in English and Chinese.
+//! The profile format (format 1) as data: every section and field, its kind, its field class
+//! and a one-line description in English and Chinese. `docs/profile.md` is generated from it.
 //!
 //! The loader checks profiles against this table, `bindcheck schema` turns it into a JSON
 //! Schema, `init` writes templates from it, and the character rules read field classes from it.
 
-/// What the character rules (BC2xx) expect of a field's text (SPEC §1 "Field classes").
+/// What the character rules (BC2xx) expect of a field's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldClass {
     /// ASCII only, no whitespace (an IBAN may carry single spaces in groups of four).
@@ -19,6 +19,60 @@ pub enum FieldClass {
     Secret,
     /// A short code checked by its kind (country, currency, enum).
     Code,
+}
+
+impl FieldClass {
+    /// The class's name in `docs/profile.md` and in evidence (`free_text`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FieldClass::Identifier => "identifier",
+            FieldClass::Name => "name",
+            FieldClass::Address => "address",
+            FieldClass::FreeText => "free_text",
+            FieldClass::Secret => "secret",
+            FieldClass::Code => "code",
+        }
+    }
+
+    /// What the class means for the checks, in English and Chinese.
+    pub fn describe(self) -> (&'static str, &'static str) {
+        match self {
+            FieldClass::Identifier => (
+                "ASCII only, no whitespace (an IBAN may carry single spaces in groups of four); masked in output",
+                "仅限 ASCII 字符，不含空白（IBAN 可按四位一组用单个空格分隔）；输出时打码",
+            ),
+            FieldClass::Name => (
+                "a legal or account name: scanned for invisible, look-alike and irregular characters",
+                "公司名称或户名：检查不可见字符、形近字符和不规则字符",
+            ),
+            FieldClass::Address => (
+                "a postal address: scanned like a name",
+                "邮寄地址：与名称一样检查字符",
+            ),
+            FieldClass::FreeText => (
+                "free text: not scanned by the character rules",
+                "自由文本：字符规则不检查",
+            ),
+            FieldClass::Secret => (
+                "a credential: reported by BC901, its value never printed",
+                "凭据：由 BC901 报告，其值从不输出",
+            ),
+            FieldClass::Code => (
+                "a short code, number, date or switch checked by its type",
+                "按类型检查的短代码、数字、日期或开关",
+            ),
+        }
+    }
+
+    /// Every class, in the order `docs/profile.md` lists them.
+    pub const ALL: [FieldClass; 6] = [
+        FieldClass::Identifier,
+        FieldClass::Name,
+        FieldClass::Address,
+        FieldClass::FreeText,
+        FieldClass::Secret,
+        FieldClass::Code,
+    ];
 }
 
 /// The type of a field's value.

@@ -129,7 +129,7 @@ fn write_file(out: &mut dyn Write, file: &FileReport, report: &Report) -> io::Re
     let lang = report.options.lang;
     let l = labels(lang);
     let term = report.terminal;
-    // SPEC §1: what could not be checked is listed apart, not as a cause.
+    // What could not be checked is listed apart: it is not a cause of the failure.
     let (not_checked, causes): (Vec<&ReportCause>, Vec<&ReportCause>) =
         file.causes.iter().partition(|c| c.code == NOT_CHECKED);
     write_heading(out, file, &causes, l, lang, term)?;

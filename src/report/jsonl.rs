@@ -1,4 +1,4 @@
-//! `--format jsonl`: one JSON object per finding per line — the SPEC §4 finding object plus
+//! `--format jsonl`: one JSON object per finding per line — the JSON report's finding object plus
 //! the file's `"path"` — so a batch of thousands of files can be streamed and grepped. A file
 //! that could not be loaded shows as its BC001 / BC005 finding; a clean file writes nothing.
 

@@ -21,7 +21,7 @@ pub mod words;
 pub use concise::Concise;
 pub use github::Github;
 pub use human::Human;
-pub use json::Json;
+pub use json::{Json, KEYS as JSON_KEYS};
 pub use jsonl::Jsonl;
 pub use junit::Junit;
 pub use sarif::Sarif;
@@ -65,7 +65,7 @@ pub struct RelatedPosition {
     pub column: usize,
 }
 
-/// A fix as the formats show it (SPEC §4): the value to enter, never masked. When values are
+/// A fix as the formats show it (`docs/output.md`): the value to enter, never masked. When values are
 /// masked the replacement is left out and `masked` says that `--show-values` shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FixOut {
@@ -87,7 +87,7 @@ impl FixOut {
     }
 }
 
-/// One cause as every format shows it (SPEC §4 `causes`): the findings it explains (by their
+/// One cause as every format shows it (`causes` in `docs/output.md`): the findings it explains (by their
 /// `rank`), one title, one severity, one set of steps with one value to enter.
 #[derive(Debug, Clone, Serialize)]
 pub struct ReportCause {
@@ -114,7 +114,7 @@ pub struct ReportCause {
     pub score_explanation: String,
 }
 
-/// One finding as every format shows it (SPEC §4).
+/// One finding as every format shows it (`findings` in `docs/output.md`).
 #[derive(Debug, Clone, Serialize)]
 pub struct ReportFinding {
     pub rank: usize,
@@ -192,8 +192,8 @@ pub struct RuleInfo {
     pub name: &'static str,
     pub title: String,
     pub why: String,
-    /// The steps of the rule's default variant. Placeholders that only a finding can fill
-    /// (`{field}`) stay as written.
+    /// The steps of the rule's default variant, filled with the rule's parameters.
+    /// Placeholders that only a finding can fill are shown as `<field>`, as `explain` shows them.
     pub remediation: Vec<String>,
     pub severity: Severity,
     pub confidence: Confidence,
@@ -208,9 +208,15 @@ impl RuleInfo {
             name: rule.name,
             title: texts.map_or_else(String::new, |t| escape(&t.title).into_owned()),
             why: texts.map_or_else(String::new, |t| escape(&t.why).into_owned()),
-            remediation: texts
-                .and_then(|t| t.remediation.get("default"))
-                .map(|steps| steps.iter().map(|s| escape(s).into_owned()).collect())
+            remediation: policy
+                .zip(texts)
+                .and_then(|(p, t)| Some((p, t.remediation.get("default")?)))
+                .map(|(p, steps)| {
+                    steps
+                        .iter()
+                        .map(|s| escape_owned(crate::rulepack::generic(s, &p.params)))
+                        .collect()
+                })
                 .unwrap_or_default(),
             severity: policy.map_or(Severity::Warning, |p| p.severity_for("default")),
             confidence: policy.map_or(Confidence::Low, |p| p.confidence()),
@@ -258,7 +264,7 @@ impl Report {
     }
 }
 
-/// Totals over the files of a run (SPEC §4 `summary`), kept as files stream past.
+/// Totals over the files of a run (`summary` in `docs/output.md`), kept as files stream past.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {
     pub files: usize,
@@ -335,7 +341,7 @@ pub fn render_streaming<R: Renderer + ?Sized>(
     renderer.end(report, &report.summary(), out)
 }
 
-/// Masks an identifier: first 2 and last 4 characters kept (SPEC §3); short values fully.
+/// Masks an identifier: first 2 and last 4 characters kept; short values fully.
 pub fn mask(value: &str) -> String {
     let n = value.chars().count();
     if n <= 6 {

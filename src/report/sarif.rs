@@ -73,6 +73,21 @@ fn numbered(steps: &[String]) -> String {
         .join("\n")
 }
 
+/// `text` for Markdown: a `<placeholder>` outside a code span would be read as an HTML tag.
+fn markdown_text(text: &str) -> String {
+    text.split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 0 {
+                part.replace('<', "&lt;").replace('>', "&gt;")
+            } else {
+                part.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("`")
+}
+
 fn rule_descriptor(rule: &RuleInfo, lang: Lang) -> Value {
     // SARIF wants a non-empty text; a rulepack overlay may leave a title out.
     let title = if rule.title.is_empty() {
@@ -92,7 +107,7 @@ fn rule_descriptor(rule: &RuleInfo, lang: Lang) -> Value {
         let label = steps_label(lang);
         (
             format!("{why}\n\n{label}:\n{steps}"),
-            format!("{why}\n\n**{label}**\n\n{steps}"),
+            format!("{why}\n\n**{label}**\n\n{}", markdown_text(&steps)),
         )
     };
     json!({

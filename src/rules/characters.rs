@@ -224,9 +224,64 @@ fn variant(class: FieldClass, kind: &str) -> &'static str {
 /// the family reads.
 pub(crate) struct Scanned<'a>(Vec<(&'a Field, FieldClass, Vec<CharIssue>)>);
 
-/// BC201–BC206 (each its own rule): one finding per field with issues of the rule's code, at
-/// the first offending character; every occurrence is in `evidence.occurrences`.
-pub fn scan(rule: &Rule, ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+/// BC201: a default-ignorable (invisible) character: zero-width space, BOM, soft hyphen, …
+pub fn invisible_character(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
+    scan(rule, ctx, out)
+}
+
+/// BC202: a bidirectional control character.
+pub fn bidi_control(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
+    scan(rule, ctx, out)
+}
+
+/// BC203: a character of another script that looks like an expected one.
+pub fn confusable_character(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
+    scan(rule, ctx, out)
+}
+
+/// BC204: a full-width or other compatibility form where plain text is expected.
+pub fn compatibility_form(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
+    scan(rule, ctx, out)
+}
+
+/// BC205: leading, trailing, doubled or irregular whitespace.
+pub fn irregular_whitespace(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
+    scan(rule, ctx, out)
+}
+
+/// BC206: control characters, U+FFFD, private-use or unassigned code points, mojibake.
+pub fn broken_character(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
+    scan(rule, ctx, out)
+}
+
+/// What BC201–BC206 share: the fields are scanned once per profile, and each rule reports the
+/// issues of its own code, one finding per field at the first offending character; every
+/// occurrence is in `evidence.occurrences`.
+fn scan(rule: &Rule, ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
     let scanned = ctx.characters.get_or_init(|| {
         Scanned(
             ctx.profile

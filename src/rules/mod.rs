@@ -41,7 +41,9 @@ use crate::source::Span;
 
 /// What a rule check sees.
 pub struct Context<'a> {
+    /// The profile being checked.
     pub profile: &'a Profile,
+    /// The policy in force (built-in, with `--rules` merged on top).
     pub pack: &'a RulePack,
     /// `--as-of`; otherwise today is read from the clock when a date rule first asks.
     as_of: Option<jiff::civil::Date>,
@@ -59,6 +61,7 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
+    /// The context for checking `profile` under `pack`, with `as_of` as today when given.
     pub fn new(profile: &'a Profile, pack: &'a RulePack, as_of: Option<jiff::civil::Date>) -> Self {
         let flows = Flows::of(profile);
         Context {
@@ -127,34 +130,35 @@ fn read_local_zone() -> jiff::tz::TimeZone {
 /// A rule's check: given its own registry entry, appends its findings.
 pub type CheckFn = fn(&Rule, &Context<'_>, &mut Vec<Finding>) -> Result<(), PolicyError>;
 
-/// The rule families, one file each under `src/rules/`.
+/// The rule families, one file each under `src/rules/`. A family's codes share a hundred
+/// ([`Family::hundred`]); the families of a hundred split it by subject.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Family {
-    /// BC001–BC006, `loading.rs`: what loading the file found.
+    /// `loading.rs`: what loading the file found.
     Loading,
-    /// BC1xx, `names.rs`.
+    /// `names.rs`: account, holder and legal names.
     Names,
-    /// BC2xx, `characters.rs`.
+    /// `characters.rs`: invisible, look-alike and broken characters in any field.
     Characters,
-    /// BC301–BC303, `merchant_id.rs`.
+    /// `merchant_id.rs`: the LianLian Merchant ID.
     MerchantId,
-    /// The other BC3xx but bank details, `identifiers.rs`.
+    /// `identifiers.rs`: registration numbers, IBANs, BICs and other identifiers.
     Identifiers,
-    /// BC309 and BC312–BC314, `bank_details.rs`.
+    /// `bank_details.rs`: bank details that must agree between two accounts.
     BankDetails,
-    /// BC4xx, `address.rs`.
+    /// `address.rs`: registered addresses.
     Address,
-    /// BC5xx, `money.rs`.
+    /// `money.rs`: balances, thresholds and currencies.
     Money,
-    /// BC6xx, `ozon.rs`.
+    /// `ozon.rs`: Ozon's payment settings and LianLian's Ozon channel.
     Ozon,
-    /// BC7xx, `eligibility.rs`.
+    /// `eligibility.rs`: who may use a channel, licences and KYC.
     Eligibility,
-    /// BC801–BC804 and BC807, `amazon.rs`.
+    /// `amazon.rs`: Amazon Seller Central deposit methods.
     Amazon,
-    /// BC805–BC806, `incident.rs`.
+    /// `incident.rs`: what the seller saw.
     Incident,
-    /// BC9xx, `secrets.rs`.
+    /// `secrets.rs`: credentials stored in the profile.
     Secrets,
 }
 
@@ -178,6 +182,28 @@ impl Family {
         }
     }
 
+    /// The digit after `BC` of every code of the family: new codes go in their family's
+    /// hundred.
+    pub fn hundred(self) -> char {
+        match self {
+            Family::Loading => '0',
+            Family::Names => '1',
+            Family::Characters => '2',
+            Family::MerchantId | Family::Identifiers | Family::BankDetails => '3',
+            Family::Address => '4',
+            Family::Money => '5',
+            Family::Ozon => '6',
+            Family::Eligibility => '7',
+            Family::Amazon | Family::Incident => '8',
+            Family::Secrets => '9',
+        }
+    }
+
+    /// The file under `src/rules/` that holds the family's checks: its name in snake case.
+    pub fn file(self) -> String {
+        format!("{}.rs", self.as_str().replace('-', "_"))
+    }
+
     /// Whether the family's findings are about the profile file itself (how it loads, a
     /// credential stored in it) rather than about the seller's accounts.
     pub fn is_about_the_file(self) -> bool {
@@ -190,8 +216,11 @@ impl Family {
 /// rulepack under the same code.
 #[derive(Debug)]
 pub struct Rule {
+    /// `BC101`: stable, in its family's hundred.
     pub code: &'static str,
+    /// `account-name-mismatch`: usable wherever a code is.
     pub name: &'static str,
+    /// The family, and so the file its check lives in.
     pub family: Family,
     /// Every profile field the check reads. A deposit method's field is named by its
     /// `amazon.deposit_method.` path and stands for that field of every deposit method
@@ -210,6 +239,9 @@ pub struct Rule {
     pub judges: &'static [&'static [&'static str]],
     /// The function that emits this code; `None` for what the loader reports (BC001–BC006).
     pub check: Option<CheckFn>,
+    /// Its findings say that a file did not load properly: a value bindcheck could not read
+    /// was not checked either, so no `--select`, `--ignore` or `[[per-path]]` hides them.
+    pub always_reported: bool,
 }
 
 impl Rule {
@@ -228,7 +260,13 @@ impl Rule {
             needs: &[],
             judges: &[],
             check,
+            always_reported: false,
         }
+    }
+
+    const fn always_reported(mut self) -> Rule {
+        self.always_reported = true;
+        self
     }
 
     const fn inputs(mut self, inputs: &'static [&'static str]) -> Rule {
@@ -334,13 +372,14 @@ const EVERY_CLASS: &[FieldClass] = &[Identifier, Name, AddressClass, FreeText, S
 /// What the character family scans.
 const CHARACTER_CLASSES: &[FieldClass] = &[Identifier, Name, AddressClass];
 
-/// The catalogue (SPEC §2), in code order.
+/// The catalogue, in code order (`docs/rules/` is generated from it and the rulepack).
 pub const RULES: &[Rule] = &[
-    Rule::new("BC001", "invalid-toml", Loading, None),
-    Rule::new("BC002", "unknown-field", Loading, None),
-    Rule::new("BC003", "invalid-value", Loading, None),
+    Rule::new("BC001", "invalid-toml", Loading, None).always_reported(),
+    Rule::new("BC002", "unknown-field", Loading, None).always_reported(),
+    Rule::new("BC003", "invalid-value", Loading, None).always_reported(),
+    // Advice about missing fields: selectable.
     Rule::new("BC004", "not-checked", Loading, None),
-    Rule::new("BC005", "unsupported-format", Loading, None),
+    Rule::new("BC005", "unsupported-format", Loading, None).always_reported(),
     Rule::new("BC006", "unused-suppression", Loading, None),
     Rule::new(
         "BC101",
@@ -408,36 +447,42 @@ pub const RULES: &[Rule] = &[
         "BC201",
         "invisible-character",
         Characters,
-        Some(characters::scan),
+        Some(characters::invisible_character),
     )
     .scans(CHARACTER_CLASSES),
-    Rule::new("BC202", "bidi-control", Characters, Some(characters::scan)).scans(CHARACTER_CLASSES),
+    Rule::new(
+        "BC202",
+        "bidi-control",
+        Characters,
+        Some(characters::bidi_control),
+    )
+    .scans(CHARACTER_CLASSES),
     Rule::new(
         "BC203",
         "confusable-character",
         Characters,
-        Some(characters::scan),
+        Some(characters::confusable_character),
     )
     .scans(CHARACTER_CLASSES),
     Rule::new(
         "BC204",
         "compatibility-form",
         Characters,
-        Some(characters::scan),
+        Some(characters::compatibility_form),
     )
     .scans(CHARACTER_CLASSES),
     Rule::new(
         "BC205",
         "irregular-whitespace",
         Characters,
-        Some(characters::scan),
+        Some(characters::irregular_whitespace),
     )
     .scans(CHARACTER_CLASSES),
     Rule::new(
         "BC206",
         "broken-character",
         Characters,
-        Some(characters::scan),
+        Some(characters::broken_character),
     )
     .scans(CHARACTER_CLASSES),
     Rule::new(
@@ -974,6 +1019,7 @@ pub fn validate_pack(pack: &RulePack) -> Result<(), PolicyError> {
 /// The result of checking one profile: findings in source order, before ranking.
 #[derive(Debug, Default)]
 pub struct Checked {
+    /// The findings reported.
     pub findings: Vec<Finding>,
     /// Findings hidden by a `[[bindcheck.ignore]]` entry (kept for statistics and baselines).
     pub suppressed: Vec<Finding>,
@@ -1061,22 +1107,23 @@ mod tests {
     }
 
     #[test]
+    fn each_family_has_its_file() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
+        for rule in RULES {
+            let file = dir.join(rule.family.file());
+            assert!(file.is_file(), "{}: {}", rule.code, file.display());
+        }
+    }
+
+    #[test]
     fn families_keep_to_their_hundreds() {
         for rule in RULES {
-            let hundred = &rule.code[2..3];
-            let expected = match rule.family {
-                Family::Loading => "0",
-                Family::Names => "1",
-                Family::Characters => "2",
-                Family::MerchantId | Family::Identifiers | Family::BankDetails => "3",
-                Family::Address => "4",
-                Family::Money => "5",
-                Family::Ozon => "6",
-                Family::Eligibility => "7",
-                Family::Amazon | Family::Incident => "8",
-                Family::Secrets => "9",
-            };
-            assert_eq!(hundred, expected, "{}", rule.code);
+            assert_eq!(
+                rule.code[2..].chars().next(),
+                Some(rule.family.hundred()),
+                "{}",
+                rule.code
+            );
         }
     }
 

@@ -142,7 +142,7 @@ pub fn channel_currency(
     let method = p.field("ozon.payment_method");
     let countries = ctx.pack.param_strings(rule.code, "lianlian_countries")?;
     let country = p.seller_country();
-    // Without `seller.country` the profile is CN by definition (SPEC §1), which is offered.
+    // Without `seller.country` the profile is CN by definition (`docs/profile.md`), which is offered.
     if let Some(field) = p.field("seller.country")
         && !countries.contains(&country)
     {

@@ -19,7 +19,7 @@ pub use escape::{
 pub use scan::{apply_safe_fixes, apply_safe_fixes_iban, scan, scan_iban};
 pub use tables::{is_bidi_control, is_default_ignorable, is_noncharacter};
 
-/// Which character rules apply to a field (SPEC §1 "Field classes").
+/// Which character rules apply to a field (the field classes of `docs/profile.md`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldClass {
     /// Merchant IDs, account numbers, IBANs, logins, tokens: ASCII only, no whitespace.

@@ -96,3 +96,12 @@ pub fn errors_and_warnings(json: &Value) -> Vec<String> {
         .map(|f| format!("{} {} {}", f["code"], f["field"], f["message"]))
         .collect()
 }
+
+/// The codes of a rule family, from the registry.
+pub fn family_codes(family: bindcheck::rules::Family) -> Vec<&'static str> {
+    bindcheck::rules::RULES
+        .iter()
+        .filter(|r| r.family == family)
+        .map(|r| r.code)
+        .collect()
+}
