@@ -9,6 +9,7 @@ pub mod address;
 pub mod cause;
 pub mod cli;
 pub mod finding;
+pub mod interview;
 pub mod lint;
 pub mod namediff;
 pub mod pipeline;
