@@ -326,9 +326,8 @@ impl Interview {
         match target {
             Target::Symptom => {
                 let symptoms: Vec<String> = self
-                    .pack
-                    .symptoms
-                    .values()
+                    .symptoms_by_likelihood()
+                    .into_iter()
                     .map(|s| {
                         crate::unicode::escape(if lang == Lang::En { &s.en } else { &s.zh })
                             .into_owned()
@@ -358,7 +357,7 @@ impl Interview {
                     .iter()
                     .map(|f| {
                         let (en, zh) = f.describe();
-                        say(lang, en, zh)
+                        capitalized(&say(lang, en, zh))
                     })
                     .collect(),
                 label: say(lang, "Which binding is it?", "要绑定的是哪一种？"),
@@ -410,6 +409,29 @@ impl Interview {
             prompt: self.guide(spec.path),
             help: crate::unicode::escape(&help).into_owned(),
         }
+    }
+
+    /// The rulepack's symptoms, the one its rules explain most (by confidence × prior) first:
+    /// the order a seller is offered them in.
+    fn symptoms_by_likelihood(&self) -> Vec<&crate::rulepack::Symptom> {
+        let pack = &self.pack;
+        let likelihood = |id: &str| -> f64 {
+            pack.rules
+                .values()
+                .filter(|p| {
+                    p.symptoms.iter().any(|s| s == id)
+                        || p.symptoms_by_field.values().flatten().any(|s| s == id)
+                })
+                .map(|p| pack.ranking.weight(p.confidence()) * p.prior())
+                .sum()
+        };
+        let mut symptoms: Vec<(f64, &crate::rulepack::Symptom)> = pack
+            .symptoms
+            .iter()
+            .map(|(id, symptom)| (likelihood(id), symptom))
+            .collect();
+        symptoms.sort_by(|a, b| b.0.total_cmp(&a.0));
+        symptoms.into_iter().map(|(_, symptom)| symptom).collect()
     }
 
     /// Where the value of `path` is found, in the interview's language.
@@ -594,6 +616,15 @@ fn mark_platform(saved: &mut Saved, analysis: &Analysis, flow: Flow) {
     };
     for section in sections {
         saved.add_section(section);
+    }
+}
+
+/// `text` with its first letter upper-case (a description used as a label).
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 

@@ -357,3 +357,168 @@ impl<'a> Situation<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::Finding;
+    use crate::pipeline::{AnalyzeOptions, analyze};
+    use crate::rulepack::PolicyError;
+    use crate::rules::{Context, Family, RULES};
+
+    fn analysis(pack: &RulePack, text: &str, symptom: Option<&str>) -> Analysis {
+        let options = AnalyzeOptions {
+            as_of: Some(jiff::civil::date(2026, 11, 21)),
+            symptom: symptom.map(str::to_string),
+        };
+        analyze("p.toml", text.as_bytes(), pack, &options).unwrap()
+    }
+
+    /// Every field the plan would ask, answering "don't know" to each.
+    fn asked(rules: &[Rule], pack: &RulePack, text: &str, symptom: Option<&str>) -> Vec<&'static str> {
+        let analysis = analysis(pack, text, symptom);
+        let mut skipped = BTreeSet::new();
+        let mut asked = Vec::new();
+        while let Some(field) = Situation::new(rules, pack, &analysis, &skipped).next_field() {
+            assert!(!asked.contains(&field), "{field} asked twice: {asked:?}");
+            asked.push(field);
+            skipped.insert(field.to_string());
+        }
+        asked
+    }
+
+    fn never(_: &Rule, _: &Context<'_>, _: &mut Vec<Finding>) -> Result<(), PolicyError> {
+        Ok(())
+    }
+
+    /// A rule added to the registry with its inputs declared is asked about as it stands:
+    /// the interview keeps no list of fields of its own.
+    #[test]
+    fn a_new_rule_is_asked_about_from_its_declaration() {
+        let overlay = r#"
+[symptoms.representative-unknown]
+en = "The legal representative was not recognised"
+zh = "法定代表人未被识别"
+phrases = ["representative not recognised"]
+[rules.BC999]
+severity = "error"
+confidence = "high"
+prior = 0.9
+symptoms = ["representative-unknown"]
+scope = ["any"]
+[rules.BC999.en]
+title = "Legal representative differs"
+message = "differs"
+remediation = ["Correct it."]
+[rules.BC999.zh]
+title = "法定代表人不一致"
+message = "不一致"
+remediation = ["请更正。"]
+"#;
+        let pack = RulePack::load(Some(("test.toml", overlay))).unwrap();
+        let mut rules: Vec<Rule> = RULES
+            .iter()
+            .map(|r| Rule {
+                code: r.code,
+                name: r.name,
+                family: r.family,
+                inputs: r.inputs,
+                scans: r.scans,
+                needs: r.needs,
+                judges: r.judges,
+                check: r.check,
+            })
+            .collect();
+        rules.push(Rule {
+            code: "BC999",
+            name: "legal-representative-differs",
+            family: Family::Names,
+            inputs: &["seller.legal_representative"],
+            scans: &[],
+            needs: &[],
+            judges: &[],
+            check: Some(never),
+        });
+        let symptom = Some("representative not recognised");
+        let analysis = analysis(&pack, "format = 1\n", symptom);
+        let skipped = BTreeSet::new();
+        let situation = Situation::new(&rules, &pack, &analysis, &skipped);
+        assert_eq!(situation.next_field(), Some("seller.legal_representative"));
+        let readers = situation.readers("seller.legal_representative");
+        assert_eq!(readers.iter().map(|r| r.code).collect::<Vec<_>>(), ["BC999"]);
+        // The built-in registry has no rule that reads it: it is never asked.
+        let without = asked(RULES, &pack, "format = 1\n", symptom);
+        assert!(!without.contains(&"seller.legal_representative"), "{without:?}");
+    }
+
+    /// Each platform is asked only about its own sections; a field several rules read is
+    /// asked once; credentials are never asked; every field asked is read by a rule that
+    /// applies.
+    #[test]
+    fn scope_decides_what_is_asked() {
+        let pack = RulePack::builtin().unwrap();
+        let platforms = [
+            ("format = 1\n", &["amazon.", "ozon_global_pay."][..]),
+            ("format = 1\n[ozon_global_pay]\n", &["amazon."]),
+            ("format = 1\n[amazon]\n[lianlian]\n", &["ozon.", "ozon_global_pay."]),
+        ];
+        for (text, foreign) in platforms {
+            let fields = asked(RULES, &pack, text, None);
+            assert!(fields.len() > 10, "{text}: {fields:?}");
+            let analysis = analysis(&pack, text, None);
+            let skipped = BTreeSet::new();
+            let situation = Situation::new(RULES, &pack, &analysis, &skipped);
+            for field in &fields {
+                assert!(
+                    !foreign.iter().any(|f| field.starts_with(f)),
+                    "{text}: {field} belongs to another platform"
+                );
+                assert_ne!(schema::field(field).unwrap().class, FieldClass::Secret);
+                assert!(!situation.readers(field).is_empty(), "{field}");
+            }
+        }
+    }
+
+    /// The character checks and the credential search read every field of their classes:
+    /// they judge the answers given and ask nothing.
+    #[test]
+    fn rules_that_scan_ask_nothing() {
+        let pack = RulePack::builtin().unwrap();
+        let scanning: Vec<Rule> = RULES
+            .iter()
+            .filter(|r| !r.scans.is_empty())
+            .map(|r| Rule {
+                code: r.code,
+                name: r.name,
+                family: r.family,
+                inputs: r.inputs,
+                scans: r.scans,
+                needs: r.needs,
+                judges: r.judges,
+                check: r.check,
+            })
+            .collect();
+        assert!(scanning.len() >= 7);
+        assert!(asked(&scanning, &pack, "format = 1\n", None).is_empty());
+    }
+
+    /// The rules that explain the symptom are asked about first, most likely first; once a
+    /// cause that explains it is established and no open rule could rank above it, nothing
+    /// more is asked.
+    #[test]
+    fn the_symptom_decides_what_comes_first_and_when_to_stop() {
+        let pack = RulePack::builtin().unwrap();
+        let first = |symptom: &str| asked(RULES, &pack, "format = 1\n", Some(symptom))[0];
+        assert_eq!(first("Invalid Merchant ID"), "lianlian.merchant_id");
+        assert_eq!(first("Processing via Bank Transfer"), "ozon.payment_method");
+        assert_eq!(first("Verification (test) payment failed"), "lianlian.balance");
+        let text = "format = 1\n[lianlian]\nmerchant_id = \"LL2024SZXH0000000000A7K3\"\n\
+                    [ozon.payout_account]\nmerchant_id = \"LL2024SZXH0000000000A7X3\"\n";
+        let analysis = analysis(&pack, text, Some("Invalid Merchant ID"));
+        let skipped = BTreeSet::new();
+        assert_eq!(Situation::new(RULES, &pack, &analysis, &skipped).next_field(), None);
+        // Without a symptom every rule of the platform is decided.
+        let analysis = self::analysis(&pack, text, None);
+        assert!(Situation::new(RULES, &pack, &analysis, &skipped).next_field().is_some());
+    }
+}

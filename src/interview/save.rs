@@ -343,3 +343,91 @@ fn renumber(table: &mut Table, path: &str, paths: &[String]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::interview::answer::{Given, value};
+
+    fn text(path: &str, given: &str) -> Value {
+        value(schema::field(path).unwrap(), Given::Text(given.into()), Lang::En).unwrap()
+    }
+
+    /// Whatever is pasted reads back exactly, and the file shows every character that must
+    /// not stand raw as an escape.
+    #[test]
+    fn answers_read_back_byte_for_byte() {
+        let dir = tempfile::tempdir().unwrap();
+        let answers = [
+            "LL2024SZXH\u{200B}0000000000A7K3",
+            "a \"quoted\" \\ back\\slash",
+            "深圳市\u{3000}星河科技有限公司 ",
+            "tab\there\nnew line\r",
+            "bidi\u{202E}txt\u{2066}",
+            "emoji \u{1F600} and \u{FEFF}bom \u{7}bell",
+        ];
+        for (i, answer) in answers.iter().enumerate() {
+            let path = dir.path().join(format!("{i}.toml"));
+            let mut saved = Saved::create(&path, Lang::Zh).unwrap();
+            assert!(saved.set("seller.legal_name", text("seller.legal_name", answer)));
+            saved.write().unwrap();
+            let written = std::fs::read_to_string(&path).unwrap();
+            let (profile, issues) = crate::profile::load("p.toml", written.as_bytes()).unwrap();
+            assert!(issues.is_empty(), "{written}");
+            assert_eq!(profile.text("seller.legal_name"), Some(*answer), "{written}");
+            assert!(
+                !written
+                    .chars()
+                    .any(|c| c != '\n' && crate::unicode::is_unsafe_to_print(c)),
+                "{written:?}"
+            );
+            assert!(written.contains("# 与营业执照完全一致的公司名称"), "{written}");
+        }
+    }
+
+    /// A file being continued keeps every byte it had; answers join their tables in the
+    /// format's order, new tables too.
+    #[test]
+    fn continuing_changes_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mine.toml");
+        let original = "# my notes\nformat = 1\n\n[lianlian]   # our account\nmerchant_id = 'X1'  # from the screen\nkyc_level=3\n\n[ozon]\nseller_id = \"1\"\n";
+        std::fs::write(&path, original).unwrap();
+        let mut saved = Saved::open(&path, Lang::En).unwrap();
+        assert_eq!(saved.text(), original);
+        assert!(saved.set("lianlian.login", text("lianlian.login", "me@example.com")));
+        assert!(saved.set("seller.legal_name", text("seller.legal_name", "ACME")));
+        saved.write().unwrap();
+        let expected = "# my notes\nformat = 1\n\n# The legal entity, as on the business licence\n[seller]\nlegal_name = \"ACME\"    # Legal name exactly as printed on the business licence\n\n[lianlian]   # our account\nmerchant_id = 'X1'  # from the screen\nlogin = \"me@example.com\"    # The LianLian login account\nkyc_level=3\n\n[ozon]\nseller_id = \"1\"\n";
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), expected);
+    }
+
+    /// A new profile never replaces a file, and a profile changed by something else since it
+    /// was written is not overwritten.
+    #[test]
+    fn nothing_is_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.toml");
+        std::fs::write(&path, "not mine").unwrap();
+        assert!(matches!(
+            Saved::create(&path, Lang::En),
+            Err(SaveError::Exists(_))
+        ));
+        assert!(matches!(
+            Saved::open(&path, Lang::En),
+            Err(SaveError::NotEditable(_))
+        ));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "not mine");
+
+        let path = dir.path().join("q.toml");
+        let mut saved = Saved::create(&path, Lang::En).unwrap();
+        saved.write().unwrap();
+        std::fs::write(&path, "format = 1\n# edited by hand\n").unwrap();
+        saved.set("lianlian.login", text("lianlian.login", "x"));
+        assert!(matches!(saved.write(), Err(SaveError::Changed(_))));
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "format = 1\n# edited by hand\n"
+        );
+    }
+}
