@@ -175,22 +175,37 @@ mod tests {
     fn answers_take_their_field_s_type() {
         let text = |s: &str| Given::Text(s.into());
         assert_eq!(answer("lianlian.kyc_level", text(" 2 ")).unwrap(), "2");
-        assert_eq!(answer("lianlian.kyc_level", Given::Integer(3)).unwrap(), "3");
+        assert_eq!(
+            answer("lianlian.kyc_level", Given::Integer(3)).unwrap(),
+            "3"
+        );
         let e = answer("lianlian.kyc_level", text("two")).unwrap_err();
         assert_eq!(e, "`two` is not a whole number, like 3");
         assert_eq!(answer("amazon.primary_owner", text("是")).unwrap(), "true");
         assert_eq!(answer("amazon.primary_owner", text("No")).unwrap(), "false");
-        assert_eq!(answer("amazon.primary_owner", Given::Bool(true)).unwrap(), "true");
+        assert_eq!(
+            answer("amazon.primary_owner", Given::Bool(true)).unwrap(),
+            "true"
+        );
         assert!(answer("amazon.primary_owner", text("maybe")).is_err());
-        assert_eq!(answer("seller.license_expires", text("2031-06-30")).unwrap(), "2031-06-30");
+        assert_eq!(
+            answer("seller.license_expires", text("2031-06-30")).unwrap(),
+            "2031-06-30"
+        );
         let e = answer("seller.license_expires", text("2031-13-01")).unwrap_err();
         assert!(e.contains("not a date"), "{e}");
         assert_eq!(
             answer("amazon.marketplaces", text("US, DE，FR")).unwrap(),
             "[\"US\", \"DE\", \"FR\"]"
         );
-        assert_eq!(answer("ozon.manual_review_categories", text("-")).unwrap(), "[]");
-        assert_eq!(answer("ozon.seller_id", Given::Integer(1234567)).unwrap(), "\"1234567\"");
+        assert_eq!(
+            answer("ozon.manual_review_categories", text("-")).unwrap(),
+            "[]"
+        );
+        assert_eq!(
+            answer("ozon.seller_id", Given::Integer(1234567)).unwrap(),
+            "\"1234567\""
+        );
         let e = answer("ozon.seller_id", Given::Bool(true)).unwrap_err();
         assert_eq!(e, "this question takes a string");
         let e = value(

@@ -40,7 +40,10 @@ mod tests {
             }
             for lang in [Lang::En, Lang::Zh] {
                 let guide = pack.field_guide(field, lang).unwrap_or_default();
-                assert!(!guide.trim().is_empty(), "{field} has no [fields] entry in {lang:?}");
+                assert!(
+                    !guide.trim().is_empty(),
+                    "{field} has no [fields] entry in {lang:?}"
+                );
             }
             let zh = pack.field_guide(field, Lang::Zh).unwrap();
             assert!(
@@ -57,7 +60,10 @@ mod tests {
         let pack = RulePack::builtin().unwrap();
         for (id, symptom) in &pack.symptoms {
             for words in [&symptom.en, &symptom.zh] {
-                assert!(pack.symptoms_in(words).contains(&id.as_str()), "{id}: {words}");
+                assert!(
+                    pack.symptoms_in(words).contains(&id.as_str()),
+                    "{id}: {words}"
+                );
             }
         }
     }

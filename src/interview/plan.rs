@@ -375,7 +375,12 @@ mod tests {
     }
 
     /// Every field the plan would ask, answering "don't know" to each.
-    fn asked(rules: &[Rule], pack: &RulePack, text: &str, symptom: Option<&str>) -> Vec<&'static str> {
+    fn asked(
+        rules: &[Rule],
+        pack: &RulePack,
+        text: &str,
+        symptom: Option<&str>,
+    ) -> Vec<&'static str> {
         let analysis = analysis(pack, text, symptom);
         let mut skipped = BTreeSet::new();
         let mut asked = Vec::new();
@@ -445,10 +450,16 @@ remediation = ["请更正。"]
         let situation = Situation::new(&rules, &pack, &analysis, &skipped);
         assert_eq!(situation.next_field(), Some("seller.legal_representative"));
         let readers = situation.readers("seller.legal_representative");
-        assert_eq!(readers.iter().map(|r| r.code).collect::<Vec<_>>(), ["BC999"]);
+        assert_eq!(
+            readers.iter().map(|r| r.code).collect::<Vec<_>>(),
+            ["BC999"]
+        );
         // The built-in registry has no rule that reads it: it is never asked.
         let without = asked(RULES, &pack, "format = 1\n", symptom);
-        assert!(!without.contains(&"seller.legal_representative"), "{without:?}");
+        assert!(
+            !without.contains(&"seller.legal_representative"),
+            "{without:?}"
+        );
     }
 
     /// Each platform is asked only about its own sections; a field several rules read is
@@ -460,7 +471,10 @@ remediation = ["请更正。"]
         let platforms = [
             ("format = 1\n", &["amazon.", "ozon_global_pay."][..]),
             ("format = 1\n[ozon_global_pay]\n", &["amazon."]),
-            ("format = 1\n[amazon]\n[lianlian]\n", &["ozon.", "ozon_global_pay."]),
+            (
+                "format = 1\n[amazon]\n[lianlian]\n",
+                &["ozon.", "ozon_global_pay."],
+            ),
         ];
         for (text, foreign) in platforms {
             let fields = asked(RULES, &pack, text, None);
@@ -511,14 +525,24 @@ remediation = ["请更正。"]
         let first = |symptom: &str| asked(RULES, &pack, "format = 1\n", Some(symptom))[0];
         assert_eq!(first("Invalid Merchant ID"), "lianlian.merchant_id");
         assert_eq!(first("Processing via Bank Transfer"), "ozon.payment_method");
-        assert_eq!(first("Verification (test) payment failed"), "lianlian.balance");
+        assert_eq!(
+            first("Verification (test) payment failed"),
+            "lianlian.balance"
+        );
         let text = "format = 1\n[lianlian]\nmerchant_id = \"LL2024SZXH0000000000A7K3\"\n\
                     [ozon.payout_account]\nmerchant_id = \"LL2024SZXH0000000000A7X3\"\n";
         let analysis = analysis(&pack, text, Some("Invalid Merchant ID"));
         let skipped = BTreeSet::new();
-        assert_eq!(Situation::new(RULES, &pack, &analysis, &skipped).next_field(), None);
+        assert_eq!(
+            Situation::new(RULES, &pack, &analysis, &skipped).next_field(),
+            None
+        );
         // Without a symptom every rule of the platform is decided.
         let analysis = self::analysis(&pack, text, None);
-        assert!(Situation::new(RULES, &pack, &analysis, &skipped).next_field().is_some());
+        assert!(
+            Situation::new(RULES, &pack, &analysis, &skipped)
+                .next_field()
+                .is_some()
+        );
     }
 }

@@ -350,7 +350,12 @@ mod tests {
     use crate::interview::answer::{Given, value};
 
     fn text(path: &str, given: &str) -> Value {
-        value(schema::field(path).unwrap(), Given::Text(given.into()), Lang::En).unwrap()
+        value(
+            schema::field(path).unwrap(),
+            Given::Text(given.into()),
+            Lang::En,
+        )
+        .unwrap()
     }
 
     /// Whatever is pasted reads back exactly, and the file shows every character that must
@@ -374,14 +379,21 @@ mod tests {
             let written = std::fs::read_to_string(&path).unwrap();
             let (profile, issues) = crate::profile::load("p.toml", written.as_bytes()).unwrap();
             assert!(issues.is_empty(), "{written}");
-            assert_eq!(profile.text("seller.legal_name"), Some(*answer), "{written}");
+            assert_eq!(
+                profile.text("seller.legal_name"),
+                Some(*answer),
+                "{written}"
+            );
             assert!(
                 !written
                     .chars()
                     .any(|c| c != '\n' && crate::unicode::is_unsafe_to_print(c)),
                 "{written:?}"
             );
-            assert!(written.contains("# 与营业执照完全一致的公司名称"), "{written}");
+            assert!(
+                written.contains("# 与营业执照完全一致的公司名称"),
+                "{written}"
+            );
         }
     }
 

@@ -59,6 +59,10 @@ enum Pick {
 /// Runs the interview on the terminal.
 pub fn run(interview: &mut Interview, lang: Lang) -> Result<End, TerminalError> {
     cliclack::set_theme(Escaping { lang });
+    // Ctrl-C at a prompt is read as a key, and the key reader then raises SIGINT, which would
+    // end the process at once: the cursor left hidden, and no word about the saved answers.
+    // With the signal caught, the prompt ends as Esc ends it, and the interview stops politely.
+    let _ = ctrlc::set_handler(|| {});
     let io = TerminalError::Io;
     cliclack::intro(say(lang, "bindcheck interview", "bindcheck 问答诊断")).map_err(io)?;
     cliclack::log::remark(keys(lang, interview.path())).map_err(io)?;
@@ -297,21 +301,42 @@ impl Theme for Escaping {
 fn escaped(cursor: &StringCursor) -> StringCursor {
     let (left, at, right) = cursor.split();
     let mut shown = StringCursor::default();
-    shown.extend(&crate::unicode::escape(&left));
-    let after = format!(
-        "{}{}",
-        crate::unicode::escape(&at),
-        crate::unicode::escape(&right)
-    );
+    // `insert` moves the cursor past what it inserts; `extend` leaves it where it is.
+    for ch in crate::unicode::escape(&left).chars() {
+        shown.insert(ch);
+    }
     // `split` shows a space for a cursor past the end; it is no character of the text.
-    let after = if cursor.current().is_none() {
-        String::new()
-    } else {
-        after
-    };
-    shown.extend(&after);
-    for _ in after.chars() {
-        shown.move_left();
+    if cursor.current().is_some() {
+        shown.extend(&crate::unicode::escape(&at));
+        shown.extend(&crate::unicode::escape(&right));
     }
     shown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What is shown of an answer being typed: escapes for what must not be shown raw, and
+    /// the cursor where it was.
+    #[test]
+    fn typed_answers_are_shown_escaped_with_the_cursor_in_place() {
+        let mut cursor = StringCursor::default();
+        for ch in "A\u{200B}B".chars() {
+            cursor.insert(ch);
+        }
+        let shown = escaped(&cursor);
+        assert_eq!(shown.to_string(), "A⟨U+200B⟩B");
+        assert_eq!(shown.current(), None);
+        cursor.move_left();
+        cursor.move_left();
+        let shown = escaped(&cursor);
+        assert_eq!(shown.to_string(), "A⟨U+200B⟩B");
+        assert_eq!(shown.current(), Some('⟨'));
+        let (left, at, right) = shown.split();
+        assert_eq!(
+            (left.as_str(), at.as_str(), right.as_str()),
+            ("A", "⟨", "U+200B⟩B")
+        );
+    }
 }
