@@ -2,13 +2,15 @@
 //! and with how few questions.
 //!
 //! ```sh
-//! cargo run --release --example interview_bench -- target/release/bindcheck [DIR...]
+//! cargo run --release --example interview_bench -- [--generic] target/release/bindcheck [DIR...]
 //! ```
 //!
 //! For every profile under the folders (default: `fixtures/`) whose first cause explains a
 //! symptom: the symptom is the most specific one that cause explains (the one the fewest rules
 //! explain — what a seller reports is what they saw, "Invalid Merchant ID", not "it failed"),
-//! given in the rulepack's English words. Then
+//! given in the rulepack's English words. With `--generic`, the least specific one instead
+//! (the one the most rules explain: usually "binding rejected or failed"), the worst case.
+//! Then
 //!
 //! - `bindcheck diagnose FILE --symptom S` gives the reference first cause;
 //! - `bindcheck interview --protocol jsonl --symptom S` is run with an answerer that reads
@@ -45,10 +47,11 @@ struct Outcome {
 }
 
 fn main() {
-    let mut args = std::env::args().skip(1);
+    let mut args = std::env::args().skip(1).peekable();
+    let generic = args.next_if(|a| a == "--generic").is_some();
     let bin = PathBuf::from(
         args.next()
-            .expect("usage: interview_bench BINDCHECK [DIR...]"),
+            .expect("usage: interview_bench [--generic] BINDCHECK [DIR...]"),
     );
     let mut dirs: Vec<PathBuf> = args.map(PathBuf::from).collect();
     if dirs.is_empty() {
@@ -63,11 +66,16 @@ fn main() {
     let work = std::env::temp_dir().join(format!("interview-bench-{}", std::process::id()));
     std::fs::create_dir_all(&work).expect("a temporary folder");
     let mut results: Vec<(Case, Outcome)> = Vec::new();
-    let mut skipped = 0;
+    // Why profiles were left out: does not load, no cause, a first cause that explains no
+    // symptom (a file-level finding such as a misspelt key, or advice such as BC502).
+    let mut left_out = [0; 3];
     for file in files {
-        let Some(case) = case_of(&file, &pack) else {
-            skipped += 1;
-            continue;
+        let case = match case_of(&file, &pack, generic) {
+            Ok(case) => case,
+            Err(reason) => {
+                left_out[reason] += 1;
+                continue;
+            }
         };
         let save = work.join(format!("{}.toml", results.len()));
         let outcome = run(&bin, &case, &save);
@@ -88,7 +96,8 @@ fn main() {
         results.len()
     );
     println!(
-        "left out (unloadable, no cause, or a first cause that explains no symptom): {skipped}"
+        "left out: {} that do not load, {} with no cause, {} whose first cause explains no symptom",
+        left_out[0], left_out[1], left_out[2]
     );
     summary("all", results.iter().map(|(_, o)| o).collect());
     for flow in ["ozon-lianlian", "ozon-global-pay", "amazon-lianlian"] {
@@ -137,16 +146,24 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The symptom to report for `file`: the most specific one its first cause explains.
-fn case_of(file: &Path, pack: &RulePack) -> Option<Case> {
-    let bytes = std::fs::read(file).ok()?;
+/// The symptom to report for `file`: the most specific one its first cause explains (the
+/// least specific one when `generic`).
+/// `Err` says why there is none: 0 the file does not load, 1 it has no cause, 2 its first
+/// cause explains no symptom.
+fn case_of(file: &Path, pack: &RulePack, generic: bool) -> Result<Case, usize> {
+    let bytes = std::fs::read(file).map_err(|_| 0usize)?;
     let options = AnalyzeOptions {
         as_of: AS_OF.parse().ok(),
         symptom: None,
     };
-    let analysis = analyze(&file.display().to_string(), &bytes, pack, &options).ok()?;
-    let lead = analysis.causes.first()?.lead(&analysis.ranked)?;
-    let policy = pack.rule(lead.finding.code)?;
+    let analysis =
+        analyze(&file.display().to_string(), &bytes, pack, &options).map_err(|_| 0usize)?;
+    let lead = analysis
+        .causes
+        .first()
+        .and_then(|cause| cause.lead(&analysis.ranked))
+        .ok_or(1usize)?;
+    let policy = pack.rule(lead.finding.code).ok_or(2usize)?;
     let explaining = |symptom: &str| {
         pack.rules
             .values()
@@ -156,9 +173,13 @@ fn case_of(file: &Path, pack: &RulePack) -> Option<Case> {
             })
             .count()
     };
-    let symptom = policy
-        .symptoms_at(&lead.finding.field)
-        .min_by_key(|s| explaining(s))?;
+    let symptoms = policy.symptoms_at(&lead.finding.field);
+    let symptom = if generic {
+        symptoms.max_by_key(|s| explaining(s))
+    } else {
+        symptoms.min_by_key(|s| explaining(s))
+    }
+    .ok_or(2usize)?;
     // The platform the seller is binding: the one the first cause is about when the profile
     // describes several; an Amazon store is asked about as a LianLian deposit method.
     let flows = Flows::of(&analysis.profile);
@@ -178,10 +199,10 @@ fn case_of(file: &Path, pack: &RulePack) -> Option<Case> {
         Flow::OzonLianlian
     }
     .as_str();
-    Some(Case {
+    Ok(Case {
         file: file.to_path_buf(),
         platform,
-        symptom: pack.symptoms.get(symptom)?.en.clone(),
+        symptom: pack.symptoms.get(symptom).ok_or(2usize)?.en.clone(),
     })
 }
 

@@ -164,7 +164,10 @@ fn every_message_type() {
     assert!(done["questions"].as_u64().unwrap() >= 1);
     // Nothing found: support is the way on.
     assert!(
-        done["next"][0].as_str().unwrap().contains("bindcheck ticket"),
+        done["next"][0]
+            .as_str()
+            .unwrap()
+            .contains("bindcheck ticket"),
         "{}",
         done["next"]
     );
