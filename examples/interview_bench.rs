@@ -58,11 +58,12 @@ fn main() {
         dirs.push(PathBuf::from("fixtures"));
     }
     let pack = RulePack::builtin().expect("the built-in rulepack loads");
-    let mut files = Vec::new();
-    for dir in &dirs {
-        collect(dir, &mut files);
-    }
-    files.sort();
+    // The files `lint` would check in those folders.
+    let files: Vec<PathBuf> = bindcheck::lint::walk::collect(&dirs)
+        .targets
+        .into_iter()
+        .map(|target| target.path)
+        .collect();
     let work = std::env::temp_dir().join(format!("interview-bench-{}", std::process::id()));
     std::fs::create_dir_all(&work).expect("a temporary folder");
     let mut results: Vec<(Case, Outcome)> = Vec::new();
@@ -130,20 +131,6 @@ fn summary(name: &str, outcomes: Vec<&Outcome>) {
         100.0 * agree as f64 / outcomes.len() as f64,
         questions.last().copied().unwrap_or(0),
     );
-}
-
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            collect(&path, out);
-        } else if path.extension().is_some_and(|x| x == "toml") {
-            out.push(path);
-        }
-    }
 }
 
 /// The symptom to report for `file`: the most specific one its first cause explains (the

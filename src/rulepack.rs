@@ -501,15 +501,6 @@ pub struct FieldGuide {
     pub sources: Vec<String>,
 }
 
-impl FieldGuide {
-    pub fn text(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En => &self.en,
-            Lang::Zh => &self.zh,
-        }
-    }
-}
-
 /// Parses a rule's texts in both languages and checks they hold what every output needs.
 fn check_texts(code: &str, rule: &RulePolicy) -> Result<(), String> {
     for (lang, lazy) in [(Lang::En, &rule.en), (Lang::Zh, &rule.zh)] {
@@ -878,7 +869,12 @@ impl RulePack {
 
     /// Where the value of the field at `path` is found, in `lang`.
     pub fn field_guide(&self, path: &str, lang: Lang) -> Option<&str> {
-        self.field_guides().get(path).map(|g| g.text(lang))
+        let guide = self.field_guides().get(path)?;
+        Some(if lang == Lang::En {
+            &guide.en
+        } else {
+            &guide.zh
+        })
     }
 
     /// The compiled `[ranking] error_code_pattern`; `None` when the pack sets none.

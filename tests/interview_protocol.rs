@@ -79,6 +79,18 @@ fn converse(save: &Path, args: &[&str], mut answer: impl FnMut(&Value) -> Option
     }
 }
 
+/// A temporary folder (kept while the value lives) and a path in it to save to.
+fn fresh(name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let save = dir.path().join(name);
+    (dir, save)
+}
+
+/// The arguments of an interview about LianLian on Ozon with `symptom` reported.
+fn on_ozon(symptom: &str) -> [&str; 4] {
+    ["--symptom", symptom, "--platform", "ozon-lianlian"]
+}
+
 fn skip() -> Option<String> {
     Some(json!({"skip": true}).to_string())
 }
@@ -92,17 +104,11 @@ fn value(v: impl Into<Value>) -> Option<String> {
 /// the diagnosis of the saved profile — `diagnose`'s own.
 #[test]
 fn every_message_type() {
-    let dir = tempfile::tempdir().unwrap();
-    let save = dir.path().join("p.toml");
+    let (_dir, save) = fresh("p.toml");
     let mut balance_asked = 0;
     let run = converse(
         &save,
-        &[
-            "--symptom",
-            "Verification (test) payment failed",
-            "--platform",
-            "ozon-lianlian",
-        ],
+        &on_ozon("Verification (test) payment failed"),
         |q| match q["field"].as_str().unwrap() {
             "lianlian.balance" => {
                 balance_asked += 1;
@@ -177,12 +183,7 @@ fn every_message_type() {
     // Now an answer that establishes a cause.
     let run = converse(
         &save,
-        &[
-            "--symptom",
-            "Verification (test) payment failed",
-            "--platform",
-            "ozon-lianlian",
-        ],
+        &on_ozon("Verification (test) payment failed"),
         |q| match q["field"].as_str().unwrap() {
             "lianlian.balance" => value("99.50 CNY"),
             _ => skip(),
@@ -213,23 +214,16 @@ fn every_message_type() {
 /// an escape, and flagged at once; nothing raw reaches the output.
 #[test]
 fn a_pasted_zero_width_space_is_kept_and_flagged() {
-    let dir = tempfile::tempdir().unwrap();
-    let save = dir.path().join("p.toml");
+    let (_dir, save) = fresh("p.toml");
     let pasted = "LL2024SZXH\u{200B}0000000000A7K3";
-    let run = converse(
-        &save,
-        &[
-            "--symptom",
-            "Invalid Merchant ID",
-            "--platform",
-            "ozon-lianlian",
-        ],
-        |q| match q["field"].as_str().unwrap() {
-            "lianlian.merchant_id" => value("LL2024SZXH0000000000A7K3"),
-            "ozon.payout_account.merchant_id" => value(pasted),
-            _ => skip(),
-        },
-    );
+    let run = converse(&save, &on_ozon("Invalid Merchant ID"), |q| match q["field"]
+        .as_str()
+        .unwrap()
+    {
+        "lianlian.merchant_id" => value("LL2024SZXH0000000000A7K3"),
+        "ozon.payout_account.merchant_id" => value(pasted),
+        _ => skip(),
+    });
     assert_eq!(
         run.questions(),
         ["lianlian.merchant_id", "ozon.payout_account.merchant_id"]
@@ -258,8 +252,7 @@ fn a_pasted_zero_width_space_is_kept_and_flagged() {
 /// the diagnosis of what was answered; so does the end of the input.
 #[test]
 fn skip_finish_and_end_of_input() {
-    let dir = tempfile::tempdir().unwrap();
-    let save = dir.path().join("p.toml");
+    let (_dir, save) = fresh("p.toml");
     let mut asked = 0;
     let run = converse(&save, &[], |q| {
         asked += 1;
@@ -306,21 +299,14 @@ fn skip_finish_and_end_of_input() {
 /// `interview --save` on it continues from its answers, asking nothing twice.
 #[test]
 fn the_saved_profile_is_read_by_every_command_and_continued() {
-    let dir = tempfile::tempdir().unwrap();
-    let save = dir.path().join("shop.toml");
-    let run = converse(
-        &save,
-        &[
-            "--symptom",
-            "Invalid Merchant ID",
-            "--platform",
-            "ozon-lianlian",
-        ],
-        |q| match q["field"].as_str().unwrap() {
-            "lianlian.merchant_id" => value("seller@example.com"),
-            _ => Some(json!({"finish": true}).to_string()),
-        },
-    );
+    let (_dir, save) = fresh("shop.toml");
+    let run = converse(&save, &on_ozon("Invalid Merchant ID"), |q| match q["field"]
+        .as_str()
+        .unwrap()
+    {
+        "lianlian.merchant_id" => value("seller@example.com"),
+        _ => Some(json!({"finish": true}).to_string()),
+    });
     // The login in the Merchant ID field is a cause; whether Ozon's copy differs could rank
     // above it, so that is asked next (and the interview finished there).
     assert_eq!(
@@ -359,8 +345,7 @@ fn the_saved_profile_is_read_by_every_command_and_continued() {
 /// A file that exists and is not a profile bindcheck can continue is left as it is.
 #[test]
 fn an_existing_file_is_never_overwritten() {
-    let dir = tempfile::tempdir().unwrap();
-    let save = dir.path().join("notes.toml");
+    let (_dir, save) = fresh("notes.toml");
     std::fs::write(&save, "shopping list: milk\n").unwrap();
     let run = converse(&save, &["--symptom", "x"], |_| skip());
     assert_eq!(run.code, 2);
@@ -375,19 +360,15 @@ fn an_existing_file_is_never_overwritten() {
 /// Questions, reasons and the saved comments in Chinese.
 #[test]
 fn in_chinese() {
-    let dir = tempfile::tempdir().unwrap();
-    let save = dir.path().join("p.toml");
+    let (_dir, save) = fresh("p.toml");
     let mut tries = 0;
     let run = converse(
         &save,
         &[
-            "--lang",
-            "zh",
-            "--symptom",
-            "绑定连连时提示“商户号无效”",
-            "--platform",
-            "ozon-lianlian",
-        ],
+            &["--lang", "zh"][..],
+            &on_ozon("绑定连连时提示“商户号无效”"),
+        ]
+        .concat(),
         |q| {
             tries += 1;
             match (tries, q["field"].as_str().unwrap()) {

@@ -285,6 +285,7 @@ impl Interview {
         self.saved.shown()
     }
 
+    /// The rulepack the interview asks and diagnoses with.
     pub fn pack(&self) -> &RulePack {
         &self.pack
     }

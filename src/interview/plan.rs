@@ -98,6 +98,8 @@ struct Open<'r> {
 }
 
 impl<'a> Situation<'a> {
+    /// The situation of `analysis` (the profile answered so far) under `rules`, with the
+    /// fields in `skipped` not to be asked again.
     pub fn new(
         rules: &'a [Rule],
         pack: &'a RulePack,
@@ -392,6 +394,20 @@ mod tests {
         asked
     }
 
+    /// A registry entry as it stands (rules are not `Clone`: the registry is a constant).
+    fn copy(r: &Rule) -> Rule {
+        Rule {
+            code: r.code,
+            name: r.name,
+            family: r.family,
+            inputs: r.inputs,
+            scans: r.scans,
+            needs: r.needs,
+            judges: r.judges,
+            check: r.check,
+        }
+    }
+
     fn never(_: &Rule, _: &Context<'_>, _: &mut Vec<Finding>) -> Result<(), PolicyError> {
         Ok(())
     }
@@ -421,19 +437,7 @@ message = "不一致"
 remediation = ["请更正。"]
 "#;
         let pack = RulePack::load(Some(("test.toml", overlay))).unwrap();
-        let mut rules: Vec<Rule> = RULES
-            .iter()
-            .map(|r| Rule {
-                code: r.code,
-                name: r.name,
-                family: r.family,
-                inputs: r.inputs,
-                scans: r.scans,
-                needs: r.needs,
-                judges: r.judges,
-                check: r.check,
-            })
-            .collect();
+        let mut rules: Vec<Rule> = RULES.iter().map(copy).collect();
         rules.push(Rule {
             code: "BC999",
             name: "legal-representative-differs",
@@ -501,16 +505,7 @@ remediation = ["请更正。"]
         let scanning: Vec<Rule> = RULES
             .iter()
             .filter(|r| !r.scans.is_empty())
-            .map(|r| Rule {
-                code: r.code,
-                name: r.name,
-                family: r.family,
-                inputs: r.inputs,
-                scans: r.scans,
-                needs: r.needs,
-                judges: r.judges,
-                check: r.check,
-            })
+            .map(copy)
             .collect();
         assert!(scanning.len() >= 7);
         assert!(asked(&scanning, &pack, "format = 1\n", None).is_empty());

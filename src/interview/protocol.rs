@@ -77,14 +77,7 @@ pub fn run(
                 Ok(Some(reply)) => break reply,
                 Ok(None) => continue,
                 Err(message) => {
-                    let id = question.id;
-                    send(
-                        output,
-                        &Message::Invalid {
-                            id,
-                            message: &message,
-                        },
-                    )?;
+                    invalid(output, question.id, &message)?;
                     send(output, &Message::Question(&question))?;
                 }
             }
@@ -95,16 +88,7 @@ pub fn run(
                     send(output, &Message::Cause { cause })?;
                 }
             }
-            Outcome::Invalid(message) => {
-                let id = question.id;
-                send(
-                    output,
-                    &Message::Invalid {
-                        id,
-                        message: &message,
-                    },
-                )?;
-            }
+            Outcome::Invalid(message) => invalid(output, question.id, &message)?,
             Outcome::Skipped => {}
             Outcome::Finished => break,
         }
@@ -120,6 +104,10 @@ pub fn run(
         },
     )?;
     Ok(())
+}
+
+fn invalid(output: &mut dyn Write, id: usize, message: &str) -> io::Result<()> {
+    send(output, &Message::Invalid { id, message })
 }
 
 /// One message on one line, escaped.
