@@ -355,6 +355,43 @@ fn an_existing_file_is_never_overwritten() {
         std::fs::read_to_string(&save).unwrap(),
         "shopping list: milk\n"
     );
+
+    // Without --save the answers go to profile.toml in the working folder; a program that
+    // does not name it does not continue one left there (by another seller, maybe).
+    let dir = tempfile::tempdir().unwrap();
+    let run = |dir: &Path| {
+        bindcheck()
+            .args([
+                "interview",
+                "--protocol",
+                "jsonl",
+                "--symptom",
+                "Invalid Merchant ID",
+            ])
+            .current_dir(dir)
+            .write_stdin("{\"finish\": true}\n")
+            .output()
+            .unwrap()
+    };
+    let first = run(dir.path());
+    assert_eq!(first.status.code(), Some(0));
+    let written = std::fs::read_to_string(dir.path().join("profile.toml")).unwrap();
+    assert!(
+        written.contains("error_message = \"Invalid Merchant ID\""),
+        "{written}"
+    );
+    let second = run(dir.path());
+    assert_eq!(second.status.code(), Some(2));
+    assert!(second.stdout.is_empty());
+    assert!(
+        String::from_utf8_lossy(&second.stderr).contains("name it with --save"),
+        "{}",
+        String::from_utf8_lossy(&second.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("profile.toml")).unwrap(),
+        written
+    );
 }
 
 /// Questions, reasons and the saved comments in Chinese.

@@ -46,9 +46,9 @@ pub struct Args {
     /// Language of questions and messages (default: from LC_ALL / LC_MESSAGES / LANG; zh* → zh, else en).
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
-    /// The profile the answers are saved to, after each one.
-    #[arg(long, default_value = "profile.toml")]
-    pub save: PathBuf,
+    /// The profile the answers are saved to, after each one [default: profile.toml].
+    #[arg(long)]
+    pub save: Option<PathBuf>,
     /// Use this date as today for date rules (YYYY-MM-DD).
     #[arg(long, value_parser = parse_date)]
     pub as_of: Option<jiff::civil::Date>,
@@ -66,6 +66,9 @@ pub struct Args {
     pub fail_on: FailOn,
 }
 
+/// Where the answers go when `--save` is not given.
+const DEFAULT_SAVE: &str = "profile.toml";
+
 /// What a shell reports for a program stopped by Ctrl-C.
 const STOPPED: u8 = 130;
 
@@ -81,7 +84,7 @@ pub fn run(args: Args) -> CmdResult {
             "问答诊断需要在终端中进行；程序请使用 --protocol jsonl",
         )));
     }
-    let Some(saved) = saved(&args.save, lang, jsonl)? else {
+    let Some(saved) = saved(args.save.as_deref(), lang, jsonl)? else {
         return Ok(ExitCode::from(2));
     };
     let options = Options {
@@ -151,12 +154,23 @@ pub fn run(args: Args) -> CmdResult {
     Ok(exit)
 }
 
-/// The profile to save to: a new one, or the existing file continued (a program asked for it
-/// by naming it; a person is asked first). `None` when the person declines.
-fn saved(path: &Path, lang: Lang, jsonl: bool) -> Result<Option<Saved>, Fatal> {
+/// The profile to save to: a new one, or the existing file continued — a person is asked
+/// first; a program must have named the file (a default `profile.toml` left over from another
+/// seller is not continued silently). `None` when the person declines.
+fn saved(named: Option<&Path>, lang: Lang, jsonl: bool) -> Result<Option<Saved>, Fatal> {
+    let path = named.unwrap_or(Path::new(DEFAULT_SAVE));
     let fatal = |e: crate::interview::SaveError| Fatal(e.to_string());
     if path.symlink_metadata().is_err() {
         return Saved::create(path, lang).map(Some).map_err(fatal);
+    }
+    if jsonl && named.is_none() {
+        return Err(Fatal(say(
+            lang,
+            format!(
+                "{DEFAULT_SAVE} already exists: name it with --save to continue it, or name another file"
+            ),
+            format!("{DEFAULT_SAVE} 已存在：如要继续它，请用 --save 指明；否则请指定另一个文件"),
+        )));
     }
     let saved = Saved::open(path, lang).map_err(fatal)?;
     if jsonl {
