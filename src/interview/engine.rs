@@ -663,3 +663,87 @@ fn misplaced(path: &str, lang: Lang) -> String {
         format!("文件中 [{section}] 的位置被其他内容占用：请先手动修改"),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn interview(dir: &std::path::Path, platform: Flow, symptom: Option<&str>) -> Interview {
+        let saved = Saved::create(&dir.join("p.toml"), Lang::En).unwrap();
+        let options = Options {
+            lang: Lang::En,
+            as_of: Some(jiff::civil::date(2026, 11, 21)),
+            symptom: symptom.map(str::to_string),
+            platform: Some(platform),
+            show_values: false,
+        };
+        Interview::new(Arc::new(RulePack::builtin().unwrap()), saved, options).unwrap()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        /// Whatever is typed as the answers, nothing panics; an answer taken is saved exactly
+        /// as typed (a text) and the saved profile loads with no loader finding; one refused
+        /// leaves the question pending with a reason.
+        #[test]
+        fn any_answers_are_kept_or_refused(
+            answers in proptest::collection::vec("\\PC{0,16}|[ \\u{200B}\\u{202E}\\t\"\\\\]{0,4}", 1..8),
+            platform in proptest::sample::select(PLATFORMS.to_vec()),
+            symptom in proptest::option::of("\\PC{0,20}"),
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            let mut interview = interview(dir.path(), platform, symptom.as_deref());
+            for answer in answers {
+                let Some(question) = interview.question() else { break };
+                let outcome = interview.reply(Reply::Value(Given::Text(answer.clone()))).unwrap();
+                match outcome {
+                    Outcome::Accepted { .. } => {
+                        let profile = &interview.analysis().profile;
+                        prop_assert!(!interview.analysis().ranked.iter().any(|r| r.finding.code == "BC003"));
+                        if question.kind == QuestionKind::Text && question.field.contains('.') {
+                            let saved = match schema::deposit_method_path(&question.field) {
+                                Some(path) => profile.deposit_methods().next().and_then(|m| m.text(path)),
+                                None => profile.text(&question.field),
+                            };
+                            prop_assert_eq!(saved, Some(answer.as_str()));
+                        }
+                    }
+                    Outcome::Invalid(reason) => {
+                        prop_assert!(!reason.is_empty());
+                        prop_assert_eq!(interview.question(), Some(question));
+                        interview.reply(Reply::Skip).unwrap();
+                    }
+                    Outcome::Skipped | Outcome::Finished => prop_assert!(false, "{outcome:?}"),
+                }
+            }
+            let written = std::fs::read_to_string(dir.path().join("p.toml")).unwrap();
+            prop_assert_eq!(written, interview.saved.text());
+        }
+    }
+
+    /// Skipping every question ends the interview: each field is asked once at most.
+    #[test]
+    fn skipping_everything_ends() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut interview = interview(dir.path(), Flow::OzonLianlian, None);
+        let mut fields = BTreeSet::new();
+        while let Some(question) = interview.question() {
+            assert!(
+                fields.insert(question.field.clone()),
+                "{} twice",
+                question.field
+            );
+            assert!(matches!(
+                interview.reply(Reply::Skip).unwrap(),
+                Outcome::Skipped
+            ));
+        }
+        // The symptom was asked (none given), the platform not (given).
+        assert!(fields.contains(SYMPTOM_FIELD));
+        assert!(!fields.contains(PLATFORM_FIELD));
+        assert_eq!(interview.questions(), fields.len());
+        assert!(interview.question().is_none());
+    }
+}
