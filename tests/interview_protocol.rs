@@ -224,9 +224,15 @@ fn a_pasted_zero_width_space_is_kept_and_flagged() {
         "ozon.payout_account.merchant_id" => value(pasted),
         _ => skip(),
     });
+    // The Merchant IDs first; then what the other rules that could explain the symptom read.
     assert_eq!(
         run.questions(),
-        ["lianlian.merchant_id", "ozon.payout_account.merchant_id"]
+        [
+            "lianlian.merchant_id",
+            "ozon.payout_account.merchant_id",
+            "lianlian.login",
+            "lianlian.ozon_channel"
+        ]
     );
     let causes = run.of_type("cause");
     assert_eq!(causes.len(), 1, "{:#?}", run.messages);
