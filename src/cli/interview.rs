@@ -20,7 +20,7 @@ use std::sync::Arc;
 /// `--protocol`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Protocol {
-    /// One JSON object per line on stdin and stdout, no prompts (SPEC §5).
+    /// One JSON object per line on stdin and stdout, no prompts.
     Jsonl,
 }
 
