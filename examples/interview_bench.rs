@@ -193,7 +193,7 @@ fn case_of(file: &Path, pack: &RulePack, generic: bool) -> Result<Case, usize> {
     })
 }
 
-/// `code field` of the first cause's leading finding in a SPEC §4 report.
+/// `code field` of the first cause's leading finding in a JSON report.
 fn first_cause(report: &Value) -> String {
     let file = &report["files"][0];
     let Some(rank) = file["causes"][0]["findings"][0].as_u64() else {

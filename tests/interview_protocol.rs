@@ -1,4 +1,4 @@
-//! `bindcheck interview --protocol jsonl` (SPEC §5), driven as a help-desk form would drive it:
+//! `bindcheck interview --protocol jsonl`, driven as a help-desk form would drive it:
 //! one JSON object per line each way, the real binary, no terminal.
 
 mod common;

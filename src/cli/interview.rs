@@ -1,4 +1,4 @@
-//! `bindcheck interview`: the diagnosis for a seller who has no profile yet (SPEC §5).
+//! `bindcheck interview`: the diagnosis for a seller who has no profile yet.
 
 use super::diagnose::{render, report_of};
 use super::init::Platform;

@@ -23,7 +23,7 @@ pub enum Given {
     List(Vec<String>),
 }
 
-/// The question kinds of the protocol (SPEC §5).
+/// The question kinds of the protocol.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum QuestionKind {

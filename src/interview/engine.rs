@@ -47,7 +47,7 @@ pub struct Options {
     pub show_values: bool,
 }
 
-/// One question, as every front end shows it (SPEC §5).
+/// One question, as every front end shows it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Question {
     pub id: usize,
@@ -83,7 +83,8 @@ pub enum Reply {
 pub enum Outcome {
     /// The answer was kept and saved.
     Accepted {
-        /// The causes it established (SPEC §4 causes, ranked in the profile as it now is).
+        /// The causes it established (as the JSON report's `causes`, ranked in the profile as it
+        /// now is).
         causes: Vec<ReportCause>,
         /// What the character checks found in the answer itself (invisible characters and the
         /// like), worded and escaped.

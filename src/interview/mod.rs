@@ -1,4 +1,4 @@
-//! `bindcheck interview` (SPEC §5): a seller without a profile, or support staff on a call,
+//! `bindcheck interview`: a seller without a profile, or support staff on a call,
 //! answers one question at a time, and the diagnosis comes out as soon as the answers decide it.
 //!
 //! - [`plan`] computes what to ask from the rule registry and the rulepack: the fields the

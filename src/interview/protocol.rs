@@ -1,15 +1,15 @@
-//! `--protocol jsonl` (SPEC §5): the interview for programs — a help-desk form, a chat bot,
+//! `--protocol jsonl`: the interview for programs — a help-desk form, a chat bot,
 //! tests. No prompt reaches a terminal; every message is one JSON object on one line.
 //!
 //! bindcheck writes:
 //! - `{"type": "question", "id": 3, "field": "…", "kind": "text|choice|bool|integer|money|date|list",
 //!   "choices": […], "label": "…", "prompt": "…", "help": "…"}`;
 //! - `{"type": "cause", "cause": {…}}` for each cause an answer establishes (a cause of the
-//!   SPEC §4 JSON, ranked in the profile as it then stands);
+//!   JSON report, ranked in the profile as it then stands);
 //! - `{"type": "invalid", "id": 3, "message": "…"}` for a line it cannot take, then the same
 //!   question again;
 //! - `{"type": "done", "questions": 7, "report": {…}, "next": ["…"]}` at the end, where
-//!   `report` is the SPEC §4 JSON of the saved profile, as `diagnose --format json` writes it.
+//!   `report` is the JSON report of the saved profile, as `diagnose --format json` writes it.
 //!
 //! It reads one line per question: `{"value": V}` (a string exactly as pasted, money as
 //! `"150.00 CNY"`, a date as `"2026-11-20"`, `true` / `false`, a number, a list as an array of
@@ -57,7 +57,7 @@ enum Message<'a> {
 }
 
 /// Runs `interview` with replies read from `input` and messages written to `output`, up to
-/// and including the `done` message, whose `report` is `report` (the SPEC §4 JSON of the
+/// and including the `done` message, whose `report` is `report` (the JSON report of the
 /// saved profile) and `next` the steps to take.
 pub fn run(
     interview: &mut Interview,
