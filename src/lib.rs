@@ -16,6 +16,7 @@ pub mod cli;
 pub mod docs;
 #[allow(missing_docs)]
 pub mod finding;
+pub mod interview;
 #[allow(missing_docs)]
 pub mod lint;
 pub mod namediff;

@@ -487,6 +487,20 @@ pub struct ErrorCode {
     pub sources: Vec<String>,
 }
 
+/// Where a seller finds the value of one profile field (`[fields."lianlian.merchant_id"]`), in
+/// both languages: the words `bindcheck interview` asks with. The platforms' pages change, so
+/// these are data a rulepack can reword, not code.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct FieldGuide {
+    /// Where to find the value and what to do with it ("LianLian Global › Account › …: copy the
+    /// Merchant ID and paste it here").
+    pub en: String,
+    pub zh: String,
+    /// Source ids (see `[sources]`) for the page named, where there is one.
+    pub sources: Vec<String>,
+}
+
 /// Parses a rule's texts in both languages and checks they hold what every output needs.
 fn check_texts(code: &str, rule: &RulePolicy) -> Result<(), String> {
     for (lang, lazy) in [(Lang::En, &rule.en), (Lang::Zh, &rule.zh)] {
@@ -511,14 +525,17 @@ fn check_texts(code: &str, rule: &RulePolicy) -> Result<(), String> {
 /// The on-disk shape of a rulepack file; every part optional so a file can override a piece.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
-#[serde(bound(deserialize = "T: Deserialize<'de> + Default"))]
-struct PackFile<T = LazyTexts> {
+#[serde(bound(deserialize = "T: Deserialize<'de> + Default, F: Deserialize<'de> + Default"))]
+struct PackFile<T = LazyTexts, F = Option<Box<serde_json::value::RawValue>>> {
     rulepack: Meta,
     ranking: Ranking,
     sources: BTreeMap<String, SourceRef>,
     symptoms: BTreeMap<String, Symptom>,
     facts: BTreeMap<String, Fact>,
     error_codes: BTreeMap<String, ErrorCode>,
+    /// Kept as JSON in a loaded pack (only `interview` reads them, and parsing them at every
+    /// start-up would cost every other command); parsed when a rulepack file is checked.
+    fields: F,
     rules: BTreeMap<String, RulePolicy<T>>,
 }
 
@@ -532,6 +549,9 @@ pub struct RulePack {
     pub facts: BTreeMap<String, Fact>,
     pub error_codes: BTreeMap<String, ErrorCode>,
     pub rules: BTreeMap<String, RulePolicy>,
+    /// `[fields]`, unparsed until [`RulePack::field_guides`] is first asked.
+    fields_json: Option<Box<serde_json::value::RawValue>>,
+    field_guides: std::sync::OnceLock<BTreeMap<String, FieldGuide>>,
     /// `pattern` / `*_pattern` params, compiled on first use: most runs need few of them, and
     /// compiling all at start-up costs more than checking a profile.
     /// `((code, key), regex)`; a list, as there are few and a lookup must not allocate.
@@ -627,6 +647,8 @@ impl RulePack {
                 .map(|r| Flows::scope(&r.scope))
                 .collect(),
             rules: file.rules,
+            fields_json: file.fields,
+            field_guides: std::sync::OnceLock::new(),
             patterns: Vec::new(),
             literals: Vec::new(),
             error_code_regex: std::sync::OnceLock::new(),
@@ -724,6 +746,10 @@ impl RulePack {
                 .map_err(err)?;
         }
         self.validate_facts().map_err(err)?;
+        // The built-in guides are checked by a unit test, like the built-in texts.
+        if eager {
+            self.validate_field_guides().map_err(err)?;
+        }
         if eager && !self.ranking.error_code_pattern.is_empty() {
             compile(&self.ranking.error_code_pattern)
                 .map_err(|e| err(format!("ranking.error_code_pattern {e}")))?;
@@ -799,6 +825,56 @@ impl RulePack {
             }
         }
         Ok(())
+    }
+
+    /// Every `[fields]` entry names a field of the format and a known source, in both languages.
+    fn validate_field_guides(&self) -> Result<(), String> {
+        let guides = self.parse_field_guides()?;
+        for (path, guide) in &guides {
+            let at = format!("fields.\"{path}\"");
+            if crate::profile::schema::field(path).is_none() {
+                return Err(format!(
+                    "{at}: `{path}` is not a field of the profile format"
+                ));
+            }
+            if guide.en.trim().is_empty() || guide.zh.trim().is_empty() {
+                return Err(format!("{at} needs `en` and `zh`"));
+            }
+            if let Some(source) = guide
+                .sources
+                .iter()
+                .find(|s| !self.sources.contains_key(*s))
+            {
+                return Err(format!(
+                    "{at}.sources names `{source}`, which is not in [sources]"
+                ));
+            }
+        }
+        let _ = self.field_guides.set(guides);
+        Ok(())
+    }
+
+    fn parse_field_guides(&self) -> Result<BTreeMap<String, FieldGuide>, String> {
+        match &self.fields_json {
+            None => Ok(BTreeMap::new()),
+            Some(raw) => serde_json::from_str(raw.get()).map_err(|e| format!("fields: {e}")),
+        }
+    }
+
+    /// Where the value of each field is found (`[fields]`), by field path.
+    pub fn field_guides(&self) -> &BTreeMap<String, FieldGuide> {
+        self.field_guides
+            .get_or_init(|| self.parse_field_guides().unwrap_or_default())
+    }
+
+    /// Where the value of the field at `path` is found, in `lang`.
+    pub fn field_guide(&self, path: &str, lang: Lang) -> Option<&str> {
+        let guide = self.field_guides().get(path)?;
+        Some(if lang == Lang::En {
+            &guide.en
+        } else {
+            &guide.zh
+        })
     }
 
     /// The compiled `[ranking] error_code_pattern`; `None` when the pack sets none.
@@ -960,7 +1036,7 @@ fn compile(pattern: &str) -> Result<Regex, String> {
 
 fn parse_file(origin: &str, text: &str) -> Result<toml::Table, PolicyError> {
     // Deserializing the file on its own first gives errors with its own line and column.
-    if let Err(e) = toml::from_str::<PackFile<Texts>>(text) {
+    if let Err(e) = toml::from_str::<PackFile<Texts, BTreeMap<String, FieldGuide>>>(text) {
         let place = e
             .span()
             .map(|s| {
@@ -1102,6 +1178,28 @@ mod tests {
         for (code, rule) in &pack.rules {
             check_texts(code, rule).unwrap();
         }
+    }
+
+    #[test]
+    fn builtin_field_guides_are_complete() {
+        let pack = RulePack::builtin().unwrap();
+        pack.validate_field_guides().unwrap();
+        assert!(pack.field_guides().len() > 50);
+        let overlay = "[fields.\"lianlian.merchant_id\"]\nen = \"Mine\"\n";
+        let pack = RulePack::load(Some(("mine.toml", overlay))).unwrap();
+        assert_eq!(
+            pack.field_guide("lianlian.merchant_id", Lang::En),
+            Some("Mine")
+        );
+        assert!(
+            !pack
+                .field_guide("lianlian.merchant_id", Lang::Zh)
+                .unwrap()
+                .is_empty()
+        );
+        let e = RulePack::load(Some(("m.toml", "[fields.\"lianlian.nope\"]\nen = \"x\"\n")))
+            .unwrap_err();
+        assert!(e.problem.contains("lianlian.nope"), "{}", e.problem);
     }
 
     #[test]

@@ -4,8 +4,9 @@ use super::{
     CmdResult, FailOn, Fatal, LangArg, emit_styled, lang, load_rulepack, parse_date,
     warn_unloadable,
 };
-use crate::pipeline::{AnalyzeError, AnalyzeOptions, analyze};
+use crate::pipeline::{Analysis, AnalyzeError, AnalyzeOptions, analyze};
 use crate::report::{self, Format, RenderOptions, Report};
+use crate::rulepack::{RulePack, Severity};
 use clap::ValueEnum;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -63,56 +64,76 @@ pub fn run(args: Args) -> CmdResult {
         DiagnoseFormat::Sarif => Format::Sarif,
         DiagnoseFormat::Github => Format::Github,
     };
-    let renderer = report::renderer(format)
-        .ok_or_else(|| Fatal(format!("format {:?} is not available", args.format)))?;
     let analyze_options = AnalyzeOptions {
         as_of: args.as_of,
         symptom: args.symptom.clone(),
     };
+    let fail_on = args.fail_on.level();
+    let (report, exit) = match analyze(&path, &bytes, &pack, &analyze_options) {
+        Ok(analysis) => report_of(&analysis, &pack, options, format, fail_on),
+        Err(AnalyzeError::Load(failure)) => {
+            warn_unloadable(&failure, &pack, options.lang);
+            if format == Format::Human {
+                return Ok(ExitCode::from(2));
+            }
+            let mut report = Report::new(&pack, options).with_catalogue(&pack, format);
+            report.files.push(report::build_unreadable(
+                &path,
+                &failure.error,
+                &pack,
+                options,
+            ));
+            (report, ExitCode::from(2))
+        }
+        Err(AnalyzeError::Policy(e)) => return Err(Fatal(e.to_string())),
+    };
+    let out = render(&report, format)?;
+    emit_styled(&out)?;
+    Ok(exit)
+}
+
+/// The report of an analysed profile as `diagnose` gives it in `format`, and its exit code:
+/// 1 when a finding at or above `fail_on` remains, else 0.
+pub(super) fn report_of(
+    analysis: &Analysis,
+    pack: &RulePack,
+    options: RenderOptions,
+    format: Format,
+    fail_on: Option<Severity>,
+) -> (Report, ExitCode) {
     let terminal = if format == Format::Human {
         super::terminal()
     } else {
         crate::report::Terminal::PLAIN
     };
-    let mut report = Report::new(&pack, options)
-        .with_catalogue(&pack, format)
+    let mut report = Report::new(pack, options)
+        .with_catalogue(pack, format)
         .with_terminal(terminal);
-    let exit = match analyze(&path, &bytes, &pack, &analyze_options) {
-        Ok(analysis) => {
-            let file = report::build_file(
-                &analysis.profile,
-                &analysis.ranked,
-                &analysis.causes,
-                &pack,
-                options,
-                args.fail_on.level(),
-            )
-            .with_source(&analysis.profile, options);
-            let failed = file.status == report::Status::Failed;
-            report.files.push(file);
-            if failed {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            }
-        }
-        Err(AnalyzeError::Load(failure)) => {
-            warn_unloadable(&failure, &pack, options.lang);
-            let error = &failure.error;
-            if format == Format::Human {
-                return Ok(ExitCode::from(2));
-            }
-            report
-                .files
-                .push(report::build_unreadable(&path, error, &pack, options));
-            ExitCode::from(2)
-        }
-        Err(AnalyzeError::Policy(e)) => return Err(Fatal(e.to_string())),
+    let file = report::build_file(
+        &analysis.profile,
+        &analysis.ranked,
+        &analysis.causes,
+        pack,
+        options,
+        fail_on,
+    )
+    .with_source(&analysis.profile, options);
+    let exit = if file.status == report::Status::Failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     };
+    report.files.push(file);
+    (report, exit)
+}
+
+/// `report` rendered in `format` (not yet escaped: see [`super::emit_styled`]).
+pub(super) fn render(report: &Report, format: Format) -> Result<String, Fatal> {
+    let renderer = report::renderer(format)
+        .ok_or_else(|| Fatal(format!("format {format:?} is not available")))?;
     let mut out = Vec::new();
     renderer
-        .render(&report, &mut out)
+        .render(report, &mut out)
         .map_err(|e| Fatal(format!("cannot render: {e}")))?;
-    emit_styled(&String::from_utf8_lossy(&out))?;
-    Ok(exit)
+    Ok(String::from_utf8_lossy(&out).into_owned())
 }

@@ -121,18 +121,6 @@ const AMAZON: &[(&str, &str)] = &[
     ("amazon.deposit_method.account_number", "\"8800012345678\""),
 ];
 
-/// "; one of: a, b" for an enum field's comment, so the seller sees every choice.
-fn allowed_values(kind: schema::Kind, lang: Lang) -> String {
-    match (kind, lang) {
-        (schema::Kind::Enum(values), Lang::En) => format!("; one of: {}", values.join(", ")),
-        (schema::Kind::Enum(values), Lang::Zh) => {
-            let quoted: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
-            format!("；可选值：{}", quoted.join("、"))
-        }
-        _ => String::new(),
-    }
-}
-
 /// The template text for a platform.
 pub fn template(platform: Platform, lang: Lang, today: jiff::civil::Date) -> String {
     let parts: &[&[(&str, &str)]] = match platform {
@@ -156,26 +144,21 @@ pub fn template(platform: Platform, lang: Lang, today: jiff::civil::Date) -> Str
         if parent != section {
             section = parent;
             if let Some(spec) = schema::section(parent) {
-                let about = if lang == Lang::En { spec.en } else { spec.zh };
-                out += &format!("\n# {about}\n[{parent}]\n");
+                out += &format!("\n# {}\n[{parent}]\n", spec.about(lang));
             }
         }
         let Some(spec) = schema::field(path) else {
             continue;
         };
-        let about = if lang == Lang::En { spec.en } else { spec.zh };
         let key = path.rsplit('.').next().unwrap_or(path);
-        out += &format!(
-            "{key} = {value}    # {about}{}\n",
-            allowed_values(spec.kind, lang)
-        );
+        out += &format!("{key} = {value}    # {}\n", spec.comment(lang));
     }
     if platform == Platform::AmazonLianlian {
         let date = today
             .checked_sub(jiff::Span::new().days(30))
             .unwrap_or(today);
         let spec = schema::field("amazon.deposit_method.document_date");
-        let about = spec.map_or("", |s| if lang == Lang::En { s.en } else { s.zh });
+        let about = spec.map_or("", |s| s.about(lang));
         out += &format!("document_date = {date}    # {about}\n");
     }
     out

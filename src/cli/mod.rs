@@ -7,6 +7,7 @@ mod diagnose;
 mod docs_cmd;
 mod explain;
 mod init;
+mod interview;
 mod lint;
 mod rules_cmd;
 mod schema_cmd;
@@ -84,6 +85,8 @@ pub enum Command {
     Rules(rules_cmd::Args),
     /// Print a commented profile template for a platform.
     Init(init::Args),
+    /// No profile yet? Answer a few questions (only what the likely causes need) and get the diagnosis.
+    Interview(interview::Args),
     /// Print the JSON Schema of the profile format, for editors.
     Schema,
     /// Draft an English support e-mail for a profile.
@@ -347,6 +350,7 @@ pub fn main() -> ExitCode {
         Command::Explain(args) => explain::run(args),
         Command::Rules(args) => rules_cmd::run(args),
         Command::Init(args) => init::run(args),
+        Command::Interview(args) => interview::run(args),
         Command::Schema => schema_cmd::run(),
         Command::Ticket(args) => ticket::run(args),
         Command::Completions(args) => completions(args),

@@ -4,6 +4,8 @@
 //! The loader checks profiles against this table, `bindcheck schema` turns it into a JSON
 //! Schema, `init` writes templates from it, and the character rules read field classes from it.
 
+use crate::rulepack::Lang;
+
 /// What the character rules (BC2xx) expect of a field's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldClass {
@@ -122,6 +124,40 @@ pub struct SectionSpec {
     pub zh: &'static str,
     /// `[[bindcheck.ignore]]` is an array of tables.
     pub array: bool,
+}
+
+impl FieldSpec {
+    /// What the field is, in `lang`.
+    pub fn about(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en,
+            Lang::Zh => self.zh,
+        }
+    }
+
+    /// The comment a commented profile (`init`, `interview`) writes after the field's value:
+    /// what it is and, for an enum field, every allowed value, so the seller sees each choice.
+    pub fn comment(&self, lang: Lang) -> String {
+        let about = self.about(lang);
+        match (self.kind, lang) {
+            (Kind::Enum(values), Lang::En) => format!("{about}; one of: {}", values.join(", ")),
+            (Kind::Enum(values), Lang::Zh) => {
+                let quoted: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
+                format!("{about}；可选值：{}", quoted.join("、"))
+            }
+            _ => about.to_string(),
+        }
+    }
+}
+
+impl SectionSpec {
+    /// What the section holds, in `lang`.
+    pub fn about(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en,
+            Lang::Zh => self.zh,
+        }
+    }
 }
 
 pub const SUPPORTED_FORMAT: i64 = 1;

@@ -421,7 +421,12 @@ pub const RULES: &[Rule] = &[
     .needs(&[
         &["ozon.payout_account.account_name", "ozon.legal_name"],
         &["ozon_global_pay.account_name", "seller.legal_name"],
-    ]),
+    ])
+    .judges(&[&[
+        "amazon.deposit_method.provider",
+        "amazon.deposit_method.account_holder_name",
+        "amazon.legal_name",
+    ]]),
     Rule::new(
         "BC103",
         "name-not-latin",

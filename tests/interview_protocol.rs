@@ -1,0 +1,448 @@
+//! `bindcheck interview --protocol jsonl`, driven as a help-desk form would drive it:
+//! one JSON object per line each way, the real binary, no terminal.
+
+mod common;
+use common::*;
+use serde_json::{Value, json};
+use std::io::{BufRead, BufReader, Write};
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+/// What one interview wrote, and how it ended.
+struct Run {
+    messages: Vec<Value>,
+    /// stdout as written (to check what was escaped).
+    raw: String,
+    stderr: String,
+    code: i32,
+}
+
+impl Run {
+    fn of_type(&self, kind: &str) -> Vec<&Value> {
+        self.messages.iter().filter(|m| m["type"] == kind).collect()
+    }
+
+    fn questions(&self) -> Vec<&str> {
+        self.of_type("question")
+            .iter()
+            .map(|q| q["field"].as_str().unwrap())
+            .collect()
+    }
+
+    fn done(&self) -> &Value {
+        let done = self.of_type("done");
+        assert_eq!(done.len(), 1, "{:#?}\n{}", self.messages, self.stderr);
+        done[0]
+    }
+}
+
+/// Runs an interview saving to `save`, answering each question with `answer(question)` (a
+/// line to send; `None` closes the input).
+fn converse(save: &Path, args: &[&str], mut answer: impl FnMut(&Value) -> Option<String>) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bindcheck"))
+        .args(["interview", "--protocol", "jsonl", "--as-of", "2026-11-21"])
+        .arg("--save")
+        .arg(save)
+        .args(args)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("starts");
+    let mut stdin = Some(child.stdin.take().unwrap());
+    let stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut messages = Vec::new();
+    let mut raw = String::new();
+    for line in stdout.lines() {
+        let line = line.unwrap();
+        raw.push_str(&line);
+        raw.push('\n');
+        let message: Value = serde_json::from_str(&line).unwrap_or_else(|e| panic!("{e}: {line}"));
+        if message["type"] == "question" {
+            match (answer(&message), stdin.as_mut()) {
+                (Some(reply), Some(input)) => writeln!(input, "{reply}").unwrap(),
+                _ => drop(stdin.take()),
+            }
+        }
+        messages.push(message);
+    }
+    drop(stdin);
+    let output = child.wait_with_output().unwrap();
+    Run {
+        messages,
+        raw,
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        code: output.status.code().unwrap_or(-1),
+    }
+}
+
+/// A temporary folder (kept while the value lives) and a path in it to save to.
+fn fresh(name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let save = dir.path().join(name);
+    (dir, save)
+}
+
+/// The arguments of an interview about LianLian on Ozon with `symptom` reported.
+fn on_ozon(symptom: &str) -> [&str; 4] {
+    ["--symptom", symptom, "--platform", "ozon-lianlian"]
+}
+
+fn skip() -> Option<String> {
+    Some(json!({"skip": true}).to_string())
+}
+
+fn value(v: impl Into<Value>) -> Option<String> {
+    Some(json!({ "value": v.into() }).to_string())
+}
+
+/// Questions, a line that is no reply, an answer of the wrong form (each answered by
+/// `invalid` and the same question again), the cause an answer establishes, and `done` with
+/// the diagnosis of the saved profile — `diagnose`'s own.
+#[test]
+fn every_message_type() {
+    let (_dir, save) = fresh("p.toml");
+    let mut balance_asked = 0;
+    let run = converse(
+        &save,
+        &on_ozon("Verification (test) payment failed"),
+        |q| match q["field"].as_str().unwrap() {
+            "lianlian.balance" => {
+                balance_asked += 1;
+                match balance_asked {
+                    1 => Some("balance is 99".into()),
+                    // Money without a currency: the loader's reason, then the question again.
+                    2 => value("99.50"),
+                    _ => skip(),
+                }
+            }
+            _ => skip(),
+        },
+    );
+    let questions = run.of_type("question");
+    assert_eq!(questions[0]["id"], 1);
+    // Whether Ozon binds LianLian at all decides the channel rules that also explain a failed
+    // test payment; the balance follows.
+    let balance = questions
+        .iter()
+        .find(|q| q["field"] == "lianlian.balance")
+        .expect("the balance is asked");
+    assert_eq!(balance["kind"], "money");
+    assert_eq!(balance["choices"], json!([]));
+    assert!(
+        balance["prompt"]
+            .as_str()
+            .unwrap()
+            .starts_with("LianLian Global › Account"),
+        "{}",
+        balance
+    );
+    assert!(
+        balance["help"]
+            .as_str()
+            .unwrap()
+            .contains("Balance below the first verification payment"),
+        "{}",
+        balance
+    );
+    let invalid = run.of_type("invalid");
+    assert!(invalid.len() >= 2, "{:#?}", run.messages);
+    assert_eq!(invalid[0]["id"], balance["id"]);
+    assert!(
+        invalid[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("one JSON object"),
+        "{}",
+        invalid[0]
+    );
+    assert!(
+        invalid[1]["message"].as_str().unwrap().contains("currency"),
+        "{}",
+        invalid[1]
+    );
+    // Each `invalid` is followed by the same question.
+    for (i, message) in run.messages.iter().enumerate() {
+        if message["type"] == "invalid" {
+            assert_eq!(run.messages[i + 1]["type"], "question");
+            assert_eq!(run.messages[i + 1]["id"], message["id"]);
+        }
+    }
+    let done = run.done();
+    assert!(done["questions"].as_u64().unwrap() >= 1);
+    // Nothing found: support is the way on.
+    assert!(
+        done["next"][0]
+            .as_str()
+            .unwrap()
+            .contains("bindcheck ticket"),
+        "{}",
+        done["next"]
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let _ = std::fs::remove_file(&save);
+
+    // Now an answer that establishes a cause.
+    let run = converse(
+        &save,
+        &on_ozon("Verification (test) payment failed"),
+        |q| match q["field"].as_str().unwrap() {
+            "ozon.payment_method" => value("lianlian"),
+            "lianlian.ozon_channel" => value("active"),
+            "lianlian.balance" => value("99.50 CNY"),
+            _ => skip(),
+        },
+    );
+    let causes = run.of_type("cause");
+    assert_eq!(causes.len(), 1, "{:#?}", run.messages);
+    assert_eq!(causes[0]["cause"]["code"], "BC501");
+    assert_eq!(causes[0]["cause"]["symptom_match"], true);
+    let done = run.done();
+    assert_eq!(
+        done["questions"], 3,
+        "the method, the channel and the balance decide it"
+    );
+    assert_eq!(done["report"]["files"][0]["causes"][0]["code"], "BC501");
+    assert_eq!(run.code, 1);
+    // `done` carries exactly what `diagnose` says of the saved profile.
+    let (diagnosed, code) = diagnose_json(&save, &[]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        done["report"]["files"][0]["causes"],
+        diagnosed["files"][0]["causes"]
+    );
+    assert_eq!(
+        done["report"]["files"][0]["findings"],
+        diagnosed["files"][0]["findings"]
+    );
+}
+
+/// A pasted value is kept byte for byte — a zero-width space included — written to the file as
+/// an escape, and flagged at once; nothing raw reaches the output.
+#[test]
+fn a_pasted_zero_width_space_is_kept_and_flagged() {
+    let (_dir, save) = fresh("p.toml");
+    let pasted = "LL2024SZXH\u{200B}0000000000A7K3";
+    let run = converse(&save, &on_ozon("Invalid Merchant ID"), |q| match q["field"]
+        .as_str()
+        .unwrap()
+    {
+        "lianlian.merchant_id" => value("LL2024SZXH0000000000A7K3"),
+        "ozon.payout_account.merchant_id" => value(pasted),
+        _ => skip(),
+    });
+    // The Merchant IDs first; then what the other rules that could explain the symptom read.
+    assert_eq!(
+        run.questions(),
+        [
+            "lianlian.merchant_id",
+            "ozon.payout_account.merchant_id",
+            "lianlian.login",
+            "lianlian.ozon_channel"
+        ]
+    );
+    let causes = run.of_type("cause");
+    assert_eq!(causes.len(), 1, "{:#?}", run.messages);
+    assert_eq!(causes[0]["cause"]["code"], "BC303");
+    let lead = causes[0]["cause"]["findings"].as_array().unwrap().len();
+    assert_eq!(lead, 2, "BC303 and BC201, one cause");
+    assert!(!run.raw.contains('\u{200B}'), "{}", run.raw);
+    assert!(run.raw.contains("U+200B"), "{}", run.raw);
+    let written = std::fs::read_to_string(&save).unwrap();
+    assert!(
+        written.contains("merchant_id = \"LL2024SZXH\\u200B0000000000A7K3\""),
+        "{written}"
+    );
+    let parsed: toml::Table = written.parse().unwrap();
+    assert_eq!(
+        parsed["ozon"]["payout_account"]["merchant_id"].as_str(),
+        Some(pasted)
+    );
+    assert_eq!(run.code, 1);
+}
+
+/// Without a symptom or platform, both are asked first; "don't know" skips; `finish` ends with
+/// the diagnosis of what was answered; so does the end of the input.
+#[test]
+fn skip_finish_and_end_of_input() {
+    let (_dir, save) = fresh("p.toml");
+    let mut asked = 0;
+    let run = converse(&save, &[], |q| {
+        asked += 1;
+        match (asked, q["field"].as_str().unwrap()) {
+            (1, "incident.error_message") => {
+                assert_eq!(q["kind"], "text");
+                let choices = q["choices"].as_array().unwrap();
+                assert!(choices.contains(&json!("\"Invalid Merchant ID\" when binding LianLian")));
+                skip()
+            }
+            (2, "--platform") => {
+                assert_eq!(q["kind"], "choice");
+                assert_eq!(
+                    q["choices"],
+                    json!(["ozon-lianlian", "ozon-global-pay", "amazon-lianlian"])
+                );
+                value("amazon-lianlian")
+            }
+            (3, field) => {
+                assert!(!field.starts_with("ozon"), "{field}");
+                skip()
+            }
+            (4, _) => Some(json!({"finish": true}).to_string()),
+            other => panic!("{other:?}"),
+        }
+    });
+    assert_eq!(run.done()["questions"], 4);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let written = std::fs::read_to_string(&save).unwrap();
+    assert!(
+        written.contains("[amazon]") && written.contains("[lianlian]"),
+        "{written}"
+    );
+    assert!(!written.contains("error_message"), "{written}");
+
+    let _ = std::fs::remove_file(&save);
+    let run = converse(&save, &["--symptom", "Invalid Merchant ID"], |_| None);
+    assert_eq!(run.of_type("question").len(), 1);
+    assert_eq!(run.done()["questions"], 1);
+    assert_eq!(run.code, 0);
+}
+
+/// The saved profile is an ordinary profile: `diagnose`, `ticket` and `lint` take it as it is;
+/// `interview --save` on it continues from its answers, asking nothing twice.
+#[test]
+fn the_saved_profile_is_read_by_every_command_and_continued() {
+    let (_dir, save) = fresh("shop.toml");
+    let run = converse(&save, &on_ozon("Invalid Merchant ID"), |q| match q["field"]
+        .as_str()
+        .unwrap()
+    {
+        "lianlian.merchant_id" => value("seller@example.com"),
+        _ => Some(json!({"finish": true}).to_string()),
+    });
+    // The login in the Merchant ID field is a cause; whether Ozon's copy differs could rank
+    // above it, so that is asked next (and the interview finished there).
+    assert_eq!(
+        run.questions(),
+        ["lianlian.merchant_id", "ozon.payout_account.merchant_id"]
+    );
+    assert_eq!(run.of_type("cause")[0]["cause"]["code"], "BC302");
+    let ticket = bindcheck().arg("ticket").arg(&save).output().unwrap();
+    assert_eq!(ticket.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&ticket.stdout).contains("Subject: "));
+    let lint = bindcheck().arg("lint").arg(&save).output().unwrap();
+    assert_eq!(
+        lint.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&lint.stdout)
+    );
+    let before = std::fs::read_to_string(&save).unwrap();
+
+    // Continued: neither the symptom nor the platform nor the Merchant ID is asked again.
+    let run = converse(&save, &[], |q| match q["field"].as_str().unwrap() {
+        "ozon.payout_account.merchant_id" => value("LL2024SZXH0000000000A7K3"),
+        _ => skip(),
+    });
+    let asked = run.questions();
+    assert_eq!(asked[0], "ozon.payout_account.merchant_id", "{asked:?}");
+    assert!(!asked.contains(&"lianlian.merchant_id"));
+    assert!(!asked.contains(&"incident.error_message") && !asked.contains(&"--platform"));
+    let after = std::fs::read_to_string(&save).unwrap();
+    for line in before.lines() {
+        assert!(after.contains(line), "{line} lost:\n{after}");
+    }
+    assert!(after.contains("[ozon.payout_account]\nmerchant_id = \"LL2024SZXH0000000000A7K3\""));
+}
+
+/// A file that exists and is not a profile bindcheck can continue is left as it is.
+#[test]
+fn an_existing_file_is_never_overwritten() {
+    let (_dir, save) = fresh("notes.toml");
+    std::fs::write(&save, "shopping list: milk\n").unwrap();
+    let run = converse(&save, &["--symptom", "x"], |_| skip());
+    assert_eq!(run.code, 2);
+    assert!(run.messages.is_empty());
+    assert!(run.stderr.contains("cannot be continued"), "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(&save).unwrap(),
+        "shopping list: milk\n"
+    );
+
+    // Without --save the answers go to profile.toml in the working folder; a program that
+    // does not name it does not continue one left there (by another seller, maybe).
+    let dir = tempfile::tempdir().unwrap();
+    let run = |dir: &Path| {
+        bindcheck()
+            .args([
+                "interview",
+                "--protocol",
+                "jsonl",
+                "--symptom",
+                "Invalid Merchant ID",
+            ])
+            .current_dir(dir)
+            .write_stdin("{\"finish\": true}\n")
+            .output()
+            .unwrap()
+    };
+    let first = run(dir.path());
+    assert_eq!(first.status.code(), Some(0));
+    let written = std::fs::read_to_string(dir.path().join("profile.toml")).unwrap();
+    assert!(
+        written.contains("error_message = \"Invalid Merchant ID\""),
+        "{written}"
+    );
+    let second = run(dir.path());
+    assert_eq!(second.status.code(), Some(2));
+    assert!(second.stdout.is_empty());
+    assert!(
+        String::from_utf8_lossy(&second.stderr).contains("name it with --save"),
+        "{}",
+        String::from_utf8_lossy(&second.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("profile.toml")).unwrap(),
+        written
+    );
+}
+
+/// Questions, reasons and the saved comments in Chinese.
+#[test]
+fn in_chinese() {
+    let (_dir, save) = fresh("p.toml");
+    let mut tries = 0;
+    let run = converse(
+        &save,
+        &[
+            &["--lang", "zh"][..],
+            &on_ozon("绑定连连时提示“商户号无效”"),
+        ]
+        .concat(),
+        |q| {
+            tries += 1;
+            match (tries, q["field"].as_str().unwrap()) {
+                (1, "lianlian.merchant_id") => value(true),
+                _ => Some(json!({"finish": true}).to_string()),
+            }
+        },
+    );
+    let question = run.of_type("question")[0];
+    assert_eq!(question["label"], "连连发放的商户号（不是登录账号）");
+    assert!(
+        question["prompt"]
+            .as_str()
+            .unwrap()
+            .starts_with("连连国际 › 账户")
+    );
+    assert!(question["help"].as_str().unwrap().starts_with("询问原因"));
+    assert_eq!(run.of_type("invalid")[0]["message"], "此问题需要填写字符串");
+    let written = std::fs::read_to_string(&save).unwrap();
+    assert!(
+        written.contains("# 卖家看到的情况（用于分诊）"),
+        "{written}"
+    );
+}

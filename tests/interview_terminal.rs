@@ -1,0 +1,220 @@
+//! `bindcheck interview` on a real pseudo-terminal (expectrl), as a seller types into it: the
+//! prompts in English and Chinese, Chinese typed and corrected with backspace, a pasted
+//! zero-width space, a wrong answer, Ctrl-C and Esc, and continuing where it stopped.
+
+#![cfg(unix)]
+
+use expectrl::process::unix::WaitStatus;
+use expectrl::session::OsSession;
+use expectrl::{Eof, Expect, Session};
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+const BACKSPACE: &str = "\u{7f}";
+const DOWN: &str = "\u{1b}[B";
+const UP: &str = "\u{1b}[A";
+const ESC: &str = "\u{1b}";
+const CTRL_C: &str = "\u{3}";
+
+/// A running interview and everything it has written so far.
+struct Pty {
+    session: OsSession,
+    seen: Vec<u8>,
+}
+
+impl Pty {
+    fn start(dir: &Path, args: &[&str]) -> Pty {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_bindcheck"));
+        command
+            .args(["interview", "--as-of", "2026-11-21", "--save", "shop.toml"])
+            .args(args)
+            .current_dir(dir)
+            .env("TERM", "xterm-256color")
+            .env("LANG", "C.UTF-8");
+        for variable in ["LC_ALL", "LC_MESSAGES", "NO_COLOR", "COLUMNS", "CLICOLOR"] {
+            command.env_remove(variable);
+        }
+        let mut session = Session::spawn(command).expect("spawns on a pseudo-terminal");
+        session.set_expect_timeout(Some(Duration::from_secs(60)));
+        session
+            .get_process_mut()
+            .set_window_size(100, 40)
+            .expect("resizes the terminal");
+        Pty {
+            session,
+            seen: Vec::new(),
+        }
+    }
+
+    /// Waits until `text` is on the screen.
+    fn wait_for(&mut self, text: &str) {
+        let found = self
+            .session
+            .expect(text)
+            .unwrap_or_else(|e| panic!("{text:?} never came ({e}):\n{}", self.screen()));
+        self.seen.extend_from_slice(found.before());
+        self.seen
+            .extend_from_slice(found.get(0).unwrap_or_default());
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.session.send(keys).expect("sends keys");
+    }
+
+    fn answer(&mut self, text: &str) {
+        self.send(text);
+        self.send("\r");
+    }
+
+    /// Everything up to the end, and the exit status.
+    fn finish(mut self) -> (String, i32) {
+        let rest = self.session.expect(Eof).expect("runs to the end");
+        self.seen.extend_from_slice(rest.get(0).unwrap_or_default());
+        let status = self.session.get_process().wait().expect("exits");
+        let code = match status {
+            WaitStatus::Exited(_, code) => code,
+            other => panic!("{other:?}\n{}", self.screen()),
+        };
+        (self.screen(), code)
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.seen).into_owned()
+    }
+}
+
+/// A pasted zero-width space shows as ⟨U+200B⟩ the moment it is pasted and is never echoed
+/// raw; Ctrl-C stops and keeps the answers given; the same command continues from them, and
+/// the pasted value is saved byte for byte and diagnosed.
+#[test]
+fn pasted_zero_width_space_ctrl_c_and_continuing() {
+    let dir = tempfile::tempdir().unwrap();
+    let pasted = "LL2024SZXH\u{200B}0000000000A7K3";
+
+    let mut pty = Pty::start(
+        dir.path(),
+        &["--lang", "en", "--symptom", "Invalid Merchant ID"],
+    );
+    pty.wait_for("Which binding is it?");
+    pty.wait_for("Finish: diagnose what was answered");
+    pty.send("\r");
+    pty.wait_for("The Merchant ID LianLian issued (not the login)");
+    pty.wait_for("LianLian Global › Account › Account information");
+    pty.answer("LL2024SZXH0000000000A7K3");
+    pty.wait_for("The LianLian Merchant ID as pasted into Ozon");
+    pty.send(pasted);
+    pty.wait_for("LL2024SZXH⟨U+200B⟩0000000000A7K3");
+    pty.send(CTRL_C);
+    pty.wait_for("Stopped. Every answer is kept in shop.toml");
+    let (screen, code) = pty.finish();
+    assert_eq!(code, 130, "{screen}");
+    assert!(!screen.contains('\u{200B}'), "raw U+200B on the terminal");
+    let saved = std::fs::read_to_string(dir.path().join("shop.toml")).unwrap();
+    assert!(
+        saved.contains("merchant_id = \"LL2024SZXH0000000000A7K3\""),
+        "{saved}"
+    );
+    assert!(!saved.contains("payout_account"), "{saved}");
+
+    // The same command again: asked whether to continue, then straight to the open question.
+    let mut pty = Pty::start(
+        dir.path(),
+        &["--lang", "en", "--symptom", "Invalid Merchant ID"],
+    );
+    pty.wait_for("shop.toml already exists. Continue the interview from its answers?");
+    pty.wait_for("Quit: leave it as it is");
+    pty.send("\r");
+    pty.wait_for("The LianLian Merchant ID as pasted into Ozon");
+    pty.answer(pasted);
+    pty.wait_for("contains 1 invisible character(s), first U+200B ZERO WIDTH SPACE");
+    pty.wait_for("Cause found: Merchant ID typed on Ozon differs from LianLian's");
+    // What else could explain the symptom is asked next; `!` finishes.
+    pty.wait_for("The LianLian login account");
+    pty.answer("!");
+    pty.wait_for("BC303");
+    let (screen, code) = pty.finish();
+    assert_eq!(code, 1, "{screen}");
+    assert!(!screen.contains("Which binding is it?"), "{screen}");
+    assert!(
+        !screen.contains("The Merchant ID LianLian issued"),
+        "{screen}"
+    );
+    assert!(!screen.contains('\u{200B}'), "raw U+200B on the terminal");
+    assert!(screen.contains("bindcheck ticket shop.toml"), "{screen}");
+    let saved = std::fs::read_to_string(dir.path().join("shop.toml")).unwrap();
+    assert!(
+        saved.contains("merchant_id = \"LL2024SZXH\\u200B0000000000A7K3\""),
+        "{saved}"
+    );
+}
+
+/// A wrong answer is refused with the reason and stays on the line to be corrected; `?` says
+/// why the question is asked.
+#[test]
+fn a_wrong_answer_is_asked_again_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut pty = Pty::start(
+        dir.path(),
+        &[
+            "--lang",
+            "en",
+            "--platform",
+            "ozon-lianlian",
+            "--symptom",
+            "Verification (test) payment failed",
+        ],
+    );
+    // Whether Ozon binds LianLian, and the channel's state, decide the channel rules that also
+    // explain a failed test payment: LianLian (the first choice), then "active".
+    pty.wait_for("Payment method bound on Ozon");
+    pty.send("\r");
+    pty.wait_for("Status of the Ozon channel in LianLian");
+    pty.send(&DOWN.repeat(3));
+    pty.send("\r");
+    pty.wait_for("Account balance");
+    pty.answer("?");
+    pty.wait_for("Why this is asked");
+    pty.wait_for("Asked because it decides: Balance below the first verification payment");
+    pty.wait_for("Account balance");
+    pty.answer("99.50");
+    pty.wait_for("currency");
+    pty.answer(" CNY");
+    pty.wait_for("Cause found: Balance below the first verification payment");
+    let (screen, code) = pty.finish();
+    assert_eq!(code, 1, "{screen}");
+    let saved = std::fs::read_to_string(dir.path().join("shop.toml")).unwrap();
+    assert!(saved.contains("balance = \"99.50 CNY\""), "{saved}");
+}
+
+/// In Chinese: the prompts, Chinese typed and corrected with backspace (a CJK character is
+/// one keystroke to delete and two columns wide), the platform chosen, then Esc stops.
+#[test]
+fn chinese_typed_and_corrected_then_esc() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut pty = Pty::start(dir.path(), &["--lang", "zh"]);
+    pty.wait_for("出了什么问题？");
+    pty.wait_for("结束：诊断已回答的内容");
+    // Past the last choice, then up to "something else" (finish, why, don't know, other).
+    pty.send(&DOWN.repeat(30));
+    pty.send(&UP.repeat(3));
+    pty.send("\r");
+    pty.wait_for("出了什么问题？");
+    pty.send("绑定失败了吗");
+    pty.wait_for("绑定失败了吗");
+    pty.send(&BACKSPACE.repeat(2));
+    pty.send("！");
+    pty.wait_for("绑定失败！");
+    pty.send("\r");
+    pty.wait_for("要绑定的是哪一种？");
+    pty.wait_for("在 Ozon 店铺绑定连连国际");
+    // Esc is read by the prompt after the platform's, whatever it asks.
+    pty.send("\r");
+    pty.send(ESC);
+    pty.wait_for("已停止。所有回答都保存在 shop.toml 中");
+    let (screen, code) = pty.finish();
+    assert_eq!(code, 130, "{screen}");
+    let saved = std::fs::read_to_string(dir.path().join("shop.toml")).unwrap();
+    assert!(saved.contains("error_message = \"绑定失败！\""), "{saved}");
+    assert!(saved.contains("# 显示的错误信息"), "{saved}");
+}
