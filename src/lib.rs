@@ -14,6 +14,7 @@ pub mod namediff;
 pub mod pipeline;
 pub mod profile;
 pub mod rank;
+pub mod redact;
 pub mod report;
 pub mod rulepack;
 pub mod rules;
