@@ -405,7 +405,7 @@ fn diagnosis_summary(analysis: &Analysis) -> String {
         }
     }
     format!(
-        "Diagnosis (as `bindcheck diagnose` gives it): {causes} cause(s) from {findings} finding(s): {errors} error(s), {warnings} warning(s), {infos} info; {not_checked} field(s) not checked."
+        "Diagnosis (as `bindcheck diagnose` gives it): {causes} cause(s) from {findings} finding(s); findings: {errors} error(s), {warnings} warning(s), {infos} info; fields not checked: {not_checked}."
     )
 }
 
