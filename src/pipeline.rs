@@ -94,11 +94,7 @@ fn withhold_fixes_of_secrets(findings: &mut [Finding], secrets: &Secrets) {
         return;
     }
     for finding in findings {
-        if finding.fix.as_ref().is_some_and(|fix| {
-            secrets.hides(&fix.span)
-                || secrets.is_secret_text(&fix.replacement)
-                || !secrets.find_in(&fix.replacement).is_empty()
-        }) {
+        if finding.fix.as_ref().is_some_and(|fix| secrets.touches(fix)) {
             finding.fix = None;
         }
     }

@@ -14,7 +14,7 @@
 //! `min_chars` characters; a shorter one only where an argument or evidence value is exactly
 //! it, and in the source by its range.
 
-use crate::finding::Arg;
+use crate::finding::{Arg, Fix};
 use crate::source::Span;
 use crate::unicode::{Folded, fold};
 use serde_json::Value as Json;
@@ -138,6 +138,13 @@ impl Secrets {
         self.hidden[first..]
             .iter()
             .take_while(move |h| h.start < range.end)
+    }
+
+    /// Whether a fix would rewrite a secret value, or enter one.
+    pub fn touches(&self, fix: &Fix) -> bool {
+        self.hides(&fix.span)
+            || self.is_secret_text(&fix.replacement)
+            || !self.find_in(&fix.replacement).is_empty()
     }
 
     /// Whether `text` is, folded, exactly one of the secret texts.

@@ -50,6 +50,34 @@ fn disguise() -> impl Strategy<Value = Disguise> {
     ]
 }
 
+/// A credential and where it is planted: one of a known shape anywhere, or any text or number
+/// under a key whose name says it holds a credential (nothing else tells it is one).
+fn planted() -> impl Strategy<Value = (String, Place)> {
+    prop_oneof![
+        4 => (secret(), place()),
+        1 => ("[A-Za-z0-9!@%^*_-]{10,24}", under_key(&["string", "array", "table"])),
+        1 => ("[1-9][0-9]{9,15}", under_key(&["number", "array"])),
+    ]
+}
+
+/// Under a declared or credential-named key (spelt with an invisible or full-width character
+/// too), after the n-th line, as one of `kinds` of value.
+fn under_key(kinds: &[&'static str]) -> impl Strategy<Value = Place> {
+    let keys = vec![
+        "api_key",
+        "password",
+        "mws_auth_token",
+        "pass\\u200Bword",
+        "ｔｏｋｅｎ",
+    ];
+    (
+        0usize..60,
+        prop::sample::select(keys),
+        prop::sample::select(kinds.to_vec()),
+    )
+        .prop_map(|(n, key, kind)| Place::UnderKey(n, key, kind))
+}
+
 /// Where the credential is planted.
 #[derive(Debug, Clone)]
 enum Place {
@@ -80,12 +108,7 @@ fn place() -> impl Strategy<Value = Place> {
         1 => Just(Place::Table),
         2 => n.clone().prop_map(Place::Comment),
         1 => Just(Place::Suppression),
-        2 => (
-            n.clone(),
-            prop_oneof![Just("api_key"), Just("password"), Just("mws_auth_token"), Just("pass\\u200Bword"), Just("ｔｏｋｅｎ")],
-            prop_oneof![Just("string"), Just("array"), Just("table")],
-        )
-            .prop_map(|(n, key, kind)| Place::UnderKey(n, key, kind)),
+        2 => under_key(&["string", "array", "table"]),
         1 => n.prop_map(Place::ArrayItem),
     ]
 }
@@ -163,7 +186,9 @@ fn plant(base: &str, secret: &str, disguise: &Disguise, place: &Place, broken: b
             };
         }
         Place::KeyName(n) => lines.insert(pick(*n) + 1, format!("{quoted} = \"x\"")),
-        Place::Table => lines.push(format!("[lianlian.{quoted}]\nnote = 1\n[{quoted}.inner]\nx = 2")),
+        Place::Table => lines.push(format!(
+            "[lianlian.{quoted}]\nnote = 1\n[{quoted}.inner]\nx = 2"
+        )),
         Place::Comment(n) => {
             let i = n % lines.len();
             let comment = format!(" # pasted {}", in_comment(secret, disguise));
@@ -180,6 +205,7 @@ fn plant(base: &str, secret: &str, disguise: &Disguise, place: &Place, broken: b
             let value = match *kind {
                 "array" => format!("[{quoted}]"),
                 "table" => format!("{{ v = {quoted} }}"),
+                "number" => secret.to_string(),
                 _ => quoted.clone(),
             };
             lines.insert(pick(*n) + 1, format!("\"{key}\" = {value}"));
@@ -269,7 +295,9 @@ fn commands(zh: bool, show_values: bool, symptom: Option<&str>) -> Vec<Vec<Strin
     }
     commands.push(ticket);
     for format in ["concise", "json", "jsonl", "sarif", "github", "junit"] {
-        commands.push(strings(&["lint", "p.toml", "--format", format, "--lang", lang]));
+        commands.push(strings(&[
+            "lint", "p.toml", "--format", format, "--lang", lang,
+        ]));
     }
     commands.push(strings(&["lint", "p.toml", "--diff", "--lang", lang]));
     commands.push(strings(&["lint", "p.toml", "--statistics", "--lang", lang]));
@@ -295,9 +323,8 @@ proptest! {
     #[test]
     fn a_planted_secret_is_never_printed_or_written(
         base in 0..BASES.len(),
-        secret in secret(),
+        (secret, place) in planted(),
         disguise in disguise(),
-        place in place(),
         broken in prop::bool::weighted(0.15),
         zh: bool,
         show_values: bool,

@@ -49,7 +49,8 @@ fn rules_on_a_secret_value_fire_without_quoting_it() {
     );
     let (json, code) = diagnose_text(&text, &["--show-values"]);
     assert_eq!(code, 1);
-    let shaped = "holds a value shaped like an API key, token or private key; bindcheck never prints it";
+    let shaped =
+        "holds a value shaped like an API key, token or private key; bindcheck never prints it";
     assert_eq!(
         messages(&json),
         vec![
@@ -63,7 +64,10 @@ fn rules_on_a_secret_value_fire_without_quoting_it() {
     );
     // BC901 is the cause that explains them: removing the key removes them too.
     let causes = json["files"][0]["causes"].as_array().unwrap();
-    assert!(causes.iter().take(3).all(|c| c["code"] == "BC901"), "{causes:#?}");
+    assert!(
+        causes.iter().take(3).all(|c| c["code"] == "BC901"),
+        "{causes:#?}"
+    );
     // Chinese says it in Chinese.
     let (json, _) = diagnose_text(&text, &["--show-values", "--lang", "zh"]);
     assert_eq!(
@@ -99,9 +103,14 @@ fn an_account_name_comparison_shows_no_piece_of_the_secret() {
     let dir = profile_dir(&text);
     let (ticket, code) = run_in(dir.path(), &["ticket", "p.toml", "--show-values"]);
     assert_eq!(code, 0);
-    assert!(!ticket.contains("zdp7dc") && !ticket.contains("sk_live"), "{ticket}");
     assert!(
-        ticket.contains("       Found with it: Account name differs from the LianLian receiving account.\n"),
+        !ticket.contains("zdp7dc") && !ticket.contains("sk_live"),
+        "{ticket}"
+    );
+    assert!(
+        ticket.contains(
+            "       Found with it: Account name differs from the LianLian receiving account.\n"
+        ),
         "{ticket}"
     );
 }
@@ -157,11 +166,18 @@ fn a_secret_key_table_or_suppression_name_is_not_printed_or_written() {
             ("BC006".into(), "bindcheck.ignore".into(), 4, 1, "the suppression for `‹secret›` matches no finding".into()),
         ]
     );
-    let (_, code) = run_in(dir.path(), &["lint", "p.toml", "--write-baseline", "base.json"]);
+    let (_, code) = run_in(
+        dir.path(),
+        &["lint", "p.toml", "--write-baseline", "base.json"],
+    );
     assert_eq!(code, 0);
     let baseline = std::fs::read_to_string(dir.path().join("base.json")).unwrap();
     assert!(!baseline.contains("zdp7dc"), "{baseline}");
-    assert_eq!(baseline.matches("\"field\": \"lianlian.‹secret›\"").count(), 2, "{baseline}");
+    assert_eq!(
+        baseline.matches("\"field\": \"lianlian.‹secret›\"").count(),
+        2,
+        "{baseline}"
+    );
 }
 
 /// Credentials of the wrong type, under keys spelt with invisible or full-width characters,
@@ -177,7 +193,12 @@ fn detection_has_no_gaps_for_type_spelling_or_invisible_characters() {
         .into_iter()
         .map(|f| {
             let (field, line, column) = place(f);
-            (field, line, column, f["evidence"]["reason"].as_str().unwrap().to_string())
+            (
+                field,
+                line,
+                column,
+                f["evidence"]["reason"].as_str().unwrap().to_string(),
+            )
         })
         .collect();
     let mut found = found;
@@ -188,9 +209,24 @@ fn detection_has_no_gaps_for_type_spelling_or_invisible_characters() {
             ("lianlian.api_key".into(), 3, 11, "secret_field".into()),
             ("ozon.api_key".into(), 5, 11, "secret_field".into()),
             ("amazon.mws_auth_token".into(), 7, 18, "secret_field".into()),
-            ("seller.pass⟨U+200B⟩word".into(), 9, 20, "credential_key".into()),
-            ("seller.ｐａｓｓｗｏｒｄ".into(), 10, 14, "credential_key".into()),
-            ("incident.error_message".into(), 12, 17, "credential_shape".into()),
+            (
+                "seller.pass⟨U+200B⟩word".into(),
+                9,
+                20,
+                "credential_key".into()
+            ),
+            (
+                "seller.ｐａｓｓｗｏｒｄ".into(),
+                10,
+                14,
+                "credential_key".into()
+            ),
+            (
+                "incident.error_message".into(),
+                12,
+                17,
+                "credential_shape".into()
+            ),
         ]
     );
     let all = json.to_string();
@@ -203,17 +239,26 @@ fn detection_has_no_gaps_for_type_spelling_or_invisible_characters() {
 /// it as it is (its remedy is deletion), and fingerprints do not depend on the key.
 #[test]
 fn secrets_are_not_fixed_and_not_fingerprinted() {
-    let with = |key: &str| format!("format = 1\n[lianlian]\nozon_channel = \"{key}\"\nmerchant_id = \"sk_live_4eC39\\u200BHqLyjWDarjtT1zdp7dc\"\n");
+    let with = |key: &str| {
+        format!(
+            "format = 1\n[lianlian]\nozon_channel = \"{key}\"\nmerchant_id = \"sk_live_4eC39\\u200BHqLyjWDarjtT1zdp7dc\"\n"
+        )
+    };
     let text = with(KEY);
     let dir = profile_dir(&text);
     let (json, _) = diagnose_json(&dir.path().join("p.toml"), &["--show-values"]);
     assert!(
-        findings(&json).iter().all(|f| f.get("fix").is_none_or(Value::is_null)),
+        findings(&json)
+            .iter()
+            .all(|f| f.get("fix").is_none_or(Value::is_null)),
         "{json:#}"
     );
     let (out, _) = run_in(dir.path(), &["lint", "p.toml", "--fix"]);
     assert!(!out.contains("zdp7dc"), "{out}");
-    assert_eq!(std::fs::read_to_string(dir.path().join("p.toml")).unwrap(), text);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("p.toml")).unwrap(),
+        text
+    );
     let fingerprint = |text: &str| {
         std::fs::write(dir.path().join("p.toml"), text).unwrap();
         let (json, _) = diagnose_json(&dir.path().join("p.toml"), &[]);

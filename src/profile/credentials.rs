@@ -115,7 +115,8 @@ pub fn find(text: &str, base: usize, root: &DeTable<'_>, policy: &SecretPolicy<'
     finder.table(&Path::default(), root, None);
     for comment in comments(text.get(base..).unwrap_or_default()) {
         let span = comment.start + base..comment.end + base;
-        finder.shaped("", span, SecretReason::Comment);
+        let written = text.get(span.clone()).unwrap_or_default();
+        finder.shaped("", span, written, SecretReason::Comment);
     }
     finder.secrets
 }
@@ -177,7 +178,7 @@ impl Finder<'_> {
             let path = parent.child(name, known);
             if known.is_none() {
                 let span = self.span(key.span());
-                self.shaped(&path.reported(), span, SecretReason::KeyName);
+                self.shaped(&path.reported(), span, name, SecretReason::KeyName);
             }
             let reason = inherited.or_else(|| {
                 if field.is_some_and(|f| f.class == FieldClass::Secret) {
@@ -279,10 +280,10 @@ impl Finder<'_> {
         shaped
     }
 
-    /// A key name or comment (source text at `span`) with a credential's shape in it is secret.
-    fn shaped(&mut self, path: &str, span: Span, reason: SecretReason) {
-        let written = self.text.get(span.clone()).unwrap_or_default();
-        if self.policy.remember_shapes(written, &mut self.secrets) {
+    /// A key name or comment written at `span`, reading `text` (a key decoded from its quotes
+    /// and escapes), with a credential's shape in it is secret.
+    fn shaped(&mut self, path: &str, span: Span, text: &str, reason: SecretReason) {
+        if self.policy.remember_shapes(text, &mut self.secrets) {
             self.secrets.add(SecretItem {
                 path: path.to_string(),
                 span,
@@ -437,7 +438,8 @@ mod tests {
     fn key_names_headers_and_comments_with_a_credential_shape() {
         use SecretReason::*;
         let text = format!(
-            "format = 1 # {KEY}\n[lianlian.{KEY}]\nx = 1\n[[bindcheck.ignore]]\ncode = \"{KEY}\"\n\
+            "format = 1 # {KEY}\n[lianlian.{KEY}]\nx = 1\n\"sk_live_4eC39\\u200BHqLyjWDarjtT1zdp7dd\" = 2\n\
+             [[bindcheck.ignore]]\ncode = \"{KEY}\"\n\
              reason = \"# not a comment {KEY}\"\n[seller]\nlegal_name = \"a # b\" # plain\n"
         );
         let items = found(&text);
@@ -448,6 +450,10 @@ mod tests {
             vec![
                 ("", Comment),
                 (format!("lianlian.{KEY}").as_str(), KeyName),
+                (
+                    format!("lianlian.{KEY}.sk_live_4eC39\u{200B}HqLyjWDarjtT1zdp7dd").as_str(),
+                    KeyName,
+                ),
                 ("bindcheck.ignore.code", Shape),
                 ("bindcheck.ignore.reason", Shape),
             ]

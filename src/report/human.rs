@@ -13,6 +13,7 @@ use super::style::{self, Terminal};
 use super::words::{aside, colon};
 use super::{FileReport, Renderer, Report, ReportCause, ReportFinding, Status, mask};
 use crate::rulepack::{Lang, Severity};
+use crate::rules::NOT_CHECKED;
 use crate::source::{SourceFile, Span};
 use crate::unicode::{escape, is_unsafe_to_print, push_escape};
 use comfy_table::Table;
@@ -110,8 +111,6 @@ impl Renderer for Human {
         Ok(())
     }
 }
-
-use crate::rules::NOT_CHECKED;
 
 /// The findings of a cause, the leading one first.
 fn findings_of<'a>(

@@ -1,9 +1,9 @@
 //! Ranked causes and findings → output.
 //!
 //! [`build_file`] turns one profile's ranked causes and findings into [`ReportCause`]s and
-//! [`ReportFinding`]s: messages filled in the chosen language, identifiers masked, every string
-//! escaped. Every output format renders from these same structs, one renderer per format, side
-//! by side in this folder.
+//! [`ReportFinding`]s: messages filled in the chosen language, identifiers masked, secrets
+//! replaced (see [`crate::redact`]), every string escaped. Every output format renders from
+//! these same structs, one renderer per format, side by side in this folder.
 
 mod concise;
 mod github;
@@ -86,10 +86,7 @@ impl FixOut {
         show_values: bool,
         secrets: &Secrets,
     ) -> Option<Self> {
-        if secrets.hides(&fix.span)
-            || secrets.is_secret_text(&fix.replacement)
-            || !secrets.find_in(&fix.replacement).is_empty()
-        {
+        if secrets.touches(fix) {
             return None;
         }
         let masked = fix.identifier && !show_values;
