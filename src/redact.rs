@@ -206,6 +206,14 @@ impl Secrets {
         replace(text, &self.find_in(text), marker)
     }
 
+    /// [`Secrets::redact`] of an owned text: the same string back when it holds no secret.
+    pub fn redact_owned(&self, text: String, marker: &str) -> String {
+        match self.redact(&text, marker) {
+            Cow::Borrowed(_) => text,
+            Cow::Owned(clean) => clean,
+        }
+    }
+
     /// What a fingerprint hashes for `text`: every secret replaced by a marker that does not
     /// depend on the language; when `about_secret` (the finding is on a secret), however short
     /// the secret.

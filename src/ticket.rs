@@ -690,10 +690,7 @@ pub fn draft(analysis: &Analysis, pack: &RulePack, options: &TicketOptions) -> T
     // Everything above is built from the profile in many places: one last pass makes sure no
     // credential of it is in the draft, whichever part quoted it.
     let secrets = profile.source.secrets();
-    let redact = |text: String| match secrets.redact(&text, secret_marker()) {
-        Cow::Borrowed(_) => text,
-        Cow::Owned(clean) => clean,
-    };
+    let redact = |text: String| secrets.redact_owned(text, secret_marker());
     Ticket {
         subject: redact(subject),
         body: redact(body),

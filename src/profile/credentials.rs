@@ -19,18 +19,19 @@ use super::schema::{self, FieldClass};
 use crate::redact::{SecretItem, SecretReason, Secrets};
 use crate::rulepack::{PolicyError, RulePack};
 use crate::source::Span;
-use crate::unicode::fold;
-use std::borrow::Cow;
+use crate::unicode::{fold, fold_lines};
 use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 /// The rulepack's description of a credential (BC901's parameters). The patterns are compiled
 /// on first use, as most profiles hold nothing that needs them.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub struct SecretPolicy<'p> {
     pack: &'p RulePack,
     hints: &'p aho_corasick::AhoCorasick,
+    /// The same hints, for one search of a whole file.
+    hint_list: Vec<&'p str>,
     window: usize,
     min_chars: usize,
 }
@@ -38,6 +39,7 @@ pub struct SecretPolicy<'p> {
 const CODE: &str = "BC901";
 
 impl<'p> SecretPolicy<'p> {
+    /// The policy of `pack`; an error when its BC901 parameters are missing or unusable.
     pub fn new(pack: &'p RulePack) -> Result<Self, PolicyError> {
         let count = |key: &str| -> Result<usize, PolicyError> {
             let n = pack.param_integer(CODE, key)?;
@@ -52,6 +54,7 @@ impl<'p> SecretPolicy<'p> {
         Ok(SecretPolicy {
             pack,
             hints: pack.param_literals(CODE, "value_hints")?,
+            hint_list: pack.param_strings(CODE, "value_hints")?,
             window: count("redact_window")?,
             min_chars: count("redact_min_chars")?,
         })
@@ -73,6 +76,14 @@ impl<'p> SecretPolicy<'p> {
             Ok(pattern) => pattern.find_iter(folded).map(|m| m.range()).collect(),
             Err(_) => vec![0..folded.len()],
         }
+    }
+
+    /// Whether a whole text holds one of the hints: a search for each, which over a file is
+    /// far cheaper than walking the automaton.
+    fn hinted(&self, text: &str) -> bool {
+        self.hint_list
+            .iter()
+            .any(|hint| memchr::memmem::find(text.as_bytes(), hint.as_bytes()).is_some())
     }
 
     /// Remembers in `secrets` every credential shown in `text` (a `--symptom`, say); whether
@@ -106,46 +117,90 @@ pub fn test_policy() -> SecretPolicy<'static> {
 
 /// The secrets of `text`, whose part from byte `base` on parsed as `root`.
 pub fn find(text: &str, base: usize, root: &DeTable<'_>, policy: &SecretPolicy<'_>) -> Secrets {
+    let body = text.get(base..).unwrap_or_default();
+    // Folding is done character by character, so a string, key or comment written without an
+    // escape folds to a part of the folded file: when the file holds no hint, none of them
+    // holds a credential's shape, and most files are ruled out by one search. Only a
+    // multi-line string has a line end inside a value; without one, line ends are kept, and
+    // the folded file is the file itself for most files.
+    let has = |needle: &str| memchr::memmem::find(body.as_bytes(), needle.as_bytes()).is_some();
+    let multi_line = has("\"\"\"") || has("'''");
+    let folded = if multi_line {
+        fold(body, false)
+    } else {
+        fold_lines(body)
+    };
+    let shapes = memchr::memchr(b'\\', body.as_bytes()).is_some() || policy.hinted(&folded);
     let mut finder = Finder {
         text,
         base,
         policy,
+        shapes,
+        path: Path::default(),
         secrets: policy.empty(),
     };
-    finder.table(&Path::default(), root, None);
-    for comment in comments(text.get(base..).unwrap_or_default()) {
-        let span = comment.start + base..comment.end + base;
-        let written = text.get(span.clone()).unwrap_or_default();
-        finder.shaped("", span, written, SecretReason::Comment);
+    finder.table(root, Territory::Known, None);
+    if shapes {
+        for comment in comments(body) {
+            let span = comment.start + base..comment.end + base;
+            let written = text.get(span.clone()).unwrap_or_default();
+            finder.shaped("", span, written, SecretReason::Comment);
+        }
     }
     finder.secrets
 }
 
-/// A key path as the schema names it, and the index of the `[[amazon.deposit_methods]]`
-/// entry it is in, with which findings name it. A known key's path is the schema's own, so
-/// only unknown keys cost an allocation.
-#[derive(Default, Clone)]
+/// Whether the keys of a table are the format's own (or some of them may be), or all unknown:
+/// below an unknown key, or inside a field's value (a field has no keys of its own).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Territory {
+    Known,
+    Unknown,
+}
+
+/// What the format knows of a key path: a field and its class, or a section.
+fn known(path: &str) -> Option<Option<FieldClass>> {
+    // Looked up for every key of every profile: a fast hash, as the keys are the format's own.
+    static INDEX: std::sync::OnceLock<foldhash::HashMap<&'static str, Option<FieldClass>>> =
+        std::sync::OnceLock::new();
+    INDEX
+        .get_or_init(|| {
+            schema::FIELDS
+                .iter()
+                .map(|f| (f.path, Some(f.class)))
+                .chain(schema::SECTIONS.iter().map(|s| (s.path, None)))
+                .chain([("format", None)])
+                .collect()
+        })
+        .get(path)
+        .copied()
+}
+
+/// The key path being walked, as the schema names it (one buffer, extended and cut back as
+/// the walk goes), and the index of the `[[amazon.deposit_methods]]` entry it is in, with
+/// which findings name it.
+#[derive(Default)]
 struct Path {
-    schema: Cow<'static, str>,
+    schema: String,
     entry: Option<usize>,
 }
 
 impl Path {
-    fn child(&self, name: &str, known: Option<&'static str>) -> Path {
-        Path {
-            schema: known.map_or_else(
-                || Cow::Owned(schema::child_path(&self.schema, name)),
-                Cow::Borrowed,
-            ),
-            entry: self.entry,
+    /// Extends the path by `name`; returns the length to cut it back to.
+    fn enter(&mut self, name: &str) -> usize {
+        let len = self.schema.len();
+        if len > 0 {
+            self.schema.push('.');
         }
+        self.schema.push_str(name);
+        len
     }
 
     /// The path as findings name it.
     fn reported(&self) -> String {
         match self.entry {
             Some(entry) => schema::entry_path(&self.schema, entry),
-            None => self.schema.to_string(),
+            None => self.schema.clone(),
         }
     }
 }
@@ -154,6 +209,9 @@ struct Finder<'a> {
     text: &'a str,
     base: usize,
     policy: &'a SecretPolicy<'a>,
+    /// Whether a credential's shape can be anywhere in the file (see [`find`]).
+    shapes: bool,
+    path: Path,
     secrets: Secrets,
 }
 
@@ -167,77 +225,91 @@ impl Finder<'_> {
     }
 
     /// `inherited`: an enclosing key already made everything below it secret, for this reason.
-    fn table(&mut self, parent: &Path, table: &DeTable<'_>, inherited: Option<SecretReason>) {
+    fn table(
+        &mut self,
+        table: &DeTable<'_>,
+        territory: Territory,
+        inherited: Option<SecretReason>,
+    ) {
         for (key, value) in table.iter() {
             let name = key.get_ref().as_ref();
-            let field = schema::child_field(&parent.schema, name);
-            let known = field
-                .map(|f| f.path)
-                .or_else(|| schema::child_section(&parent.schema, name).map(|s| s.path))
-                .or((parent.schema.is_empty() && name == "format").then_some("format"));
-            let path = parent.child(name, known);
-            if known.is_none() {
+            let cut = self.path.enter(name);
+            let known = match territory {
+                Territory::Known => known(&self.path.schema),
+                Territory::Unknown => None,
+            };
+            if known.is_none() && self.shapes {
                 let span = self.span(key.span());
-                self.shaped(&path.reported(), span, name, SecretReason::KeyName);
+                self.shaped(&self.path.reported(), span, name, SecretReason::KeyName);
             }
-            let reason = inherited.or_else(|| {
-                if field.is_some_and(|f| f.class == FieldClass::Secret) {
-                    Some(SecretReason::Declared)
-                } else if known.is_none() && self.policy.names_credential(&fold(name, false)) {
+            let reason = inherited.or_else(|| match known {
+                Some(Some(FieldClass::Secret)) => Some(SecretReason::Declared),
+                None if self.policy.names_credential(&fold(name, false)) => {
                     Some(SecretReason::CredentialKey)
-                } else {
-                    None
                 }
+                _ => None,
             });
-            self.value(&path, value, reason);
+            // Only a section has keys of the format inside it.
+            let inside = match known {
+                Some(None) => Territory::Known,
+                _ => Territory::Unknown,
+            };
+            self.value(value, inside, reason);
+            self.path.schema.truncate(cut);
         }
     }
 
-    fn value(&mut self, path: &Path, value: &Spanned<DeValue<'_>>, reason: Option<SecretReason>) {
+    fn value(
+        &mut self,
+        value: &Spanned<DeValue<'_>>,
+        territory: Territory,
+        reason: Option<SecretReason>,
+    ) {
         let span = self.span(value.span());
         let inline = self.inline(value);
         match (value.get_ref(), reason) {
             (DeValue::String(s), _) if s.is_empty() => {}
             (DeValue::String(s), None) => {
-                self.shaped_value(path, span, s);
+                self.shaped_value(span, s);
             }
             // The most specific reason first: a declared credential, then a credential's
             // shape, then the key's name.
             (DeValue::String(s), Some(SecretReason::Declared)) => {
-                self.whole(path, span, SecretReason::Declared, s);
+                self.whole(span, SecretReason::Declared, s);
             }
             (DeValue::String(s), Some(reason)) => {
-                if !self.shaped_value(path, span.clone(), s) {
-                    self.whole(path, span, reason, s);
+                if !self.shaped_value(span.clone(), s) {
+                    self.whole(span, reason, s);
                 }
             }
             (DeValue::Table(t), Some(reason)) if inline => {
                 if !t.is_empty() {
-                    self.whole(path, span, reason, "");
+                    self.whole(span, reason, "");
                     self.remember_leaves(value.get_ref());
                 }
             }
-            (DeValue::Table(t), reason) => self.table(path, t, reason),
+            (DeValue::Table(t), reason) => self.table(t, territory, reason),
             (DeValue::Array(items), Some(reason)) if inline => {
                 if !items.is_empty() {
-                    self.whole(path, span, reason, "");
+                    self.whole(span, reason, "");
                     self.remember_leaves(value.get_ref());
                 }
             }
             (DeValue::Array(items), reason) => {
-                let entries = path.schema == schema::DEPOSIT_METHODS;
+                let entries = self.path.schema == schema::DEPOSIT_METHODS;
+                let outer = self.path.entry;
                 for (index, item) in items.iter().enumerate() {
-                    let mut item_path = path.clone();
                     if entries && matches!(item.get_ref(), DeValue::Table(_)) {
-                        item_path.entry = Some(index);
+                        self.path.entry = Some(index);
                     }
-                    self.value(&item_path, item, reason);
+                    self.value(item, territory, reason);
+                    self.path.entry = outer;
                 }
             }
             (DeValue::Boolean(_), _) | (_, None) => {}
             (_, Some(reason)) => {
                 let written = self.written(&span).to_string();
-                self.whole(path, span, reason, &written);
+                self.whole(span, reason, &written);
             }
         }
     }
@@ -256,23 +328,26 @@ impl Finder<'_> {
     }
 
     /// A whole value is secret; `text`, when not empty, is the secret text it holds.
-    fn whole(&mut self, path: &Path, span: Span, reason: SecretReason, text: &str) {
+    fn whole(&mut self, span: Span, reason: SecretReason, text: &str) {
         if !text.is_empty() {
             self.secrets.remember(text);
         }
         self.secrets.add(SecretItem {
-            path: path.reported(),
+            path: self.path.reported(),
             span,
             reason,
         });
     }
 
     /// A string value with a credential's shape in it is secret; whether it had one.
-    fn shaped_value(&mut self, path: &Path, span: Span, value: &str) -> bool {
+    fn shaped_value(&mut self, span: Span, value: &str) -> bool {
+        if !self.shapes {
+            return false;
+        }
         let shaped = self.policy.remember_shapes(value, &mut self.secrets);
         if shaped {
             self.secrets.add(SecretItem {
-                path: path.reported(),
+                path: self.path.reported(),
                 span,
                 reason: SecretReason::Shape,
             });
@@ -460,6 +535,38 @@ mod tests {
         );
         assert_eq!(items[0].1, format!("# {KEY}"));
         assert_eq!(items[1].1, KEY);
+    }
+
+    /// One search of the file rules most files out; a credential split by a line end inside a
+    /// multi-line string, or spelt with an escape, is still found.
+    #[test]
+    fn the_file_wide_search_misses_nothing() {
+        for text in [
+            "format = 1\nx = \"\"\"sk_li\nve_4eC39HqLyjWDarjtT1zdp7dc\"\"\"\n",
+            "format = 1\nx = \"\\u0073k_live_4eC39HqLyjWDarjtT1zdp7dc\"\n",
+            "format = 1\nx = 1 # sk_live\t_4eC39HqLyjWDarjtT1zdp7dc\n",
+            "format = 1\nx = \"ｓｋ_live_4eC39HqLyjWDarjtT1zdp7dc\"\n",
+        ] {
+            assert_eq!(secrets_of(text).items().len(), 1, "{text}");
+        }
+        assert!(
+            secrets_of("format = 1\n# sk_live_ short\nx = \"深圳\"\n")
+                .items()
+                .is_empty()
+        );
+    }
+
+    /// A private key's body is the secret, not only its first line.
+    #[test]
+    fn a_private_key_is_secret_with_its_body() {
+        let text = "format = 1\n[incident]\nerror_message = \"\"\"\n-----BEGIN RSA PRIVATE KEY-----\n\
+                    MIIEowIBAAKCAQEAx1y2z3\nw4v5u6t7s8r9q0p1o2\n-----END RSA PRIVATE KEY-----\n\"\"\"\n";
+        let secrets = secrets_of(text);
+        assert_eq!(secrets.items().len(), 1);
+        assert_eq!(
+            secrets.redact("body w4v5u6t7s8r9q0p1o2 and MIIEowIBAAKCAQEAx1y2z3", "‹s›"),
+            "body ‹s› and ‹s›"
+        );
     }
 
     #[test]

@@ -539,15 +539,15 @@ pub fn report_finding(
     let finding = &ranked.finding;
     let secrets = source.secrets();
     let marker = words::secret_marker(options.lang);
-    let shown = |text: &str| escape_owned(secrets.redact(text, marker).into_owned());
+    let shown = |text: String| escape_owned(secrets.redact_owned(text, marker));
     let rule = rules::lookup(finding.code);
     let policy = pack.rule(finding.code);
     let texts = policy.map(|p| p.texts(options.lang));
     let mut args = finding_args(finding, secrets, options.show_values, options.lang);
-    let field = shown(&finding.field);
+    let field = shown(finding.field.clone());
     args.push(("field", field.clone()));
     if let Some(other) = finding.related.first() {
-        args.push(("other_field", shown(&other.field)));
+        args.push(("other_field", shown(other.field.clone())));
     }
     let message = texts
         .and_then(|t| t.message.get(finding.variant))
@@ -575,7 +575,7 @@ pub fn report_finding(
                     if shows_masked(s) {
                         step.push_str(words::causes(options.lang).masked_step);
                     }
-                    shown(&step)
+                    shown(step)
                 })
                 .collect()
         })
@@ -588,7 +588,7 @@ pub fn report_finding(
         .map(|r| {
             let p = source.position(r.span.start);
             RelatedPosition {
-                field: shown(&r.field),
+                field: shown(r.field.clone()),
                 line: p.line,
                 column: p.column,
             }
@@ -623,7 +623,7 @@ pub fn report_finding(
         end_column: end.column,
         related,
         title: texts.map_or_else(String::new, |t| escape(&t.title).into_owned()),
-        message: shown(&message),
+        message: shown(message),
         remediation,
         evidence,
         fix,

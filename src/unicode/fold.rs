@@ -7,6 +7,7 @@
 //! time, so a folded character always comes from one place of the original.
 
 use super::is_unsafe_to_print;
+use super::tables::CJK_UNIFIED_IDEOGRAPHS;
 use std::borrow::Cow;
 use std::ops::Range;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
@@ -16,6 +17,10 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 fn push_folded(out: &mut String, ch: char, lower: bool) {
     if ch.is_ascii_graphic() || ch == ' ' {
         out.push(if lower { ch.to_ascii_lowercase() } else { ch });
+        return;
+    }
+    if CJK_UNIFIED_IDEOGRAPHS.contains(&ch) {
+        out.push(ch);
         return;
     }
     if is_unsafe_to_print(ch) {
@@ -42,17 +47,49 @@ fn push_folded(out: &mut String, ch: char, lower: bool) {
 /// `text` folded (see the module documentation), lower-cased when `lower`; borrowed when
 /// folding changes nothing.
 pub fn fold(text: &str, lower: bool) -> Cow<'_, str> {
-    let plain = text
-        .bytes()
-        .all(|b| (b' '..=b'~').contains(&b) && !(lower && b.is_ascii_uppercase()));
-    if plain {
+    fold_with(text, lower, false)
+}
+
+/// [`fold`] of a whole text whose line ends separate its parts (the lines of a file), so they
+/// are kept: borrowed for most files.
+pub fn fold_lines(text: &str) -> Cow<'_, str> {
+    fold_with(text, false, true)
+}
+
+fn fold_with(text: &str, lower: bool, keep_line_ends: bool) -> Cow<'_, str> {
+    let kept = |ch: char| keep_line_ends && matches!(ch, '\n' | '\r');
+    let plain = |byte: u8| {
+        ((b' '..=b'~').contains(&byte) & !(lower & byte.is_ascii_uppercase()))
+            | (keep_line_ends & ((byte == b'\n') | (byte == b'\r')))
+    };
+    let Some(first) = super::escape::first_not(text, plain, |ch| folds_to_itself(ch, lower)) else {
         return Cow::Borrowed(text);
-    }
+    };
     let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        push_folded(&mut out, ch, lower);
+    out.push_str(&text[..first]);
+    for ch in text[first..].chars() {
+        if kept(ch) {
+            out.push(ch);
+        } else {
+            push_folded(&mut out, ch, lower);
+        }
     }
     Cow::Owned(out)
+}
+
+/// Whether `ch` folds to itself (a line end does not: it is dropped). Printable ASCII and Chinese make up most of every profile:
+/// they are answered without the Unicode tables.
+fn folds_to_itself(ch: char, lower: bool) -> bool {
+    if ch.is_ascii() {
+        return (ch.is_ascii_graphic() || ch == ' ') && !(lower && ch.is_ascii_uppercase());
+    }
+    if CJK_UNIFIED_IDEOGRAPHS.contains(&ch) {
+        return true;
+    }
+    let mut lowered = ch.to_lowercase();
+    !is_unsafe_to_print(ch)
+        && is_nfkc_quick(std::iter::once(ch)) == IsNormalized::Yes
+        && (!lower || (lowered.next() == Some(ch) && lowered.next().is_none()))
 }
 
 /// A text folded and lower-cased, with where each folded character came from: for finding a
@@ -149,8 +186,12 @@ mod tests {
         assert_eq!(fold("AKIA\u{2060}X", false), "AKIAX");
         assert_eq!(fold("AKIA\u{2060}X", true), "akiax");
         assert!(matches!(fold("sk_live_abc", false), Cow::Borrowed(_)));
+        assert!(matches!(fold("深圳市 Müller", false), Cow::Borrowed(_)));
+        assert_eq!(fold("深圳市 Müller", true), "深圳市 müller");
         assert!(matches!(fold("SK", true), Cow::Owned(_)));
         assert_eq!(fold("a\tb\nc", false), "abc");
+        assert_eq!(fold_lines("a\tb\r\nc\u{200B}"), "ab\r\nc");
+        assert!(matches!(fold_lines("a = 1\n深圳\n"), Cow::Borrowed(_)));
     }
 
     #[test]
