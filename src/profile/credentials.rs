@@ -74,7 +74,7 @@ impl<'p> SecretPolicy<'p> {
         }
         match self.pack.param_regex(CODE, "value_pattern") {
             Ok(pattern) => pattern.find_iter(folded).map(|m| m.range()).collect(),
-            Err(_) => vec![0..folded.len()],
+            Err(_) => std::iter::once(0..folded.len()).collect(),
         }
     }
 
