@@ -189,7 +189,7 @@ fn detection_has_no_gaps_for_type_spelling_or_invisible_characters() {
                 \"ｐａｓｓｗｏｒｄ\" = \"hunter3-y\"\n[incident]\n\
                 error_message = \"failed: sk_live_4eC39\\u200BHqLyjWDarjtT1zdp7dc\"\n";
     let (json, _) = diagnose_text(text, &["--show-values"]);
-    let found: Vec<(String, u64, u64, String)> = with_code(&json, "BC901")
+    let mut found: Vec<(String, u64, u64, String)> = with_code(&json, "BC901")
         .into_iter()
         .map(|f| {
             let (field, line, column) = place(f);
@@ -201,7 +201,6 @@ fn detection_has_no_gaps_for_type_spelling_or_invisible_characters() {
             )
         })
         .collect();
-    let mut found = found;
     found.sort_by_key(|f| f.1);
     assert_eq!(
         found,
