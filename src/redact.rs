@@ -42,7 +42,9 @@ pub enum SecretReason {
 pub struct SecretItem {
     /// The dotted key path: of the value, or of the key for a key name; empty for a comment.
     pub path: String,
+    /// Where it is written: the value (from its opening quote), the key, or the comment.
     pub span: Span,
+    /// Why it is secret.
     pub reason: SecretReason,
 }
 
@@ -123,6 +125,7 @@ impl Secrets {
         &self.items
     }
 
+    /// Whether the source holds no secret at all.
     pub fn is_empty(&self) -> bool {
         self.hidden.is_empty() && self.texts.is_empty()
     }

@@ -97,6 +97,7 @@ fn folds_to_itself(ch: char, lower: bool) -> bool {
 /// the output already shows (`⟨U+200B⟩`) is read as the character it stands for.
 #[derive(Debug, Clone)]
 pub struct Folded {
+    /// The folded, lower-cased text.
     pub text: String,
     /// For each folded character: its byte offset in `text`, and the byte range of the
     /// original it came from. A last entry holds `text.len()`.
@@ -105,6 +106,7 @@ pub struct Folded {
 }
 
 impl Folded {
+    /// `original` folded and lower-cased, with the origin of each folded character.
     pub fn new(original: &str) -> Self {
         let mut folded = Folded {
             text: String::with_capacity(original.len()),
@@ -132,6 +134,7 @@ impl Folded {
         self.origins.len()
     }
 
+    /// Whether nothing is left after folding.
     pub fn is_empty(&self) -> bool {
         self.origins.is_empty()
     }
