@@ -73,6 +73,13 @@ fn run_stages(files: &[PathBuf]) {
             std::process::exit(2);
         }
     };
+    let secrets = match bindcheck::profile::SecretPolicy::new(&pack) {
+        Ok(secrets) => secrets,
+        Err(e) => {
+            eprintln!("rulepack: {e}");
+            std::process::exit(2);
+        }
+    };
     let today = jiff::civil::date(2026, 11, 21);
     let options = AnalyzeOptions {
         as_of: Some(today),
@@ -98,7 +105,7 @@ fn run_stages(files: &[PathBuf]) {
         parse += t.elapsed();
 
         let t = Instant::now();
-        let loaded = bindcheck::profile::load(&name, &bytes);
+        let loaded = bindcheck::profile::load(&name, &bytes, &secrets);
         load += t.elapsed();
 
         if let Ok((profile, _)) = &loaded {

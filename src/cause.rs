@@ -331,7 +331,12 @@ mod tests {
 
     /// The built-in rules and the test rules over `text`.
     fn check_all(text: &str, pack: &RulePack) -> Option<Vec<Finding>> {
-        let (profile, issues) = crate::profile::load("p.toml", text.as_bytes()).ok()?;
+        let (profile, issues) = crate::profile::load(
+            "p.toml",
+            text.as_bytes(),
+            &crate::profile::credentials::test_policy(),
+        )
+        .ok()?;
         let date = Some(jiff::civil::date(2026, 11, 21));
         let mut findings = crate::rules::check(&profile, &issues, pack, date)
             .ok()?

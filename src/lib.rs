@@ -25,6 +25,7 @@ pub mod pipeline;
 #[allow(missing_docs)]
 pub mod profile;
 pub mod rank;
+pub mod redact;
 #[allow(missing_docs)]
 pub mod report;
 #[allow(missing_docs)]

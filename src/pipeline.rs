@@ -4,8 +4,9 @@
 //! (report, statistics, e-mail) is theirs.
 
 use crate::finding::Finding;
-use crate::profile::{self, LoadError, Profile};
+use crate::profile::{self, LoadError, Profile, SecretPolicy};
 use crate::rank::{self, Cause, Ranked, Reported};
+use crate::redact::Secrets;
 use crate::rulepack::{PolicyError, RulePack};
 use crate::rules;
 
@@ -54,18 +55,23 @@ pub fn analyze(
     pack: &RulePack,
     options: &AnalyzeOptions,
 ) -> Result<Analysis, AnalyzeError> {
-    let (profile, issues) = profile::load(path, bytes).map_err(|error| {
+    let secrets = SecretPolicy::new(pack)?;
+    let (mut profile, issues) = profile::load(path, bytes, &secrets).map_err(|error| {
         AnalyzeError::Load(Box::new(LoadFailure {
             message_path: crate::unicode::escape(path).into_owned(),
             error,
         }))
     })?;
+    if let Some(symptom) = &options.symptom {
+        secrets.remember_shapes(symptom, profile.source.secrets_mut());
+    }
     let checked = rules::check(&profile, &issues, pack, options.as_of)?;
     let reported = rank::reported(pack, options.symptom.as_deref(), &profile);
     let mut findings = checked.findings;
     findings.extend(unknown_symptom_codes(&reported, pack, &profile));
+    withhold_fixes_of_secrets(&mut findings, profile.source.secrets());
     let mut recheck = |patched: &str| {
-        let (patched, issues) = profile::load(path, patched.as_bytes()).ok()?;
+        let (patched, issues) = profile::load(path, patched.as_bytes(), &secrets).ok()?;
         rules::check(&patched, &issues, pack, options.as_of)
             .ok()
             .map(|c| c.findings)
@@ -79,6 +85,19 @@ pub fn analyze(
         suppressed: checked.suppressed,
         reported,
     })
+}
+
+/// A credential's remedy is to delete it: a fix that would rewrite a secret value, or enter
+/// one, is dropped, so neither `--fix` nor any output ever writes it.
+fn withhold_fixes_of_secrets(findings: &mut [Finding], secrets: &Secrets) {
+    if secrets.is_empty() {
+        return;
+    }
+    for finding in findings {
+        if finding.fix.as_ref().is_some_and(|fix| secrets.touches(fix)) {
+            finding.fix = None;
+        }
+    }
 }
 
 /// Where a finding about `--symptom` text points: the option, not a place in the file.

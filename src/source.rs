@@ -5,6 +5,7 @@
 //! may spell a character with an escape (`\u200B`); [`string_char_offsets`] maps each decoded
 //! character back to where it is written, so a finding points at the escape itself.
 
+use crate::redact::Secrets;
 use std::ops::Range;
 
 /// A byte range into the source text.
@@ -19,7 +20,9 @@ pub struct Position {
     pub column: usize,
 }
 
-/// One loaded file: its display path, its text and an index of line starts.
+/// One loaded file: its display path, its text, an index of line starts, and which parts of
+/// the text hold a credential (decided when it is loaded; empty until then), which no output
+/// shows.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     /// The path as the user gave it, for messages.
@@ -27,6 +30,7 @@ pub struct SourceFile {
     /// The whole text.
     pub text: String,
     line_starts: Vec<usize>,
+    secrets: Secrets,
 }
 
 impl SourceFile {
@@ -41,7 +45,18 @@ impl SourceFile {
             path: path.into(),
             text,
             line_starts,
+            secrets: Secrets::default(),
         }
+    }
+
+    /// The parts of the text that hold a credential.
+    pub fn secrets(&self) -> &Secrets {
+        &self.secrets
+    }
+
+    /// The same, to record more (a loader, or a credential found in a `--symptom`).
+    pub fn secrets_mut(&mut self) -> &mut Secrets {
+        &mut self.secrets
     }
 
     /// The position of a byte offset. Offsets past the end, or inside a multi-byte character,

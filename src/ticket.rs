@@ -8,18 +8,18 @@
 //! Values: the Ozon / Amazon Seller ID and the LianLian Merchant ID are printed in full, since
 //! support cannot find the account without them; every value is escaped (`⟨U+200B⟩`) so that an
 //! invisible character is visible instead of being pasted into the e-mail. Identifiers inside
-//! the causes' messages follow `--show-values` like `diagnose`. Secrets are never printed: a
-//! free-text value in which BC901 found a credential is replaced by `[redacted]`.
+//! the causes' messages follow `--show-values` like `diagnose`. Secrets are never printed: the
+//! whole draft goes through the profile's [`crate::redact::Secrets`], so a credential in a free
+//! text (an error message) is shown as `‹secret›` and the rest of the text stays.
 
-use crate::finding::Arg;
 use crate::pipeline::Analysis;
 use crate::profile::schema::FieldClass;
 use crate::profile::{Profile, Value};
 use crate::rank::{Cause, Ranked};
-use crate::report::REDACTED;
 use crate::rulepack::{Lang, RulePack, Severity, fill};
 use crate::rules::{Family, RULES};
 use crate::unicode::escape;
+use std::borrow::Cow;
 
 /// What changes the draft besides the profile.
 #[derive(Debug, Clone, Default)]
@@ -134,23 +134,25 @@ fn about_the_file(code: &str) -> bool {
     crate::rules::lookup(code).is_some_and(|r| r.family.is_about_the_file())
 }
 
-/// A value for the e-mail: escaped once, or redacted when BC901 found a credential in it.
-fn shown(analysis: &Analysis, path: &str, value: &str) -> String {
-    let secret = analysis
-        .ranked
-        .iter()
-        .map(|r| &r.finding)
-        .chain(analysis.suppressed.iter())
-        .any(|f| f.code == "BC901" && f.field == path);
-    if secret {
-        REDACTED.to_string()
-    } else {
-        escape(value).into_owned()
-    }
+/// What the e-mail shows in place of a credential: it is always English.
+fn secret_marker() -> &'static str {
+    crate::report::words::secret_marker(Lang::En)
 }
 
-fn arg_text(arg: &Arg, show_values: bool) -> String {
-    crate::report::render_arg(arg, show_values, Lang::En)
+/// A value of the field at `path` for the e-mail: escaped once, with every credential in it
+/// replaced; a secret value that holds no credential text of its own is replaced whole.
+fn shown(analysis: &Analysis, path: &str, value: &str) -> String {
+    let secrets = analysis.profile.source.secrets();
+    let redacted = secrets.redact(value, secret_marker());
+    let hidden = analysis
+        .profile
+        .field(path)
+        .is_some_and(|f| secrets.hides(&f.span));
+    if secrets.is_secret_text(value) || (hidden && matches!(redacted, Cow::Borrowed(_))) {
+        secret_marker().to_string()
+    } else {
+        escape(&redacted).into_owned()
+    }
 }
 
 /// How the e-mail names a field: the format's own description of it, in quotes.
@@ -163,14 +165,16 @@ fn field_in_words(path: &str) -> String {
 
 /// A finding's English message for the e-mail, filled from its arguments (each escaped once),
 /// with its fields named in words instead of by their paths.
-fn plain_message(ranked: &Ranked, pack: &RulePack, show_values: bool) -> String {
+fn plain_message(
+    analysis: &Analysis,
+    ranked: &Ranked,
+    pack: &RulePack,
+    show_values: bool,
+) -> String {
     let finding = &ranked.finding;
     let texts = pack.rule(finding.code).map(|p| p.texts(Lang::En));
-    let mut args: Vec<(&str, String)> = finding
-        .args
-        .iter()
-        .map(|(k, v)| (*k, arg_text(v, show_values)))
-        .collect();
+    let secrets = analysis.profile.source.secrets();
+    let mut args = crate::report::finding_args(finding, secrets, show_values, Lang::En);
     args.push(("field", field_in_words(&finding.field)));
     if let Some(other) = finding.related.first() {
         args.push(("other_field", field_in_words(&other.field)));
@@ -324,7 +328,7 @@ fn plain_cause(
     let mut text = format!(
         "    {number}. {lead_title} ({})\n       {}\n",
         consequence(cause.severity),
-        plain_message(lead, pack, show_values)
+        plain_message(analysis, lead, pack, show_values)
     );
     let mut also: Vec<String> = Vec::new();
     for other in members {
@@ -376,22 +380,32 @@ fn technical(cause: &Cause, analysis: &Analysis) -> String {
     )
 }
 
-/// What `bindcheck diagnose` found, counted the way it counts.
+/// What `bindcheck diagnose` found, counted the way it counts: the causes and findings of its
+/// heading, the findings of each severity among them, and apart from them the fields whose
+/// absence kept rules from running (its "not checked" list).
 fn diagnosis_summary(analysis: &Analysis) -> String {
-    let count = |severity: Severity| {
-        analysis
-            .causes
-            .iter()
-            .filter(|c| c.severity == severity)
-            .count()
-    };
+    let (mut causes, mut findings, mut not_checked) = (0, 0, 0);
+    let (mut errors, mut warnings, mut infos) = (0, 0, 0);
+    for cause in &analysis.causes {
+        if cause
+            .lead(&analysis.ranked)
+            .is_some_and(|r| r.finding.code == crate::rules::NOT_CHECKED)
+        {
+            not_checked += cause.findings.len();
+            continue;
+        }
+        causes += 1;
+        for member in cause.members(&analysis.ranked) {
+            findings += 1;
+            match member.severity {
+                Severity::Error => errors += 1,
+                Severity::Warning => warnings += 1,
+                Severity::Info => infos += 1,
+            }
+        }
+    }
     format!(
-        "Diagnosis (as `bindcheck diagnose` gives it): {} cause(s) from {} finding(s): {} error(s), {} warning(s), {} info.",
-        analysis.causes.len(),
-        analysis.ranked.len(),
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Info)
+        "Diagnosis (as `bindcheck diagnose` gives it): {causes} cause(s) from {findings} finding(s); findings: {errors} error(s), {warnings} warning(s), {infos} info; fields not checked: {not_checked}."
     )
 }
 
@@ -423,7 +437,7 @@ fn attachments(scope: &Scope, pack: &RulePack) -> String {
 
 /// The last lines of "What happened": the test payment, the payout status and the problem
 /// reported with `--symptom` (redacted when it holds a credential).
-fn reported_lines(analysis: &Analysis, pack: &RulePack, options: &TicketOptions) -> String {
+fn reported_lines(analysis: &Analysis, options: &TicketOptions) -> String {
     let profile = &analysis.profile;
     let mut body = String::new();
     if let Some(t) = profile.text("incident.test_payment") {
@@ -436,14 +450,9 @@ fn reported_lines(analysis: &Analysis, pack: &RulePack, options: &TicketOptions)
         ));
     }
     if let Some(symptom) = options.symptom.as_deref().filter(|s| !s.trim().is_empty()) {
-        let looks_secret = pack
-            .param_regex("BC901", "value_pattern")
-            .is_ok_and(|re| re.is_match(symptom));
-        let text = if looks_secret {
-            REDACTED.to_string()
-        } else {
-            escape(symptom.trim()).into_owned()
-        };
+        // A credential in it was recorded with the profile's secrets when it was analysed.
+        let secrets = profile.source.secrets();
+        let text = escape(&secrets.redact(symptom.trim(), secret_marker())).into_owned();
         body.push_str(&format!("  Reported problem: \"{text}\"\n"));
     }
     body
@@ -472,7 +481,8 @@ fn subject_line(scope: &Scope, seller_id: Option<&str>, error_code: Option<&str>
 
 /// The "Account details" part. `values`: the company name, the Ozon and Amazon Seller IDs and
 /// the LianLian Merchant ID, each as the e-mail shows it (absent: a placeholder to fill in).
-fn account_details(scope: &Scope, profile: &Profile, values: [&Option<String>; 4]) -> String {
+fn account_details(scope: &Scope, analysis: &Analysis, values: [&Option<String>; 4]) -> String {
+    let profile = &analysis.profile;
     let mut body = String::new();
     body.push_str("Account details\n");
     let [company, ozon_id, amazon_id, merchant_id] = values;
@@ -517,7 +527,7 @@ fn account_details(scope: &Scope, profile: &Profile, values: [&Option<String>; 4
         ),
     ] {
         if let Some(v) = profile.text(path) {
-            body.push_str(&format!("  {label}: {}\n", escape(v)));
+            body.push_str(&format!("  {label}: {}\n", shown(analysis, path, v)));
         }
     }
     body
@@ -637,7 +647,7 @@ pub fn draft(analysis: &Analysis, pack: &RulePack, options: &TicketOptions) -> T
 
     body.push_str(&account_details(
         &scope,
-        profile,
+        analysis,
         [&company, &ozon_id, &amazon_id, &merchant_id],
     ));
 
@@ -667,7 +677,7 @@ pub fn draft(analysis: &Analysis, pack: &RulePack, options: &TicketOptions) -> T
         "  Attempts made: {}{cache}\n",
         attempts.map_or_else(|| placeholder("number of attempts"), |n| n.to_string())
     ));
-    body.push_str(&reported_lines(analysis, pack, options));
+    body.push_str(&reported_lines(analysis, options));
 
     let internal = what_we_checked(analysis, pack, options, &mut body);
 
@@ -677,11 +687,15 @@ pub fn draft(analysis: &Analysis, pack: &RulePack, options: &TicketOptions) -> T
     body.push_str(&company.unwrap_or_else(|| placeholder("company name")));
     body.push('\n');
 
+    // Everything above is built from the profile in many places: one last pass makes sure no
+    // credential of it is in the draft, whichever part quoted it.
+    let secrets = profile.source.secrets();
+    let redact = |text: String| secrets.redact_owned(text, secret_marker());
     Ticket {
-        subject,
-        body,
+        subject: redact(subject),
+        body: redact(body),
         missing,
-        internal,
+        internal: internal.into_iter().map(redact).collect(),
     }
 }
 

@@ -2,7 +2,7 @@
 //! report lies inside the file.
 
 use bindcheck::pipeline::{AnalyzeError, AnalyzeOptions, analyze};
-use bindcheck::profile::load;
+use bindcheck::profile::{SecretPolicy, load};
 use bindcheck::rulepack::RulePack;
 use proptest::prelude::*;
 use std::sync::OnceLock;
@@ -10,6 +10,10 @@ use std::sync::OnceLock;
 fn pack() -> &'static RulePack {
     static PACK: OnceLock<RulePack> = OnceLock::new();
     PACK.get_or_init(|| RulePack::load(None).expect("built-in rulepack loads"))
+}
+
+fn secrets() -> SecretPolicy<'static> {
+    SecretPolicy::new(pack()).expect("the built-in rulepack describes credentials")
 }
 
 const VALID: &str = include_str!("../fixtures/examples/ozon-lianlian-clean.toml");
@@ -80,7 +84,7 @@ fn options() -> AnalyzeOptions {
 
 /// Loads and analyses `bytes`; checks every reported position against the text.
 fn check(bytes: &[u8]) -> Result<(), TestCaseError> {
-    match load("p.toml", bytes) {
+    match load("p.toml", bytes, &secrets()) {
         Ok((profile, issues)) => {
             let len = profile.source.text.len();
             for issue in &issues {
@@ -236,7 +240,7 @@ proptest! {
 /// the parser's error path.
 #[test]
 fn the_unmutated_profile_loads_and_passes_the_check() {
-    let (profile, issues) = load("p.toml", VALID.as_bytes()).expect("loads");
+    let (profile, issues) = load("p.toml", VALID.as_bytes(), &secrets()).expect("loads");
     assert_eq!(issues, Vec::new());
     assert_eq!(profile.text("lianlian.kyc_level"), None);
     assert_eq!(profile.integer("lianlian.kyc_level"), Some(3));

@@ -69,7 +69,10 @@ fn no_output_format_prints_a_secret() {
     for secret in SECRETS {
         assert!(!text.contains(secret), "ticket leaks {secret}: {text}");
     }
-    assert!(text.contains("Error message: \"[redacted]\""), "{text}");
+    assert!(
+        text.contains("Error message: \"failed with token ‹secret›\""),
+        "{text}"
+    );
 }
 
 #[test]

@@ -256,7 +256,7 @@ fn the_email_names_causes_in_plain_words_and_keeps_codes_below_it() {
     }
     // What the sender needs to find the causes again.
     for line in [
-        "Diagnosis (as `bindcheck diagnose` gives it): 6 cause(s) from 9 finding(s): 4 error(s), 2 warning(s), 0 info.",
+        "Diagnosis (as `bindcheck diagnose` gives it): 6 cause(s) from 9 finding(s); findings: 6 error(s), 3 warning(s), 0 info; fields not checked: 0.",
         "  1. cause 1 [error] BC303 merchant-id-mismatch at ozon.payout_account.merchant_id (43:15) + BC201 invisible-character at ozon.payout_account.merchant_id (43:26)",
         "  3. cause 3 [error] BC102 legal-name-mismatch at ozon.payout_account.account_name (42:16) + BC101 account-name-mismatch at ozon.payout_account.account_name (42:16) + BC205 irregular-whitespace at ozon.payout_account.account_name (42:53)",
     ] {
@@ -282,7 +282,19 @@ fn the_summary_agrees_with_diagnose_when_only_the_file_has_problems() {
         ),
         "{email}"
     );
-    assert!(below.contains("4 error(s)"), "{below}");
+    // Counted as `diagnose` counts: its heading says "4 causes (5 findings)", its summary 4
+    // errors, 1 warning and 4 infos, which are the fields it could not check.
+    let (json, _) = diagnose_json(&fixture("rules/BC901/fires.toml"), &[]);
+    let summary = &json["summary"];
+    assert_eq!(
+        (&summary["errors"], &summary["warnings"], &summary["infos"]),
+        (&4.into(), &1.into(), &4.into())
+    );
+    assert!(
+        below.lines().any(|l| l
+            == "Diagnosis (as `bindcheck diagnose` gives it): 4 cause(s) from 5 finding(s); findings: 4 error(s), 1 warning(s), 0 info; fields not checked: 4."),
+        "{below}"
+    );
     assert!(
         below.contains("Left out of the e-mail: problems of the profile file itself"),
         "{below}"

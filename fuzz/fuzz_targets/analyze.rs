@@ -13,7 +13,9 @@ fn pack() -> &'static RulePack {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let _ = bindcheck::profile::load("fuzz.toml", data);
+    if let Ok(secrets) = bindcheck::profile::SecretPolicy::new(pack()) {
+        let _ = bindcheck::profile::load("fuzz.toml", data, &secrets);
+    }
     let options = AnalyzeOptions {
         as_of: Some(jiff::civil::date(2026, 11, 21)),
         symptom: Some("Invalid Merchant ID".into()),

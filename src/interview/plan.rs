@@ -189,8 +189,12 @@ impl<'a> Situation<'a> {
         let keeps =
             section.is_empty() || self.profile.sections.iter().any(|s| s.path == section) || {
                 let text = format!("{}\n[{section}]\n", self.profile.source.text);
-                crate::profile::load("flows.toml", text.as_bytes())
-                    .is_ok_and(|(with, _)| Flows::of(&with) == self.flows)
+                crate::profile::credentials::SecretPolicy::new(self.pack)
+                    .ok()
+                    .and_then(|secrets| {
+                        crate::profile::load("flows.toml", text.as_bytes(), &secrets).ok()
+                    })
+                    .is_some_and(|(with, _)| Flows::of(&with) == self.flows)
             };
         self.keeps.borrow_mut().push((section, keeps));
         keeps

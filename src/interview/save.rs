@@ -392,7 +392,12 @@ mod tests {
             assert!(saved.set("seller.legal_name", text("seller.legal_name", answer)));
             saved.write().unwrap();
             let written = std::fs::read_to_string(&path).unwrap();
-            let (profile, issues) = crate::profile::load("p.toml", written.as_bytes()).unwrap();
+            let (profile, issues) = crate::profile::load(
+                "p.toml",
+                written.as_bytes(),
+                &crate::profile::credentials::test_policy(),
+            )
+            .unwrap();
             assert!(issues.is_empty(), "{written}");
             assert_eq!(
                 profile.text("seller.legal_name"),

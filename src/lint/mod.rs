@@ -16,8 +16,10 @@ use crate::finding::{Arg, Finding, Term};
 use crate::pipeline::{self, AnalyzeError, AnalyzeOptions, analyze};
 use crate::profile::{LoadError, LoadErrorKind};
 use crate::rank::{self, Cause, Ranked};
+use crate::redact::Secrets;
+use crate::report::words::secret_marker;
 use crate::report::{self, FileReport, RenderOptions};
-use crate::rulepack::{PolicyError, RulePack, Severity};
+use crate::rulepack::{Lang, PolicyError, RulePack, Severity};
 use crate::rules::{lookup, selects};
 use crate::source::Position;
 use std::path::{Component, Path, PathBuf};
@@ -232,10 +234,12 @@ struct Narrowed {
     matched: Vec<String>,
 }
 
+/// `secrets`: the profile's, which baseline entries and fingerprints never depend on.
 fn narrow(
     path: &Path,
     (ranked, causes): (Vec<Ranked>, Vec<Cause>),
     options: &LintOptions,
+    secrets: &Secrets,
 ) -> Narrowed {
     let all = ranked.len();
     let mut changed = false;
@@ -262,11 +266,11 @@ fn narrow(
         r.severity = severity;
         // A fingerprint is a SHA-256: only worth computing when a baseline is involved.
         if let Some(write_path) = &write_path {
-            let fingerprint = report::fingerprint(write_path, &r.finding);
-            entries.push(entry(write_path, &r.finding, fingerprint));
+            let fingerprint = report::fingerprint(write_path, &r.finding, secrets);
+            entries.push(entry(write_path, &r.finding, fingerprint, secrets));
         }
         if let (Some(baseline), Some(match_path)) = (&options.baseline, &match_path) {
-            let fingerprint = report::fingerprint(match_path, &r.finding);
+            let fingerprint = report::fingerprint(match_path, &r.finding, secrets);
             if baseline.contains(&fingerprint) {
                 baselined += 1;
                 matched.push(fingerprint);
@@ -291,12 +295,20 @@ fn narrow(
     }
 }
 
-fn entry(display: &str, finding: &Finding, fingerprint: String) -> baseline::Entry {
+/// A baseline entry: a file for machines, so a secret in the key path is shown by the
+/// English marker whatever the language.
+fn entry(
+    display: &str,
+    finding: &Finding,
+    fingerprint: String,
+    secrets: &Secrets,
+) -> baseline::Entry {
+    let field = secrets.redact(&finding.field, secret_marker(Lang::En));
     baseline::Entry {
         fingerprint,
         code: finding.code.to_string(),
         path: crate::unicode::escape(display).into_owned(),
-        field: crate::unicode::escape(&finding.field).into_owned(),
+        field: crate::unicode::escape(&field).into_owned(),
     }
 }
 
@@ -359,11 +371,12 @@ pub fn lint_file(
             std::mem::take(&mut analysis.causes),
         ),
         options,
+        analysis.profile.source.secrets(),
     );
     let mut fix_outcome = None;
     if options.fix != FixMode::Off {
-        let original = analysis.profile.source.text.clone();
-        let mut text = original.clone();
+        let original = analysis.profile.source.clone();
+        let mut text = original.text.clone();
         let mut changed = 0;
         let mut refused = None;
         for _ in 0..MAX_FIX_ROUNDS {
@@ -396,18 +409,26 @@ pub fn lint_file(
                     std::mem::take(&mut next.causes),
                 ),
                 options,
+                next.profile.source.secrets(),
             );
             analysis = next;
         }
+        let marker = secret_marker(options.render.lang);
         if let Some(reason) = &refused
-            && text == original
+            && text == original.text
         {
-            fix_outcome = Some(FixOutcome::Refused(reason.clone()));
+            let reason = original.secrets().redact(reason, marker).into_owned();
+            fix_outcome = Some(FixOutcome::Refused(reason));
         } else if options.fix == FixMode::Diff {
-            fix_outcome = Some(FixOutcome::Diff(fix::unified_diff(
-                &display, &original, &text,
-            )));
-        } else if text != original {
+            // Both sides as they may be shown: the fixed text has secrets of its own places.
+            let old = original.secrets().redact_source(&original.text, 0, marker);
+            let new = analysis
+                .profile
+                .source
+                .secrets()
+                .redact_source(&text, 0, marker);
+            fix_outcome = Some(FixOutcome::Diff(fix::unified_diff(&display, &old, &new)));
+        } else if text != original.text {
             fix_outcome = Some(
                 match fix::write_atomic(&target.path, &bytes, text.as_bytes()) {
                     Ok(()) => FixOutcome::Applied(changed),
@@ -415,7 +436,7 @@ pub fn lint_file(
                 },
             );
         }
-        if matches!(fix_outcome, Some(FixOutcome::Refused(_))) && text != original {
+        if matches!(fix_outcome, Some(FixOutcome::Refused(_))) && text != original.text {
             // Nothing was written: report what the file on disk holds.
             analysis = match analyze(&display, &bytes, pack, &options.analyze) {
                 Ok(a) => a,
@@ -429,6 +450,7 @@ pub fn lint_file(
                     std::mem::take(&mut analysis.causes),
                 ),
                 options,
+                analysis.profile.source.secrets(),
             );
         }
     }

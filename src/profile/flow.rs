@@ -222,7 +222,12 @@ mod tests {
     use super::*;
 
     fn flows(text: &str) -> Vec<&'static str> {
-        let (profile, _) = crate::profile::load("p.toml", text.as_bytes()).unwrap();
+        let (profile, _) = crate::profile::load(
+            "p.toml",
+            text.as_bytes(),
+            &crate::profile::credentials::test_policy(),
+        )
+        .unwrap();
         Flows::of(&profile).iter().map(Flow::as_str).collect()
     }
 

@@ -5,6 +5,7 @@
 //! [`LoadError`]; everything else that is wrong with a key or value is a [`LoadIssue`] and the
 //! rest of the profile still loads.
 
+use super::credentials::SecretPolicy;
 use super::money::{Money, MoneyError, is_currency};
 use super::schema::{self, FieldClass, Kind, SUPPORTED_FORMAT};
 use super::{Field, ListItem, Profile, Section, Suppression, Value};
@@ -86,8 +87,13 @@ pub struct LoadIssue {
     pub args: Vec<(&'static str, Arg)>,
 }
 
-/// Loads a profile from raw bytes.
-pub fn load(path: &str, bytes: &[u8]) -> Result<(Profile, Vec<LoadIssue>), LoadError> {
+/// Loads a profile from raw bytes, deciding which parts of it hold a credential as `secrets`
+/// describes one.
+pub fn load(
+    path: &str,
+    bytes: &[u8],
+    secrets: &SecretPolicy<'_>,
+) -> Result<(Profile, Vec<LoadIssue>), LoadError> {
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text.to_string(),
         Err(e) => {
@@ -106,7 +112,7 @@ pub fn load(path: &str, bytes: &[u8]) -> Result<(Profile, Vec<LoadIssue>), LoadE
             });
         }
     };
-    let source = SourceFile::new(path, text);
+    let mut source = SourceFile::new(path, text);
     // A UTF-8 byte-order mark is harmless here; TOML itself does not allow it, so parse past it.
     let base = if source.text.starts_with('\u{FEFF}') {
         3
@@ -140,12 +146,14 @@ pub fn load(path: &str, bytes: &[u8]) -> Result<(Profile, Vec<LoadIssue>), LoadE
     check_entries(&source, root.get_ref(), base)?;
     walker.table("", root.get_ref());
     walker.fields.sort_by_key(|f| f.span.start);
+    let found = super::credentials::find(&source.text, base, root.get_ref(), secrets);
+    drop(root);
+    *source.secrets_mut() = found;
     let profile = Profile {
         source,
         fields: walker.fields,
         sections: walker.sections,
         suppressions: walker.suppressions,
-        has_load_issues: !walker.issues.is_empty(),
     };
     Ok((profile, walker.issues))
 }
@@ -750,7 +758,11 @@ mod tests {
     use super::*;
 
     fn load_str(text: &str) -> Result<(Profile, Vec<LoadIssue>), LoadError> {
-        load("p.toml", text.as_bytes())
+        load(
+            "p.toml",
+            text.as_bytes(),
+            &crate::profile::credentials::test_policy(),
+        )
     }
 
     #[test]
@@ -863,7 +875,12 @@ mod tests {
 
     #[test]
     fn fatal_errors_name_line_and_column() {
-        let e = load("p.toml", b"format = 1\nname = \"\xff\"\n").unwrap_err();
+        let e = load(
+            "p.toml",
+            b"format = 1\nname = \"\xff\"\n",
+            &crate::profile::credentials::test_policy(),
+        )
+        .unwrap_err();
         assert_eq!((e.code, e.offset), ("BC001", 19));
         assert_eq!(e.position, Position { line: 2, column: 9 });
         let e = load_str("format = 1\n[seller\n").unwrap_err();

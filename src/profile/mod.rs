@@ -4,6 +4,7 @@
 //! produced later from what it records). Rules read fields by their dotted path through the
 //! typed accessors; a path not in [`schema::FIELDS`] is a programming error caught in tests.
 
+pub mod credentials;
 pub mod flow;
 pub mod json_schema;
 pub mod load;
@@ -12,6 +13,7 @@ pub mod schema;
 pub mod values;
 
 use crate::source::{SourceFile, Span, string_char_offsets};
+pub use credentials::SecretPolicy;
 pub use flow::{Flow, Flows};
 pub use load::{LoadError, LoadErrorKind, LoadIssue, load};
 pub use money::Money;
@@ -98,9 +100,6 @@ pub struct Profile {
     pub fields: Vec<Field>,
     pub sections: Vec<Section>,
     pub suppressions: Vec<Suppression>,
-    /// The loader dropped something (an unknown key, a value of the wrong type): rules that
-    /// must see every value of the file (BC901) then read the raw table.
-    pub has_load_issues: bool,
 }
 
 impl Profile {
@@ -368,7 +367,12 @@ mod tests {
     fn char_spans_follow_the_source() {
         let text = "format = 1\n[seller]\nlegal_name = \"A\\u200BB\\tC \u{6DF1}\"\n\
                     legal_name_en = \"\"\"\nX\\\n  Y\"\"\"\nregistered_address = '\u{6DF1}\u{5733} 1'\n";
-        let (profile, _) = super::load("t.toml", text.as_bytes()).unwrap();
+        let (profile, _) = super::load(
+            "t.toml",
+            text.as_bytes(),
+            &super::credentials::test_policy(),
+        )
+        .unwrap();
         let spans = |path: &str, count: usize| {
             let field = profile.field(path).unwrap();
             let starts = profile.char_starts(field);

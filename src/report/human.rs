@@ -11,9 +11,10 @@
 use super::layout::{fit_line, keep_width, severity_cell, table, wrap};
 use super::style::{self, Terminal};
 use super::words::{aside, colon};
-use super::{FileReport, HiddenValue, Renderer, Report, ReportCause, ReportFinding, Status, mask};
+use super::{FileReport, Renderer, Report, ReportCause, ReportFinding, Status, mask};
 use crate::rulepack::{Lang, Severity};
-use crate::source::SourceFile;
+use crate::rules::NOT_CHECKED;
+use crate::source::{SourceFile, Span};
 use crate::unicode::{escape, is_unsafe_to_print, push_escape};
 use comfy_table::Table;
 use std::io::{self, Write};
@@ -110,9 +111,6 @@ impl Renderer for Human {
         Ok(())
     }
 }
-
-/// The code whose findings are listed under "not checked".
-const NOT_CHECKED: &str = "BC004";
 
 /// The findings of a cause, the leading one first.
 fn findings_of<'a>(
@@ -244,7 +242,7 @@ fn write_cause(
         wrap(&format!("{label} {title}"), width, &number, "   ")
     )?;
     write_location(out, file, lead, l, lang, term)?;
-    write_quotes(out, file, &findings, cause.severity, term)?;
+    write_quotes(out, file, &findings, cause.severity, term, lang)?;
     if let [only] = findings.as_slice() {
         writeln!(out, "{}", wrap(&only.message, width, "   ", "   "))?;
     } else {
@@ -318,10 +316,12 @@ fn write_quotes(
     findings: &[&ReportFinding],
     severity: Severity,
     term: Terminal,
+    lang: Lang,
 ) -> io::Result<()> {
     let Some(source) = &file.source else {
         return Ok(());
     };
+    let secret = super::words::secret_marker(lang);
     let mut lines: Vec<usize> = Vec::new();
     for f in findings.iter().filter(|f| !about_symptom(f)) {
         if !lines.contains(&f.line) {
@@ -335,7 +335,7 @@ fn write_quotes(
             .copied()
             .filter(|f| f.line == line && !about_symptom(f))
             .collect();
-        let (text, markers) = quote_line(source, line, &on_line, &file.hidden);
+        let (text, markers) = quote_line(source, line, &on_line, &file.masked, secret);
         let number = line.to_string();
         let pad = " ".repeat(number.len());
         let room = term.width.saturating_sub(number.len() + 6);
@@ -483,50 +483,60 @@ fn write_not_checked(
 }
 
 /// Line `number` of the source as it may be shown, and the display column and width of a
-/// marker under each of `findings` (on that line). Identifier values are masked, secrets
-/// replaced, unsafe characters escaped; markers account for wide (CJK) characters and escapes.
+/// marker under each of `findings` (on that line). Secrets are replaced by `secret` (a finding
+/// inside one points at it), identifier values in `masked` are masked, unsafe characters
+/// escaped; markers account for wide (CJK) characters and escapes.
 fn quote_line(
     source: &SourceFile,
     number: usize,
     findings: &[&ReportFinding],
-    hidden: &[HiddenValue],
+    masked: &[Span],
+    secret: &str,
 ) -> (String, Vec<(usize, usize)>) {
     let line = source.line_text(number);
     let line_start = source.line_start(number).unwrap_or(source.text.len());
+    let hidden = source.secrets().ranges_in_source(line, line_start);
     let mut shown = String::new();
     let mut markers: Vec<Option<(usize, usize)>> = vec![None; findings.len()];
-    let mut secret_written: Option<usize> = None;
     // The masked form of the identifier being quoted, by the start of its span.
-    let mut masked: Option<(usize, Vec<char>)> = None;
+    let mut mask_of: Option<(usize, Vec<char>)> = None;
     for (i, ch) in line.char_indices() {
         let offset = line_start + i;
-        let inside = hidden
-            .iter()
-            .find(|h| offset > h.span.start && offset + 1 < h.span.end);
-        let before = shown.len();
-        match inside {
-            Some(h) if h.secret => {
-                if secret_written != Some(h.span.start) {
-                    secret_written = Some(h.span.start);
-                    shown.push_str(super::REDACTED);
+        if let Some(range) = hidden.iter().find(|r| r.contains(&i)) {
+            if i == range.start {
+                let at = shown.width();
+                shown.push_str(secret);
+                let place = (at, secret.width());
+                let within = line_start + range.start..line_start + range.end;
+                for (f, marker) in findings.iter().zip(markers.iter_mut()) {
+                    if within.contains(&f.span.start) {
+                        *marker = Some(place);
+                    }
                 }
             }
+            continue;
+        }
+        let before = shown.len();
+        match masked
+            .iter()
+            .find(|span| offset > span.start && offset + 1 < span.end)
+        {
             // Escapes (`\u200B`) and unsafe characters stay visible inside a masked value:
             // they are what a character finding points at, and they reveal nothing secret.
             Some(_) if is_unsafe_to_print(ch) || in_escape(source, offset) => {
                 push_printable(&mut shown, ch)
             }
-            Some(h) => {
-                let start = h.span.start + 1;
-                if masked.as_ref().is_none_or(|(at, _)| *at != start) {
-                    let inner = source.text.get(start..h.span.end - 1).unwrap_or_default();
-                    masked = Some((start, mask(inner).chars().collect()));
+            Some(span) => {
+                let start = span.start + 1;
+                if mask_of.as_ref().is_none_or(|(at, _)| *at != start) {
+                    let inner = source.text.get(start..span.end - 1).unwrap_or_default();
+                    mask_of = Some((start, mask(inner).chars().collect()));
                 }
                 let index = source
                     .text
                     .get(start..offset)
                     .map_or(0, |s| s.chars().count());
-                match masked.as_ref().and_then(|(_, m)| m.get(index)) {
+                match mask_of.as_ref().and_then(|(_, m)| m.get(index)) {
                     Some('*') => shown.push('*'),
                     _ => push_printable(&mut shown, ch),
                 }

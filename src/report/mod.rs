@@ -1,9 +1,9 @@
 //! Ranked causes and findings → output.
 //!
 //! [`build_file`] turns one profile's ranked causes and findings into [`ReportCause`]s and
-//! [`ReportFinding`]s: messages filled in the chosen language, identifiers masked, every string
-//! escaped. Every output format renders from these same structs, one renderer per format, side
-//! by side in this folder.
+//! [`ReportFinding`]s: messages filled in the chosen language, identifiers masked, secrets
+//! replaced (see [`crate::redact`]), every string escaped. Every output format renders from
+//! these same structs, one renderer per format, side by side in this folder.
 
 mod concise;
 mod github;
@@ -31,6 +31,7 @@ use crate::finding::{Applicability, Arg, Finding};
 use crate::profile::schema::FieldClass;
 use crate::profile::{LoadError, Profile};
 use crate::rank::{Cause, Ranked, round};
+use crate::redact::Secrets;
 use crate::rulepack::{Confidence, Lang, RulePack, Severity, fill};
 use crate::rules;
 use crate::source::{SourceFile, Span};
@@ -77,13 +78,23 @@ pub struct FixOut {
 }
 
 impl FixOut {
-    fn new(fix: &crate::finding::Fix, applicability: Applicability, show_values: bool) -> Self {
+    /// The fix as shown; none for a fix of a secret value or one that would enter a secret
+    /// (the analysis drops those: this keeps any other from being shown).
+    fn new(
+        fix: &crate::finding::Fix,
+        applicability: Applicability,
+        show_values: bool,
+        secrets: &Secrets,
+    ) -> Option<Self> {
+        if secrets.touches(fix) {
+            return None;
+        }
         let masked = fix.identifier && !show_values;
-        FixOut {
+        Some(FixOut {
             applicability: applicability.as_str(),
             replacement: (!masked).then(|| escape(&fix.replacement).into_owned()),
             masked,
-        }
+        })
     }
 }
 
@@ -154,20 +165,13 @@ pub struct FileReport {
     pub causes: Vec<ReportCause>,
     /// In the order of their causes.
     pub findings: Vec<ReportFinding>,
-    /// The source and the spans whose values must not be shown raw (identifiers, secrets),
-    /// for renderers that quote source lines.
+    /// The source (with its secrets), and the spans of identifiers to mask, for renderers that
+    /// quote source lines.
     pub source: Option<SourceFile>,
-    pub hidden: Vec<HiddenValue>,
+    pub masked: Vec<Span>,
     /// The profile held no value for any rule to check (`format = 1` alone): "no problems
     /// found" would claim more than was done.
     pub nothing_checked: bool,
-}
-
-/// A value span in the source that is masked (identifier) or hidden (secret) when quoted.
-#[derive(Debug, Clone)]
-pub struct HiddenValue {
-    pub span: Span,
-    pub secret: bool,
 }
 
 /// Everything one run produced.
@@ -363,20 +367,38 @@ pub fn mask(value: &str) -> String {
     masked
 }
 
-/// How a secret is shown, in every language.
-pub const REDACTED: &str = "[redacted]";
-
 /// A message argument as `lang` shows it: escaped, identifiers masked unless `show_values`,
-/// secrets never.
+/// secrets never (an argument that holds one has been through [`Secrets::redact_arg`]).
 pub fn render_arg(arg: &Arg, show_values: bool, lang: Lang) -> String {
     match arg {
         Arg::Text(s) => escape(s).into_owned(),
         Arg::Ident(s) if show_values => escape(s).into_owned(),
         Arg::Ident(s) => escape_owned(mask(s)),
-        Arg::Secret => REDACTED.to_string(),
+        Arg::Secret => words::secret_marker(lang).to_string(),
         Arg::Term(term) => escape_owned(words::term(term, lang)),
         Arg::Char(ch) => escape_owned(words::character(*ch, lang)),
     }
+}
+
+/// A finding's arguments as `lang` shows them, with no secret of `secrets` in them: the one
+/// way a finding's values reach a message, in every format and in a ticket.
+pub fn finding_args(
+    finding: &Finding,
+    secrets: &Secrets,
+    show_values: bool,
+    lang: Lang,
+) -> Vec<(&'static str, String)> {
+    let marker = words::secret_marker(lang);
+    finding
+        .args
+        .iter()
+        .map(|(k, v)| {
+            (
+                *k,
+                render_arg(&secrets.redact_arg(v, marker), show_values, lang),
+            )
+        })
+        .collect()
 }
 
 /// Why a file cannot be checked, in `lang`: its rulepack message filled with its arguments.
@@ -395,8 +417,10 @@ pub fn load_error_message(error: &LoadError, pack: &RulePack, lang: Lang) -> Str
     escape_owned(message)
 }
 
-/// The stable fingerprint of a finding: code, file, key path and value — not line numbers.
-pub fn fingerprint(path: &str, finding: &Finding) -> String {
+/// The stable fingerprint of a finding: code, file, key path and value — not line numbers. A
+/// secret in the key path or value is hashed as a marker, so the fingerprint does not depend
+/// on it.
+pub fn fingerprint(path: &str, finding: &Finding, secrets: &Secrets) -> String {
     // `./a.toml`, `a.toml` and `.\\a.toml` are one file to a baseline or a SARIF alert.
     let path = if path.contains('\\') {
         std::borrow::Cow::Owned(path.replace('\\', "/"))
@@ -408,8 +432,8 @@ pub fn fingerprint(path: &str, finding: &Finding) -> String {
     for part in [
         finding.code,
         path,
-        &finding.field,
-        &finding.fingerprint_value,
+        &secrets.redact_for_hash(&finding.field, false),
+        &secrets.redact_for_hash(&finding.fingerprint_value, secrets.hides(&finding.span)),
     ] {
         hasher.update(part.as_bytes());
         hasher.update([0]);
@@ -509,7 +533,9 @@ fn cause_score_explanation(cause: &Cause, findings: &[ReportFinding]) -> String 
     }
 }
 
-/// Builds one finding's report form.
+/// Builds one finding's report form. Every text that comes from the profile (arguments, key
+/// paths, evidence, the fix) goes through the source's [`Secrets`], and the worded message and
+/// steps once more, so no secret reaches any format, whatever a rule copied.
 pub fn report_finding(
     ranked: &Ranked,
     source: &SourceFile,
@@ -517,18 +543,17 @@ pub fn report_finding(
     options: RenderOptions,
 ) -> ReportFinding {
     let finding = &ranked.finding;
+    let secrets = source.secrets();
+    let marker = words::secret_marker(options.lang);
+    let shown = |text: String| escape_owned(secrets.redact_owned(text, marker));
     let rule = rules::lookup(finding.code);
     let policy = pack.rule(finding.code);
     let texts = policy.map(|p| p.texts(options.lang));
-    let mut args: Vec<(&str, String)> = finding
-        .args
-        .iter()
-        .map(|(k, v)| (*k, render_arg(v, options.show_values, options.lang)))
-        .collect();
-    let field = escape(&finding.field).into_owned();
+    let mut args = finding_args(finding, secrets, options.show_values, options.lang);
+    let field = shown(finding.field.clone());
     args.push(("field", field.clone()));
     if let Some(other) = finding.related.first() {
-        args.push(("other_field", escape(&other.field).into_owned()));
+        args.push(("other_field", shown(other.field.clone())));
     }
     let message = texts
         .and_then(|t| t.message.get(finding.variant))
@@ -556,7 +581,7 @@ pub fn report_finding(
                     if shows_masked(s) {
                         step.push_str(words::causes(options.lang).masked_step);
                     }
-                    step
+                    shown(step)
                 })
                 .collect()
         })
@@ -569,13 +594,16 @@ pub fn report_finding(
         .map(|r| {
             let p = source.position(r.span.start);
             RelatedPosition {
-                field: escape(&r.field).into_owned(),
+                field: shown(r.field.clone()),
                 line: p.line,
                 column: p.column,
             }
         })
         .collect();
     let mut evidence = JsonValue::Object(finding.evidence.clone());
+    let about_secret =
+        secrets.hides(&finding.span) || finding.related.iter().any(|r| secrets.hides(&r.span));
+    secrets.redact_json(&mut evidence, marker, about_secret);
     sanitize_json(&mut evidence);
     let evidence = match evidence {
         JsonValue::Object(map) => map,
@@ -584,7 +612,7 @@ pub fn report_finding(
     let fix = finding
         .fix
         .as_ref()
-        .map(|fix| FixOut::new(fix, fix.applicability, options.show_values));
+        .and_then(|fix| FixOut::new(fix, fix.applicability, options.show_values, secrets));
     ReportFinding {
         rank: ranked.rank,
         cause: ranked.cause,
@@ -601,11 +629,11 @@ pub fn report_finding(
         end_column: end.column,
         related,
         title: texts.map_or_else(String::new, |t| escape(&t.title).into_owned()),
-        message: escape_owned(message),
-        remediation: remediation.into_iter().map(escape_owned).collect(),
+        message: shown(message),
+        remediation,
         evidence,
         fix,
-        fingerprint: fingerprint(&source.path, finding),
+        fingerprint: fingerprint(&source.path, finding, secrets),
         score_explanation: score_explanation(ranked, pack, options.lang),
         span: finding.span.clone(),
     }
@@ -628,7 +656,16 @@ pub fn build_file(
         .collect();
     let causes: Vec<ReportCause> = causes
         .iter()
-        .map(|c| report_cause(c, &findings, causes, pack, options))
+        .map(|c| {
+            report_cause(
+                c,
+                &findings,
+                causes,
+                pack,
+                options,
+                profile.source.secrets(),
+            )
+        })
         .collect();
     // A value a cause tells the seller to enter carries one label, whichever finding offers it.
     for cause in &causes {
@@ -657,7 +694,7 @@ pub fn build_file(
         causes,
         findings,
         source: None,
-        hidden: Vec::new(),
+        masked: Vec::new(),
         nothing_checked: profile.fields.is_empty(),
     }
 }
@@ -682,6 +719,7 @@ fn report_cause(
     causes: &[Cause],
     pack: &RulePack,
     options: RenderOptions,
+    secrets: &Secrets,
 ) -> ReportCause {
     let lead = cause
         .findings
@@ -731,7 +769,7 @@ fn report_cause(
         fix: cause
             .fix
             .as_ref()
-            .map(|fix| FixOut::new(fix, fix.applicability, options.show_values)),
+            .and_then(|fix| FixOut::new(fix, fix.applicability, options.show_values, secrets)),
         unlikely,
         ruled_out_by: cause.ruled_out.clone(),
         fix_first: cause.fix_first.clone(),
@@ -742,34 +780,21 @@ fn report_cause(
 }
 
 impl FileReport {
-    /// Adds the profile's source, and the value spans that must be masked or hidden when a
+    /// Adds the profile's source, with its secrets, and the identifier spans to mask when a
     /// renderer quotes it. Only the human format quotes source lines; leaving the source out
     /// elsewhere saves a copy of every file.
     pub fn with_source(mut self, profile: &Profile, options: RenderOptions) -> Self {
-        let mut hidden: Vec<HiddenValue> = profile
-            .fields
-            .iter()
-            .filter(|f| matches!(f.spec.class, FieldClass::Identifier | FieldClass::Secret))
-            .map(|f| HiddenValue {
-                span: f.span.clone(),
-                secret: f.spec.class == FieldClass::Secret,
-            })
-            .collect();
-        // Credentials found under unknown keys are hidden too.
-        hidden.extend(
-            self.findings
+        self.masked = if options.show_values {
+            Vec::new()
+        } else {
+            profile
+                .fields
                 .iter()
-                .filter(|f| f.code == "BC901")
-                .map(|f| HiddenValue {
-                    span: f.span.clone(),
-                    secret: true,
-                }),
-        );
-        if options.show_values {
-            hidden.retain(|h| h.secret);
-        }
+                .filter(|f| f.spec.class == FieldClass::Identifier)
+                .map(|f| f.span.clone())
+                .collect()
+        };
         self.source = Some(profile.source.clone());
-        self.hidden = hidden;
         self
     }
 }
@@ -811,7 +836,7 @@ pub fn build_unreadable(
         remediation: remediation.iter().map(|s| escape(s).into_owned()).collect(),
         evidence: Map::new(),
         fix: None,
-        fingerprint: fingerprint(path, &finding),
+        fingerprint: fingerprint(path, &finding, &Secrets::default()),
         score_explanation: String::new(),
         span: finding.span.clone(),
     };
@@ -838,7 +863,7 @@ pub fn build_unreadable(
         causes: vec![cause],
         findings: vec![report_finding],
         source: None,
-        hidden: Vec::new(),
+        masked: Vec::new(),
         nothing_checked: false,
     }
 }

@@ -103,7 +103,7 @@ pub fn sample_report() -> Report {
             ),
         ],
         source: None,
-        hidden: Vec::new(),
+        masked: Vec::new(),
         nothing_checked: false,
     }));
     let load_error = LoadError {
@@ -156,7 +156,7 @@ pub fn clean_file(path: &str) -> FileReport {
         causes: Vec::new(),
         findings: Vec::new(),
         source: None,
-        hidden: Vec::new(),
+        masked: Vec::new(),
         nothing_checked: false,
     }
 }

@@ -40,6 +40,15 @@ pub fn keyword(english: &'static str, lang: Lang) -> &'static str {
     }
 }
 
+/// What every output shows in place of a credential. The same in every format and with
+/// `--show-values`; files bindcheck writes for machines (baselines) use the English one.
+pub fn secret_marker(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "‹secret›",
+        Lang::Zh => "‹凭证已隐藏›",
+    }
+}
+
 /// What follows a heading or a label: `": "` in English, the full-width `"："` in Chinese.
 pub fn colon(lang: Lang) -> &'static str {
     match lang {

@@ -76,12 +76,25 @@ fn needs_escape(ch: char, keep_newlines: bool) -> bool {
 }
 
 /// Byte offset of the first char that needs escaping.
+fn first_to_escape(s: &str, keep_newlines: bool) -> Option<usize> {
+    first_not(
+        s,
+        |byte| (b' '..=b'~').contains(&byte) | (keep_newlines & (byte == b'\n')),
+        |ch| !needs_escape(ch, keep_newlines),
+    )
+}
+
+/// Byte offset of the first char that is not kept as it is: an ASCII byte is kept when `plain`
+/// says so, any other char when `kept` does.
 ///
 /// Printable ASCII makes up most of every output, so runs of it are skipped sixteen bytes at a
 /// time with a branch-free test the compiler vectorises; only other bytes are decoded as chars.
-fn first_to_escape(s: &str, keep_newlines: bool) -> Option<usize> {
+pub(super) fn first_not(
+    s: &str,
+    plain: impl Fn(u8) -> bool,
+    kept: impl Fn(char) -> bool,
+) -> Option<usize> {
     const CHUNK: usize = 16;
-    let plain = |byte: u8| (b' '..=b'~').contains(&byte) | (keep_newlines & (byte == b'\n'));
     let bytes = s.as_bytes();
     let mut at = 0;
     loop {
@@ -100,7 +113,7 @@ fn first_to_escape(s: &str, keep_newlines: bool) -> Option<usize> {
             continue;
         }
         let ch = s.get(at..).and_then(|rest| rest.chars().next())?;
-        if needs_escape(ch, keep_newlines) {
+        if !kept(ch) {
             return Some(at);
         }
         at += ch.len_utf8();

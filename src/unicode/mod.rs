@@ -7,6 +7,7 @@
 mod confusable;
 mod describe;
 mod escape;
+mod fold;
 mod mojibake;
 mod scan;
 mod tables;
@@ -16,6 +17,7 @@ pub use escape::{
     escape, escape_keep_newlines, escape_keep_newlines_owned, escape_owned, is_unsafe_to_print,
     push_escape,
 };
+pub use fold::{Folded, fold, fold_lines};
 pub use scan::{apply_safe_fixes, apply_safe_fixes_iban, scan, scan_iban};
 pub use tables::{is_bidi_control, is_default_ignorable, is_noncharacter};
 
