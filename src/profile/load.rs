@@ -141,13 +141,13 @@ pub fn load(path: &str, bytes: &[u8]) -> Result<(Profile, Vec<LoadIssue>), LoadE
     check_entries(&source, root.get_ref(), base)?;
     walker.table("", root.get_ref());
     walker.fields.sort_by_key(|f| f.span.start);
-    let profile = Profile {
+    let profile = Profile::new(
         source,
-        fields: walker.fields,
-        sections: walker.sections,
-        suppressions: walker.suppressions,
-        has_load_issues: !walker.issues.is_empty(),
-    };
+        walker.fields,
+        walker.sections,
+        walker.suppressions,
+        !walker.issues.is_empty(),
+    );
     Ok((profile, walker.issues))
 }
 

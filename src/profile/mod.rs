@@ -101,17 +101,53 @@ pub struct Profile {
     /// The loader dropped something (an unknown key, a value of the wrong type): rules that
     /// must see every value of the file (BC901) then read the raw table.
     pub has_load_issues: bool,
+    /// Indices into `fields`, ordered by (entry, schema path): a lookup is a bisection, so a
+    /// profile with a thousand deposit methods is not read field by field for each of them.
+    by_path: Vec<u32>,
 }
 
 impl Profile {
+    /// A profile of `fields` (in source order) and the rest.
+    pub(crate) fn new(
+        source: SourceFile,
+        fields: Vec<Field>,
+        sections: Vec<Section>,
+        suppressions: Vec<Suppression>,
+        has_load_issues: bool,
+    ) -> Self {
+        let mut by_path: Vec<u32> = (0..fields.len() as u32).collect();
+        by_path.sort_by_key(|&i| {
+            let field = &fields[i as usize];
+            (field.entry, field.spec.path)
+        });
+        Profile {
+            source,
+            fields,
+            sections,
+            suppressions,
+            has_load_issues,
+            by_path,
+        }
+    }
+
+    /// The field of `entry` (`None`: outside arrays of tables) at schema path `path`.
+    fn field_of(&self, entry: Option<usize>, path: &str) -> Option<&Field> {
+        let at = self
+            .by_path
+            .binary_search_by(|&i| {
+                let field = &self.fields[i as usize];
+                (field.entry, field.spec.path).cmp(&(entry, path))
+            })
+            .ok()?;
+        self.fields.get(*self.by_path.get(at)? as usize)
+    }
+
     /// The field at `path`, if present and well-typed. Fields of `[[amazon.deposit_methods]]`
     /// entries are read through [`Profile::deposit_methods`].
     pub fn field(&self, path: &str) -> Option<&Field> {
         debug_assert!(schema::field(path).is_some(), "unknown field path {path}");
         reads::record(path);
-        self.fields
-            .iter()
-            .find(|f| f.spec.path == path && f.entry.is_none())
+        self.field_of(None, path)
     }
 
     /// The fields of the given classes, for checks that look at every field of a kind (the
@@ -238,10 +274,7 @@ impl<'a> DepositMethod<'a> {
         );
         reads::record(path);
         let wanted = self.schema_path(path);
-        self.profile
-            .fields
-            .iter()
-            .find(|f| f.entry == self.section.entry && f.spec.path == wanted.as_ref())
+        self.profile.field_of(self.section.entry, &wanted)
     }
 
     /// The schema path of its field at `path` (an `amazon.deposit_method.` path): the same for

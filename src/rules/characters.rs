@@ -9,7 +9,7 @@
 use super::{CHARACTER_CLASSES, Context, Rule};
 use crate::finding::{Applicability, Finding, Fix};
 use crate::profile::schema::FieldClass as Schema;
-use crate::profile::{Field, Profile};
+use crate::profile::Field;
 use crate::rulepack::PolicyError;
 use crate::unicode::{self, CharIssue, FieldClass, FixSuggestion};
 use serde_json::json;
@@ -122,21 +122,27 @@ pub(crate) fn safe_fixed(field: &Field, value: &str) -> String {
 }
 
 /// The value after the safe fixes and the given unsafe replacements (look-alikes, mojibake).
+/// `issues` are in order of position, as the scan gives them.
 pub(crate) fn replaced(field: &Field, value: &str, issues: &[&CharIssue]) -> String {
+    debug_assert!(issues.is_sorted_by_key(|i| i.char_index));
+    let mut replacements = issues
+        .iter()
+        .filter_map(|issue| match &issue.fix {
+            FixSuggestion::Replace(text) => Some((issue.char_index, text, issue.char_len.max(1))),
+            _ => None,
+        })
+        .peekable();
     let mut out = String::with_capacity(value.len());
     let mut skip_until = 0;
     for (idx, ch) in value.chars().enumerate() {
         if idx < skip_until {
             continue;
         }
-        let replacement = issues.iter().find_map(|issue| match &issue.fix {
-            FixSuggestion::Replace(text) if issue.char_index == idx => {
-                Some((text, issue.char_len.max(1)))
-            }
-            _ => None,
-        });
-        match replacement {
-            Some((text, len)) => {
+        // Each character belongs to at most one issue, so none starts inside a replaced span;
+        // should one, it is passed over rather than stall the others.
+        while replacements.next_if(|(at, _, _)| *at < idx).is_some() {}
+        match replacements.next_if(|(at, _, _)| *at == idx) {
+            Some((_, text, len)) => {
                 out.push_str(text);
                 skip_until = idx + len;
             }
@@ -243,7 +249,7 @@ pub fn scan(rule: &Rule, ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<()
     for (field, class, found) in &scanned.0 {
         let of_code: Vec<&CharIssue> = found.iter().filter(|i| i.code == rule.code).collect();
         if let Some(value) = field.text()
-            && let Some(finding) = finding(rule, ctx.profile, field, *class, value, &of_code)
+            && let Some(finding) = finding(rule, ctx, field, *class, value, &of_code)
         {
             out.push(finding);
         }
@@ -253,17 +259,16 @@ pub fn scan(rule: &Rule, ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<()
 
 fn finding(
     rule: &Rule,
-    profile: &Profile,
+    ctx: &Context<'_>,
     field: &Field,
     class: FieldClass,
     value: &str,
     issues: &[&CharIssue],
 ) -> Option<Finding> {
     let first = issues.first()?;
+    let profile = ctx.profile;
     let starts = profile.char_starts(field);
-    let occurrences: Vec<_> = issues
-        .iter()
-        .map(|issue| {
+    let occurrences = ctx.pack.evidence.cap(issues.iter().map(|issue| {
             let at = profile.source.position(starts.start(issue.char_index));
             let mut entry = json!({
                 "line": at.line,
@@ -277,8 +282,7 @@ fn finding(
                 map.insert("suggestion".into(), suggestion.as_str().into());
             }
             entry
-        })
-        .collect();
+    }));
 
     let any_replace = issues
         .iter()

@@ -25,6 +25,8 @@ pub(super) struct Judged<'a> {
     /// `None` when the text is the value as written, so each char is its own origin (almost
     /// always: the table is only built when a fix changed the value).
     origin: Option<Vec<Option<usize>>>,
+    /// How many chars the text has.
+    chars: usize,
 }
 
 impl Judged<'_> {
@@ -32,7 +34,7 @@ impl Judged<'_> {
     pub(super) fn origin(&self, index: usize) -> Option<usize> {
         match &self.origin {
             Some(origin) => origin.get(index).copied().flatten(),
-            None => (index < self.text.chars().count()).then_some(index),
+            None => (index < self.chars).then_some(index),
         }
     }
 }
@@ -46,6 +48,7 @@ pub(super) fn judged(field: &Field) -> Option<Judged<'_>> {
         return Some(Judged {
             text: Cow::Borrowed(value),
             origin: None,
+            chars: value.chars().count(),
         });
     }
     if issues.iter().any(|i| i.fix == FixSuggestion::None) {
@@ -55,6 +58,7 @@ pub(super) fn judged(field: &Field) -> Option<Judged<'_>> {
     let text = characters::replaced(field, value, &all);
     let origin = align(value, &text, &issues);
     Some(Judged {
+        chars: origin.len(),
         text: Cow::Owned(text),
         origin: Some(origin),
     })
@@ -62,20 +66,23 @@ pub(super) fn judged(field: &Field) -> Option<Judged<'_>> {
 
 /// Traces each char of `fixed` back to the char of `original` it came from. The fixes only
 /// delete chars or replace one char by a short text (NFKC fold, look-alike), in order, so a
-/// greedy walk suffices.
+/// greedy walk suffices. `issues` are in order of position, as the scan gives them.
 fn align(original: &str, fixed: &str, issues: &[CharIssue]) -> Vec<Option<usize>> {
     let orig: Vec<char> = original.chars().collect();
     let fixed: Vec<char> = fixed.chars().collect();
     let mut out = Vec::with_capacity(fixed.len());
+    let mut pending = issues.iter().peekable();
     let (mut i, mut j) = (0, 0);
     while j < fixed.len() {
         let mut matched = 0;
         while let Some(&o) = orig.get(i) {
-            let produced: Vec<char> = match issues.iter().find(|x| x.char_index == i) {
+            while pending.next_if(|x| x.char_index < i).is_some() {}
+            let produced: Vec<char> = match pending.peek() {
                 Some(CharIssue {
+                    char_index,
                     fix: FixSuggestion::Replace(t) | FixSuggestion::Fold(t),
                     ..
-                }) => t.chars().collect(),
+                }) if *char_index == i => t.chars().collect(),
                 _ => std::iter::once(o).nfkc().collect(),
             };
             let candidates = [vec![o], produced];
@@ -414,14 +421,20 @@ pub fn ozon_client_id(
     if pattern.is_match(&judged.text) {
         return Ok(());
     }
-    let not_digits: Vec<usize> = judged
+    let not_digit_count = judged
         .text
         .chars()
-        .enumerate()
-        .filter(|(_, c)| !c.is_ascii_digit())
-        .filter_map(|(i, _)| judged.origin(i))
-        .map(|i| i + 1)
-        .collect();
+        .filter(|c| !c.is_ascii_digit())
+        .count();
+    let not_digits = ctx.pack.evidence.cap(
+        judged
+            .text
+            .chars()
+            .enumerate()
+            .filter(|(_, c)| !c.is_ascii_digit())
+            .filter_map(|(i, _)| judged.origin(i))
+            .map(|i| i + 1),
+    );
     let finding = match not_digits.first() {
         Some(&position) => rule
             .finding(field.path(), ctx.profile.char_span(field, position - 1))
@@ -432,6 +445,7 @@ pub fn ozon_client_id(
     out.push(
         finding
             .ident("value", field.text().unwrap_or_default())
+            .evidence("not_digit_count", not_digit_count)
             .evidence("not_digit_positions", not_digits),
     );
     Ok(())

@@ -447,11 +447,16 @@ fn judges(chars: &[char]) -> Vec<Option<Alphabet>> {
         start += len;
     }
     // Alphabets that some word uses in a way no look-alike could imitate.
-    let genuine: Vec<Alphabet> = words
-        .iter()
-        .filter(|(_, _, own, disguisable)| *own != value_alphabet && !disguisable)
-        .filter_map(|(_, _, own, _)| *own)
-        .collect();
+    let mut genuine: Vec<Alphabet> = Vec::new();
+    for (_, _, own, disguisable) in &words {
+        if let Some(own) = own
+            && Some(*own) != value_alphabet
+            && !disguisable
+            && !genuine.contains(own)
+        {
+            genuine.push(*own);
+        }
+    }
     for (start, len, own, disguisable) in words {
         let judge = match (own, value_alphabet) {
             (Some(own), Some(value)) if own != value && disguisable && !genuine.contains(&own) => {
