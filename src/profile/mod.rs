@@ -9,6 +9,7 @@ pub mod json_schema;
 pub mod load;
 pub mod money;
 pub mod schema;
+mod toml10;
 pub mod values;
 
 use crate::source::{SourceFile, Span, string_char_offsets};

@@ -12,7 +12,7 @@ use super::{Context, Rule};
 use crate::finding::Finding;
 use crate::profile::Field;
 use crate::rulepack::PolicyError;
-use crate::unicode::{CharIssue, FixSuggestion};
+use crate::unicode::FixSuggestion;
 use crate::validators::{IdError, bic, iban, inn, ogrn, uscc};
 use serde_json::json;
 use std::borrow::Cow;
@@ -43,20 +43,31 @@ impl Judged<'_> {
 /// character nothing can repair.
 pub(super) fn judged(field: &Field) -> Option<Judged<'_>> {
     let value = field.text()?;
-    let issues = characters::issues(field);
-    if issues.is_empty() {
+    // Each fold or replacement with where it starts, to trace the judged text back.
+    let mut produced: Vec<(usize, String)> = Vec::new();
+    let (mut any, mut unrepairable) = (false, false);
+    characters::each_issue(field, &mut |issue| {
+        any = true;
+        match issue.fix {
+            FixSuggestion::None => unrepairable = true,
+            FixSuggestion::Replace(text) | FixSuggestion::Fold(text) => {
+                produced.push((issue.char_index, text));
+            }
+            FixSuggestion::Strip => {}
+        }
+    });
+    if !any {
         return Some(Judged {
             text: Cow::Borrowed(value),
             origin: None,
             chars: value.chars().count(),
         });
     }
-    if issues.iter().any(|i| i.fix == FixSuggestion::None) {
+    if unrepairable {
         return None;
     }
-    let all: Vec<&CharIssue> = issues.iter().collect();
-    let text = characters::replaced(field, value, &all);
-    let origin = align(value, &text, &issues);
+    let text = characters::replaced(field, value, |_| true);
+    let origin = align(value, &text, &produced);
     Some(Judged {
         chars: origin.len(),
         text: Cow::Owned(text),
@@ -66,23 +77,20 @@ pub(super) fn judged(field: &Field) -> Option<Judged<'_>> {
 
 /// Traces each char of `fixed` back to the char of `original` it came from. The fixes only
 /// delete chars or replace one char by a short text (NFKC fold, look-alike), in order, so a
-/// greedy walk suffices. `issues` are in order of position, as the scan gives them.
-fn align(original: &str, fixed: &str, issues: &[CharIssue]) -> Vec<Option<usize>> {
+/// greedy walk suffices. `produced` holds each fold or replacement with the char index it
+/// starts at, in order.
+fn align(original: &str, fixed: &str, produced: &[(usize, String)]) -> Vec<Option<usize>> {
     let orig: Vec<char> = original.chars().collect();
     let fixed: Vec<char> = fixed.chars().collect();
     let mut out = Vec::with_capacity(fixed.len());
-    let mut pending = issues.iter().peekable();
+    let mut pending = produced.iter().peekable();
     let (mut i, mut j) = (0, 0);
     while j < fixed.len() {
         let mut matched = 0;
         while let Some(&o) = orig.get(i) {
-            while pending.next_if(|x| x.char_index < i).is_some() {}
+            while pending.next_if(|(at, _)| *at < i).is_some() {}
             let produced: Vec<char> = match pending.peek() {
-                Some(CharIssue {
-                    char_index,
-                    fix: FixSuggestion::Replace(t) | FixSuggestion::Fold(t),
-                    ..
-                }) if *char_index == i => t.chars().collect(),
+                Some((at, text)) if *at == i => text.chars().collect(),
                 _ => std::iter::once(o).nfkc().collect(),
             };
             let candidates = [vec![o], produced];

@@ -16,7 +16,7 @@ pub use escape::{
     escape, escape_keep_newlines, escape_keep_newlines_owned, escape_owned, is_unsafe_to_print,
     push_escape,
 };
-pub use scan::{apply_safe_fixes, apply_safe_fixes_iban, scan, scan_iban};
+pub use scan::{apply_safe_fixes, apply_safe_fixes_iban, scan, scan_each, scan_iban};
 pub use tables::{is_bidi_control, is_default_ignorable, is_noncharacter};
 
 /// Which character rules apply to a field (SPEC §1 "Field classes").

@@ -22,6 +22,15 @@ pub fn scan_iban(value: &str) -> Vec<CharIssue> {
     scan_impl(value, FieldClass::Identifier, true)
 }
 
+/// Every issue in `value` (as [`scan`], or [`scan_iban`] when `iban`), handed to `visit` one at
+/// a time in order of position, so that a value with millions of issues is never held as a
+/// list of them.
+pub fn scan_each(value: &str, class: FieldClass, iban: bool, visit: &mut dyn FnMut(CharIssue)) {
+    if !is_clean(value, class) {
+        full_scan_each(value, class, iban, visit);
+    }
+}
+
 /// Applies every safe fix to a value: strips invisible, bidi and control characters, folds
 /// compatibility forms by NFKC, trims whitespace and collapses inner runs to one ordinary space
 /// (identifiers lose all whitespace). Look-alike replacements and mojibake repairs are unsafe
@@ -88,7 +97,7 @@ fn fix_impl(value: &str, class: FieldClass, iban: bool) -> String {
     // doubled space), so repeat to a fixpoint; each round only deletes or NFKC-folds, so a
     // few rounds suffice.
     for _ in 0..8 {
-        let next = apply_once(&current, &scan_impl(&current, class, iban));
+        let next = apply_once(&current, class, iban);
         if next == current {
             break;
         }
@@ -97,24 +106,25 @@ fn fix_impl(value: &str, class: FieldClass, iban: bool) -> String {
     current
 }
 
-fn apply_once(value: &str, issues: &[CharIssue]) -> String {
+/// `value` with the safe fixes of one scan applied.
+fn apply_once(value: &str, class: FieldClass, iban: bool) -> String {
     let mut out = String::with_capacity(value.len());
-    let mut issues = issues.iter().filter(|i| i.fix.is_safe()).peekable();
-    let mut skip_until = 0;
-    for (idx, ch) in value.chars().enumerate() {
-        if idx < skip_until {
-            continue;
+    let mut chars = value.chars();
+    // Chars of `value` consumed so far.
+    let mut done = 0;
+    scan_each(value, class, iban, &mut |issue| {
+        if !issue.fix.is_safe() || issue.char_index < done {
+            return;
         }
-        match issues.next_if(|i| i.char_index == idx) {
-            Some(issue) => {
-                skip_until = idx + issue.char_len.max(1);
-                if let FixSuggestion::Fold(text) = &issue.fix {
-                    out.push_str(text);
-                }
-            }
-            None => out.push(ch),
+        out.extend(chars.by_ref().take(issue.char_index - done));
+        let len = issue.char_len.max(1);
+        for _ in chars.by_ref().take(len) {}
+        done = issue.char_index + len;
+        if let FixSuggestion::Fold(text) = &issue.fix {
+            out.push_str(text);
         }
-    }
+    });
+    out.extend(chars);
     out
 }
 
@@ -166,28 +176,31 @@ fn is_clean(value: &str, class: FieldClass) -> bool {
 }
 
 fn scan_impl(value: &str, class: FieldClass, iban: bool) -> Vec<CharIssue> {
-    if is_clean(value, class) {
-        return Vec::new();
-    }
-    full_scan(value, class, iban)
+    let mut issues = Vec::new();
+    scan_each(value, class, iban, &mut |issue| issues.push(issue));
+    issues
 }
 
 /// [`scan_impl`] without the shortcut for plain values.
+#[cfg(test)]
 fn full_scan(value: &str, class: FieldClass, iban: bool) -> Vec<CharIssue> {
+    let mut issues = Vec::new();
+    full_scan_each(value, class, iban, &mut |issue| issues.push(issue));
+    issues
+}
+
+/// The whole scan, each issue handed to `visit` in order of position.
+fn full_scan_each(value: &str, class: FieldClass, iban: bool, visit: &mut dyn FnMut(CharIssue)) {
     let chars: Vec<char> = value.chars().collect();
     let mut claimed = vec![false; chars.len()];
-    let mut issues = Vec::new();
-
-    for m in mojibake::find(&chars) {
+    let mut mojibake = mojibake::find(&chars);
+    mojibake.sort_by_key(|m| m.start);
+    for m in &mojibake {
         for slot in claimed.iter_mut().skip(m.start).take(m.len) {
             *slot = true;
         }
-        let fix = m
-            .intended
-            .map_or(FixSuggestion::None, FixSuggestion::Replace);
-        let first = chars.get(m.start).copied().unwrap_or('\u{FFFD}');
-        issues.push(issue("BC206", "mojibake", m.start, m.len, first, fix));
     }
+    let mut mojibake = mojibake.into_iter().peekable();
 
     let ctx = Ctx {
         class,
@@ -203,24 +216,31 @@ fn full_scan(value: &str, class: FieldClass, iban: bool) -> Vec<CharIssue> {
 
     let mut i = 0;
     while i < chars.len() {
+        if let Some(m) = mojibake.next_if(|m| m.start == i) {
+            let fix = m
+                .intended
+                .map_or(FixSuggestion::None, FixSuggestion::Replace);
+            let first = chars.get(m.start).copied().unwrap_or('\u{FFFD}');
+            visit(issue("BC206", "mojibake", m.start, m.len, first, fix));
+            i += m.len.max(1);
+            continue;
+        }
         if is_ws(i) {
             let start = i;
             while is_ws(i) {
                 i += 1;
             }
-            whitespace_run(&chars, start, i, class, iban, &mut issues);
+            whitespace_run(&chars, start, i, class, iban, visit);
             continue;
         }
         if free(i)
             && let Some(&ch) = chars.get(i)
             && let Some(found) = char_issue(ch, i, &ctx)
         {
-            issues.push(found);
+            visit(found);
         }
         i += 1;
     }
-    issues.sort_by_key(|i| i.char_index);
-    issues
 }
 
 /// Issues for one maximal run `start..end` of whitespace. Inside a name or address one
@@ -232,7 +252,7 @@ fn whitespace_run(
     end: usize,
     class: FieldClass,
     iban: bool,
-    issues: &mut Vec<CharIssue>,
+    visit: &mut dyn FnMut(CharIssue),
 ) {
     let leading = start == 0;
     let trailing = end == chars.len();
@@ -244,7 +264,7 @@ fn whitespace_run(
         let Some(&ch) = chars.get(k) else { break };
         if keep_one && k == start {
             if ch != ' ' {
-                issues.push(issue(
+                visit(issue(
                     "BC205",
                     whitespace_kind(ch),
                     k,
@@ -257,7 +277,7 @@ fn whitespace_run(
             continue;
         }
         if ch != ' ' {
-            issues.push(issue(
+            visit(issue(
                 "BC205",
                 whitespace_kind(ch),
                 k,
@@ -281,7 +301,7 @@ fn whitespace_run(
         } else {
             "space"
         };
-        issues.push(issue(
+        visit(issue(
             "BC205",
             kind,
             run_start,
