@@ -224,7 +224,10 @@ mod tests {
         let text = format!("x = 1\n{line}\n{line}");
         let src = SourceFile::new("p.toml", text.clone());
         let second = text.len() - line.len();
-        for offset in (0..text.len()).step_by(7).chain([text.len(), second, second + 4096]) {
+        for offset in (0..text.len())
+            .step_by(7)
+            .chain([text.len(), second, second + 4096])
+        {
             let mut at = offset;
             while !text.is_char_boundary(at) {
                 at -= 1;

@@ -960,7 +960,10 @@ mod tests {
     #[test]
     fn a_dotted_key_with_too_many_parts_is_named_where_it_is() {
         let key = |parts: usize| vec!["a"; parts].join(".");
-        let text = format!("format = 1\n# x.y.z\nn = 1.5\n  {} = 1\n", key(TOML_KEY_PARTS + 10));
+        let text = format!(
+            "format = 1\n# x.y.z\nn = 1.5\n  {} = 1\n",
+            key(TOML_KEY_PARTS + 10)
+        );
         let e = load_str(&text).unwrap_err();
         assert_eq!((e.code, e.kind), ("BC001", LoadErrorKind::NotToml));
         assert_eq!(e.position, Position { line: 4, column: 3 });
@@ -976,24 +979,90 @@ mod tests {
     #[test]
     fn syntax_outside_toml_1_0_is_refused_where_it_is() {
         let cases: [(&str, LoadErrorKind, Position); 8] = [
-            ("[incident]\nattempts = 0x\n", LoadErrorKind::NoDigits, Position { line: 3, column: 12 }),
-            ("[incident]\nattempts = 0b\n", LoadErrorKind::NoDigits, Position { line: 3, column: 12 }),
-            ("[seller]\nlegal_name = \"A\\eB\"\n", LoadErrorKind::Toml11Escape, Position { line: 3, column: 16 }),
-            ("[seller]\n\"le\\x67al_name\" = \"A\"\n", LoadErrorKind::Toml11Escape, Position { line: 3, column: 4 }),
-            ("[incident]\noccurred_at = 2026-11-20T10:15+08:00\n", LoadErrorKind::Toml11Time, Position { line: 3, column: 26 }),
-            ("seller = { legal_name = \"A\",\n  country = \"CN\" }\n", LoadErrorKind::Toml11InlineLines, Position { line: 2, column: 29 }),
-            ("seller = { legal_name = \"A\", }\n", LoadErrorKind::Toml11TrailingComma, Position { line: 2, column: 28 }),
-            ("x = [{ a = { b = 1, } }]\n", LoadErrorKind::Toml11TrailingComma, Position { line: 2, column: 19 }),
+            (
+                "[incident]\nattempts = 0x\n",
+                LoadErrorKind::NoDigits,
+                Position {
+                    line: 3,
+                    column: 12,
+                },
+            ),
+            (
+                "[incident]\nattempts = 0b\n",
+                LoadErrorKind::NoDigits,
+                Position {
+                    line: 3,
+                    column: 12,
+                },
+            ),
+            (
+                "[seller]\nlegal_name = \"A\\eB\"\n",
+                LoadErrorKind::Toml11Escape,
+                Position {
+                    line: 3,
+                    column: 16,
+                },
+            ),
+            (
+                "[seller]\n\"le\\x67al_name\" = \"A\"\n",
+                LoadErrorKind::Toml11Escape,
+                Position { line: 3, column: 4 },
+            ),
+            (
+                "[incident]\noccurred_at = 2026-11-20T10:15+08:00\n",
+                LoadErrorKind::Toml11Time,
+                Position {
+                    line: 3,
+                    column: 26,
+                },
+            ),
+            (
+                "seller = { legal_name = \"A\",\n  country = \"CN\" }\n",
+                LoadErrorKind::Toml11InlineLines,
+                Position {
+                    line: 2,
+                    column: 29,
+                },
+            ),
+            (
+                "seller = { legal_name = \"A\", }\n",
+                LoadErrorKind::Toml11TrailingComma,
+                Position {
+                    line: 2,
+                    column: 28,
+                },
+            ),
+            (
+                "x = [{ a = { b = 1, } }]\n",
+                LoadErrorKind::Toml11TrailingComma,
+                Position {
+                    line: 2,
+                    column: 19,
+                },
+            ),
         ];
         for (body, kind, position) in cases {
             let e = load_str(&format!("format = 1\n{body}")).unwrap_err();
-            assert_eq!((e.code, e.kind, e.position), ("BC001", kind, position), "{body}");
+            assert_eq!(
+                (e.code, e.kind, e.position),
+                ("BC001", kind, position),
+                "{body}"
+            );
         }
         let e = load_str("\u{FEFF}\u{FEFF}format = 1\n").unwrap_err();
-        assert_eq!((e.kind, e.position), (LoadErrorKind::NotToml, Position { line: 1, column: 2 }));
+        assert_eq!(
+            (e.kind, e.position),
+            (LoadErrorKind::NotToml, Position { line: 1, column: 2 })
+        );
         let (profile, _) = load_str("\u{FEFF}format = 1\n[seller]\nlegal_name = \"A\"\n").unwrap();
         let name = profile.field("seller.legal_name").unwrap();
-        assert_eq!(profile.source.position(name.span.start), Position { line: 3, column: 14 });
+        assert_eq!(
+            profile.source.position(name.span.start),
+            Position {
+                line: 3,
+                column: 14
+            }
+        );
     }
 
     #[test]

@@ -57,7 +57,10 @@ pub(super) fn string(raw: &str, at: usize) -> Option<Violation> {
                 return Some(
                     Violation::new(LoadErrorKind::Toml11Escape, at + i)
                         .with("escape", format!("\\x{}", crate::unicode::escape(digits)))
-                        .with("instead", format!("\\u00{}", crate::unicode::escape(digits))),
+                        .with(
+                            "instead",
+                            format!("\\u00{}", crate::unicode::escape(digits)),
+                        ),
                 );
             }
             _ => i += 2,
@@ -221,7 +224,11 @@ mod tests {
     #[test]
     fn radix_prefixes_need_digits() {
         for raw in ["0x", "0o", "0b", "+0x", "0x_"] {
-            assert_eq!(kind(integer(raw, 3)), Some((LoadErrorKind::NoDigits, 3)), "{raw}");
+            assert_eq!(
+                kind(integer(raw, 3)),
+                Some((LoadErrorKind::NoDigits, 3)),
+                "{raw}"
+            );
         }
         for raw in ["0x1F", "0o7", "0b1", "12", "-3", "0"] {
             assert_eq!(kind(integer(raw, 0)), None, "{raw}");
@@ -252,9 +259,6 @@ mod tests {
             kind(inline_table("{ a = { b = 1, } }", 0)),
             Some((LoadErrorKind::Toml11TrailingComma, 13))
         );
-        assert_eq!(
-            kind(inline_table("{ a = \"\"\"x\ny\"\"\" }", 0)),
-            None
-        );
+        assert_eq!(kind(inline_table("{ a = \"\"\"x\ny\"\"\" }", 0)), None);
     }
 }

@@ -8,8 +8,8 @@
 
 use super::{CHARACTER_CLASSES, Context, Rule};
 use crate::finding::{Applicability, Finding, Fix};
-use crate::profile::schema::FieldClass as Schema;
 use crate::profile::Field;
+use crate::profile::schema::FieldClass as Schema;
 use crate::rulepack::PolicyError;
 use crate::unicode::{self, CharIssue, FieldClass, FixSuggestion};
 use serde_json::json;

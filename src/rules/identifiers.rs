@@ -429,11 +429,7 @@ pub fn ozon_client_id(
     if pattern.is_match(&judged.text) {
         return Ok(());
     }
-    let not_digit_count = judged
-        .text
-        .chars()
-        .filter(|c| !c.is_ascii_digit())
-        .count();
+    let not_digit_count = judged.text.chars().filter(|c| !c.is_ascii_digit()).count();
     let not_digits = ctx.pack.evidence.cap(
         judged
             .text

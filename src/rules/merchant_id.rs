@@ -127,7 +127,10 @@ pub fn format(rule: &Rule, ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<
                 .evidence("ignored_characters", value.chars().count() - length)
                 .evidence(
                     "not_letter_or_digit_count",
-                    cleaned.chars().filter(|c| !c.is_ascii_alphanumeric()).count(),
+                    cleaned
+                        .chars()
+                        .filter(|c| !c.is_ascii_alphanumeric())
+                        .count(),
                 )
                 .evidence("not_letter_or_digit_positions", non_ascii),
         );

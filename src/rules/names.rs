@@ -116,18 +116,18 @@ fn pair<'a>(
 fn evidence(ctx: &Context<'_>, starts: &CharStarts<'_>, diff: &NameDiff) -> serde_json::Value {
     let profile = ctx.profile;
     let items = ctx.pack.evidence.cap(diff.differences.iter().map(|d| {
-            let at = profile.source.position(starts.start(d.actual_index));
-            json!({
-                "kind": d.kind.as_str(),
-                "expected_index": d.expected_index + 1,
-                "actual_index": d.actual_index + 1,
-                // Raw here: the report stage escapes every evidence string once
-                // (`report::sanitize_json`); escaping here too would escape the escapes.
-                "expected_text": d.expected_text,
-                "actual_text": d.actual_text,
-                "line": at.line,
-                "column": at.column,
-            })
+        let at = profile.source.position(starts.start(d.actual_index));
+        json!({
+            "kind": d.kind.as_str(),
+            "expected_index": d.expected_index + 1,
+            "actual_index": d.actual_index + 1,
+            // Raw here: the report stage escapes every evidence string once
+            // (`report::sanitize_json`); escaping here too would escape the escapes.
+            "expected_text": d.expected_text,
+            "actual_text": d.actual_text,
+            "line": at.line,
+            "column": at.column,
+        })
     }));
     serde_json::Value::Array(items)
 }
@@ -418,7 +418,10 @@ pub fn name_not_latin(
             .text("count", letters.len().to_string())
             .evidence("scripts", scripts)
             .evidence("count", letters.len())
-            .evidence("positions", ctx.pack.evidence.cap(letters.iter().map(|l| l.0 + 1)))
+            .evidence(
+                "positions",
+                ctx.pack.evidence.cap(letters.iter().map(|l| l.0 + 1)),
+            )
             .evidence(
                 "first",
                 json!({"index": index + 1, "code_point": format!("U+{:04X}", u32::from(ch))}),

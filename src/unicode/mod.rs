@@ -8,6 +8,7 @@ mod confusable;
 mod describe;
 mod escape;
 mod mojibake;
+mod props;
 mod scan;
 mod tables;
 

@@ -1,9 +1,10 @@
 //! The scanner: every BC201–BC206 issue in one value, and the safe fixes for them.
 
-use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
-use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+use unicode_normalization::UnicodeNormalization;
+use unicode_properties::GeneralCategory;
 
 use super::confusable::{Alphabet, alphabet_script, dominant_alphabet, lookalike_in};
+use super::props::is_alphabetic;
 use super::tables::{
     Script, is_bidi_control, is_cjk, is_default_ignorable, is_noncharacter, is_normal_in_cjk_text,
     letter_script,
@@ -360,7 +361,7 @@ fn char_issue(ch: char, i: usize, ctx: &Ctx) -> Option<CharIssue> {
             FixSuggestion::Strip,
         ));
     }
-    let gc = ch.general_category();
+    let gc = super::props::category(ch);
     if gc == GeneralCategory::Format {
         // Visible-ish format characters (Arabic number signs, interlinear annotation) can be
         // meaningful in a name; in an identifier they never are.
@@ -421,7 +422,7 @@ fn mixes_scripts(chars: &[char]) -> bool {
     let mut seen: Option<Script> = None;
     for &c in chars {
         let script = letter_script(c);
-        if script == Script::Other || !c.is_alphabetic() {
+        if script == Script::Other || !is_alphabetic(c) {
             continue;
         }
         match seen {
@@ -442,8 +443,9 @@ fn mixes_scripts(chars: &[char]) -> bool {
 fn judges(chars: &[char]) -> Vec<Option<Alphabet>> {
     let value_alphabet = dominant_alphabet(chars);
     let mut out = vec![value_alphabet; chars.len()];
-    let in_word =
-        |c: &char| c.is_alphabetic() || c.general_category() == GeneralCategory::NonspacingMark;
+    let in_word = |c: &char| {
+        is_alphabetic(*c) || super::props::category(*c) == GeneralCategory::NonspacingMark
+    };
     // (start, length, own alphabet, every letter has a look-alike in the value's alphabet)
     let mut words = Vec::new();
     let mut start = 0;
@@ -460,7 +462,7 @@ fn judges(chars: &[char]) -> Vec<Option<Alphabet>> {
         let own = dominant_alphabet(word);
         let disguisable = value_alphabet.is_some_and(|value| {
             word.iter()
-                .filter(|c| c.is_alphabetic())
+                .filter(|c| is_alphabetic(**c))
                 .all(|&c| lookalike_in(c, value).is_some())
         });
         words.push((start, len, own, disguisable));
@@ -499,7 +501,7 @@ fn compatibility_fold(ch: char, ctx: &Ctx) -> Option<String> {
     }
     // Most characters (all of CJK) are their own NFKC: the quick check answers that from one
     // table lookup, without running the normaliser.
-    if is_nfkc_quick(std::iter::once(ch)) == IsNormalized::Yes {
+    if super::props::props(ch).nfkc_yes {
         return None;
     }
     let folded: String = std::iter::once(ch).nfkc().collect();
@@ -534,7 +536,7 @@ fn confusable(ch: char, i: usize, ctx: &Ctx) -> Option<char> {
         }
     } else {
         let script = letter_script(ch);
-        if !ch.is_alphabetic() || script == Script::Other || script == alphabet_script(alphabet) {
+        if !is_alphabetic(ch) || script == Script::Other || script == alphabet_script(alphabet) {
             return None;
         }
     }
