@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bindcheck on its worst inputs: time, peak memory and output size per input class.
 #
-#   bench/worst.sh [BYTES]          classes of about BYTES each (default: just under the 8 MiB limit)
+#   bench/worst.sh [BYTES]          classes of about BYTES each (default: just under the size limit for a profile)
 #   BIN=/path/to/bindcheck bench/worst.sh   measure another build (e.g. an older one)
 #   WORST_TIMEOUT=60 bench/worst.sh         give up on one run after this many seconds (default 120)
 #   BENCH_DIR=/path bench/worst.sh          keep the generated inputs there

@@ -10,7 +10,7 @@
 //! at once. Structural classes stress the parser and the loader instead: a dotted key of 10 000
 //! parts, arrays and inline tables nested 10 000 deep, the most keys a profile may have, and
 //! `[[amazon.deposit_methods]]` entries compared with each other. BYTES defaults to just under
-//! the 8 MiB limit.
+//! the size limit for a profile.
 
 use bindcheck::pipeline::MAX_PROFILE_BYTES;
 use bindcheck::profile::schema::{FIELDS, Kind};
@@ -40,6 +40,21 @@ const SHAPES: &[(&str, &str)] = &[
     ("punctuation", ".,"),
 ];
 
+/// Identifier fields with a validator or comparison of their own (IBAN, INN, OGRN, USCC,
+/// Merchant ID), each given one whole value of these shapes.
+const IDENTIFIERS: &[(&str, &str, &str)] = &[
+    ("iban", "lianlian.receiving_account", "iban"),
+    ("inn", "ozon", "inn"),
+    ("ogrn", "ozon", "ogrn"),
+    ("licence", "ozon", "license_number"),
+    ("merchant-id", "ozon.payout_account", "merchant_id"),
+];
+const IDENTIFIER_SHAPES: &[(&str, &str)] = &[
+    ("a-space", "a "),
+    ("digit-space", "1 "),
+    ("lookalike", "Pаy "),
+];
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let Some(dir) = args.next().map(PathBuf::from) else {
@@ -55,6 +70,16 @@ fn main() {
     for (name, unit) in SHAPES {
         write(&dir, &format!("{name}-one"), &one_value(unit, bytes));
         write(&dir, &format!("{name}-all"), &every_field(unit, bytes));
+    }
+    for (field, table, key) in IDENTIFIERS {
+        for (name, unit) in IDENTIFIER_SHAPES {
+            let text = format!(
+                "format = 1\n[seller]\nentity_type = \"enterprise\"\ncountry = \"CN\"\n\
+                 [lianlian]\nmerchant_id = \"LL2024SZXH0000000000A7K3\"\n[{table}]\n{key} = \"{}\"\n",
+                repeat(unit, bytes)
+            );
+            write(&dir, &format!("{name}-{field}"), &text);
+        }
     }
     write(&dir, "dotted-key", &dotted_key(10_000));
     write(&dir, "deep-arrays", &nested("x = ", "[", "]", 10_000));

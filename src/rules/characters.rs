@@ -128,11 +128,22 @@ pub(crate) fn safe_fixed(field: &Field, value: &str) -> String {
 /// The value after the safe fixes and the unsafe replacements (look-alikes, mojibake) of the
 /// issues `replace` picks.
 pub(crate) fn replaced(field: &Field, value: &str, replace: impl Fn(&CharIssue) -> bool) -> String {
+    replaced_seeing(field, value, replace, &mut |_| {})
+}
+
+/// [`replaced`], showing `see` every issue of the value on the way (one scan does both).
+pub(crate) fn replaced_seeing(
+    field: &Field,
+    value: &str,
+    replace: impl Fn(&CharIssue) -> bool,
+    see: &mut dyn FnMut(&CharIssue),
+) -> String {
     let mut out = String::with_capacity(value.len());
     let mut chars = value.chars();
     // Chars of `value` consumed so far.
     let mut done = 0;
     each_issue(field, &mut |issue| {
+        see(&issue);
         let FixSuggestion::Replace(text) = &issue.fix else {
             return;
         };
@@ -233,9 +244,17 @@ struct CodeIssues {
     any_replace: bool,
 }
 
-/// The fields with character issues, each with its class and its issues by code: the scan
-/// every rule of the family reads.
-pub(crate) struct Scanned<'a>(Vec<(&'a Field, FieldClass, Vec<CodeIssues>)>);
+/// One field with character issues: its class, its issues by code, and its value after the
+/// safe fixes, worked out when a rule first needs it.
+pub(crate) struct ScannedField<'a> {
+    field: &'a Field,
+    class: FieldClass,
+    codes: Vec<CodeIssues>,
+    safe_fixed: std::cell::OnceCell<String>,
+}
+
+/// The fields with character issues: the scan every rule of the family reads.
+pub(crate) struct Scanned<'a>(Vec<ScannedField<'a>>);
 
 /// A field's issues, summed up by code.
 fn by_code(field: &Field, keep: usize) -> Vec<CodeIssues> {
@@ -279,16 +298,21 @@ pub fn scan(rule: &Rule, ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<()
                 .filter_map(|field| {
                     let class = scan_class(field)?;
                     field.text()?;
-                    let found = by_code(field, keep);
-                    (!found.is_empty()).then_some((field, class, found))
+                    let codes = by_code(field, keep);
+                    (!codes.is_empty()).then_some(ScannedField {
+                        field,
+                        class,
+                        codes,
+                        safe_fixed: std::cell::OnceCell::new(),
+                    })
                 })
                 .collect(),
         )
     });
-    for (field, class, codes) in &scanned.0 {
-        if let Some(value) = field.text()
-            && let Some(issues) = codes.iter().find(|c| c.code == rule.code)
-            && let Some(finding) = finding(rule, ctx, field, *class, value, issues)
+    for scanned in &scanned.0 {
+        if let Some(value) = scanned.field.text()
+            && let Some(issues) = scanned.codes.iter().find(|c| c.code == rule.code)
+            && let Some(finding) = finding(rule, ctx, scanned, value, issues)
         {
             out.push(finding);
         }
@@ -299,11 +323,11 @@ pub fn scan(rule: &Rule, ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<()
 fn finding(
     rule: &Rule,
     ctx: &Context<'_>,
-    field: &Field,
-    class: FieldClass,
+    scanned: &ScannedField<'_>,
     value: &str,
     issues: &CodeIssues,
 ) -> Option<Finding> {
+    let (field, class) = (scanned.field, scanned.class);
     let first = issues.first.first()?;
     let profile = ctx.profile;
     let starts = profile.char_starts(field);
@@ -331,7 +355,10 @@ fn finding(
     let suggestion = if any_replace {
         replaced(field, value, |issue| issue.code == rule.code)
     } else {
-        safe_fixed(field, value)
+        scanned
+            .safe_fixed
+            .get_or_init(|| safe_fixed(field, value))
+            .clone()
     };
     let identifier = class == FieldClass::Identifier;
 
