@@ -5,6 +5,7 @@
 #   BIN=/path/to/bindcheck bench/worst.sh   measure another build (e.g. an older one)
 #   WORST_TIMEOUT=60 bench/worst.sh         give up on one run after this many seconds (default 120)
 #   BENCH_DIR=/path bench/worst.sh          keep the generated inputs there
+#   MODES=json bench/worst.sh               run only some of: json human diff (default: all three)
 #
 # The inputs come from `examples/gen_worst.rs` (one profile per class: a shape of value such as
 # all spaces or all U+200B, in one field or in every field; a 10 000-part dotted key; arrays
@@ -16,6 +17,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
 TIMEOUT="${WORST_TIMEOUT:-120}"
+MODES="${MODES:-json human diff}"
 cd "$ROOT"
 
 if [[ ! -x /usr/bin/time ]]; then
@@ -53,12 +55,12 @@ run() {
     fi
 }
 
-printf '| %-26s | %9s | %11s | %9s | %-7s | %s\n' class "input KB" "worst s" "peak MB" "out MB" "exit codes (json, human, diff)"
+printf '| %-26s | %9s | %11s | %9s | %-7s | %s\n' class "input KB" "worst s" "peak MB" "out MB" "exit codes ($MODES)"
 printf '|%s|\n' "----------------------------|-----------|-------------|-----------|---------|-------------------------------"
 for file in "$WORK"/in/*.toml; do
     class="$(basename "$file" .toml)"
     worst_s=0; worst_kib=0; worst_bytes=0; codes=""; timed_out=""
-    for mode in json human diff; do
+    for mode in $MODES; do
         case $mode in
             json) read -r s kib bytes status < <(run "$BIN" diagnose "$file" --format json --as-of 2026-11-21) ;;
             human) read -r s kib bytes status < <(run "$BIN" diagnose "$file" --as-of 2026-11-21) ;;

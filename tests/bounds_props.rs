@@ -190,7 +190,7 @@ proptest! {
             format!("{}{text}", if bom { "\u{FEFF}" } else { "" })
         };
         let (dirty, clean) = (body(&dirty_id), body(id));
-        let start = dirty.find("\"LL").unwrap();
+        let start = dirty.find("merchant_id = ").unwrap() + "merchant_id = ".len();
         let end = start + dirty[start + 1..].find('"').unwrap() + 2;
         let edit = Edit { field: "lianlian.merchant_id".into(), span: start..end, replacement: id.into() };
         let (fixed, applied) = fix::apply(&dirty, &[edit]).unwrap();

@@ -39,6 +39,8 @@ pub enum LoadErrorKind {
     FormatNotInteger,
     /// More keys and array elements than any profile has ([`MAX_ENTRIES`]).
     TooManyEntries,
+    /// A dotted key or table header of more parts than the parser reads.
+    KeyTooLong,
     /// The file could not be read (`lint`: permissions, a folder that cannot be listed).
     Unreadable,
     /// Over the size limit for a profile.
@@ -67,6 +69,7 @@ impl LoadErrorKind {
             LoadErrorKind::FormatUnsupported => "format_unsupported",
             LoadErrorKind::FormatNotInteger => "format_not_integer",
             LoadErrorKind::TooManyEntries => "too_many_entries",
+            LoadErrorKind::KeyTooLong => "key_too_long",
             LoadErrorKind::Unreadable => "unreadable",
             LoadErrorKind::TooLarge => "too_large",
             LoadErrorKind::NotAFile => "not_a_file",
@@ -155,11 +158,18 @@ pub fn load(path: &str, bytes: &[u8]) -> Result<(Profile, Vec<LoadIssue>), LoadE
 /// A parse error at the place it names. The parser names no place for a dotted key with too
 /// many parts; that key is found here.
 fn syntax_error(source: &SourceFile, e: &toml::de::Error) -> LoadError {
-    let offset = e
-        .span()
-        .map(|s| s.start)
-        .or_else(|| long_dotted_key(&source.text))
-        .unwrap_or(0);
+    if e.span().is_none()
+        && let Some(offset) = long_dotted_key(&source.text)
+    {
+        return LoadError {
+            kind: LoadErrorKind::KeyTooLong,
+            code: "BC001",
+            args: vec![("parts", text(TOML_KEY_PARTS.to_string()))],
+            position: source.position(offset),
+            offset,
+        };
+    }
+    let offset = e.span().map_or(0, |s| s.start);
     let message = crate::unicode::escape(e.message().trim()).into_owned();
     LoadError {
         kind: LoadErrorKind::NotToml,
@@ -965,7 +975,7 @@ mod tests {
             key(TOML_KEY_PARTS + 10)
         );
         let e = load_str(&text).unwrap_err();
-        assert_eq!((e.code, e.kind), ("BC001", LoadErrorKind::NotToml));
+        assert_eq!((e.code, e.kind), ("BC001", LoadErrorKind::KeyTooLong));
         assert_eq!(e.position, Position { line: 4, column: 3 });
         let header = format!("format = 1\n[\"s\".{}]\n", key(TOML_KEY_PARTS));
         let e = load_str(&header).unwrap_err();

@@ -498,6 +498,9 @@ fn quote_line(
     let mut secret_written: Option<usize> = None;
     // The masked form of the identifier being quoted, by the start of its span.
     let mut masked: Option<(usize, Vec<char>)> = None;
+    // How far into that identifier the walk is, counted as it goes (a count from its start at
+    // every character would be quadratic in its length): (start, offset, chars before offset).
+    let mut counted: Option<(usize, usize, usize)> = None;
     for (i, ch) in line.char_indices() {
         let offset = line_start + i;
         let inside = hidden
@@ -522,10 +525,18 @@ fn quote_line(
                     let inner = source.text.get(start..h.span.end - 1).unwrap_or_default();
                     masked = Some((start, mask(inner).chars().collect()));
                 }
-                let index = source
-                    .text
-                    .get(start..offset)
-                    .map_or(0, |s| s.chars().count());
+                let (from, chars_before) = match counted {
+                    Some((at, counted_to, n)) if at == start && counted_to <= offset => {
+                        (counted_to, n)
+                    }
+                    _ => (start, 0),
+                };
+                let index = chars_before
+                    + source
+                        .text
+                        .get(from..offset)
+                        .map_or(0, |s| s.chars().count());
+                counted = Some((start, offset, index));
                 match masked.as_ref().and_then(|(_, m)| m.get(index)) {
                     Some('*') => shown.push('*'),
                     _ => push_printable(&mut shown, ch),
