@@ -11,23 +11,6 @@ use std::path::Path;
 const DIRTY: &str = "format = 1\n[lianlian]\nmerchant_id = \"LL2024SZXH\u{200B}0000000000A7K3\"";
 const FIXED: &str = "format = 1\n[lianlian]\nmerchant_id = \"LL2024SZXH0000000000A7K3\"";
 
-/// `bindcheck lint ARGS --format json` in `dir`: stdout, stderr, exit code.
-fn lint(dir: &Path, args: &[&str]) -> (String, String, i32) {
-    let out = bindcheck()
-        .current_dir(dir)
-        .arg("lint")
-        .args(args)
-        .args(["--format", "json", "--as-of", "2026-11-21"])
-        .timeout(std::time::Duration::from_secs(60))
-        .output()
-        .unwrap();
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-        out.status.code().unwrap_or(-1),
-    )
-}
-
 fn names_in(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
@@ -49,10 +32,10 @@ fn a_file_without_a_final_newline_is_fixed_and_keeps_it() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("p.toml");
         std::fs::write(&path, &dirty).unwrap();
-        let (stdout, _, code) = lint(dir.path(), &["p.toml", "--diff"]);
+        let (stdout, _, code) = lint_in(dir.path(), &["p.toml", "--diff"]);
         assert_eq!(code, 1, "{stdout}");
         assert!(stdout.contains("\\ No newline at end of file"), "{stdout}");
-        let (_, stderr, code) = lint(dir.path(), &["p.toml", "--fix"]);
+        let (_, stderr, code) = lint_in(dir.path(), &["p.toml", "--fix"]);
         assert!(stderr.contains("fixed 1 value in 1 file"), "{stderr}");
         assert_eq!(code, 0, "{stderr}");
         assert_eq!(std::fs::read_to_string(&path).unwrap(), fixed);
@@ -72,7 +55,7 @@ fn fix_keeps_owner_group_and_mode() {
     let is_root = std::fs::metadata(dir.path()).unwrap().uid() == 0
         && std::os::unix::fs::chown(&path, Some(4242), Some(4343)).is_ok();
     let before = std::fs::metadata(&path).unwrap();
-    let (_, stderr, _) = lint(dir.path(), &["p.toml", "--fix"]);
+    let (_, stderr, _) = lint_in(dir.path(), &["p.toml", "--fix"]);
     assert!(stderr.contains("fixed 1 value in 1 file"), "{stderr}");
     let after = std::fs::metadata(&path).unwrap();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), FIXED);
@@ -95,7 +78,7 @@ fn fix_keeps_hard_links() {
     std::fs::write(&path, DIRTY).unwrap();
     std::fs::hard_link(&path, &other).unwrap();
     let before = std::fs::metadata(&path).unwrap();
-    let (_, stderr, _) = lint(dir.path(), &["p.toml", "--fix"]);
+    let (_, stderr, _) = lint_in(dir.path(), &["p.toml", "--fix"]);
     assert!(stderr.contains("fixed 1 value in 1 file"), "{stderr}");
     let after = std::fs::metadata(&path).unwrap();
     assert_eq!((after.ino(), after.nlink()), (before.ino(), 2));
@@ -118,7 +101,7 @@ fn a_killed_runs_temporary_file_is_removed_by_the_next_fix() {
     for name in [&dead, &alive, &".p.toml.bindcheck-x-0.tmp".to_string()] {
         std::fs::write(dir.path().join(name), "half a profile").unwrap();
     }
-    let (_, stderr, _) = lint(dir.path(), &["p.toml", "--fix"]);
+    let (_, stderr, _) = lint_in(dir.path(), &["p.toml", "--fix"]);
     assert!(stderr.contains("fixed 1 value in 1 file"), "{stderr}");
     assert_eq!(
         names_in(dir.path()),
@@ -143,7 +126,7 @@ fn a_fifo_in_a_folder_is_reported_not_skipped() {
         eprintln!("mkfifo is not available; skipped");
         return;
     }
-    let (stdout, _, code) = lint(dir.path(), &["profiles"]);
+    let (stdout, _, code) = lint_in(dir.path(), &["profiles"]);
     let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     let fifo = &json["files"][1];
     assert_eq!(fifo["path"], "profiles/b.toml");

@@ -509,7 +509,7 @@ impl Walker {
     fn entry(&mut self, path: &'static str, index: usize, span: Span, table: &DeTable<'_>) {
         self.sections.push(Section {
             path,
-            span: span,
+            span,
             entry: Some(index),
         });
         let outer = self.entry.replace(index);
@@ -584,7 +584,7 @@ impl Walker {
                     spec,
                     entry: self.entry,
                     key_span: key.span(),
-                    span: span,
+                    span,
                     value: converted,
                 });
             }

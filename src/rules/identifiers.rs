@@ -61,15 +61,14 @@ pub(super) fn judged(ctx: &Context<'_>, field: &Field) -> Option<Rc<Judged>> {
 
 fn judge(field: &Field) -> Option<Judged> {
     let value = field.text()?;
-    // Each fold or replacement with where it starts, to trace the judged text back.
-    let mut produced: Vec<(usize, String)> = Vec::new();
+    let mut produced = Produced::default();
     let (mut any, mut unrepairable) = (false, false);
     let text = characters::replaced_seeing(field, value, |_| true, &mut |issue| {
         any = true;
         match &issue.fix {
             FixSuggestion::None => unrepairable = true,
             FixSuggestion::Replace(text) | FixSuggestion::Fold(text) => {
-                produced.push((issue.char_index, text.clone()));
+                produced.push(issue.char_index, text);
             }
             FixSuggestion::Strip => {}
         }
@@ -92,30 +91,53 @@ fn judge(field: &Field) -> Option<Judged> {
     })
 }
 
+/// Each fold or replacement of a value with the char index it starts at, in order, to trace
+/// the judged text back. Most are one char (a look-alike's letter), kept without a heap
+/// allocation each: a pasted value can hold millions.
+#[derive(Default)]
+struct Produced {
+    one: Vec<(u32, char)>,
+    more: Vec<(u32, String)>,
+}
+
+impl Produced {
+    fn push(&mut self, at: usize, text: &str) {
+        let at = u32::try_from(at).unwrap_or(u32::MAX);
+        let mut chars = text.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => self.one.push((at, c)),
+            _ => self.more.push((at, text.to_string())),
+        }
+    }
+}
+
 /// In [`Judged::origin`]: a char of the judged text that no char of the value produced.
 const UNTRACED: u32 = u32::MAX;
 
 /// Traces each char of `fixed` back to the char of `original` it came from. The fixes only
 /// delete chars or replace one char by a short text (NFKC fold, look-alike), in order, so a
-/// greedy walk suffices. `produced` holds each fold or replacement with the char index it
-/// starts at, in order. Indices are kept as `u32` ([`UNTRACED`] for none), a quarter of the
+/// greedy walk suffices. Indices are kept as `u32` ([`UNTRACED`] for none), a quarter of the
 /// memory of `Option<usize>` for a value of millions of chars.
-fn align(original: &str, fixed: &str, produced: &[(usize, String)]) -> Vec<u32> {
+fn align(original: &str, fixed: &str, produced: &Produced) -> Vec<u32> {
     let orig: Vec<char> = original.chars().collect();
     let fixed: Vec<char> = fixed.chars().collect();
     let mut out = Vec::with_capacity(fixed.len());
-    let mut pending = produced.iter().peekable();
+    let mut one = produced.one.iter().peekable();
+    let mut more = produced.more.iter().peekable();
     let (mut i, mut j) = (0, 0);
     while j < fixed.len() {
         let mut matched = 0;
         while let Some(&o) = orig.get(i) {
-            while pending.next_if(|(at, _)| *at < i).is_some() {}
+            let at = u32::try_from(i).unwrap_or(u32::MAX);
+            while one.next_if(|(k, _)| *k < at).is_some() {}
+            while more.next_if(|(k, _)| *k < at).is_some() {}
             // The char itself, else what its fix or its NFKC form produced.
             let len = if fixed.get(j) == Some(&o) {
                 1
             } else {
-                let produced: Vec<char> = match pending.peek() {
-                    Some((at, text)) if *at == i => text.chars().collect(),
+                let produced: Vec<char> = match (one.peek(), more.peek()) {
+                    (Some((k, c)), _) if *k == at => vec![*c],
+                    (_, Some((k, text))) if *k == at => text.chars().collect(),
                     _ => std::iter::once(o).nfkc().collect(),
                 };
                 let n = produced.len();

@@ -29,10 +29,12 @@ fn slot(c: char, salt: u32) -> usize {
     (h >> (32 - SLOTS.trailing_zeros())) as usize
 }
 
+/// A cached look-alike: the character, the alphabet asked about, and the answer.
+type Lookalike = (char, Alphabet, Option<char>);
+
 thread_local! {
     static PROPS: [Cell<Option<(char, Props)>>; SLOTS] = const { [const { Cell::new(None) }; SLOTS] };
-    static LOOKALIKES: [Cell<Option<(char, Alphabet, Option<char>)>>; SLOTS] =
-        const { [const { Cell::new(None) }; SLOTS] };
+    static LOOKALIKES: [Cell<Option<Lookalike>>; SLOTS] = const { [const { Cell::new(None) }; SLOTS] };
 }
 
 /// The properties of `c`.
