@@ -30,13 +30,9 @@ cargo build --release --quiet --bin bindcheck --example gen_worst
 BIN="${BIN:-$TARGET/release/bindcheck}"
 GEN="$TARGET/release/examples/gen_worst"
 
-if [[ -n "${BENCH_DIR:-}" ]]; then
-    WORK="$BENCH_DIR"
-    mkdir -p "$WORK"
-else
-    WORK="$(mktemp -d)"
-    trap 'rm -rf "$WORK"' EXIT
-fi
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
+bench_work_dir
 mkdir -p "$WORK/in"
 "$GEN" "$WORK/in" ${1:+"$1"} 2>/dev/null
 
@@ -75,8 +71,9 @@ for file in "$WORK"/in/*.toml; do
         worst_kib=$(( kib > worst_kib ? kib : worst_kib ))
         worst_bytes=$(( bytes > worst_bytes ? bytes : worst_bytes ))
     done
-    printf '| %-26s | %9d | %11s | %9.1f | %7.1f | %s\n' "$class" \
-        "$(( $(stat -c %s "$file") / 1024 ))" "${timed_out:-$worst_s}" \
-        "$(awk -v k="$worst_kib" 'BEGIN { print k / 1024 }')" \
-        "$(awk -v b="$worst_bytes" 'BEGIN { print b / 1048576 }')" "$codes"
+    # A run that timed out has no peak memory or output to show.
+    mb=$(awk -v k="$worst_kib" 'BEGIN { if (k == 0) print "-"; else printf "%.1f", k / 1024 }')
+    out=$(awk -v b="$worst_bytes" -v k="$worst_kib" 'BEGIN { if (k == 0) print "-"; else printf "%.1f", b / 1048576 }')
+    printf '| %-26s | %9d | %11s | %9s | %7s | %s\n' "$class" \
+        "$(( $(stat -c %s "$file") / 1024 ))" "${timed_out:-$worst_s}" "$mb" "$out" "$codes"
 done
