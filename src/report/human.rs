@@ -412,8 +412,10 @@ fn write_steps(
         }
     }
     if let Some(fix) = &cause.fix {
+        // A value too long to copy from a terminal is quoted like one in a message; JSON and
+        // `--fix` carry it whole.
         let value = match fix.replacement.as_deref() {
-            Some(value) => term.paint(value, style::value()),
+            Some(value) => term.paint(&super::shorten(value, lang), style::value()),
             None => l.fix_masked.to_string(),
         };
         let line = format!(
