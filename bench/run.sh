@@ -20,13 +20,9 @@ BIN="$TARGET/release/bindcheck"
 GEN="$TARGET/release/examples/gen_profiles"
 FLOOR="$TARGET/release/examples/parse_floor"
 
-if [[ -n "${BENCH_DIR:-}" ]]; then
-    WORK="$BENCH_DIR"
-    mkdir -p "$WORK"
-else
-    WORK="$(mktemp -d)"
-    trap 'rm -rf "$WORK"' EXIT
-fi
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
+bench_work_dir
 
 # Bash's own clock: forking `date` around a command of a few milliseconds would add about a
 # millisecond to it. LC_ALL=C keeps its decimal point a point.

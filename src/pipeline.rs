@@ -130,9 +130,11 @@ fn unknown_symptom_codes<'a>(
         })
 }
 
-/// The largest profile bindcheck reads. Real profiles are a few kilobytes; the limit keeps a
-/// mistaken path (a log file, a database dump) from costing memory and time.
-pub const MAX_PROFILE_BYTES: u64 = 8 * 1024 * 1024;
+/// The largest profile bindcheck reads. Real profiles are a few kilobytes; the limit, some
+/// four hundred times that, keeps a mistaken path (a log file, a database dump) from costing
+/// memory and time: every check is linear in the size of a value, and the worst file under the
+/// limit is diagnosed in well under a second (`bench/worst.sh`).
+pub const MAX_PROFILE_BYTES: u64 = 2 * 1024 * 1024;
 
 /// Why a profile file could not be read.
 #[derive(Debug, thiserror::Error)]

@@ -384,6 +384,29 @@ impl Default for Ranking {
     }
 }
 
+/// How much evidence one finding carries.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct EvidenceLimits {
+    /// An evidence list (every occurrence of a character, every difference between two names,
+    /// every position that is not a digit) keeps its first `max_items` entries; the finding's
+    /// count says how many there were.
+    pub max_items: usize,
+}
+
+impl Default for EvidenceLimits {
+    fn default() -> Self {
+        EvidenceLimits { max_items: 20 }
+    }
+}
+
+impl EvidenceLimits {
+    /// The first entries of `items` that a finding keeps.
+    pub fn cap<T>(&self, items: impl IntoIterator<Item = T>) -> Vec<T> {
+        items.into_iter().take(self.max_items).collect()
+    }
+}
+
 impl Ranking {
     pub fn weight(&self, confidence: Confidence) -> f64 {
         match confidence {
@@ -529,6 +552,7 @@ fn check_texts(code: &str, rule: &RulePolicy) -> Result<(), String> {
 struct PackFile<T = LazyTexts, F = Option<Box<serde_json::value::RawValue>>> {
     rulepack: Meta,
     ranking: Ranking,
+    evidence: EvidenceLimits,
     sources: BTreeMap<String, SourceRef>,
     symptoms: BTreeMap<String, Symptom>,
     facts: BTreeMap<String, Fact>,
@@ -544,6 +568,7 @@ struct PackFile<T = LazyTexts, F = Option<Box<serde_json::value::RawValue>>> {
 pub struct RulePack {
     pub meta: Meta,
     pub ranking: Ranking,
+    pub evidence: EvidenceLimits,
     pub sources: BTreeMap<String, SourceRef>,
     pub symptoms: BTreeMap<String, Symptom>,
     pub facts: BTreeMap<String, Fact>,
@@ -637,6 +662,7 @@ impl RulePack {
         let mut pack = RulePack {
             meta: file.rulepack,
             ranking: file.ranking,
+            evidence: file.evidence,
             sources: file.sources,
             symptoms: file.symptoms,
             facts: file.facts,
@@ -665,6 +691,11 @@ impl RulePack {
 
     fn validate(&mut self, origin: &str, eager: bool) -> Result<(), PolicyError> {
         let err = |problem: String| PolicyError::new(origin, problem);
+        if self.evidence.max_items == 0 {
+            return Err(err(
+                "evidence.max_items = 0 would leave every evidence list empty".into(),
+            ));
+        }
         for (code, rule) in &self.rules {
             let at = |what: &str| format!("rules.{code}.{what}");
             if rule.severity.is_none() {

@@ -31,21 +31,51 @@ pub struct SourceFile {
     pub text: String,
     line_starts: Vec<usize>,
     secrets: Secrets,
+    /// For each block of [`BLOCK`] bytes, how many characters start before it: a column is
+    /// then counted from the nearest block instead of from its line start, so locating many
+    /// places on one long line stays linear. Empty for a text of one block.
+    chars_before_block: Vec<usize>,
+}
+
+/// The stride of [`SourceFile::chars_before_block`], in bytes.
+const BLOCK: usize = 4096;
+
+/// How many characters start in `bytes` (any slice: a UTF-8 continuation byte starts none).
+fn char_starts_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 impl SourceFile {
     /// Indexes the line starts of `text`.
     pub fn new(path: impl Into<String>, text: String) -> Self {
-        // Sized for lines of about 32 bytes, so a typical profile's starts need no regrowth
-        // (collecting from the search's unknown length grew the list five times per file).
+        // Sized for lines of about 32 bytes, so a typical profile's starts need no regrowth.
         let mut line_starts = Vec::with_capacity(text.len() / 32 + 2);
         line_starts.push(0);
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        let mut chars_before_block = Vec::new();
+        if text.len() > BLOCK {
+            let mut count = 0;
+            for block in text.as_bytes().chunks(BLOCK) {
+                chars_before_block.push(count);
+                count += char_starts_in(block);
+            }
+        }
         SourceFile {
             path: path.into(),
             text,
             line_starts,
             secrets: Secrets::default(),
+            chars_before_block,
+        }
+    }
+
+    /// How many characters start before byte `offset`.
+    fn chars_before(&self, offset: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let block = offset / BLOCK;
+        match self.chars_before_block.get(block) {
+            Some(&before) => before + char_starts_in(&bytes[block * BLOCK..offset]),
+            None => char_starts_in(&bytes[..offset]),
         }
     }
 
@@ -71,7 +101,11 @@ impl SourceFile {
             Err(i) => i - 1,
         };
         let line_start = self.line_starts[line_index];
-        let column = self.text[line_start..offset].chars().count() + 1;
+        let column = if offset - line_start <= BLOCK {
+            self.text[line_start..offset].chars().count() + 1
+        } else {
+            self.chars_before(offset) - self.chars_before(line_start) + 1
+        };
         Position {
             line: line_index + 1,
             column,
@@ -199,6 +233,31 @@ mod tests {
         assert_eq!(src.position(0), Position { line: 1, column: 1 });
         assert_eq!(src.line_text(2), "name = \"深圳X\"");
         assert_eq!(src.line_text(9), "");
+    }
+
+    /// On lines far longer than a block, columns are counted from block marks; every offset,
+    /// on a character boundary or inside one, gets the column a plain count gives.
+    #[test]
+    fn long_lines_count_columns_like_a_plain_count() {
+        let line: String = "a深\u{200B}😀 ".repeat(1500);
+        let text = format!("x = 1\n{line}\n{line}");
+        let src = SourceFile::new("p.toml", text.clone());
+        let second = text.len() - line.len();
+        for offset in (0..text.len())
+            .step_by(7)
+            .chain([text.len(), second, second + 4096])
+        {
+            let mut at = offset;
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            let expected = Position {
+                line: text[..at].matches('\n').count() + 1,
+                column: text[line_start..at].chars().count() + 1,
+            };
+            assert_eq!(src.position(offset), expected, "offset {offset}");
+        }
     }
 
     #[test]

@@ -242,9 +242,11 @@ fn every_loading_and_reading_error_is_in_chinese() {
     for (name, bytes) in &files {
         std::fs::write(dir.path().join(name), bytes).unwrap();
     }
-    // Over the size limit, without writing 8 MB.
+    // Over the size limit, without writing megabytes.
     let large = std::fs::File::create(dir.path().join("large.toml")).unwrap();
-    large.set_len(9 * 1024 * 1024).unwrap();
+    large
+        .set_len(bindcheck::pipeline::MAX_PROFILE_BYTES + 1)
+        .unwrap();
     std::fs::create_dir(dir.path().join("folder.toml")).unwrap();
     let mut names: Vec<String> = files.iter().map(|(n, _)| n.clone()).collect();
     names.extend(["large.toml", "folder.toml", "missing.toml"].map(String::from));

@@ -8,22 +8,10 @@ use std::path::Path;
 
 /// Runs `bindcheck lint ARGS --format json --as-of 2026-11-21` in `dir`: JSON, exit, stderr.
 fn lint_json(dir: &Path, args: &[&str]) -> (Value, i32, String) {
-    let out = bindcheck()
-        .current_dir(dir)
-        .arg("lint")
-        .args(args)
-        .args(["--format", "json", "--as-of", "2026-11-21"])
-        .timeout(std::time::Duration::from_secs(60))
-        .output()
-        .expect("runs");
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    let json = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "not JSON ({e}): {} / {stderr}",
-            String::from_utf8_lossy(&out.stdout)
-        )
-    });
-    (json, out.status.code().unwrap_or(-1), stderr)
+    let (stdout, stderr, code) = lint_in(dir, args);
+    let json = serde_json::from_str(&stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {stdout} / {stderr}"));
+    (json, code, stderr)
 }
 
 /// "path status code,code,…" per file.

@@ -75,13 +75,18 @@ pub fn apply(text: &str, edits: &[Edit]) -> Result<(String, usize), FixError> {
     // LF and written back with CRLF, so it keeps its line ends.
     let crlf_at: Vec<usize> = body.match_indices("\r\n").map(|(i, _)| i).collect();
     let crlf = !crlf_at.is_empty() && crlf_at.len() == body.matches('\n').count();
-    let lf_body;
-    let work = if crlf {
-        lf_body = body.replace("\r\n", "\n");
-        lf_body.as_str()
+    // toml_edit ends what it writes with a line end. A file without one is edited with one
+    // added at the very end, where no offset of the file points, and written back without it.
+    let unterminated = !body.is_empty() && !body.ends_with('\n');
+    let mut work = if crlf {
+        body.replace("\r\n", "\n")
     } else {
-        body
+        body.to_string()
     };
+    if unterminated {
+        work.push('\n');
+    }
+    let work = work.as_str();
     // A source offset → the offset in `work`.
     let to_work = |offset: usize| -> Option<usize> {
         let offset = offset.checked_sub(bom.len())?;
@@ -116,6 +121,9 @@ pub fn apply(text: &str, edits: &[Edit]) -> Result<(String, usize), FixError> {
         }
     }
     let mut out = doc.to_string();
+    if unterminated && out.ends_with('\n') {
+        out.pop();
+    }
     if crlf {
         out = out.replace('\n', "\r\n");
     }
@@ -192,12 +200,16 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Replaces `path` with `new`, atomically, if it still holds exactly `read`.
+/// Replaces `path` with `new` if it still holds exactly `read`.
 ///
-/// The temporary file is created next to the target so the rename stays on one file system,
-/// and gets the target's permissions. A symbolic link is resolved first so the link survives.
-/// Between the comparison and the rename a concurrent writer can still slip in; the window is
-/// a few system calls, against the minutes of a person editing.
+/// The new text goes to a temporary file next to the target (so the rename stays on one file
+/// system) with the target's permissions and, where the system allows, its owner and group;
+/// then it is renamed over the target. A symbolic link is resolved first so the link survives.
+/// A file with several hard links is rewritten in place instead, so that every name of it
+/// sees the fix (a rename would give the fixed text to this name only); the text is complete
+/// and checked before the first byte is written. Between the comparison and the write a
+/// concurrent writer can still slip in; the window is a few system calls, against the minutes
+/// of a person editing.
 pub fn write_atomic(path: &Path, read: &[u8], new: &[u8]) -> Result<(), FixError> {
     let io = |e: std::io::Error| FixError::Io(super::walk::io_message(&e));
     let target = std::fs::canonicalize(path).map_err(io)?;
@@ -205,7 +217,10 @@ pub fn write_atomic(path: &Path, read: &[u8], new: &[u8]) -> Result<(), FixError
     if current != read {
         return Err(FixError::Changed);
     }
-    let permissions = std::fs::metadata(&target).map_err(io)?.permissions();
+    let metadata = std::fs::metadata(&target).map_err(io)?;
+    if has_other_links(&metadata) {
+        return write_in_place(&target, new).map_err(io);
+    }
     let dir = target
         .parent()
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
@@ -216,8 +231,9 @@ pub fn write_atomic(path: &Path, read: &[u8], new: &[u8]) -> Result<(), FixError
     let (temp_path, mut file) = create_temp(&dir, &name).map_err(io)?;
     let written = file
         .write_all(new)
+        .and_then(|_| keep_owner(&file, &metadata))
+        .and_then(|_| file.set_permissions(metadata.permissions()))
         .and_then(|_| file.sync_all())
-        .and_then(|_| std::fs::set_permissions(&temp_path, permissions))
         .and_then(|_| std::fs::rename(&temp_path, &target));
     if let Err(e) = written {
         let _ = std::fs::remove_file(&temp_path);
@@ -226,10 +242,63 @@ pub fn write_atomic(path: &Path, read: &[u8], new: &[u8]) -> Result<(), FixError
     Ok(())
 }
 
+#[cfg(unix)]
+fn has_other_links(metadata: &std::fs::Metadata) -> bool {
+    std::os::unix::fs::MetadataExt::nlink(metadata) > 1
+}
+
+#[cfg(not(unix))]
+fn has_other_links(_: &std::fs::Metadata) -> bool {
+    false
+}
+
+/// Gives the new file the owner and group of the one it replaces. Only the superuser may give
+/// a file away: for anyone else the new file is theirs already, which is the same owner unless
+/// they edit another user's file through a writable folder; the group is kept where allowed.
+#[cfg(unix)]
+fn keep_owner(file: &std::fs::File, metadata: &std::fs::Metadata) -> std::io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let (uid, gid) = (metadata.uid(), metadata.gid());
+    match std::os::unix::fs::fchown(file, Some(uid), Some(gid)) {
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+            let _ = std::os::unix::fs::fchown(file, None, Some(gid));
+            Ok(())
+        }
+        other => other,
+    }
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_: &std::fs::File, _: &std::fs::Metadata) -> std::io::Result<()> {
+    Ok(())
+}
+
+/// Overwrites `target` with `new` where it is, keeping its inode (and so its links, owner and
+/// mode).
+fn write_in_place(target: &Path, new: &[u8]) -> std::io::Result<()> {
+    let mut file = std::fs::OpenOptions::new().write(true).open(target)?;
+    file.write_all(new)?;
+    file.set_len(new.len() as u64)?;
+    file.sync_all()
+}
+
+/// The prefix of bindcheck's temporary files for `name`; the process id and a counter follow.
+fn temp_prefix(name: &str) -> String {
+    format!(".{name}.bindcheck-")
+}
+
+/// Creates a new temporary file for `name` in `dir`, named with bindcheck's prefix, this
+/// process's id and a counter. Temporary files of earlier runs that were killed before they
+/// could remove theirs are removed first (see [`remove_stale_temps`]).
 pub(crate) fn create_temp(dir: &Path, name: &str) -> std::io::Result<(PathBuf, std::fs::File)> {
+    remove_stale_temps(dir);
     let mut last = None;
     for n in 0..100 {
-        let candidate = dir.join(format!(".{name}.bindcheck-{}-{n}.tmp", std::process::id()));
+        let candidate = dir.join(format!(
+            "{}{}-{n}.tmp",
+            temp_prefix(name),
+            std::process::id()
+        ));
         match std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
@@ -241,6 +310,49 @@ pub(crate) fn create_temp(dir: &Path, name: &str) -> std::io::Result<(PathBuf, s
         }
     }
     Err(last.unwrap_or_else(|| std::io::Error::other("no free temporary file name")))
+}
+
+/// Removes, once per folder and run, the temporary files bindcheck left in `dir` when it was
+/// killed: files named `.NAME.bindcheck-PID-N.tmp` whose process is gone. A file of a run that
+/// is still going is left alone, and so is anything not named exactly that way.
+fn remove_stale_temps(dir: &Path) {
+    static SWEPT: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+    {
+        let Ok(mut swept) = SWEPT.lock() else { return };
+        if swept.iter().any(|d| d == dir) {
+            return;
+        }
+        swept.push(dir.to_path_buf());
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(pid) = file_name.to_str().and_then(stale_temp_pid) else {
+            continue;
+        };
+        let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+        if is_file && pid != std::process::id() && !process_alive(pid) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// The process id in a name of bindcheck's temporary files (`.NAME.bindcheck-PID-N.tmp`).
+fn stale_temp_pid(file_name: &str) -> Option<u32> {
+    let rest = file_name.strip_prefix('.')?.strip_suffix(".tmp")?;
+    let (_, tail) = rest.rsplit_once(".bindcheck-")?;
+    let (pid, counter) = tail.split_once('-')?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    (digits(pid) && digits(counter)).then(|| pid.parse().ok())?
+}
+
+/// Whether process `pid` is running. Without `/proc` it cannot be told, and a file that may
+/// belong to a running fix is never removed.
+fn process_alive(pid: u32) -> bool {
+    let proc = Path::new("/proc");
+    !proc.join("self").exists() || proc.join(pid.to_string()).exists()
 }
 
 /// A unified diff (3 lines of context) from `old` to `new`, with `a/PATH` and `b/PATH`

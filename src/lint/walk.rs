@@ -6,7 +6,8 @@
 //! loops back to one of its ancestors is skipped with a warning, since every file under it is
 //! reached another way.
 //!
-//! Inside a folder only `*.toml` files are candidates, `bindcheck.toml` (the configuration) is
+//! Inside a folder only `*.toml` files are candidates (a FIFO or device of that name too, so
+//! that it is reported as not a regular file rather than skipped in silence), `bindcheck.toml` (the configuration) is
 //! never one, and a candidate is checked only if it looks like a profile ([`looks_like_profile`]):
 //! a folder of profiles often also holds other TOML (tool settings, templates), and reporting
 //! each as "format is missing" would drown the real findings. A file named explicitly on the
@@ -116,13 +117,15 @@ fn walk_dir(root: &Path, walked: &mut Walked) -> bool {
         match entry {
             Ok(entry) => {
                 followed_link |= entry.path_is_symlink();
-                let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                // Anything but a folder: a FIFO or a device named `*.toml` is reported as not
+                // a regular file when it is read, as it is when named on the command line.
+                let not_folder = entry.file_type().is_some_and(|t| !t.is_dir());
                 let path = entry.path();
                 let is_toml = path.extension().is_some_and(|e| e == "toml");
                 let is_config = path
                     .file_name()
                     .is_some_and(|n| n == super::config::CONFIG_NAME);
-                if is_file && is_toml && !is_config {
+                if not_folder && is_toml && !is_config {
                     walked.targets.push(Target {
                         path: path.to_path_buf(),
                         explicit: false,

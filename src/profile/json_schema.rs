@@ -4,6 +4,9 @@
 //! loader accepts. Declared draft-07, but it uses only keywords draft-04 already had, because
 //! some Taplo (Even Better TOML) versions only read draft-04. TOML dates have no JSON type; editors that validate TOML against a JSON
 //! Schema present them as strings, so dates are `"type": "string"` with a `format`.
+//!
+//! Profiles are TOML 1.0, which is what Taplo reads; the schema says so, and its `date-time`
+//! (RFC 3339) has seconds, as a TOML 1.0 date-time does.
 
 use super::schema::{self, FieldSpec, Kind, SectionSpec};
 use serde_json::{Map, Value, json};
@@ -23,7 +26,7 @@ pub fn json_schema() -> Value {
         object.insert(
             "description".into(),
             json!(format!(
-                "A bindcheck seller profile, format {}",
+                "A bindcheck seller profile, format {}: a TOML 1.0 document",
                 schema::SUPPORTED_FORMAT
             )),
         );
@@ -132,6 +135,14 @@ mod tests {
         assert_eq!(lianlian["balance"]["pattern"], MONEY_PATTERN);
         let seller = &root["properties"]["seller"]["properties"];
         assert_eq!(seller["license_expires"]["format"], "date");
+        let incident = &root["properties"]["incident"]["properties"];
+        assert_eq!(incident["occurred_at"]["format"], "date-time");
+        assert!(
+            root["description"]
+                .as_str()
+                .unwrap()
+                .ends_with("a TOML 1.0 document")
+        );
         assert_eq!(seller["entity_type"]["enum"][0], "enterprise");
         let ignore = &root["properties"]["bindcheck"]["properties"]["ignore"];
         assert_eq!(ignore["type"], "array");

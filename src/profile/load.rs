@@ -8,7 +8,7 @@
 use super::credentials::SecretPolicy;
 use super::money::{Money, MoneyError, is_currency};
 use super::schema::{self, FieldClass, Kind, SUPPORTED_FORMAT};
-use super::{Field, ListItem, Profile, Section, Suppression, Value};
+use super::{Field, ListItem, Profile, Section, Suppression, Value, toml10};
 use crate::finding::{Arg, Term, ValueType};
 use crate::source::{Position, SourceFile, Span};
 use toml::Spanned;
@@ -40,12 +40,24 @@ pub enum LoadErrorKind {
     FormatNotInteger,
     /// More keys and array elements than any profile has ([`MAX_ENTRIES`]).
     TooManyEntries,
+    /// A dotted key or table header of more parts than the parser reads.
+    KeyTooLong,
     /// The file could not be read (`lint`: permissions, a folder that cannot be listed).
     Unreadable,
     /// Over the size limit for a profile.
     TooLarge,
     /// Not a regular file.
     NotAFile,
+    /// `0x`, `0o` or `0b` with no digits after it.
+    NoDigits,
+    /// A `\e` or `\xHH` escape (TOML 1.1).
+    Toml11Escape,
+    /// A time without seconds (TOML 1.1).
+    Toml11Time,
+    /// A line break or comment inside an inline table (TOML 1.1).
+    Toml11InlineLines,
+    /// A comma before the `}` of an inline table (TOML 1.1).
+    Toml11TrailingComma,
 }
 
 impl LoadErrorKind {
@@ -58,9 +70,15 @@ impl LoadErrorKind {
             LoadErrorKind::FormatUnsupported => "format_unsupported",
             LoadErrorKind::FormatNotInteger => "format_not_integer",
             LoadErrorKind::TooManyEntries => "too_many_entries",
+            LoadErrorKind::KeyTooLong => "key_too_long",
             LoadErrorKind::Unreadable => "unreadable",
             LoadErrorKind::TooLarge => "too_large",
             LoadErrorKind::NotAFile => "not_a_file",
+            LoadErrorKind::NoDigits => "no_digits",
+            LoadErrorKind::Toml11Escape => "toml11_escape",
+            LoadErrorKind::Toml11Time => "toml11_time",
+            LoadErrorKind::Toml11InlineLines => "toml11_inline_lines",
+            LoadErrorKind::Toml11TrailingComma => "toml11_trailing_comma",
         }
     }
 }
@@ -113,28 +131,14 @@ pub fn load(
         }
     };
     let mut source = SourceFile::new(path, text);
-    // A UTF-8 byte-order mark is harmless here; TOML itself does not allow it, so parse past it.
-    let base = if source.text.starts_with('\u{FEFF}') {
-        3
-    } else {
-        0
-    };
-    let root = match DeTable::parse(&source.text[base..]) {
+    // The parser passes over one UTF-8 byte-order mark (TOML itself does not allow it, but
+    // editors on Windows write it) and keeps offsets into the whole text; a second one is an
+    // error like any other stray character.
+    let root = match DeTable::parse(&source.text) {
         Ok(root) => root,
-        Err(e) => {
-            let offset = e.span().map_or(0, |s| s.start) + base;
-            let message = crate::unicode::escape(e.message().trim()).into_owned();
-            return Err(LoadError {
-                kind: LoadErrorKind::NotToml,
-                code: "BC001",
-                args: vec![("detail", Arg::Text(message.replace('\n', " ")))],
-                position: source.position(offset),
-                offset,
-            });
-        }
+        Err(e) => return Err(syntax_error(&source, &e)),
     };
     let mut walker = Walker {
-        base,
         entry: None,
         // Room for a typical profile's fields (a few dozen), allocated once per file.
         fields: Vec::with_capacity(64),
@@ -142,23 +146,89 @@ pub fn load(
         suppressions: Vec::new(),
         issues: Vec::new(),
     };
-    check_format(&source, root.get_ref(), base)?;
-    check_entries(&source, root.get_ref(), base)?;
+    check_format(&source, root.get_ref())?;
+    check_tree(&source, root.get_ref())?;
     walker.table("", root.get_ref());
     walker.fields.sort_by_key(|f| f.span.start);
-    let found = super::credentials::find(&source.text, base, root.get_ref(), secrets);
+    let found = super::credentials::find(&source.text, 0, root.get_ref(), secrets);
     drop(root);
     *source.secrets_mut() = found;
-    let profile = Profile {
-        source,
-        fields: walker.fields,
-        sections: walker.sections,
-        suppressions: walker.suppressions,
-    };
+    let profile = Profile::new(source, walker.fields, walker.sections, walker.suppressions);
     Ok((profile, walker.issues))
 }
 
-fn check_format(source: &SourceFile, root: &DeTable<'_>, base: usize) -> Result<(), LoadError> {
+/// A parse error at the place it names. The parser names no place for a dotted key with too
+/// many parts; that key is found here.
+fn syntax_error(source: &SourceFile, e: &toml::de::Error) -> LoadError {
+    if e.span().is_none()
+        && let Some(offset) = long_dotted_key(&source.text)
+    {
+        return LoadError {
+            kind: LoadErrorKind::KeyTooLong,
+            code: "BC001",
+            args: vec![("parts", text(TOML_KEY_PARTS.to_string()))],
+            position: source.position(offset),
+            offset,
+        };
+    }
+    let offset = e.span().map_or(0, |s| s.start);
+    let message = crate::unicode::escape(e.message().trim()).into_owned();
+    LoadError {
+        kind: LoadErrorKind::NotToml,
+        code: "BC001",
+        args: vec![("detail", Arg::Text(message.replace('\n', " ")))],
+        position: source.position(offset),
+        offset,
+    }
+}
+
+/// The most parts of a dotted key `toml` reads (its parser's recursion limit); a unit test
+/// checks it against the parser.
+const TOML_KEY_PARTS: usize = 80;
+
+/// Where the first key (or table header) of [`TOML_KEY_PARTS`] parts or more starts.
+fn long_dotted_key(text: &str) -> Option<usize> {
+    use toml_parser::lexer::TokenKind;
+    let mut in_key = true;
+    let mut start = None;
+    let mut dots = 0;
+    for token in toml_parser::Source::new(text).lex() {
+        match token.kind() {
+            TokenKind::Dot if in_key => {
+                dots += 1;
+                if dots + 1 >= TOML_KEY_PARTS {
+                    return start;
+                }
+            }
+            TokenKind::Atom
+            | TokenKind::BasicString
+            | TokenKind::LiteralString
+            | TokenKind::Whitespace
+                if in_key =>
+            {
+                if start.is_none() && token.kind() != TokenKind::Whitespace {
+                    start = Some(token.span().start());
+                }
+            }
+            TokenKind::Newline
+            | TokenKind::LeftSquareBracket
+            | TokenKind::LeftCurlyBracket
+            | TokenKind::Comma => {
+                in_key = true;
+                start = None;
+                dots = 0;
+            }
+            _ => {
+                in_key = false;
+                start = None;
+                dots = 0;
+            }
+        }
+    }
+    None
+}
+
+fn check_format(source: &SourceFile, root: &DeTable<'_>) -> Result<(), LoadError> {
     let error = |kind, offset: usize, args: Vec<(&'static str, Arg)>| LoadError {
         kind,
         code: "BC005",
@@ -167,13 +237,18 @@ fn check_format(source: &SourceFile, root: &DeTable<'_>, base: usize) -> Result<
         offset,
     };
     let Some((_, value)) = root.iter().find(|(k, _)| k.get_ref() == "format") else {
+        let bom = if source.text.starts_with('\u{FEFF}') {
+            '\u{FEFF}'.len_utf8()
+        } else {
+            0
+        };
         return Err(error(
             LoadErrorKind::FormatMissing,
-            base,
+            bom,
             vec![("supported", text(SUPPORTED_FORMAT.to_string()))],
         ));
     };
-    let offset = value.span().start + base;
+    let offset = value.span().start;
     match value.get_ref() {
         DeValue::Integer(i) if integer(i) == Some(SUPPORTED_FORMAT) => Ok(()),
         DeValue::Integer(i) => Err(error(
@@ -196,48 +271,77 @@ fn check_format(source: &SourceFile, root: &DeTable<'_>, base: usize) -> Result<
 }
 
 /// Refuses a file with more than [`MAX_ENTRIES`] keys and array elements, naming where the
-/// limit was crossed. Iterative, so it is safe at any depth the parser accepted.
-fn check_entries(source: &SourceFile, root: &DeTable<'_>, base: usize) -> Result<(), LoadError> {
-    let mut count = 0usize;
-    let mut tables = vec![root];
-    let mut arrays: Vec<&toml::de::DeArray<'_>> = Vec::new();
-    let mut too_many = |span: Span| -> Result<(), LoadError> {
-        count += 1;
-        if count <= MAX_ENTRIES {
-            return Ok(());
-        }
-        let offset = span.start + base;
-        Err(LoadError {
-            kind: LoadErrorKind::TooManyEntries,
-            code: "BC001",
-            args: vec![("limit", text(MAX_ENTRIES.to_string()))],
-            position: source.position(offset),
-            offset,
-        })
+/// limit was crossed, and syntax that is not TOML 1.0 ([`toml10`]). Iterative, so it is safe
+/// at any depth the parser accepted; each key and value is looked at once.
+fn check_tree(source: &SourceFile, root: &DeTable<'_>) -> Result<(), LoadError> {
+    let error = |kind, offset: usize, args| LoadError {
+        kind,
+        code: "BC001",
+        args,
+        position: source.position(offset),
+        offset,
     };
+    let raw = |span: Span| source.text.get(span).unwrap_or("");
+    let mut count = 0usize;
+    // Tables and arrays still to visit, each with whether it lies inside an inline table
+    // (already checked whole with it).
+    let mut tables = vec![(root, false)];
+    let mut arrays: Vec<(&toml::de::DeArray<'_>, bool)> = Vec::new();
+    let mut values: Vec<&Spanned<DeValue<'_>>> = Vec::new();
     loop {
-        let value_spans: Vec<&Spanned<DeValue<'_>>> = if let Some(table) = tables.pop() {
-            let mut values = Vec::with_capacity(table.len());
+        let inline = if let Some((table, inline)) = tables.pop() {
             for (key, value) in table.iter() {
-                too_many(key.span())?;
+                count += 1;
+                if count > MAX_ENTRIES {
+                    let limit = text(MAX_ENTRIES.to_string());
+                    let kind = LoadErrorKind::TooManyEntries;
+                    return Err(error(kind, key.span().start, vec![("limit", limit)]));
+                }
+                if let Some(v) = toml10::string(raw(key.span()), key.span().start) {
+                    return Err(error(v.kind, v.offset, v.args));
+                }
                 values.push(value);
             }
-            values
-        } else if let Some(array) = arrays.pop() {
-            let mut values = Vec::with_capacity(array.len());
+            inline
+        } else if let Some((array, inline)) = arrays.pop() {
             for item in array.iter() {
-                too_many(item.span())?;
+                count += 1;
+                if count > MAX_ENTRIES {
+                    let limit = text(MAX_ENTRIES.to_string());
+                    let kind = LoadErrorKind::TooManyEntries;
+                    return Err(error(kind, item.span().start, vec![("limit", limit)]));
+                }
                 values.push(item);
             }
-            values
+            inline
         } else {
             return Ok(());
         };
-        for value in value_spans {
-            match value.get_ref() {
-                DeValue::Table(t) => tables.push(t),
-                DeValue::Array(a) => arrays.push(a),
-                _ => {}
+        for value in values.drain(..) {
+            let span = value.span();
+            let at = span.start;
+            let violation = match value.get_ref() {
+                DeValue::Table(t) => {
+                    let written = raw(span);
+                    let opens = written.starts_with('{');
+                    tables.push((t, inline || opens));
+                    if opens && !inline {
+                        toml10::inline_table(written, at)
+                    } else {
+                        None
+                    }
+                }
+                DeValue::Array(a) => {
+                    arrays.push((a, inline));
+                    None
+                }
+                DeValue::String(_) => toml10::string(raw(span), at),
+                DeValue::Datetime(_) => toml10::datetime(raw(span), at),
+                DeValue::Integer(_) => toml10::integer(raw(span), at),
+                _ => None,
+            };
+            if let Some(v) = violation {
+                return Err(error(v.kind, v.offset, v.args));
             }
         }
     }
@@ -270,7 +374,6 @@ fn type_term(value_type: ValueType) -> Arg {
 }
 
 struct Walker {
-    base: usize,
     /// While walking an entry of an array of tables that holds fields
     /// (`[[amazon.deposit_methods]]`): the entry's index.
     entry: Option<usize>,
@@ -281,10 +384,6 @@ struct Walker {
 }
 
 impl Walker {
-    fn span(&self, span: Span) -> Span {
-        span.start + self.base..span.end + self.base
-    }
-
     fn issue(&mut self, code: &'static str, variant: &'static str, path: String, span: Span) {
         self.issue_with(code, variant, path, span, Vec::new());
     }
@@ -297,7 +396,6 @@ impl Walker {
         span: Span,
         args: Vec<(&'static str, Arg)>,
     ) {
-        let span = self.span(span);
         self.issues.push(LoadIssue {
             code,
             variant,
@@ -360,7 +458,7 @@ impl Walker {
             (DeValue::Table(table), false) => {
                 self.sections.push(Section {
                     path: spec.path,
-                    span: self.span(header),
+                    span: header,
                     entry: self.entry,
                 });
                 self.table(spec.path, table);
@@ -368,7 +466,7 @@ impl Walker {
             (DeValue::Array(items), true) => {
                 self.sections.push(Section {
                     path: spec.path,
-                    span: self.span(header),
+                    span: header,
                     entry: None,
                 });
                 for (index, item) in items.iter().enumerate() {
@@ -413,7 +511,7 @@ impl Walker {
     fn entry(&mut self, path: &'static str, index: usize, span: Span, table: &DeTable<'_>) {
         self.sections.push(Section {
             path,
-            span: self.span(span),
+            span,
             entry: Some(index),
         });
         let outer = self.entry.replace(index);
@@ -426,7 +524,7 @@ impl Walker {
             code: None,
             field: None,
             reason: None,
-            span: self.span(span.clone()),
+            span: span.clone(),
         };
         for (key, value) in table.iter() {
             let name = key.get_ref().as_ref();
@@ -478,7 +576,7 @@ impl Walker {
                             .into_iter()
                             .map(|item| ListItem {
                                 text: item.text,
-                                span: self.span(item.span),
+                                span: item.span,
                             })
                             .collect(),
                     ),
@@ -487,8 +585,8 @@ impl Walker {
                 self.fields.push(Field {
                     spec,
                     entry: self.entry,
-                    key_span: self.span(key.span()),
-                    span: self.span(span),
+                    key_span: key.span(),
+                    span,
                     value: converted,
                 });
             }
@@ -871,6 +969,116 @@ mod tests {
         let (_, issues) = load_str("format = 1\n[lianlian]\nbalance = 150.0\n").unwrap();
         assert_eq!(issues[0].code, "BC003");
         assert_eq!(issues[0].variant, "money_float");
+    }
+
+    /// The parser refuses a dotted key of [`TOML_KEY_PARTS`] parts without naming a place:
+    /// the key is found and named, on whatever line it is; one part fewer loads.
+    #[test]
+    fn a_dotted_key_with_too_many_parts_is_named_where_it_is() {
+        let key = |parts: usize| vec!["a"; parts].join(".");
+        let text = format!(
+            "format = 1\n# x.y.z\nn = 1.5\n  {} = 1\n",
+            key(TOML_KEY_PARTS + 10)
+        );
+        let e = load_str(&text).unwrap_err();
+        assert_eq!((e.code, e.kind), ("BC001", LoadErrorKind::KeyTooLong));
+        assert_eq!(e.position, Position { line: 4, column: 3 });
+        let header = format!("format = 1\n[\"s\".{}]\n", key(TOML_KEY_PARTS));
+        let e = load_str(&header).unwrap_err();
+        assert_eq!(e.position, Position { line: 2, column: 2 });
+        let fewer = format!("format = 1\n{} = 1\n", key(TOML_KEY_PARTS - 1));
+        assert!(load_str(&fewer).is_ok());
+    }
+
+    /// TOML 1.0 exactly: what 1.1 added, an integer prefix without digits and a second
+    /// byte-order mark are syntax errors at their place.
+    #[test]
+    fn syntax_outside_toml_1_0_is_refused_where_it_is() {
+        let cases: [(&str, LoadErrorKind, Position); 8] = [
+            (
+                "[incident]\nattempts = 0x\n",
+                LoadErrorKind::NoDigits,
+                Position {
+                    line: 3,
+                    column: 12,
+                },
+            ),
+            (
+                "[incident]\nattempts = 0b\n",
+                LoadErrorKind::NoDigits,
+                Position {
+                    line: 3,
+                    column: 12,
+                },
+            ),
+            (
+                "[seller]\nlegal_name = \"A\\eB\"\n",
+                LoadErrorKind::Toml11Escape,
+                Position {
+                    line: 3,
+                    column: 16,
+                },
+            ),
+            (
+                "[seller]\n\"le\\x67al_name\" = \"A\"\n",
+                LoadErrorKind::Toml11Escape,
+                Position { line: 3, column: 4 },
+            ),
+            (
+                "[incident]\noccurred_at = 2026-11-20T10:15+08:00\n",
+                LoadErrorKind::Toml11Time,
+                Position {
+                    line: 3,
+                    column: 26,
+                },
+            ),
+            (
+                "seller = { legal_name = \"A\",\n  country = \"CN\" }\n",
+                LoadErrorKind::Toml11InlineLines,
+                Position {
+                    line: 2,
+                    column: 29,
+                },
+            ),
+            (
+                "seller = { legal_name = \"A\", }\n",
+                LoadErrorKind::Toml11TrailingComma,
+                Position {
+                    line: 2,
+                    column: 28,
+                },
+            ),
+            (
+                "x = [{ a = { b = 1, } }]\n",
+                LoadErrorKind::Toml11TrailingComma,
+                Position {
+                    line: 2,
+                    column: 19,
+                },
+            ),
+        ];
+        for (body, kind, position) in cases {
+            let e = load_str(&format!("format = 1\n{body}")).unwrap_err();
+            assert_eq!(
+                (e.code, e.kind, e.position),
+                ("BC001", kind, position),
+                "{body}"
+            );
+        }
+        let e = load_str("\u{FEFF}\u{FEFF}format = 1\n").unwrap_err();
+        assert_eq!(
+            (e.kind, e.position),
+            (LoadErrorKind::NotToml, Position { line: 1, column: 2 })
+        );
+        let (profile, _) = load_str("\u{FEFF}format = 1\n[seller]\nlegal_name = \"A\"\n").unwrap();
+        let name = profile.field("seller.legal_name").unwrap();
+        assert_eq!(
+            profile.source.position(name.span.start),
+            Position {
+                line: 3,
+                column: 14
+            }
+        );
     }
 
     #[test]

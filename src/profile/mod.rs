@@ -10,6 +10,7 @@ pub mod json_schema;
 pub mod load;
 pub mod money;
 pub mod schema;
+mod toml10;
 pub mod values;
 
 use crate::source::{SourceFile, Span, string_char_offsets};
@@ -100,17 +101,51 @@ pub struct Profile {
     pub fields: Vec<Field>,
     pub sections: Vec<Section>,
     pub suppressions: Vec<Suppression>,
+    /// Indices into `fields`, ordered by (entry, schema path): a lookup is a bisection, so a
+    /// profile with a thousand deposit methods is not read field by field for each of them.
+    by_path: Vec<u32>,
 }
 
 impl Profile {
+    /// A profile of `fields` (in source order) and the rest.
+    pub(crate) fn new(
+        source: SourceFile,
+        fields: Vec<Field>,
+        sections: Vec<Section>,
+        suppressions: Vec<Suppression>,
+    ) -> Self {
+        let mut by_path: Vec<u32> = (0..fields.len() as u32).collect();
+        by_path.sort_by_key(|&i| {
+            let field = &fields[i as usize];
+            (field.entry, field.spec.path)
+        });
+        Profile {
+            source,
+            fields,
+            sections,
+            suppressions,
+            by_path,
+        }
+    }
+
+    /// The field of `entry` (`None`: outside arrays of tables) at schema path `path`.
+    fn field_of(&self, entry: Option<usize>, path: &str) -> Option<&Field> {
+        let at = self
+            .by_path
+            .binary_search_by(|&i| {
+                let field = &self.fields[i as usize];
+                (field.entry, field.spec.path).cmp(&(entry, path))
+            })
+            .ok()?;
+        self.fields.get(*self.by_path.get(at)? as usize)
+    }
+
     /// The field at `path`, if present and well-typed. Fields of `[[amazon.deposit_methods]]`
     /// entries are read through [`Profile::deposit_methods`].
     pub fn field(&self, path: &str) -> Option<&Field> {
         debug_assert!(schema::field(path).is_some(), "unknown field path {path}");
         reads::record(path);
-        self.fields
-            .iter()
-            .find(|f| f.spec.path == path && f.entry.is_none())
+        self.field_of(None, path)
     }
 
     /// The fields of the given classes, for checks that look at every field of a kind (the
@@ -237,10 +272,7 @@ impl<'a> DepositMethod<'a> {
         );
         reads::record(path);
         let wanted = self.schema_path(path);
-        self.profile
-            .fields
-            .iter()
-            .find(|f| f.entry == self.section.entry && f.spec.path == wanted.as_ref())
+        self.profile.field_of(self.section.entry, &wanted)
     }
 
     /// The schema path of its field at `path` (an `amazon.deposit_method.` path): the same for

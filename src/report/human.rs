@@ -412,8 +412,10 @@ fn write_steps(
         }
     }
     if let Some(fix) = &cause.fix {
+        // A value too long to copy from a terminal is quoted like one in a message; JSON and
+        // `--fix` carry it whole.
         let value = match fix.replacement.as_deref() {
-            Some(value) => term.paint(value, style::value()),
+            Some(value) => term.paint(&super::shorten(value, lang), style::value()),
             None => l.fix_masked.to_string(),
         };
         let line = format!(
@@ -500,6 +502,9 @@ fn quote_line(
     let mut markers: Vec<Option<(usize, usize)>> = vec![None; findings.len()];
     // The masked form of the identifier being quoted, by the start of its span.
     let mut mask_of: Option<(usize, Vec<char>)> = None;
+    // How far into that identifier the walk is, counted as it goes (a count from its start at
+    // every character would be quadratic in its length): (start, offset, chars before offset).
+    let mut counted: Option<(usize, usize, usize)> = None;
     for (i, ch) in line.char_indices() {
         let offset = line_start + i;
         if let Some(range) = hidden.iter().find(|r| r.contains(&i)) {
@@ -532,10 +537,18 @@ fn quote_line(
                     let inner = source.text.get(start..span.end - 1).unwrap_or_default();
                     mask_of = Some((start, mask(inner).chars().collect()));
                 }
-                let index = source
-                    .text
-                    .get(start..offset)
-                    .map_or(0, |s| s.chars().count());
+                let (from, chars_before) = match counted {
+                    Some((at, counted_to, n)) if at == start && counted_to <= offset => {
+                        (counted_to, n)
+                    }
+                    _ => (start, 0),
+                };
+                let index = chars_before
+                    + source
+                        .text
+                        .get(from..offset)
+                        .map_or(0, |s| s.chars().count());
+                counted = Some((start, offset, index));
                 match mask_of.as_ref().and_then(|(_, m)| m.get(index)) {
                     Some('*') => shown.push('*'),
                     _ => push_printable(&mut shown, ch),

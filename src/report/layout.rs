@@ -98,8 +98,19 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
     wrap_held(&held, width, first, rest).replace(HELD_SPACE, " ")
 }
 
+/// Above this many bytes a paragraph is wrapped line by line (first fit) rather than balanced
+/// (optimal fit), whose tables cost memory and time by the word: a pasted value of a million
+/// words is quoted whole where it is the value to enter.
+const BALANCED_WRAP_BYTES: usize = 4096;
+
 fn wrap_held(text: &str, width: usize, first: &str, rest: &str) -> String {
+    let algorithm = if text.len() > BALANCED_WRAP_BYTES {
+        textwrap::WrapAlgorithm::FirstFit
+    } else {
+        textwrap::WrapAlgorithm::new_optimal_fit()
+    };
     let options = textwrap::Options::new(width.max(first.width() + 8))
+        .wrap_algorithm(algorithm)
         .initial_indent(first)
         .subsequent_indent(rest)
         .break_words(true)

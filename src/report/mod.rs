@@ -367,12 +367,38 @@ pub fn mask(value: &str) -> String {
     masked
 }
 
+/// The most characters of one value a message quotes. A value pasted a million times over
+/// would otherwise be quoted whole in every message about it; the fix's replacement and the
+/// evidence keep what they must in full.
+pub const MESSAGE_VALUE_CHARS: usize = 200;
+
+/// `value` as a message quotes it: whole up to [`MESSAGE_VALUE_CHARS`], else its start and end
+/// around "…" and how many characters it has.
+pub fn shorten(value: &str, lang: Lang) -> String {
+    let count = value.chars().count();
+    if count <= MESSAGE_VALUE_CHARS {
+        return value.to_string();
+    }
+    let tail = MESSAGE_VALUE_CHARS / 5;
+    let head: String = value.chars().take(MESSAGE_VALUE_CHARS - tail).collect();
+    let end = value
+        .char_indices()
+        .nth(count - tail)
+        .map_or(value.len(), |(i, _)| i);
+    let rest = value.get(end..).unwrap_or("");
+    words::say(
+        lang,
+        format!("{head}…{rest} ({count} characters)"),
+        format!("{head}…{rest}（共 {count} 个字符）"),
+    )
+}
+
 /// A message argument as `lang` shows it: escaped, identifiers masked unless `show_values`,
 /// secrets never (an argument that holds one has been through [`Secrets::redact_arg`]).
 pub fn render_arg(arg: &Arg, show_values: bool, lang: Lang) -> String {
     match arg {
-        Arg::Text(s) => escape(s).into_owned(),
-        Arg::Ident(s) if show_values => escape(s).into_owned(),
+        Arg::Text(s) => escape_owned(shorten(s, lang)),
+        Arg::Ident(s) if show_values => escape_owned(shorten(s, lang)),
         Arg::Ident(s) => escape_owned(mask(s)),
         Arg::Secret => words::secret_marker(lang).to_string(),
         Arg::Term(term) => escape_owned(words::term(term, lang)),
@@ -871,6 +897,26 @@ pub fn build_unreadable(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A long value is quoted by its start and end and its length, in the reader's language;
+    /// a short one whole.
+    #[test]
+    fn messages_quote_long_values_shortened() {
+        assert_eq!(shorten("深圳 ABC", Lang::Zh), "深圳 ABC");
+        let long = format!("{}{}", "a".repeat(1000), "Z".repeat(40));
+        let en = shorten(&long, Lang::En);
+        assert_eq!(
+            en,
+            format!("{}…{} (1040 characters)", "a".repeat(160), "Z".repeat(40))
+        );
+        assert!(shorten(&long, Lang::Zh).ends_with("（共 1040 个字符）"));
+        let shown = render_arg(&Arg::Text("\u{200B}".repeat(1_000_000)), false, Lang::En);
+        assert!(
+            shown.ends_with(" (1000000 characters)") && shown.len() < 4000,
+            "{}",
+            shown.len()
+        );
+    }
 
     #[test]
     fn masks_keep_two_and_four() {

@@ -363,7 +363,7 @@ pub fn routing_number_invalid(
             let Some(field) = account.field(bank) else {
                 continue;
             };
-            let Some(value) = judged(field) else {
+            let Some(value) = judged(ctx, field) else {
                 continue;
             };
             let (what_en, what_zh) = labels(ctx.pack, FIELD_LABELS_RULE, "fields", &[key]);
@@ -417,7 +417,7 @@ pub fn bank_code_invalid(
             let Some(validate) = shape_of(&account, key) else {
                 continue;
             };
-            let Some(value) = judged(field) else {
+            let Some(value) = judged(ctx, field) else {
                 continue;
             };
             if let Err(err) = validate(&value.text) {

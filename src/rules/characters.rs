@@ -8,8 +8,8 @@
 
 use super::{CHARACTER_CLASSES, Context, Rule};
 use crate::finding::{Applicability, Finding, Fix};
+use crate::profile::Field;
 use crate::profile::schema::FieldClass as Schema;
-use crate::profile::{Field, Profile};
 use crate::rulepack::PolicyError;
 use crate::unicode::{self, CharIssue, FieldClass, FixSuggestion};
 use serde_json::json;
@@ -29,18 +29,28 @@ pub(crate) fn is_iban(field: &Field) -> bool {
     field.path().ends_with(".iban")
 }
 
-/// Every BC2xx issue in a text field's value (empty for fields the family does not scan).
-pub(crate) fn issues(field: &Field) -> Vec<CharIssue> {
+/// Every BC2xx issue in a text field's value, handed to `visit` one at a time in order of
+/// position (none for fields the family does not scan).
+pub(crate) fn each_issue(field: &Field, visit: &mut dyn FnMut(CharIssue)) {
     match (scan_class(field), field.text()) {
-        (Some(_), Some(value)) if is_iban(field) => unicode::scan_iban(value),
-        (Some(class), Some(value)) => {
-            let mut found = unicode::scan(value, class);
-            if class != FieldClass::Identifier {
-                mark_cjk_gaps(value, &mut found);
-            }
-            found
+        (Some(_), Some(value)) if is_iban(field) => {
+            unicode::scan_each(value, FieldClass::Identifier, true, visit);
         }
-        _ => Vec::new(),
+        (Some(FieldClass::Identifier), Some(value)) => {
+            unicode::scan_each(value, FieldClass::Identifier, false, visit);
+        }
+        (Some(class), Some(value)) => {
+            // The chars are needed only around an irregular space, which few values have.
+            let mut chars: Option<Vec<char>> = None;
+            unicode::scan_each(value, class, false, &mut |mut issue| {
+                if issue.kind == "irregular_space" {
+                    let chars = chars.get_or_insert_with(|| value.chars().collect());
+                    mark_cjk_gap(chars, &mut issue);
+                }
+                visit(issue);
+            });
+        }
+        _ => {}
     }
 }
 
@@ -72,21 +82,15 @@ fn between_cjk(chars: &[char], index: usize) -> bool {
 /// An ideographic or other irregular space between two Chinese characters is not a space the
 /// licence has, which writes Chinese without spaces: its fix deletes it instead of folding it to
 /// an ASCII space, and its kind says so.
-fn mark_cjk_gaps(value: &str, issues: &mut [CharIssue]) {
-    if !issues.iter().any(|i| i.kind == "irregular_space") {
-        return;
-    }
-    let chars: Vec<char> = value.chars().collect();
-    for issue in issues {
-        if issue.kind == "irregular_space"
-            && issue.char_len == 1
-            && matches!(issue.fix, FixSuggestion::Fold(_))
-            && between_cjk(&chars, issue.char_index)
-        {
-            issue.kind = "cjk_space";
-            issue.fix = FixSuggestion::Strip;
-            issue.suggestion = None;
-        }
+fn mark_cjk_gap(chars: &[char], issue: &mut CharIssue) {
+    if issue.kind == "irregular_space"
+        && issue.char_len == 1
+        && matches!(issue.fix, FixSuggestion::Fold(_))
+        && between_cjk(chars, issue.char_index)
+    {
+        issue.kind = "cjk_space";
+        issue.fix = FixSuggestion::Strip;
+        issue.suggestion = None;
     }
 }
 
@@ -121,28 +125,38 @@ pub(crate) fn safe_fixed(field: &Field, value: &str) -> String {
     }
 }
 
-/// The value after the safe fixes and the given unsafe replacements (look-alikes, mojibake).
-pub(crate) fn replaced(field: &Field, value: &str, issues: &[&CharIssue]) -> String {
+/// The value after the safe fixes and the unsafe replacements (look-alikes, mojibake) of the
+/// issues `replace` picks.
+pub(crate) fn replaced(field: &Field, value: &str, replace: impl Fn(&CharIssue) -> bool) -> String {
+    replaced_seeing(field, value, replace, &mut |_| {})
+}
+
+/// [`replaced`], showing `see` every issue of the value on the way (one scan does both).
+pub(crate) fn replaced_seeing(
+    field: &Field,
+    value: &str,
+    replace: impl Fn(&CharIssue) -> bool,
+    see: &mut dyn FnMut(&CharIssue),
+) -> String {
     let mut out = String::with_capacity(value.len());
-    let mut skip_until = 0;
-    for (idx, ch) in value.chars().enumerate() {
-        if idx < skip_until {
-            continue;
+    let mut chars = value.chars();
+    // Chars of `value` consumed so far.
+    let mut done = 0;
+    each_issue(field, &mut |issue| {
+        see(&issue);
+        let FixSuggestion::Replace(text) = &issue.fix else {
+            return;
+        };
+        if issue.char_index < done || !replace(&issue) {
+            return;
         }
-        let replacement = issues.iter().find_map(|issue| match &issue.fix {
-            FixSuggestion::Replace(text) if issue.char_index == idx => {
-                Some((text, issue.char_len.max(1)))
-            }
-            _ => None,
-        });
-        match replacement {
-            Some((text, len)) => {
-                out.push_str(text);
-                skip_until = idx + len;
-            }
-            None => out.push(ch),
-        }
-    }
+        out.extend(chars.by_ref().take(issue.char_index - done));
+        let len = issue.char_len.max(1);
+        for _ in chars.by_ref().take(len) {}
+        done = issue.char_index + len;
+        out.push_str(text);
+    });
+    out.extend(chars);
     safe_fixed(field, &out)
 }
 
@@ -220,9 +234,57 @@ fn variant(class: FieldClass, kind: &str) -> &'static str {
         .unwrap_or(class_name(class))
 }
 
-/// The fields with character issues, each with its class and issues: the scan every rule of
-/// the family reads.
-pub(crate) struct Scanned<'a>(Vec<(&'a Field, FieldClass, Vec<CharIssue>)>);
+/// The issues of one code in one field: how many, the first ones (as many as evidence keeps),
+/// and whether any has a fix and whether any is a replacement that changes what it says.
+struct CodeIssues {
+    code: &'static str,
+    count: usize,
+    first: Vec<CharIssue>,
+    any_fix: bool,
+    any_replace: bool,
+}
+
+/// One field with character issues: its class, its issues by code, and its value after the
+/// safe fixes, worked out when a rule first needs it.
+pub(crate) struct ScannedField<'a> {
+    field: &'a Field,
+    class: FieldClass,
+    codes: Vec<CodeIssues>,
+    safe_fixed: std::cell::OnceCell<String>,
+}
+
+/// The fields with character issues: the scan every rule of the family reads.
+pub(crate) struct Scanned<'a>(Vec<ScannedField<'a>>);
+
+/// A field's issues, summed up by code.
+fn by_code(field: &Field, keep: usize) -> Vec<CodeIssues> {
+    let mut codes: Vec<CodeIssues> = Vec::new();
+    each_issue(field, &mut |issue| {
+        let at = match codes.iter().position(|c| c.code == issue.code) {
+            Some(at) => at,
+            None => {
+                codes.push(CodeIssues {
+                    code: issue.code,
+                    count: 0,
+                    first: Vec::new(),
+                    any_fix: false,
+                    any_replace: false,
+                });
+                codes.len() - 1
+            }
+        };
+        let Some(entry) = codes.get_mut(at) else {
+            return;
+        };
+        entry.count += 1;
+        entry.any_fix |= issue.fix != FixSuggestion::None;
+        entry.any_replace |= matches!(issue.fix, FixSuggestion::Replace(_));
+        if entry.first.len() < keep {
+            entry.first.push(issue);
+        }
+    });
+    codes
+}
 
 /// BC201: a default-ignorable (invisible) character: zero-width space, BOM, soft hyphen, …
 pub fn invisible_character(
@@ -278,10 +340,11 @@ pub fn broken_character(
     scan(rule, ctx, out)
 }
 
-/// What BC201–BC206 share: the fields are scanned once per profile, and each rule reports the
-/// issues of its own code, one finding per field at the first offending character; every
-/// occurrence is in `evidence.occurrences`.
+/// What BC201–BC206 share (each its own rule): one finding per field with issues of the rule's code, at
+/// the first offending character; the first occurrences (`[evidence] max_items`) are in
+/// `evidence.occurrences`, and `evidence.count` says how many there are.
 fn scan(rule: &Rule, ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
+    let keep = ctx.pack.evidence.max_items;
     let scanned = ctx.characters.get_or_init(|| {
         Scanned(
             ctx.profile
@@ -289,16 +352,21 @@ fn scan(rule: &Rule, ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), Po
                 .filter_map(|field| {
                     let class = scan_class(field)?;
                     field.text()?;
-                    let found = issues(field);
-                    (!found.is_empty()).then_some((field, class, found))
+                    let codes = by_code(field, keep);
+                    (!codes.is_empty()).then_some(ScannedField {
+                        field,
+                        class,
+                        codes,
+                        safe_fixed: std::cell::OnceCell::new(),
+                    })
                 })
                 .collect(),
         )
     });
-    for (field, class, found) in &scanned.0 {
-        let of_code: Vec<&CharIssue> = found.iter().filter(|i| i.code == rule.code).collect();
-        if let Some(value) = field.text()
-            && let Some(finding) = finding(rule, ctx.profile, field, *class, value, &of_code)
+    for scanned in &scanned.0 {
+        if let Some(value) = scanned.field.text()
+            && let Some(issues) = scanned.codes.iter().find(|c| c.code == rule.code)
+            && let Some(finding) = finding(rule, ctx, scanned, value, issues)
         {
             out.push(finding);
         }
@@ -308,15 +376,17 @@ fn scan(rule: &Rule, ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), Po
 
 fn finding(
     rule: &Rule,
-    profile: &Profile,
-    field: &Field,
-    class: FieldClass,
+    ctx: &Context<'_>,
+    scanned: &ScannedField<'_>,
     value: &str,
-    issues: &[&CharIssue],
+    issues: &CodeIssues,
 ) -> Option<Finding> {
-    let first = issues.first()?;
+    let (field, class) = (scanned.field, scanned.class);
+    let first = issues.first.first()?;
+    let profile = ctx.profile;
     let starts = profile.char_starts(field);
     let occurrences: Vec<_> = issues
+        .first
         .iter()
         .map(|issue| {
             let at = profile.source.position(starts.start(issue.char_index));
@@ -335,14 +405,14 @@ fn finding(
         })
         .collect();
 
-    let any_replace = issues
-        .iter()
-        .any(|i| matches!(i.fix, FixSuggestion::Replace(_)));
-    let any_fix = issues.iter().any(|i| i.fix != FixSuggestion::None);
+    let (any_replace, any_fix) = (issues.any_replace, issues.any_fix);
     let suggestion = if any_replace {
-        replaced(field, value, issues)
+        replaced(field, value, |issue| issue.code == rule.code)
     } else {
-        safe_fixed(field, value)
+        scanned
+            .safe_fixed
+            .get_or_init(|| safe_fixed(field, value))
+            .clone()
     };
     let identifier = class == FieldClass::Identifier;
 
@@ -351,10 +421,10 @@ fn finding(
         .fingerprint_value(value)
         .variant(variant(class, first.kind))
         .character("character", first.ch)
-        .text("count", issues.len().to_string())
+        .text("count", issues.count.to_string())
         .text("position", (first.char_index + 1).to_string())
         .text("intended", first.suggestion.clone().unwrap_or_default())
-        .evidence("count", issues.len())
+        .evidence("count", issues.count)
         .evidence("class", class_name(class))
         .evidence("occurrences", occurrences);
     finding = if identifier {

@@ -12,86 +12,150 @@ use super::{Context, Rule};
 use crate::finding::Finding;
 use crate::profile::Field;
 use crate::rulepack::PolicyError;
-use crate::unicode::{CharIssue, FixSuggestion};
+use crate::unicode::FixSuggestion;
 use crate::validators::{IdError, bic, iban, inn, ogrn, uscc};
 use serde_json::json;
-use std::borrow::Cow;
+use std::rc::Rc;
 use unicode_normalization::UnicodeNormalization;
 
 /// The text a validator judges, and for each of its chars the index of the char of the value
 /// as written that produced it (None when it cannot be traced).
-pub(super) struct Judged<'a> {
-    pub(super) text: Cow<'a, str>,
+pub(super) struct Judged {
+    pub(super) text: String,
     /// `None` when the text is the value as written, so each char is its own origin (almost
     /// always: the table is only built when a fix changed the value).
-    origin: Option<Vec<Option<usize>>>,
+    /// [`UNTRACED`] for a char that cannot be traced.
+    origin: Option<Vec<u32>>,
+    /// How many chars the text has.
+    chars: usize,
 }
 
-impl Judged<'_> {
+impl Judged {
     /// The index in the value as written of the `index`-th char of the text.
     pub(super) fn origin(&self, index: usize) -> Option<usize> {
         match &self.origin {
-            Some(origin) => origin.get(index).copied().flatten(),
-            None => (index < self.text.chars().count()).then_some(index),
+            Some(origin) => origin
+                .get(index)
+                .filter(|&&o| o != UNTRACED)
+                .map(|&o| o as usize),
+            None => (index < self.chars).then_some(index),
         }
     }
 }
 
+/// Judged values of a profile, by the start of the field's value span.
+#[derive(Default)]
+pub(crate) struct JudgedMemo(std::cell::RefCell<Vec<(usize, Option<Rc<Judged>>)>>);
+
 /// The value of `field` as a validator should see it; `None` when absent or when BC2xx found a
-/// character nothing can repair.
-pub(super) fn judged(field: &Field) -> Option<Judged<'_>> {
+/// character nothing can repair. Worked out once per field and profile.
+pub(super) fn judged(ctx: &Context<'_>, field: &Field) -> Option<Rc<Judged>> {
+    let key = field.span.start;
+    if let Some((_, found)) = ctx.judged.0.borrow().iter().find(|(k, _)| *k == key) {
+        return found.clone();
+    }
+    let found = judge(field).map(Rc::new);
+    ctx.judged.0.borrow_mut().push((key, found.clone()));
+    found
+}
+
+fn judge(field: &Field) -> Option<Judged> {
     let value = field.text()?;
-    let issues = characters::issues(field);
-    if issues.is_empty() {
+    let mut produced = Produced::default();
+    let (mut any, mut unrepairable) = (false, false);
+    let text = characters::replaced_seeing(field, value, |_| true, &mut |issue| {
+        any = true;
+        match &issue.fix {
+            FixSuggestion::None => unrepairable = true,
+            FixSuggestion::Replace(text) | FixSuggestion::Fold(text) => {
+                produced.push(issue.char_index, text);
+            }
+            FixSuggestion::Strip => {}
+        }
+    });
+    if !any {
         return Some(Judged {
-            text: Cow::Borrowed(value),
+            text: value.to_string(),
             origin: None,
+            chars: value.chars().count(),
         });
     }
-    if issues.iter().any(|i| i.fix == FixSuggestion::None) {
+    if unrepairable {
         return None;
     }
-    let all: Vec<&CharIssue> = issues.iter().collect();
-    let text = characters::replaced(field, value, &all);
-    let origin = align(value, &text, &issues);
+    let origin = align(value, &text, &produced);
     Some(Judged {
-        text: Cow::Owned(text),
+        chars: origin.len(),
+        text,
         origin: Some(origin),
     })
 }
 
+/// Each fold or replacement of a value with the char index it starts at, in order, to trace
+/// the judged text back. Most are one char (a look-alike's letter), kept without a heap
+/// allocation each: a pasted value can hold millions.
+#[derive(Default)]
+struct Produced {
+    one: Vec<(u32, char)>,
+    more: Vec<(u32, String)>,
+}
+
+impl Produced {
+    fn push(&mut self, at: usize, text: &str) {
+        let at = u32::try_from(at).unwrap_or(u32::MAX);
+        let mut chars = text.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => self.one.push((at, c)),
+            _ => self.more.push((at, text.to_string())),
+        }
+    }
+}
+
+/// In [`Judged::origin`]: a char of the judged text that no char of the value produced.
+const UNTRACED: u32 = u32::MAX;
+
 /// Traces each char of `fixed` back to the char of `original` it came from. The fixes only
 /// delete chars or replace one char by a short text (NFKC fold, look-alike), in order, so a
-/// greedy walk suffices.
-fn align(original: &str, fixed: &str, issues: &[CharIssue]) -> Vec<Option<usize>> {
+/// greedy walk suffices. Indices are kept as `u32` ([`UNTRACED`] for none), a quarter of the
+/// memory of `Option<usize>` for a value of millions of chars.
+fn align(original: &str, fixed: &str, produced: &Produced) -> Vec<u32> {
     let orig: Vec<char> = original.chars().collect();
     let fixed: Vec<char> = fixed.chars().collect();
     let mut out = Vec::with_capacity(fixed.len());
+    let mut one = produced.one.iter().peekable();
+    let mut more = produced.more.iter().peekable();
     let (mut i, mut j) = (0, 0);
     while j < fixed.len() {
         let mut matched = 0;
         while let Some(&o) = orig.get(i) {
-            let produced: Vec<char> = match issues.iter().find(|x| x.char_index == i) {
-                Some(CharIssue {
-                    fix: FixSuggestion::Replace(t) | FixSuggestion::Fold(t),
-                    ..
-                }) => t.chars().collect(),
-                _ => std::iter::once(o).nfkc().collect(),
+            let at = u32::try_from(i).unwrap_or(u32::MAX);
+            while one.next_if(|(k, _)| *k < at).is_some() {}
+            while more.next_if(|(k, _)| *k < at).is_some() {}
+            // The char itself, else what its fix or its NFKC form produced.
+            let len = if fixed.get(j) == Some(&o) {
+                1
+            } else {
+                let produced: Vec<char> = match (one.peek(), more.peek()) {
+                    (Some((k, c)), _) if *k == at => vec![*c],
+                    (_, Some((k, text))) if *k == at => text.chars().collect(),
+                    _ => std::iter::once(o).nfkc().collect(),
+                };
+                let n = produced.len();
+                if n > 0 && fixed.get(j..j + n) == Some(produced.as_slice()) {
+                    n
+                } else {
+                    0
+                }
             };
-            let candidates = [vec![o], produced];
-            if let Some(len) = candidates.iter().find_map(|c| {
-                (!c.is_empty() && fixed.get(j..j + c.len()) == Some(c.as_slice()))
-                    .then_some(c.len())
-            }) {
-                out.extend(std::iter::repeat_n(Some(i), len));
+            i += 1;
+            if len > 0 {
+                out.extend(std::iter::repeat_n((i - 1) as u32, len));
                 matched = len;
-                i += 1;
                 break;
             }
-            i += 1;
         }
         if matched == 0 {
-            out.push(None);
+            out.push(UNTRACED);
             j += 1;
         } else {
             j += matched;
@@ -159,7 +223,7 @@ fn validate_fields<'a, T>(
     validate: fn(&str) -> Result<T, IdError>,
 ) {
     for field in fields {
-        let Some(judged) = judged(field) else {
+        let Some(judged) = judged(ctx, field) else {
             continue;
         };
         if skip_empty && judged.text.is_empty() {
@@ -258,11 +322,11 @@ pub fn amazon_seller_id(
     let Some(field) = ctx.profile.field("amazon.seller_id") else {
         return Ok(());
     };
-    let Some(judged) = judged(field) else {
+    let Some(judged) = judged(ctx, field) else {
         return Ok(());
     };
     if let Some(marketplace) = marketplaces
-        .get(judged.text.as_ref())
+        .get(judged.text.as_str())
         .and_then(toml::Value::as_str)
     {
         out.push(
@@ -328,10 +392,11 @@ fn accounts<'a>(ctx: &'a Context<'_>) -> Vec<Account<'a>> {
 
 /// The validated value of a field, if it passes `validate` after the character fixes.
 pub(super) fn valid<T>(
+    ctx: &Context<'_>,
     field: Option<&Field>,
     validate: fn(&str) -> Result<T, IdError>,
 ) -> Option<T> {
-    validate(&judged(field?)?.text).ok()
+    validate(&judged(ctx, field?)?.text).ok()
 }
 
 /// BC311: an IBAN where the bank country has none; a BIC from another country than the bank;
@@ -358,7 +423,7 @@ pub fn bank_country_mismatch(
                     .evidence("bank_country", country),
             );
         }
-        let bic_info = valid(account.bic, bic::validate);
+        let bic_info = valid(ctx, account.bic, bic::validate);
         if let (Some(field), Some(info), Some(country), Some(bank_country)) =
             (account.bic, &bic_info, country, account.bank_country)
             && !info.country.eq_ignore_ascii_case(country)
@@ -376,7 +441,7 @@ pub fn bank_country_mismatch(
         if no_iban {
             continue;
         }
-        let iban_info = valid(account.iban, iban::validate);
+        let iban_info = valid(ctx, account.iban, iban::validate);
         if let (Some(field), Some(iban_info), Some(bic_field), Some(bic_info)) =
             (account.iban, iban_info, account.bic, &bic_info)
             && iban_info.country != bic_info.country
@@ -407,21 +472,23 @@ pub fn ozon_client_id(
     let Some(field) = ctx.profile.field("ozon.seller_id") else {
         return Ok(());
     };
-    let Some(judged) = judged(field) else {
+    let Some(judged) = judged(ctx, field) else {
         return Ok(());
     };
     let pattern = ctx.pack.param_regex(rule.code, "pattern")?;
     if pattern.is_match(&judged.text) {
         return Ok(());
     }
-    let not_digits: Vec<usize> = judged
-        .text
-        .chars()
-        .enumerate()
-        .filter(|(_, c)| !c.is_ascii_digit())
-        .filter_map(|(i, _)| judged.origin(i))
-        .map(|i| i + 1)
-        .collect();
+    let not_digit_count = judged.text.chars().filter(|c| !c.is_ascii_digit()).count();
+    let not_digits = ctx.pack.evidence.cap(
+        judged
+            .text
+            .chars()
+            .enumerate()
+            .filter(|(_, c)| !c.is_ascii_digit())
+            .filter_map(|(i, _)| judged.origin(i))
+            .map(|i| i + 1),
+    );
     let finding = match not_digits.first() {
         Some(&position) => rule
             .finding(field.path(), ctx.profile.char_span(field, position - 1))
@@ -432,6 +499,7 @@ pub fn ozon_client_id(
     out.push(
         finding
             .ident("value", field.text().unwrap_or_default())
+            .evidence("not_digit_count", not_digit_count)
             .evidence("not_digit_positions", not_digits),
     );
     Ok(())
@@ -448,7 +516,7 @@ pub fn settlement_iban_country(
     let Some(field) = ctx.profile.field("ozon_global_pay.iban") else {
         return Ok(());
     };
-    let Some(info) = valid(Some(field), iban::validate) else {
+    let Some(info) = valid(ctx, Some(field), iban::validate) else {
         return Ok(());
     };
     let countries = ctx.pack.param_strings(rule.code, "countries")?;

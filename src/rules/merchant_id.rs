@@ -111,12 +111,13 @@ pub fn format(rule: &Rule, ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<
             continue;
         }
         let length = cleaned.chars().count();
-        let non_ascii: Vec<usize> = cleaned
-            .chars()
-            .enumerate()
-            .filter(|(_, c)| !c.is_ascii_alphanumeric())
-            .map(|(i, _)| i + 1)
-            .collect();
+        let non_ascii = ctx.pack.evidence.cap(
+            cleaned
+                .chars()
+                .enumerate()
+                .filter(|(_, c)| !c.is_ascii_alphanumeric())
+                .map(|(i, _)| i + 1),
+        );
         out.push(
             rule.at(field)
                 .ident("value", value)
@@ -124,6 +125,13 @@ pub fn format(rule: &Rule, ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<
                 .text("pattern", pattern.as_str())
                 .evidence("length", length)
                 .evidence("ignored_characters", value.chars().count() - length)
+                .evidence(
+                    "not_letter_or_digit_count",
+                    cleaned
+                        .chars()
+                        .filter(|c| !c.is_ascii_alphanumeric())
+                        .count(),
+                )
                 .evidence("not_letter_or_digit_positions", non_ascii),
         );
     }

@@ -58,6 +58,9 @@ pub struct Context<'a> {
     characters: std::cell::OnceCell<characters::Scanned<'a>>,
     /// The address comparison that BC401 and BC402 share.
     address: std::cell::OnceCell<Option<address::Compared<'a>>>,
+    /// Identifier values as the validators judge them, by the field's value span: several
+    /// rules validate the same value, and judging a long one is a full character scan.
+    judged: identifiers::JudgedMemo,
 }
 
 impl<'a> Context<'a> {
@@ -74,6 +77,7 @@ impl<'a> Context<'a> {
             names: names::Memo::default(),
             characters: std::cell::OnceCell::new(),
             address: std::cell::OnceCell::new(),
+            judged: identifiers::JudgedMemo::default(),
         }
     }
 

@@ -8,7 +8,7 @@
 use super::{Context, Rule};
 use crate::finding::{Applicability, Finding, Fix};
 use crate::namediff::{self, DiffKind, LegalForms, NameDiff};
-use crate::profile::{CharStarts, Field, Profile};
+use crate::profile::{CharStarts, Field};
 use crate::rulepack::{PolicyError, RulePack};
 use serde_json::json;
 use std::borrow::Cow;
@@ -113,25 +113,22 @@ fn pair<'a>(
 
 /// Every difference as evidence: 1-based positions, the differing texts, and where in the source the
 /// actual value's differing piece starts (an escape such as `\u200B` is located at its backslash).
-fn evidence(profile: &Profile, starts: &CharStarts<'_>, diff: &NameDiff) -> serde_json::Value {
-    let items: Vec<serde_json::Value> = diff
-        .differences
-        .iter()
-        .map(|d| {
-            let at = profile.source.position(starts.start(d.actual_index));
-            json!({
-                "kind": d.kind.as_str(),
-                "expected_index": d.expected_index + 1,
-                "actual_index": d.actual_index + 1,
-                // Raw here: the report stage escapes every evidence string once
-                // (`report::sanitize_json`); escaping here too would escape the escapes.
-                "expected_text": d.expected_text,
-                "actual_text": d.actual_text,
-                "line": at.line,
-                "column": at.column,
-            })
+fn evidence(ctx: &Context<'_>, starts: &CharStarts<'_>, diff: &NameDiff) -> serde_json::Value {
+    let profile = ctx.profile;
+    let items = ctx.pack.evidence.cap(diff.differences.iter().map(|d| {
+        let at = profile.source.position(starts.start(d.actual_index));
+        json!({
+            "kind": d.kind.as_str(),
+            "expected_index": d.expected_index + 1,
+            "actual_index": d.actual_index + 1,
+            // Raw here: the report stage escapes every evidence string once
+            // (`report::sanitize_json`); escaping here too would escape the escapes.
+            "expected_text": d.expected_text,
+            "actual_text": d.actual_text,
+            "line": at.line,
+            "column": at.column,
         })
-        .collect();
+    }));
     serde_json::Value::Array(items)
 }
 
@@ -211,7 +208,8 @@ fn compare_pair<'a>(
                     "column": first.column,
                 }),
             )
-            .evidence("differences", evidence(ctx.profile, &starts, diff))
+            .evidence("difference_count", diff.differences.len())
+            .evidence("differences", evidence(ctx, &starts, diff))
             // Which of the two names is right is the seller's call (the remediation says how to
             // check), so the replacement is offered but never applied without asking.
             .fix(Fix {
@@ -419,9 +417,10 @@ pub fn name_not_latin(
             .text("position", (index + 1).to_string())
             .text("count", letters.len().to_string())
             .evidence("scripts", scripts)
+            .evidence("count", letters.len())
             .evidence(
                 "positions",
-                letters.iter().map(|l| l.0 + 1).collect::<Vec<_>>(),
+                ctx.pack.evidence.cap(letters.iter().map(|l| l.0 + 1)),
             )
             .evidence(
                 "first",

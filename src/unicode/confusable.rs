@@ -69,6 +69,10 @@ fn index(alphabet: Alphabet) -> &'static SkeletonIndex {
 /// candidates (the skeleton of 'l', 'I', '1' and '|' is the same) the one of the same kind is
 /// chosen: an uppercase letter for an uppercase letter, a digit for a digit.
 pub(crate) fn lookalike_in(ch: char, alphabet: Alphabet) -> Option<char> {
+    super::props::lookalike(ch, alphabet, || lookalike_uncached(ch, alphabet))
+}
+
+fn lookalike_uncached(ch: char, alphabet: Alphabet) -> Option<char> {
     let candidates = index(alphabet).get(&skeleton(ch))?;
     let same_kind = |c: &&char| {
         if ch.is_uppercase() {
@@ -102,7 +106,7 @@ pub(crate) fn dominant_alphabet(chars: &[char]) -> Option<Alphabet> {
             Script::Greek => &mut greek,
             Script::Other => continue,
         };
-        if c.is_alphabetic() {
+        if super::props::is_alphabetic(c) {
             *count += 1;
         }
     }

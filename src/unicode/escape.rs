@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+use unicode_properties::GeneralCategory;
 
 use super::tables::{CJK_UNIFIED_IDEOGRAPHS, is_default_ignorable, is_noncharacter};
 
@@ -14,7 +14,7 @@ use super::tables::{CJK_UNIFIED_IDEOGRAPHS, is_default_ignorable, is_noncharacte
 /// U+FFFD is printable: it shows as a visible replacement mark.
 pub fn is_unsafe_to_print(ch: char) -> bool {
     matches!(
-        ch.general_category(),
+        super::props::category(ch),
         GeneralCategory::Control
             | GeneralCategory::Format
             | GeneralCategory::PrivateUse

@@ -9,6 +9,7 @@ mod describe;
 mod escape;
 mod fold;
 mod mojibake;
+mod props;
 mod scan;
 mod tables;
 
@@ -18,7 +19,7 @@ pub use escape::{
     push_escape,
 };
 pub use fold::{Folded, fold, fold_lines};
-pub use scan::{apply_safe_fixes, apply_safe_fixes_iban, scan, scan_iban};
+pub use scan::{apply_safe_fixes, apply_safe_fixes_iban, scan, scan_each, scan_iban};
 pub use tables::{is_bidi_control, is_default_ignorable, is_noncharacter};
 
 /// Which character rules apply to a field (the field classes of `docs/profile.md`).

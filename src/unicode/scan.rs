@@ -1,9 +1,10 @@
 //! The scanner: every BC201–BC206 issue in one value, and the safe fixes for them.
 
-use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
-use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+use unicode_normalization::UnicodeNormalization;
+use unicode_properties::GeneralCategory;
 
 use super::confusable::{Alphabet, alphabet_script, dominant_alphabet, lookalike_in};
+use super::props::is_alphabetic;
 use super::tables::{
     Script, is_bidi_control, is_cjk, is_default_ignorable, is_noncharacter, is_normal_in_cjk_text,
     letter_script,
@@ -20,6 +21,15 @@ pub fn scan(value: &str, class: FieldClass) -> Vec<CharIssue> {
 /// format: single spaces between groups of four characters are not issues.
 pub fn scan_iban(value: &str) -> Vec<CharIssue> {
     scan_impl(value, FieldClass::Identifier, true)
+}
+
+/// Every issue in `value` (as [`scan`], or [`scan_iban`] when `iban`), handed to `visit` one at
+/// a time in order of position, so that a value with millions of issues is never held as a
+/// list of them.
+pub fn scan_each(value: &str, class: FieldClass, iban: bool, visit: &mut dyn FnMut(CharIssue)) {
+    if !is_clean(value, class) {
+        full_scan_each(value, class, iban, visit);
+    }
 }
 
 /// Applies every safe fix to a value: strips invisible, bidi and control characters, folds
@@ -88,7 +98,7 @@ fn fix_impl(value: &str, class: FieldClass, iban: bool) -> String {
     // doubled space), so repeat to a fixpoint; each round only deletes or NFKC-folds, so a
     // few rounds suffice.
     for _ in 0..8 {
-        let next = apply_once(&current, &scan_impl(&current, class, iban));
+        let next = apply_once(&current, class, iban);
         if next == current {
             break;
         }
@@ -97,24 +107,25 @@ fn fix_impl(value: &str, class: FieldClass, iban: bool) -> String {
     current
 }
 
-fn apply_once(value: &str, issues: &[CharIssue]) -> String {
+/// `value` with the safe fixes of one scan applied.
+fn apply_once(value: &str, class: FieldClass, iban: bool) -> String {
     let mut out = String::with_capacity(value.len());
-    let mut issues = issues.iter().filter(|i| i.fix.is_safe()).peekable();
-    let mut skip_until = 0;
-    for (idx, ch) in value.chars().enumerate() {
-        if idx < skip_until {
-            continue;
+    let mut chars = value.chars();
+    // Chars of `value` consumed so far.
+    let mut done = 0;
+    scan_each(value, class, iban, &mut |issue| {
+        if !issue.fix.is_safe() || issue.char_index < done {
+            return;
         }
-        match issues.next_if(|i| i.char_index == idx) {
-            Some(issue) => {
-                skip_until = idx + issue.char_len.max(1);
-                if let FixSuggestion::Fold(text) = &issue.fix {
-                    out.push_str(text);
-                }
-            }
-            None => out.push(ch),
+        out.extend(chars.by_ref().take(issue.char_index - done));
+        let len = issue.char_len.max(1);
+        for _ in chars.by_ref().take(len) {}
+        done = issue.char_index + len;
+        if let FixSuggestion::Fold(text) = &issue.fix {
+            out.push_str(text);
         }
-    }
+    });
+    out.extend(chars);
     out
 }
 
@@ -166,28 +177,31 @@ fn is_clean(value: &str, class: FieldClass) -> bool {
 }
 
 fn scan_impl(value: &str, class: FieldClass, iban: bool) -> Vec<CharIssue> {
-    if is_clean(value, class) {
-        return Vec::new();
-    }
-    full_scan(value, class, iban)
+    let mut issues = Vec::new();
+    scan_each(value, class, iban, &mut |issue| issues.push(issue));
+    issues
 }
 
 /// [`scan_impl`] without the shortcut for plain values.
+#[cfg(test)]
 fn full_scan(value: &str, class: FieldClass, iban: bool) -> Vec<CharIssue> {
+    let mut issues = Vec::new();
+    full_scan_each(value, class, iban, &mut |issue| issues.push(issue));
+    issues
+}
+
+/// The whole scan, each issue handed to `visit` in order of position.
+fn full_scan_each(value: &str, class: FieldClass, iban: bool, visit: &mut dyn FnMut(CharIssue)) {
     let chars: Vec<char> = value.chars().collect();
     let mut claimed = vec![false; chars.len()];
-    let mut issues = Vec::new();
-
-    for m in mojibake::find(&chars) {
+    let mut mojibake = mojibake::find(&chars);
+    mojibake.sort_by_key(|m| m.start);
+    for m in &mojibake {
         for slot in claimed.iter_mut().skip(m.start).take(m.len) {
             *slot = true;
         }
-        let fix = m
-            .intended
-            .map_or(FixSuggestion::None, FixSuggestion::Replace);
-        let first = chars.get(m.start).copied().unwrap_or('\u{FFFD}');
-        issues.push(issue("BC206", "mojibake", m.start, m.len, first, fix));
     }
+    let mut mojibake = mojibake.into_iter().peekable();
 
     let ctx = Ctx {
         class,
@@ -203,24 +217,31 @@ fn full_scan(value: &str, class: FieldClass, iban: bool) -> Vec<CharIssue> {
 
     let mut i = 0;
     while i < chars.len() {
+        if let Some(m) = mojibake.next_if(|m| m.start == i) {
+            let fix = m
+                .intended
+                .map_or(FixSuggestion::None, FixSuggestion::Replace);
+            let first = chars.get(m.start).copied().unwrap_or('\u{FFFD}');
+            visit(issue("BC206", "mojibake", m.start, m.len, first, fix));
+            i += m.len.max(1);
+            continue;
+        }
         if is_ws(i) {
             let start = i;
             while is_ws(i) {
                 i += 1;
             }
-            whitespace_run(&chars, start, i, class, iban, &mut issues);
+            whitespace_run(&chars, start, i, class, iban, visit);
             continue;
         }
         if free(i)
             && let Some(&ch) = chars.get(i)
             && let Some(found) = char_issue(ch, i, &ctx)
         {
-            issues.push(found);
+            visit(found);
         }
         i += 1;
     }
-    issues.sort_by_key(|i| i.char_index);
-    issues
 }
 
 /// Issues for one maximal run `start..end` of whitespace. Inside a name or address one
@@ -232,7 +253,7 @@ fn whitespace_run(
     end: usize,
     class: FieldClass,
     iban: bool,
-    issues: &mut Vec<CharIssue>,
+    visit: &mut dyn FnMut(CharIssue),
 ) {
     let leading = start == 0;
     let trailing = end == chars.len();
@@ -244,7 +265,7 @@ fn whitespace_run(
         let Some(&ch) = chars.get(k) else { break };
         if keep_one && k == start {
             if ch != ' ' {
-                issues.push(issue(
+                visit(issue(
                     "BC205",
                     whitespace_kind(ch),
                     k,
@@ -257,7 +278,7 @@ fn whitespace_run(
             continue;
         }
         if ch != ' ' {
-            issues.push(issue(
+            visit(issue(
                 "BC205",
                 whitespace_kind(ch),
                 k,
@@ -281,7 +302,7 @@ fn whitespace_run(
         } else {
             "space"
         };
-        issues.push(issue(
+        visit(issue(
             "BC205",
             kind,
             run_start,
@@ -340,7 +361,7 @@ fn char_issue(ch: char, i: usize, ctx: &Ctx) -> Option<CharIssue> {
             FixSuggestion::Strip,
         ));
     }
-    let gc = ch.general_category();
+    let gc = super::props::category(ch);
     if gc == GeneralCategory::Format {
         // Visible-ish format characters (Arabic number signs, interlinear annotation) can be
         // meaningful in a name; in an identifier they never are.
@@ -401,7 +422,7 @@ fn mixes_scripts(chars: &[char]) -> bool {
     let mut seen: Option<Script> = None;
     for &c in chars {
         let script = letter_script(c);
-        if script == Script::Other || !c.is_alphabetic() {
+        if script == Script::Other || !is_alphabetic(c) {
             continue;
         }
         match seen {
@@ -422,8 +443,9 @@ fn mixes_scripts(chars: &[char]) -> bool {
 fn judges(chars: &[char]) -> Vec<Option<Alphabet>> {
     let value_alphabet = dominant_alphabet(chars);
     let mut out = vec![value_alphabet; chars.len()];
-    let in_word =
-        |c: &char| c.is_alphabetic() || c.general_category() == GeneralCategory::NonspacingMark;
+    let in_word = |c: &char| {
+        is_alphabetic(*c) || super::props::category(*c) == GeneralCategory::NonspacingMark
+    };
     // (start, length, own alphabet, every letter has a look-alike in the value's alphabet)
     let mut words = Vec::new();
     let mut start = 0;
@@ -440,18 +462,23 @@ fn judges(chars: &[char]) -> Vec<Option<Alphabet>> {
         let own = dominant_alphabet(word);
         let disguisable = value_alphabet.is_some_and(|value| {
             word.iter()
-                .filter(|c| c.is_alphabetic())
+                .filter(|c| is_alphabetic(**c))
                 .all(|&c| lookalike_in(c, value).is_some())
         });
         words.push((start, len, own, disguisable));
         start += len;
     }
     // Alphabets that some word uses in a way no look-alike could imitate.
-    let genuine: Vec<Alphabet> = words
-        .iter()
-        .filter(|(_, _, own, disguisable)| *own != value_alphabet && !disguisable)
-        .filter_map(|(_, _, own, _)| *own)
-        .collect();
+    let mut genuine: Vec<Alphabet> = Vec::new();
+    for (_, _, own, disguisable) in &words {
+        if let Some(own) = own
+            && Some(*own) != value_alphabet
+            && !disguisable
+            && !genuine.contains(own)
+        {
+            genuine.push(*own);
+        }
+    }
     for (start, len, own, disguisable) in words {
         let judge = match (own, value_alphabet) {
             (Some(own), Some(value)) if own != value && disguisable && !genuine.contains(&own) => {
@@ -474,7 +501,7 @@ fn compatibility_fold(ch: char, ctx: &Ctx) -> Option<String> {
     }
     // Most characters (all of CJK) are their own NFKC: the quick check answers that from one
     // table lookup, without running the normaliser.
-    if is_nfkc_quick(std::iter::once(ch)) == IsNormalized::Yes {
+    if super::props::props(ch).nfkc_yes {
         return None;
     }
     let folded: String = std::iter::once(ch).nfkc().collect();
@@ -509,7 +536,7 @@ fn confusable(ch: char, i: usize, ctx: &Ctx) -> Option<char> {
         }
     } else {
         let script = letter_script(ch);
-        if !ch.is_alphabetic() || script == Script::Other || script == alphabet_script(alphabet) {
+        if !is_alphabetic(ch) || script == Script::Other || script == alphabet_script(alphabet) {
             return None;
         }
     }

@@ -105,3 +105,21 @@ pub fn family_codes(family: bindcheck::rules::Family) -> Vec<&'static str> {
         .map(|r| r.code)
         .collect()
 }
+
+/// `bindcheck lint ARGS --format json --as-of 2026-11-21` run in `dir`: stdout, stderr and
+/// exit code, as text.
+pub fn lint_in(dir: &Path, args: &[&str]) -> (String, String, i32) {
+    let out = bindcheck()
+        .current_dir(dir)
+        .arg("lint")
+        .args(args)
+        .args(["--format", "json", "--as-of", "2026-11-21"])
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .expect("runs");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code().unwrap_or(-1),
+    )
+}
