@@ -18,7 +18,10 @@ const DEFAULT_CASES: u32 = 16;
 fn secret() -> impl Strategy<Value = String> {
     prop_oneof![
         "amzn\\.mws\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
-        "Atzr\\|[A-Za-z0-9_.-]{20,40}",
+        "Atz[ra]\\|[A-Za-z0-9_.-]{20,40}",
+        "xox[bp]-[0-9]{12}-[0-9]{13}-[A-Za-z0-9]{24}",
+        "AIza[0-9A-Za-z_-]{35}",
+        "eyJ[A-Za-z0-9_-]{10,20}\\.eyJ[A-Za-z0-9_-]{10,30}\\.[A-Za-z0-9_-]{20,43}",
         "AKIA[0-9A-Z]{16}",
         "sk_(live|test)_[0-9A-Za-z]{16,32}",
         "gh[pousr]_[0-9A-Za-z]{36,40}",

@@ -69,6 +69,10 @@ mod tests {
             "ghp_abcdefghijklmnopqrstuvwxyz0123456789",
             "gho_abcdefghijklmnopqrstuvwxyz0123456789",
             "-----BEGIN RSA PRIVATE KEY-----",
+            "Atza|IwEBIExampleAccessTokenValue0123456789",
+            "xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx",
+            "AIzaSyA1234567890abcdefghijklmnopqrstuv",
+            "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
         ] {
             assert!(pattern.is_match(sample), "{sample}");
             assert!(hints.iter().any(|h| sample.contains(h)), "{sample}");
@@ -76,6 +80,10 @@ mod tests {
         }
         for plain in ["SHENZHEN XINGHE", "LL2024SZXH0000000000A7K3", "sk_", "AKI"] {
             assert!(!literals.is_match(plain), "{plain}");
+        }
+        // A hint alone is no credential: the shape decides.
+        for near in ["xoxb-1", "AIza-short", "eyJhbGciOiJIUzI1NiJ9 only a header"] {
+            assert!(!pattern.is_match(near), "{near}");
         }
     }
 }
