@@ -51,7 +51,7 @@ use crate::cause::Place;
 use crate::finding::{Applicability, Finding, Fix};
 use crate::profile::Profile;
 use crate::rulepack::{Condition, Confidence, RulePack, Severity};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// What was reported about a profile's incident.
 #[derive(Debug, Clone, Default)]
@@ -62,6 +62,9 @@ pub struct Reported {
     pub facts: BTreeSet<String>,
     /// Words of `--symptom` shaped like an error code, as written.
     pub symptom_codes: Vec<String>,
+    /// The symptoms read from the text of each `[incident]` field: a finding about that field
+    /// restates them, and is not boosted by them.
+    pub in_fields: BTreeMap<String, Vec<String>>,
 }
 
 /// A finding with its score and its place in the ranking.
@@ -143,17 +146,20 @@ impl Cause {
 /// The symptoms and facts reported for a profile: from `--symptom` text and `[incident]`.
 pub fn reported(pack: &RulePack, symptom: Option<&str>, profile: &Profile) -> Reported {
     let mut found = Reported::default();
-    let mut add_text = |text: &str| {
+    if let Some(text) = symptom {
         found
             .symptoms
             .extend(pack.symptoms_in(text).into_iter().map(str::to_string));
-    };
-    if let Some(text) = symptom {
-        add_text(text);
     }
     for path in ["incident.error_message", "incident.payout_status"] {
         if let Some(text) = profile.text(path) {
-            add_text(text);
+            let read: Vec<String> = pack
+                .symptoms_in(text)
+                .into_iter()
+                .map(str::to_string)
+                .collect();
+            found.symptoms.extend(read.iter().cloned());
+            found.in_fields.insert(path.to_string(), read);
         }
     }
     let words: Vec<&str> = symptom
@@ -189,6 +195,9 @@ pub fn reported(pack: &RulePack, symptom: Option<&str>, profile: &Profile) -> Re
         }
     }
     add_facts(pack, profile, &mut found);
+    let mut symptoms: Vec<String> = std::mem::take(&mut found.symptoms).into_iter().collect();
+    pack.drop_fallbacks(&mut symptoms);
+    found.symptoms = symptoms.into_iter().collect();
     found
 }
 
@@ -250,9 +259,13 @@ pub fn score(finding: Finding, place: Place, pack: &RulePack, reported: &Reporte
     let confidence = policy.map_or(Confidence::Low, |p| p.confidence());
     let prior = policy.map_or(0.5, |p| p.prior());
     let mut matched: Vec<String> = Vec::new();
+    let restated = reported.in_fields.get(&finding.field);
     if let Some(policy) = policy.filter(|_| !reported.symptoms.is_empty()) {
         for symptom in policy.symptoms_at(&finding.field) {
-            if reported.symptoms.contains(symptom) && !matched.contains(symptom) {
+            if reported.symptoms.contains(symptom)
+                && !matched.contains(symptom)
+                && !restated.is_some_and(|r| r.contains(symptom))
+            {
                 matched.push(symptom.clone());
             }
         }

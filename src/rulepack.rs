@@ -461,9 +461,14 @@ impl SourceRef {
 pub struct Symptom {
     pub en: String,
     pub zh: String,
-    /// Case-insensitive phrases that identify the symptom in `--symptom` or `[incident]` text;
-    /// lowercased when the pack is loaded.
+    /// Phrases that identify the symptom in `--symptom` or `[incident]` text, matched in
+    /// phrase form ([`crate::unicode::phrase_form`]: case, width and spacing do not matter);
+    /// brought to that form when the pack is loaded.
     pub phrases: Vec<String>,
+    /// A symptom that says only that something failed ("binding failed"): it applies only
+    /// when no other kind of symptom is reported, so "Binding failed: Invalid Merchant ID" is
+    /// read as the Merchant ID symptom alone.
+    pub fallback: bool,
 }
 
 /// Something reported about the incident that says which causes are likely: it holds when any
@@ -679,10 +684,10 @@ impl RulePack {
             literals: Vec::new(),
             error_code_regex: std::sync::OnceLock::new(),
         };
-        // Phrases are matched against lowercased text for every profile; lowered once here.
+        // Phrases are matched in phrase form; brought to it once here.
         for symptom in pack.symptoms.values_mut() {
             for phrase in &mut symptom.phrases {
-                *phrase = phrase.to_lowercase();
+                *phrase = crate::unicode::phrase_form(phrase);
             }
         }
         pack.validate(origin, overlay.is_some())?;
@@ -1020,18 +1025,30 @@ impl RulePack {
         })
     }
 
-    /// The symptom ids whose phrases occur in `text` (case-insensitive).
+    /// The symptom ids whose phrases occur in `text` (in phrase form, see
+    /// [`crate::unicode::phrase_form`]); a fallback symptom only when no other is found.
     pub fn symptoms_in(&self, text: &str) -> Vec<&str> {
-        let lowered = text.to_lowercase();
-        self.symptoms
+        let text = crate::unicode::phrase_form(text);
+        let mut found: Vec<&str> = self
+            .symptoms
             .iter()
             .filter(|(_, s)| {
                 s.phrases
                     .iter()
-                    .any(|p| !p.is_empty() && lowered.contains(p.as_str()))
+                    .any(|p| crate::unicode::phrase_occurs(&text, p))
             })
             .map(|(id, _)| id.as_str())
-            .collect()
+            .collect();
+        self.drop_fallbacks(&mut found);
+        found
+    }
+
+    /// Leaves out the fallback symptoms among `symptoms` when another kind is among them.
+    pub fn drop_fallbacks<S: AsRef<str>>(&self, symptoms: &mut Vec<S>) {
+        let fallback = |id: &S| self.symptoms.get(id.as_ref()).is_some_and(|s| s.fallback);
+        if symptoms.iter().any(|id| !fallback(id)) {
+            symptoms.retain(|id| !fallback(id));
+        }
     }
 }
 
