@@ -217,6 +217,10 @@ pub struct RulePolicy<T = LazyTexts> {
     pub symptoms_by_field: BTreeMap<String, Vec<String>>,
     /// Rules whose causes must be fixed before this rule's cause can be (ranked first).
     pub prerequisites: Vec<String>,
+    /// Flows this rule's cause is a prerequisite of: it ranks before the cause of every other
+    /// rule whose scope names one of them (an entity that may not use a channel at all comes
+    /// before every other fix of that channel).
+    pub prerequisite_of: Vec<Flow>,
     /// What following the remediation does to the finding's value (see [`Remedy`]).
     pub remedy: Remedy,
     /// Source ids (see `[sources]`).
@@ -747,6 +751,12 @@ impl RulePack {
                         at("prerequisites")
                     )));
                 }
+            }
+            if rule.prerequisite_of.contains(&Flow::Any) {
+                return Err(err(format!(
+                    "{} names `any`: name the flows whose rules wait for this one",
+                    at("prerequisite_of")
+                )));
             }
             // The built-in texts are checked by a unit test instead: parsing every text of both
             // languages at start-up would cost more than the check of a profile.
