@@ -20,8 +20,11 @@
 //!
 //! A cause (see [`crate::cause`]) takes the highest severity of its findings, the highest score,
 //! and explains a symptom when one of its findings does; it is ruled out when all of its
-//! findings are. Its leading finding — the first of its root group by severity, score and
-//! position — gives its title, its steps and its one value to enter. Causes are ordered by:
+//! findings are. Its leading finding — the first by severity, then of its root group, then by
+//! score and position — gives its title and its steps. Its one value to enter is the fix of its
+//! first finding that no other finding of the cause explains; an explained finding's own fix is
+//! superseded (the finding offers none, and shows the steps of the finding whose fix supersedes
+//! it). Causes are ordered by:
 //!
 //! 1. whether it explains a reported symptom (those first);
 //! 2. severity (error, warning, info);
@@ -30,15 +33,18 @@
 //! 5. position of its leading finding in the file, then its code;
 //!
 //! and then a cause whose rule lists `prerequisites` is preceded by the causes of those rules
-//! (KYC level 3 before the LianLian channel can be opened), which say so. Findings follow the
-//! order of their causes; within a cause, the root group first, each part by severity, score and
-//! position. Scores are shown rounded to three decimals (JSON `score`, `--explain-rank`);
+//! (KYC level 3 before the LianLian channel can be opened), and by the causes of other rules
+//! whose `prerequisite_of` names a flow its rule is scoped to (an ineligible entity before every
+//! other LianLian-on-Ozon fix); both say so. Findings follow the order of their causes, in the
+//! order of the leading finding. Scores are shown rounded to three decimals (JSON `score`, `--explain-rank`);
 //! sorting uses the exact value.
 //!
 //! Reported symptoms and facts ([`reported`]) come from:
 //! - `--symptom TEXT`, `incident.error_message` and `incident.payout_status`: every symptom of
-//!   the rulepack's `[symptoms]` table with a phrase contained in the text (case-insensitive;
-//!   phrases exist in English, Chinese and Russian);
+//!   the rulepack's `[symptoms]` table with a phrase in the text (compared in phrase form, see
+//!   [`crate::unicode::phrase_form`]; phrases exist in English, Chinese and Russian). A finding
+//!   about one of those `[incident]` fields restates the symptoms read from it and is not
+//!   boosted by them;
 //! - error codes (`incident.error_code`, or a word of `--symptom`) that the rulepack's
 //!   `[error_codes]` documents; a word of `--symptom` shaped like an error code
 //!   (`[ranking] error_code_pattern`) is kept in [`Reported::symptom_codes`], so an undocumented
@@ -46,6 +52,9 @@
 //! - `[facts]`: a fact holds when one of its conditions does (`incident.test_payment =
 //!   "succeeded"`, `incident.attempts ≥ 2`, a symptom in `incident.payout_status`…), and adds its
 //!   symptoms. Facts are evaluated until none is added, so one fact may rest on another's.
+//!
+//! A fallback symptom (`fallback = true`, "binding failed") is then dropped when any other is
+//! reported.
 
 use crate::cause::Place;
 use crate::finding::{Applicability, Finding, Fix};

@@ -744,20 +744,7 @@ impl RulePack {
                 )
                 .map_err(err)?;
             }
-            for prerequisite in &rule.prerequisites {
-                if prerequisite == code || !self.rules.contains_key(prerequisite) {
-                    return Err(err(format!(
-                        "{} names `{prerequisite}`, which is not another rule",
-                        at("prerequisites")
-                    )));
-                }
-            }
-            if rule.prerequisite_of.contains(&Flow::Any) {
-                return Err(err(format!(
-                    "{} names `any`: name the flows whose rules wait for this one",
-                    at("prerequisite_of")
-                )));
-            }
+            self.check_prerequisites(code, rule).map_err(err)?;
             // The built-in texts are checked by a unit test instead: parsing every text of both
             // languages at start-up would cost more than the check of a profile.
             if eager {
@@ -799,6 +786,28 @@ impl RulePack {
         if eager && !self.ranking.error_code_pattern.is_empty() {
             compile(&self.ranking.error_code_pattern)
                 .map_err(|e| err(format!("ranking.error_code_pattern {e}")))?;
+        }
+        Ok(())
+    }
+
+    /// A rule's `prerequisites` name other rules, and its `prerequisite_of` flows, not `any`.
+    fn check_prerequisites(&self, code: &str, rule: &RulePolicy) -> Result<(), String> {
+        let at = |what: &str| format!("rules.{code}.{what}");
+        if let Some(prerequisite) = rule
+            .prerequisites
+            .iter()
+            .find(|p| *p == code || !self.rules.contains_key(*p))
+        {
+            return Err(format!(
+                "{} names `{prerequisite}`, which is not another rule",
+                at("prerequisites")
+            ));
+        }
+        if rule.prerequisite_of.contains(&Flow::Any) {
+            return Err(format!(
+                "{} names `any`: name the flows whose rules wait for this one",
+                at("prerequisite_of")
+            ));
         }
         Ok(())
     }
@@ -1296,6 +1305,52 @@ mod tests {
             "{}",
             e.problem
         );
+    }
+
+    #[test]
+    fn prerequisites_name_other_rules_and_flows() {
+        for (overlay, problem) in [
+            (
+                "[rules.BC602]\nprerequisites = [\"BC602\"]\n",
+                "rules.BC602.prerequisites names `BC602`, which is not another rule",
+            ),
+            (
+                "[rules.BC701]\nprerequisite_of = [\"any\"]\n",
+                "rules.BC701.prerequisite_of names `any`: name the flows whose rules wait for this one",
+            ),
+        ] {
+            let e = RulePack::load(Some(("m.toml", overlay))).unwrap_err();
+            assert_eq!(e.problem, problem);
+        }
+        let pack = RulePack::load(Some((
+            "m.toml",
+            "[rules.BC703]\nprerequisite_of = [\"ozon-lianlian\"]\n",
+        )))
+        .unwrap();
+        assert_eq!(
+            pack.rule("BC703").unwrap().prerequisite_of,
+            [Flow::OzonLianlian]
+        );
+    }
+
+    #[test]
+    fn symptoms_are_read_in_phrase_form_and_fallbacks_give_way() {
+        let pack = RulePack::builtin().unwrap();
+        assert_eq!(pack.symptoms_in("binding failed"), ["binding-rejected"]);
+        assert_eq!(
+            pack.symptoms_in("Binding failed again and again"),
+            ["binding-rejected", "repeated-failures"]
+        );
+        for text in [
+            "Binding failed: Invalid MerchantID",
+            "绑定失败：商户 ID 无效",
+            "Ошибка привязки: неверный Merchant ID, снова и снова",
+        ] {
+            assert_eq!(pack.symptoms_in(text), ["invalid-merchant-id"], "{text}");
+        }
+        let mut found = vec!["binding-rejected", "name-mismatch"];
+        pack.drop_fallbacks(&mut found);
+        assert_eq!(found, ["name-mismatch"]);
     }
 
     #[test]
