@@ -30,9 +30,11 @@
 //!    group joins the cause of the group that explains it.
 //! 5. **One mistake in several places.** Two causes are one when a rule found the same thing in
 //!    two places and one action mends both:
-//!    - *the same wrong value copied into several fields*: findings of one rule on equal values,
-//!      with the same remedy (the same invalid licence number in the seller's, LianLian's and
-//!      Ozon's records; the same 23-character Merchant ID on LianLian and on Ozon);
+//!    - *the same wrong value copied into several fields*: findings of one rule on equal values
+//!      of fields that take the same kind of value (type and class), with the same remedy (the
+//!      same invalid licence number in the seller's, LianLian's and Ozon's records; the same
+//!      23-character Merchant ID on LianLian and on Ozon). An API key pasted as a Merchant ID and
+//!      as an error code stays two causes: each field needs its own right value;
 //!    - *one account copied wrong from another*: findings of one rule on several fields of one
 //!      table (one account), each fixed by entering the value of its related field, the related
 //!      fields all in one other table (a deposit method whose bank code, branch code and
@@ -133,16 +135,17 @@ impl<'a> Held<'a> {
         }
     }
 
-    /// The value, as a key (equal values give equal keys); `None` for an empty one, which is
-    /// no value copied from one place to another.
+    /// The value and the kind of value its field takes, as a key: equal keys are one value in
+    /// fields that one right value serves (a Merchant ID, not a Merchant ID and an error code).
+    /// `None` for an empty value, which is no value copied from one place to another.
     fn key(&self) -> Option<String> {
-        let key = match (self.item, &self.field.value) {
+        let value = match (self.item, &self.field.value) {
             (Some(item), _) => item.text.clone(),
             (None, Value::Text(text)) => text.clone(),
-            (None, Value::List(items)) if items.is_empty() => String::new(),
             (None, other) => format!("{other:?}"),
         };
-        (!key.trim().is_empty()).then_some(key)
+        let spec = self.field.spec;
+        (!value.trim().is_empty()).then(|| format!("{:?} {:?} {value}", spec.kind, spec.class))
     }
 
     /// The table that holds the value: its path, and its entry in an array of tables.
@@ -167,6 +170,8 @@ impl<'a> Values<'a> {
         Values { by_start }
     }
 
+    /// The value holding `offset`: in a list, the item holding it (none for the list as a
+    /// whole).
     fn at(&self, offset: usize) -> Option<Held<'a>> {
         let after = self.by_start.partition_point(|f| f.span.start <= offset);
         let field = *self.by_start.get(after.checked_sub(1)?)?;

@@ -13,18 +13,23 @@ ozon_channel = \"not_opened\"
 payment_method = \"bank_transfer_swift\"
 ";
 
+/// (code, score, symptom_match) of a finding or a cause of the JSON output.
+fn scored(item: &Value) -> (String, f64, bool) {
+    (
+        item["code"].as_str().unwrap_or_default().to_string(),
+        item["score"].as_f64().unwrap_or(-1.0),
+        item["symptom_match"].as_bool().unwrap_or(false),
+    )
+}
+
 /// (rank, code, score, symptom_match) of the BC601 / BC602 findings, in rank order.
 fn ranking(json: &Value) -> Vec<(u64, String, f64, bool)> {
     findings(json)
         .iter()
         .filter(|f| f["code"] == "BC601" || f["code"] == "BC602")
         .map(|f| {
-            (
-                f["rank"].as_u64().unwrap_or(0),
-                f["code"].as_str().unwrap_or_default().to_string(),
-                f["score"].as_f64().unwrap_or(-1.0),
-                f["symptom_match"].as_bool().unwrap_or(false),
-            )
+            let (code, score, matched) = scored(f);
+            (f["rank"].as_u64().unwrap_or(0), code, score, matched)
         })
         .collect()
 }
@@ -571,13 +576,7 @@ fn cause_scores(case: &str, symptom: &str) -> Vec<(String, f64, bool)> {
         .expect("causes")
         .iter()
         .filter(|c| c["code"] != "BC004")
-        .map(|c| {
-            (
-                c["code"].as_str().unwrap_or_default().to_string(),
-                c["score"].as_f64().unwrap_or(-1.0),
-                c["symptom_match"].as_bool().unwrap_or(false),
-            )
-        })
+        .map(scored)
         .collect()
 }
 
