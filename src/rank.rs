@@ -35,9 +35,9 @@
 //! and then a cause whose rule lists `prerequisites` is preceded by the causes of those rules
 //! (KYC level 3 before the LianLian channel can be opened), and by the causes of other rules
 //! whose `prerequisite_of` names a flow its rule is scoped to (an ineligible entity before every
-//! other LianLian-on-Ozon fix); both say so. Findings follow the order of their causes, in the
-//! order of the leading finding. Scores are shown rounded to three decimals (JSON `score`, `--explain-rank`);
-//! sorting uses the exact value.
+//! other LianLian-on-Ozon fix); both say so. Findings follow the order of their causes; within a
+//! cause, the order that picks its leading finding. Scores are shown rounded to three decimals
+//! (JSON `score`, `--explain-rank`); sorting uses the exact value.
 //!
 //! Reported symptoms and facts ([`reported`]) come from:
 //! - `--symptom TEXT`, `incident.error_message` and `incident.payout_status`: every symptom of
