@@ -76,7 +76,7 @@ pub fn analyze(
             .ok()
             .map(|c| c.findings)
     };
-    let places = crate::cause::group(&findings, &profile.source.text, pack, &mut recheck);
+    let places = crate::cause::group(&findings, &profile, pack, &mut recheck);
     let (ranked, causes) = rank::rank(findings, places, pack, &reported);
     Ok(Analysis {
         profile,

@@ -20,8 +20,11 @@
 //!
 //! A cause (see [`crate::cause`]) takes the highest severity of its findings, the highest score,
 //! and explains a symptom when one of its findings does; it is ruled out when all of its
-//! findings are. Its leading finding — the first of its root group by severity, score and
-//! position — gives its title, its steps and its one value to enter. Causes are ordered by:
+//! findings are. Its leading finding — the first by severity, then of its root group, then by
+//! score and position — gives its title and its steps. Its one value to enter is the fix of its
+//! first finding that no other finding of the cause explains; an explained finding's own fix is
+//! superseded (the finding offers none, and shows the steps of the finding whose fix supersedes
+//! it). Causes are ordered by:
 //!
 //! 1. whether it explains a reported symptom (those first);
 //! 2. severity (error, warning, info);
@@ -30,15 +33,18 @@
 //! 5. position of its leading finding in the file, then its code;
 //!
 //! and then a cause whose rule lists `prerequisites` is preceded by the causes of those rules
-//! (KYC level 3 before the LianLian channel can be opened), which say so. Findings follow the
-//! order of their causes; within a cause, the root group first, each part by severity, score and
-//! position. Scores are shown rounded to three decimals (JSON `score`, `--explain-rank`);
-//! sorting uses the exact value.
+//! (KYC level 3 before the LianLian channel can be opened), and by the causes of other rules
+//! whose `prerequisite_of` names a flow its rule is scoped to (an ineligible entity before every
+//! other LianLian-on-Ozon fix); both say so. Findings follow the order of their causes; within a
+//! cause, the order that picks its leading finding. Scores are shown rounded to three decimals
+//! (JSON `score`, `--explain-rank`); sorting uses the exact value.
 //!
 //! Reported symptoms and facts ([`reported`]) come from:
 //! - `--symptom TEXT`, `incident.error_message` and `incident.payout_status`: every symptom of
-//!   the rulepack's `[symptoms]` table with a phrase contained in the text (case-insensitive;
-//!   phrases exist in English, Chinese and Russian);
+//!   the rulepack's `[symptoms]` table with a phrase in the text (compared in phrase form, see
+//!   [`crate::unicode::phrase_form`]; phrases exist in English, Chinese and Russian). A finding
+//!   about one of those `[incident]` fields restates the symptoms read from it and is not
+//!   boosted by them;
 //! - error codes (`incident.error_code`, or a word of `--symptom`) that the rulepack's
 //!   `[error_codes]` documents; a word of `--symptom` shaped like an error code
 //!   (`[ranking] error_code_pattern`) is kept in [`Reported::symptom_codes`], so an undocumented
@@ -46,12 +52,15 @@
 //! - `[facts]`: a fact holds when one of its conditions does (`incident.test_payment =
 //!   "succeeded"`, `incident.attempts ≥ 2`, a symptom in `incident.payout_status`…), and adds its
 //!   symptoms. Facts are evaluated until none is added, so one fact may rest on another's.
+//!
+//! A fallback symptom (`fallback = true`, "binding failed") is then dropped when any other is
+//! reported.
 
 use crate::cause::Place;
 use crate::finding::{Applicability, Finding, Fix};
-use crate::profile::Profile;
+use crate::profile::{Flows, Profile};
 use crate::rulepack::{Condition, Confidence, RulePack, Severity};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// What was reported about a profile's incident.
 #[derive(Debug, Clone, Default)]
@@ -62,6 +71,9 @@ pub struct Reported {
     pub facts: BTreeSet<String>,
     /// Words of `--symptom` shaped like an error code, as written.
     pub symptom_codes: Vec<String>,
+    /// The symptoms read from the text of each `[incident]` field: a finding about that field
+    /// restates them, and is not boosted by them.
+    pub in_fields: BTreeMap<String, Vec<String>>,
 }
 
 /// A finding with its score and its place in the ranking.
@@ -87,6 +99,15 @@ pub struct Ranked {
     pub ruled_out: Vec<String>,
     /// Its rule's `prerequisites`: rules whose causes are fixed before its cause.
     pub prerequisites: Vec<String>,
+    /// Its rule's scope.
+    pub scope: Flows,
+    /// Its rule's `prerequisite_of`: the flows whose rules' causes wait for its cause.
+    pub prerequisite_of: Flows,
+    /// Its own fix, when the fix of its cause supersedes it (see [`crate::cause`]): the
+    /// finding then offers none.
+    pub superseded_fix: Option<Fix>,
+    /// The rank of the finding whose fix supersedes its own.
+    pub superseded_by: Option<usize>,
 }
 
 impl Ranked {
@@ -117,9 +138,11 @@ pub struct Cause {
     pub fix_first: Vec<usize>,
     /// Ranks of the causes that can only be fixed after this one.
     pub fix_before: Vec<usize>,
-    /// The one value to enter: the leading finding's fix, safe when a finding of its group
-    /// offers the same value as a safe fix.
+    /// The one value to enter: the fix of the first finding that no other finding of the
+    /// cause explains, safe when a finding of its group offers the same value as a safe fix.
     pub fix: Option<Fix>,
+    /// The rank of the finding that offers `fix`.
+    pub fix_from: Option<usize>,
     /// The rank of its highest-scoring finding, whose formula is the cause's score.
     pub best: usize,
 }
@@ -143,17 +166,20 @@ impl Cause {
 /// The symptoms and facts reported for a profile: from `--symptom` text and `[incident]`.
 pub fn reported(pack: &RulePack, symptom: Option<&str>, profile: &Profile) -> Reported {
     let mut found = Reported::default();
-    let mut add_text = |text: &str| {
+    if let Some(text) = symptom {
         found
             .symptoms
             .extend(pack.symptoms_in(text).into_iter().map(str::to_string));
-    };
-    if let Some(text) = symptom {
-        add_text(text);
     }
     for path in ["incident.error_message", "incident.payout_status"] {
         if let Some(text) = profile.text(path) {
-            add_text(text);
+            let read: Vec<String> = pack
+                .symptoms_in(text)
+                .into_iter()
+                .map(str::to_string)
+                .collect();
+            found.symptoms.extend(read.iter().cloned());
+            found.in_fields.insert(path.to_string(), read);
         }
     }
     let words: Vec<&str> = symptom
@@ -189,6 +215,9 @@ pub fn reported(pack: &RulePack, symptom: Option<&str>, profile: &Profile) -> Re
         }
     }
     add_facts(pack, profile, &mut found);
+    let mut symptoms: Vec<String> = std::mem::take(&mut found.symptoms).into_iter().collect();
+    pack.drop_fallbacks(&mut symptoms);
+    found.symptoms = symptoms.into_iter().collect();
     found
 }
 
@@ -250,9 +279,13 @@ pub fn score(finding: Finding, place: Place, pack: &RulePack, reported: &Reporte
     let confidence = policy.map_or(Confidence::Low, |p| p.confidence());
     let prior = policy.map_or(0.5, |p| p.prior());
     let mut matched: Vec<String> = Vec::new();
+    let restated = reported.in_fields.get(&finding.field);
     if let Some(policy) = policy.filter(|_| !reported.symptoms.is_empty()) {
         for symptom in policy.symptoms_at(&finding.field) {
-            if reported.symptoms.contains(symptom) && !matched.contains(symptom) {
+            if reported.symptoms.contains(symptom)
+                && !matched.contains(symptom)
+                && !restated.is_some_and(|r| r.contains(symptom))
+            {
                 matched.push(symptom.clone());
             }
         }
@@ -286,6 +319,12 @@ pub fn score(finding: Finding, place: Place, pack: &RulePack, reported: &Reporte
         matched_symptoms: matched,
         ruled_out,
         prerequisites: policy.map(|p| p.prerequisites.clone()).unwrap_or_default(),
+        scope: policy.map(|p| Flows::scope(&p.scope)).unwrap_or_default(),
+        prerequisite_of: policy
+            .map(|p| Flows::scope(&p.prerequisite_of))
+            .unwrap_or_default(),
+        superseded_fix: None,
+        superseded_by: None,
     }
 }
 
@@ -312,6 +351,8 @@ struct Draft {
     best: usize,
     symptom_match: bool,
     ruled_out: bool,
+    /// The member whose fix is the cause's: the first that no other member explains.
+    fix_from: Option<usize>,
 }
 
 /// The order of findings within a cause and of two causes' leading findings.
@@ -326,6 +367,14 @@ fn finding_order(a: &Ranked, b: &Ranked) -> std::cmp::Ordering {
 /// Orders scored findings into ranked causes (see the module documentation). Used again by
 /// `lint` after it has left findings out or changed their severity: the places still hold.
 pub fn order(mut scored: Vec<Ranked>) -> (Vec<Ranked>, Vec<Cause>) {
+    // A fix superseded in an earlier ordering is the finding's own again: what superseded it
+    // may have been left out since.
+    for r in &mut scored {
+        if let Some(fix) = r.superseded_fix.take() {
+            r.finding.fix = Some(fix);
+        }
+        r.superseded_by = None;
+    }
     let drafts = drafts(&scored);
     let mut sorted: Vec<usize> = (0..drafts.len()).collect();
     sorted.sort_by(|&a, &b| {
@@ -356,6 +405,9 @@ pub fn order(mut scored: Vec<Ranked>) -> (Vec<Ranked>, Vec<Cause>) {
             scored[m].cause = i + 1;
         }
     }
+    for draft in &drafts {
+        supersede(&mut scored, draft, &finding_rank);
+    }
     // Who waits for whom, the other way round.
     let mut waiting: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); drafts.len()];
     for (d, before) in prerequisites.iter().enumerate() {
@@ -384,8 +436,59 @@ pub fn order(mut scored: Vec<Ranked>) -> (Vec<Ranked>, Vec<Cause>) {
     (findings, causes)
 }
 
-/// The causes of the scored findings, unordered: findings with the same root group, the root
-/// group's first. A group whose root group has no finding left is a root itself.
+/// Takes away the fixes that the fix of their cause supersedes: a member explained by another
+/// group of its cause (see [`crate::cause`]) is mended by that group's remedy, so a fix of its
+/// own (trim the account name that must become LianLian's, rename the account to match a legal
+/// name that is itself to be corrected) would contradict it. A fix equal to that group's stays.
+fn supersede(scored: &mut [Ranked], draft: &Draft, finding_rank: &[usize]) {
+    // The finding whose fix (or, without one, whose steps) stands for each explaining group.
+    let stands_for = |g: usize| {
+        let mut group = draft
+            .members
+            .iter()
+            .copied()
+            .filter(|&m| scored[m].place.group == g);
+        let first = group.next()?;
+        Some(
+            std::iter::once(first)
+                .chain(group)
+                .find(|&o| scored[o].finding.fix.is_some())
+                .unwrap_or(first),
+        )
+    };
+    let mut superseded: Vec<(usize, usize)> = Vec::new();
+    for &m in &draft.members {
+        let r = &scored[m];
+        let (Some(own), Some(by)) = (&r.finding.fix, r.place.explained_by.and_then(stands_for))
+        else {
+            continue;
+        };
+        let same = scored[by]
+            .finding
+            .fix
+            .as_ref()
+            .is_some_and(|f| f.span == own.span && f.replacement == own.replacement);
+        if !same {
+            superseded.push((m, by));
+        }
+    }
+    for &(m, mut by) in &superseded {
+        // Steps come from a finding that keeps its fix: a chain of explanations is followed.
+        for _ in 0..superseded.len() {
+            match superseded.iter().find(|(s, _)| *s == by) {
+                Some(&(_, next)) if next != m => by = next,
+                _ => break,
+            }
+        }
+        let r = &mut scored[m];
+        r.superseded_fix = r.finding.fix.take();
+        r.superseded_by = Some(finding_rank[by]);
+    }
+}
+
+/// The causes of the scored findings, unordered: findings with the same root group, the most
+/// severe first, then the root group's. A group whose root group has no finding left is a root
+/// itself.
 fn drafts(scored: &[Ranked]) -> Vec<Draft> {
     let present: BTreeSet<usize> = scored.iter().map(|r| r.place.group).collect();
     let root_of = |r: &Ranked| {
@@ -404,11 +507,21 @@ fn drafts(scored: &[Ranked]) -> Vec<Draft> {
         .map(|(root, mut members)| {
             members.sort_by(|&a, &b| {
                 let (a, b) = (&scored[a], &scored[b]);
-                (a.place.group != root)
-                    .cmp(&(b.place.group != root))
+                a.severity
+                    .cmp(&b.severity)
+                    .then((a.place.group != root).cmp(&(b.place.group != root)))
                     .then_with(|| finding_order(a, b))
             });
             let member = |i: &usize| &scored[*i];
+            let explained = |r: &Ranked| {
+                r.place
+                    .explained_by
+                    .is_some_and(|g| members.iter().any(|&o| scored[o].place.group == g))
+            };
+            let fix_from = members
+                .iter()
+                .copied()
+                .find(|&m| scored[m].finding.fix.is_some() && !explained(&scored[m]));
             let best = members
                 .iter()
                 .copied()
@@ -424,14 +537,40 @@ fn drafts(scored: &[Ranked]) -> Vec<Draft> {
                 best,
                 symptom_match: members.iter().any(|i| member(i).explains()),
                 ruled_out: members.iter().all(|i| !member(i).ruled_out.is_empty()),
+                fix_from,
                 members,
             }
         })
         .collect()
 }
 
-/// For each draft, the drafts holding a finding of one of its rules' `prerequisites`.
+/// For each draft, the drafts holding a finding of one of its rules' `prerequisites`, and those
+/// holding a finding of another rule that is a prerequisite of a flow its rules are scoped to.
 fn prerequisite_drafts(scored: &[Ranked], drafts: &[Draft]) -> Vec<Vec<usize>> {
+    let mut found = prerequisites_by_code(scored, drafts);
+    // Few rules are prerequisites of a flow, and most profiles have none of their findings.
+    let of_flows: Vec<(usize, &Ranked)> = drafts
+        .iter()
+        .enumerate()
+        .flat_map(|(d, draft)| draft.members.iter().map(move |&m| (d, &scored[m])))
+        .filter(|(_, r)| r.prerequisite_of != Flows::default())
+        .collect();
+    for (this, draft) in drafts.iter().enumerate() {
+        for &(p, before) in &of_flows {
+            let waits = draft.members.iter().any(|&m| {
+                let r = &scored[m];
+                r.finding.code != before.finding.code && before.prerequisite_of.admits(r.scope)
+            });
+            if waits && p != this && !found[this].contains(&p) {
+                found[this].push(p);
+            }
+        }
+    }
+    found
+}
+
+/// For each draft, the drafts holding a finding of one of its rules' `prerequisites`.
+fn prerequisites_by_code(scored: &[Ranked], drafts: &[Draft]) -> Vec<Vec<usize>> {
     let with_code = |code: &str| {
         drafts
             .iter()
@@ -483,12 +622,12 @@ fn cause_of(
     fix_before: Vec<usize>,
     finding_rank: &[usize],
 ) -> Cause {
-    let lead = &scored[draft.members[0]];
-    let group = lead.place.group;
-    let fix = lead.finding.fix.clone().map(|mut fix| {
+    let from = draft.fix_from.map(|m| &scored[m]);
+    let group = from.map(|r| r.place.group);
+    let fix = from.and_then(|r| r.finding.fix.clone()).map(|mut fix| {
         let safe_elsewhere = draft.members.iter().any(|&m| {
             let other = &scored[m];
-            other.place.group == group
+            Some(other.place.group) == group
                 && other.finding.fix.as_ref().is_some_and(|f| {
                     f.applicability == Applicability::Safe && f.replacement == fix.replacement
                 })
@@ -522,6 +661,7 @@ fn cause_of(
         fix_first,
         fix_before,
         fix,
+        fix_from: draft.fix_from.map(|m| finding_rank[m]),
         best: finding_rank[draft.best],
     }
 }

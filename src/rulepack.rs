@@ -217,6 +217,10 @@ pub struct RulePolicy<T = LazyTexts> {
     pub symptoms_by_field: BTreeMap<String, Vec<String>>,
     /// Rules whose causes must be fixed before this rule's cause can be (ranked first).
     pub prerequisites: Vec<String>,
+    /// Flows this rule's cause is a prerequisite of: it ranks before the cause of every other
+    /// rule whose scope names one of them (an entity that may not use a channel at all comes
+    /// before every other fix of that channel).
+    pub prerequisite_of: Vec<Flow>,
     /// What following the remediation does to the finding's value (see [`Remedy`]).
     pub remedy: Remedy,
     /// Source ids (see `[sources]`).
@@ -461,9 +465,14 @@ impl SourceRef {
 pub struct Symptom {
     pub en: String,
     pub zh: String,
-    /// Case-insensitive phrases that identify the symptom in `--symptom` or `[incident]` text;
-    /// lowercased when the pack is loaded.
+    /// Phrases that identify the symptom in `--symptom` or `[incident]` text, matched in
+    /// phrase form ([`crate::unicode::phrase_form`]: case, width and spacing do not matter);
+    /// brought to that form when the pack is loaded.
     pub phrases: Vec<String>,
+    /// A symptom that says only that something failed ("binding failed"): it applies only
+    /// when no other kind of symptom is reported, so "Binding failed: Invalid Merchant ID" is
+    /// read as the Merchant ID symptom alone.
+    pub fallback: bool,
 }
 
 /// Something reported about the incident that says which causes are likely: it holds when any
@@ -679,10 +688,10 @@ impl RulePack {
             literals: Vec::new(),
             error_code_regex: std::sync::OnceLock::new(),
         };
-        // Phrases are matched against lowercased text for every profile; lowered once here.
+        // Phrases are matched in phrase form; brought to it once here.
         for symptom in pack.symptoms.values_mut() {
             for phrase in &mut symptom.phrases {
-                *phrase = phrase.to_lowercase();
+                *phrase = crate::unicode::phrase_form(phrase);
             }
         }
         pack.validate(origin, overlay.is_some())?;
@@ -735,14 +744,7 @@ impl RulePack {
                 )
                 .map_err(err)?;
             }
-            for prerequisite in &rule.prerequisites {
-                if prerequisite == code || !self.rules.contains_key(prerequisite) {
-                    return Err(err(format!(
-                        "{} names `{prerequisite}`, which is not another rule",
-                        at("prerequisites")
-                    )));
-                }
-            }
+            self.check_prerequisites(code, rule).map_err(err)?;
             // The built-in texts are checked by a unit test instead: parsing every text of both
             // languages at start-up would cost more than the check of a profile.
             if eager {
@@ -784,6 +786,28 @@ impl RulePack {
         if eager && !self.ranking.error_code_pattern.is_empty() {
             compile(&self.ranking.error_code_pattern)
                 .map_err(|e| err(format!("ranking.error_code_pattern {e}")))?;
+        }
+        Ok(())
+    }
+
+    /// A rule's `prerequisites` name other rules, and its `prerequisite_of` flows, not `any`.
+    fn check_prerequisites(&self, code: &str, rule: &RulePolicy) -> Result<(), String> {
+        let at = |what: &str| format!("rules.{code}.{what}");
+        if let Some(prerequisite) = rule
+            .prerequisites
+            .iter()
+            .find(|p| *p == code || !self.rules.contains_key(*p))
+        {
+            return Err(format!(
+                "{} names `{prerequisite}`, which is not another rule",
+                at("prerequisites")
+            ));
+        }
+        if rule.prerequisite_of.contains(&Flow::Any) {
+            return Err(format!(
+                "{} names `any`: name the flows whose rules wait for this one",
+                at("prerequisite_of")
+            ));
         }
         Ok(())
     }
@@ -1020,18 +1044,30 @@ impl RulePack {
         })
     }
 
-    /// The symptom ids whose phrases occur in `text` (case-insensitive).
+    /// The symptom ids whose phrases occur in `text` (in phrase form, see
+    /// [`crate::unicode::phrase_form`]); a fallback symptom only when no other is found.
     pub fn symptoms_in(&self, text: &str) -> Vec<&str> {
-        let lowered = text.to_lowercase();
-        self.symptoms
+        let text = crate::unicode::phrase_form(text);
+        let mut found: Vec<&str> = self
+            .symptoms
             .iter()
             .filter(|(_, s)| {
                 s.phrases
                     .iter()
-                    .any(|p| !p.is_empty() && lowered.contains(p.as_str()))
+                    .any(|p| crate::unicode::phrase_occurs(&text, p))
             })
             .map(|(id, _)| id.as_str())
-            .collect()
+            .collect();
+        self.drop_fallbacks(&mut found);
+        found
+    }
+
+    /// Leaves out the fallback symptoms among `symptoms` when another kind is among them.
+    pub fn drop_fallbacks<S: AsRef<str>>(&self, symptoms: &mut Vec<S>) {
+        let fallback = |id: &S| self.symptoms.get(id.as_ref()).is_some_and(|s| s.fallback);
+        if symptoms.iter().any(|id| !fallback(id)) {
+            symptoms.retain(|id| !fallback(id));
+        }
     }
 }
 
@@ -1269,6 +1305,52 @@ mod tests {
             "{}",
             e.problem
         );
+    }
+
+    #[test]
+    fn prerequisites_name_other_rules_and_flows() {
+        for (overlay, problem) in [
+            (
+                "[rules.BC602]\nprerequisites = [\"BC602\"]\n",
+                "rules.BC602.prerequisites names `BC602`, which is not another rule",
+            ),
+            (
+                "[rules.BC701]\nprerequisite_of = [\"any\"]\n",
+                "rules.BC701.prerequisite_of names `any`: name the flows whose rules wait for this one",
+            ),
+        ] {
+            let e = RulePack::load(Some(("m.toml", overlay))).unwrap_err();
+            assert_eq!(e.problem, problem);
+        }
+        let pack = RulePack::load(Some((
+            "m.toml",
+            "[rules.BC703]\nprerequisite_of = [\"ozon-lianlian\"]\n",
+        )))
+        .unwrap();
+        assert_eq!(
+            pack.rule("BC703").unwrap().prerequisite_of,
+            [Flow::OzonLianlian]
+        );
+    }
+
+    #[test]
+    fn symptoms_are_read_in_phrase_form_and_fallbacks_give_way() {
+        let pack = RulePack::builtin().unwrap();
+        assert_eq!(pack.symptoms_in("binding failed"), ["binding-rejected"]);
+        assert_eq!(
+            pack.symptoms_in("Binding failed again and again"),
+            ["binding-rejected", "repeated-failures"]
+        );
+        for text in [
+            "Binding failed: Invalid MerchantID",
+            "绑定失败：商户 ID 无效",
+            "Ошибка привязки: неверный Merchant ID, снова и снова",
+        ] {
+            assert_eq!(pack.symptoms_in(text), ["invalid-merchant-id"], "{text}");
+        }
+        let mut found = vec!["binding-rejected", "name-mismatch"];
+        pack.drop_fallbacks(&mut found);
+        assert_eq!(found, ["name-mismatch"]);
     }
 
     #[test]

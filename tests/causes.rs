@@ -124,7 +124,8 @@ fn case_and_a_trailing_space_in_the_account_name_are_one_cause() {
     let cause = &causes(&json)[2];
     assert_eq!(cause["findings"], json!([4, 5, 6]));
     // One value to enter: the name both LianLian and Ozon's legal name have. BC205's own fix
-    // (only trim the space) stays on its finding, but it is not the cause's value.
+    // (only trim the space) would leave the name wrong: the cause's fix supersedes it, so the
+    // finding offers none, and its steps are the cause's, not "the clean value is …".
     assert_eq!(
         cause["fix"],
         json!({"applicability": "unsafe", "replacement": "SHENZHEN XINGHE TECHNOLOGY CO., LTD."})
@@ -132,10 +133,8 @@ fn case_and_a_trailing_space_in_the_account_name_are_one_cause() {
     let bc205 = &findings(&json)[5];
     assert_eq!(bc205["code"], "BC205");
     assert_eq!(bc205["cause"], 3);
-    assert_eq!(
-        bc205["fix"]["replacement"],
-        "Shenzhen Xinghe Technology Co., Ltd."
-    );
+    assert_eq!(bc205["fix"], Value::Null);
+    assert_eq!(bc205["remediation"], cause["remediation"]);
     assert!(
         cause["remediation"]
             .as_array()
@@ -437,6 +436,245 @@ fn lint_select_keeps_the_rest_of_a_cause_and_reranks() {
         "{text}"
     );
     assert_eq!(lines.len(), 6, "{text}");
+}
+
+/// `cause_table` of a profile under `fixtures/causes/`, without the causes that are BC004.
+fn case_table(case: &str, args: &[&str]) -> (Value, Vec<(u64, Vec<String>)>) {
+    let (json, _) = diagnose_json(&fixture(&format!("causes/{case}")), args);
+    let table = cause_table(&json)
+        .into_iter()
+        .filter(|(_, members)| !members.iter().all(|m| m.starts_with("BC004 ")))
+        .collect();
+    (json, table)
+}
+
+fn rows(rows: &[(u64, &[&str])]) -> Vec<(u64, Vec<String>)> {
+    rows.iter()
+        .map(|(rank, members)| (*rank, members.iter().map(|m| m.to_string()).collect()))
+        .collect()
+}
+
+#[test]
+fn the_same_wrong_value_in_several_fields_is_one_cause() {
+    // One USCC with a wrong check character, copied into the seller's, LianLian's and Ozon's
+    // records: one cause, each finding at its own place.
+    let (_, table) = case_table("one-uscc-three-places.toml", &[]);
+    assert_eq!(
+        table,
+        rows(&[
+            (
+                1,
+                &[
+                    "BC304 seller.license_number 7:36",
+                    "BC304 lianlian.license_number 16:36",
+                    "BC304 ozon.license_number 32:36",
+                ]
+            ),
+            (2, &["BC705 seller.license_expires 10:19"]),
+        ])
+    );
+    // A 23-character Merchant ID in both places, and the login typed as Merchant ID in both.
+    let (_, table) = case_table("long-merchant-id-both-places.toml", &[]);
+    let both = rows(&[(
+        1,
+        &[
+            "BC301 lianlian.merchant_id 13:15",
+            "BC301 ozon.payout_account.merchant_id 42:15",
+        ],
+    )]);
+    assert_eq!(table[0], both[0]);
+    assert_eq!(table.len(), 3, "{table:#?}");
+    let (_, table) = case_table("phone-as-merchant-id.toml", &[]);
+    assert_eq!(
+        table,
+        rows(&[(
+            1,
+            &[
+                "BC302 lianlian.merchant_id 13:15",
+                "BC302 ozon.payout_account.merchant_id 42:15",
+            ]
+        )])
+    );
+    // The same balance seen on Ozon and as Ozon Global Pay's pending settlement.
+    let (_, table) = case_table("ogp-below-minimum.toml", &[]);
+    let both = rows(&[(
+        4,
+        &[
+            "BC503 ozon.balance 21:11",
+            "BC503 ozon_global_pay.pending_settlement 28:22",
+        ],
+    )]);
+    assert!(table.contains(&both[0]), "{table:#?}");
+}
+
+#[test]
+fn findings_that_ask_for_one_value_of_one_field_are_one_cause() {
+    // Ozon's licence number is the licence's with two characters swapped: it differs from the
+    // seller's (BC702) and fails its check character (BC304). Entering the licence's number
+    // mends both.
+    let (_, table) = case_table("uscc-transposed.toml", &[]);
+    assert_eq!(
+        table,
+        rows(&[(
+            1,
+            &[
+                "BC702 ozon.license_number 31:18",
+                "BC304 ozon.license_number 31:36",
+            ]
+        )])
+    );
+    // A German IBAN with a Lithuanian BIC (BC311) on Ozon Global Pay, whose IBANs are
+    // Lithuanian (BC316): the one right IBAN mends both.
+    let (_, table) = case_table("ogp-iban-country.toml", &[]);
+    let both = rows(&[(
+        2,
+        &[
+            "BC311 ozon_global_pay.iban 25:8",
+            "BC316 ozon_global_pay.iban 25:8",
+        ],
+    )]);
+    assert!(table.contains(&both[0]), "{table:#?}");
+    assert_eq!(table.len(), 4, "{table:#?}");
+}
+
+#[test]
+fn one_account_copied_wrong_is_one_cause_that_keeps_each_fields_value() {
+    let (json, table) = case_table("jp-deposit-method.toml", &["--show-values"]);
+    assert_eq!(
+        table,
+        rows(&[(
+            1,
+            &[
+                "BC312 amazon.deposit_method.bank_code 43:13",
+                "BC312 amazon.deposit_method.branch_code 44:15",
+                "BC312 amazon.deposit_method.account_type 45:16",
+                "BC314 amazon.deposit_method.bank_code 43:13",
+                "BC314 amazon.deposit_method.branch_code 44:15",
+            ]
+        )])
+    );
+    let fixes: Vec<(String, Value)> = with_code(&json, "BC312")
+        .iter()
+        .map(|f| {
+            (
+                f["field"].as_str().unwrap_or_default().to_string(),
+                f["fix"].clone(),
+            )
+        })
+        .collect();
+    let unsafe_fix = |value: &str| json!({"applicability": "unsafe", "replacement": value});
+    assert_eq!(
+        fixes,
+        vec![
+            ("amazon.deposit_method.bank_code".into(), unsafe_fix("0310")),
+            (
+                "amazon.deposit_method.branch_code".into(),
+                unsafe_fix("101")
+            ),
+            (
+                "amazon.deposit_method.account_type".into(),
+                unsafe_fix("普通")
+            ),
+        ]
+    );
+    assert_eq!(causes(&json)[0]["fix"], unsafe_fix("0310"));
+    // The human report gives every field its value.
+    let out = bindcheck()
+        .arg("diagnose")
+        .arg(fixture("causes/jp-deposit-method.toml"))
+        .args(["--as-of", "2026-11-21", "--show-values"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let fix_lines: Vec<&str> = text.lines().filter(|l| l.starts_with("   fix (")).collect();
+    assert_eq!(
+        fix_lines,
+        [
+            "   fix (unsafe) `amazon.deposit_method.bank_code`: 0310",
+            "   fix (unsafe) `amazon.deposit_method.branch_code`: 101",
+            "   fix (unsafe) `amazon.deposit_method.account_type`: 普通",
+        ],
+        "{text}"
+    );
+}
+
+#[test]
+fn a_cause_leads_with_its_most_severe_finding_and_fixes_its_root() {
+    // Ozon's legal name says LIMITED where the licence says LTD. (BC104, a warning); the payout
+    // account name, which says LTD., therefore differs from it (BC102, an error). Correcting
+    // Ozon's legal name mends both: one error cause, shown by its error.
+    let (json, table) = case_table("ozon-legal-form.toml", &["--show-values"]);
+    assert_eq!(
+        table,
+        rows(&[(
+            1,
+            &[
+                "BC102 ozon.payout_account.account_name 41:16",
+                "BC104 ozon.legal_name 30:14",
+            ]
+        )])
+    );
+    let cause = &causes(&json)[0];
+    assert_eq!(cause["code"], "BC102");
+    assert_eq!(cause["severity"], "error");
+    assert_eq!(
+        cause["title"],
+        "Payee name differs from the registered legal name"
+    );
+    // Its fix is BC104's; BC102's own (rename the account to "… LIMITED") is superseded, and
+    // its steps are the cause's.
+    assert_eq!(
+        cause["fix"],
+        json!({"applicability": "unsafe", "replacement": "SHENZHEN XINYUANDA TRADING CO., LTD."})
+    );
+    let bc102 = only(&json, "BC102");
+    assert_eq!(bc102["fix"], Value::Null);
+    assert_eq!(bc102["remediation"], only(&json, "BC104")["remediation"]);
+    assert_eq!(cause["remediation"], bc102["remediation"]);
+    assert!(
+        !cause["remediation"].to_string().contains("LIMITED"),
+        "no step offers the superseded value: {cause:#}"
+    );
+}
+
+/// `lint --fix` on a copy of a profile under `fixtures/causes/`: the bytes before, after, and
+/// the lint output.
+fn lint_fix_copy(case: &str) -> (String, String, String) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let before = std::fs::read_to_string(fixture(&format!("causes/{case}"))).expect("reads");
+    std::fs::write(dir.path().join("p.toml"), &before).expect("writes");
+    let (out, err, _) = lint_in(dir.path(), &["p.toml", "--fix"]);
+    let after = std::fs::read_to_string(dir.path().join("p.toml")).expect("reads");
+    (before, after, format!("{out}{err}"))
+}
+
+#[test]
+fn fix_applies_the_causes_fix_and_never_a_member_fix_it_supersedes() {
+    // The payout account name differs from LianLian's in case and has a trailing space. The
+    // cause's fix (enter LianLian's name) is unsafe; trimming the space (BC205's own, safe fix)
+    // would leave the name wrong: nothing is written.
+    let (before, after, out) = lint_fix_copy("name-case-trailing-space.toml");
+    assert_eq!(after, before, "{out}");
+    assert!(out.contains("fixed 0 values in 0 files"), "{out}");
+    let (json, _) = diagnose_json(&fixture("causes/name-case-trailing-space.toml"), &[]);
+    let bc205 = only(&json, "BC205");
+    assert_eq!(bc205["fix"], Value::Null);
+    assert!(
+        !bc205["remediation"]
+            .to_string()
+            .contains("The clean value is"),
+        "{bc205:#}"
+    );
+    // A no-break space where LianLian's name has a space: the cause's fix is safe, and the
+    // one value written is that name.
+    let (before, after, out) = lint_fix_copy("name-nbsp.toml");
+    let expected = before.replace(
+        "account_name = \"SHENZHEN\u{A0}XINYUANDA TRADING CO., LTD.\"",
+        "account_name = \"SHENZHEN XINYUANDA TRADING CO., LTD.\"",
+    );
+    assert_ne!(expected, before);
+    assert_eq!(after, expected, "{out}");
+    assert!(out.contains("fixed 1 value in 1 file"), "{out}");
 }
 
 /// A profile with the mistakes sellers make, each switched on or off.

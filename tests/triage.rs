@@ -13,18 +13,23 @@ ozon_channel = \"not_opened\"
 payment_method = \"bank_transfer_swift\"
 ";
 
+/// (code, score, symptom_match) of a finding or a cause of the JSON output.
+fn scored(item: &Value) -> (String, f64, bool) {
+    (
+        item["code"].as_str().unwrap_or_default().to_string(),
+        item["score"].as_f64().unwrap_or(-1.0),
+        item["symptom_match"].as_bool().unwrap_or(false),
+    )
+}
+
 /// (rank, code, score, symptom_match) of the BC601 / BC602 findings, in rank order.
 fn ranking(json: &Value) -> Vec<(u64, String, f64, bool)> {
     findings(json)
         .iter()
         .filter(|f| f["code"] == "BC601" || f["code"] == "BC602")
         .map(|f| {
-            (
-                f["rank"].as_u64().unwrap_or(0),
-                f["code"].as_str().unwrap_or_default().to_string(),
-                f["score"].as_f64().unwrap_or(-1.0),
-                f["symptom_match"].as_bool().unwrap_or(false),
-            )
+            let (code, score, matched) = scored(f);
+            (f["rank"].as_u64().unwrap_or(0), code, score, matched)
         })
         .collect()
 }
@@ -560,4 +565,137 @@ fn each_symptom_is_explained_only_by_its_causes_which_come_first() {
             assert_eq!(cause["symptom_match"], true, "{symptom}: cause {}", i + 1);
         }
     }
+}
+
+/// (leading code, score, symptom_match) of each cause of a profile under `fixtures/causes/`
+/// diagnosed with `--symptom TEXT`, BC004 left out.
+fn cause_scores(case: &str, symptom: &str) -> Vec<(String, f64, bool)> {
+    let (json, _) = diagnose_json(&fixture(&format!("causes/{case}")), &["--symptom", symptom]);
+    json["files"][0]["causes"]
+        .as_array()
+        .expect("causes")
+        .iter()
+        .filter(|c| c["code"] != "BC004")
+        .map(scored)
+        .collect()
+}
+
+#[test]
+fn a_telling_symptom_silences_the_generic_one_in_every_language() {
+    // "Binding failed" alone boosts every cause that can make a binding fail: the name (BC102)
+    // as much as the Merchant ID (BC303).
+    assert_eq!(
+        cause_scores("invalid-merchant-id.toml", "binding failed"),
+        vec![
+            ("BC102".to_string(), 2.4, true),
+            ("BC303".to_string(), 2.4, true)
+        ]
+    );
+    // Said together with "Invalid Merchant ID", it adds nothing: the Merchant ID cause alone
+    // explains what was reported.
+    for symptom in [
+        "Binding failed: Invalid Merchant ID",
+        "绑定失败：商户号无效",
+        "Ошибка привязки: неверный Merchant ID",
+    ] {
+        assert_eq!(
+            cause_scores("invalid-merchant-id.toml", symptom),
+            vec![
+                ("BC303".to_string(), 2.4, true),
+                ("BC102".to_string(), 0.8, false)
+            ],
+            "{symptom}"
+        );
+    }
+}
+
+#[test]
+fn common_wordings_are_read_whatever_their_case_width_and_spacing() {
+    let merchant_id_first = vec![
+        ("BC303".to_string(), 2.4, true),
+        ("BC102".to_string(), 0.8, false),
+    ];
+    for symptom in [
+        "Incorrect Merchant ID",
+        "invalid MerchantID",
+        "ＩＮＶＡＬＩＤ merchant\u{3000}id",
+        "商户号不正确",
+        "商户 ID 无效",
+        "Неправильный MerchantID",
+    ] {
+        assert_eq!(
+            cause_scores("invalid-merchant-id.toml", symptom),
+            merchant_id_first,
+            "{symptom}"
+        );
+    }
+    for symptom in [
+        "户名不匹配",
+        "Account names do not match",
+        "Имя не совпадает",
+    ] {
+        assert_eq!(
+            cause_scores("invalid-merchant-id.toml", symptom),
+            vec![
+                ("BC102".to_string(), 2.4, true),
+                ("BC303".to_string(), 0.8, false)
+            ],
+            "{symptom}"
+        );
+    }
+    // A space the phrase does not have is not skipped: "I am locked" is no "aml" (blocked).
+    assert_eq!(
+        cause_scores("invalid-merchant-id.toml", "I am locked out")
+            .iter()
+            .filter(|c| c.2)
+            .count(),
+        0
+    );
+}
+
+#[test]
+fn a_finding_that_restates_the_payout_status_is_not_boosted_by_it() {
+    // The payout status says "Processing via Bank Transfer". BC607 only repeats it; the
+    // default payout method left on bank transfer (BC605) is what explains it.
+    let (json, _) = diagnose_json(&fixture("causes/fell-back-to-bank-transfer.toml"), &[]);
+    assert_eq!(
+        cause_rows(&json),
+        vec![
+            (1, "BC605".into(), true, None),
+            (2, "BC607".into(), false, None),
+            (3, "BC606".into(), false, None),
+        ]
+    );
+    assert_eq!(only(&json, "BC607")["score"], 0.24);
+    assert_eq!(only(&json, "BC605")["score"], 0.6);
+}
+
+#[test]
+fn an_ineligible_entity_comes_before_every_other_lianlian_on_ozon_fix() {
+    let (json, _) = diagnose_json(&fixture("causes/individual-business.toml"), &[]);
+    let causes = json["files"][0]["causes"].as_array().expect("causes");
+    let rows: Vec<(String, Value, Value)> = causes
+        .iter()
+        .map(|c| {
+            (
+                c["code"].as_str().unwrap_or_default().to_string(),
+                c["fix_first"].clone(),
+                c["fix_before"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            ("BC701".into(), json!([]), json!([2, 3])),
+            ("BC504".into(), json!([1]), json!([])),
+            ("BC608".into(), json!([1]), json!([])),
+        ]
+    );
+    assert_eq!(
+        causes[1]["notes"],
+        json!([
+            "Fix cause 1 (Entity type not eligible for this channel) first: this one cannot be fixed before it."
+        ])
+    );
 }

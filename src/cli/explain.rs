@@ -192,9 +192,17 @@ fn symptoms_text(
     width: usize,
 ) -> String {
     let colon = words::colon(lang);
-    let (at, first) = match lang {
-        Lang::En => (" (only at {fields})", "Fix first (ranked before it)"),
-        Lang::Zh => ("（仅限字段 {fields}）", "需先处理（排在其前）"),
+    let (at, first, before) = match lang {
+        Lang::En => (
+            " (only at {fields})",
+            "Fix first (ranked before it)",
+            "Fix before the other rules of these flows (ranked before them)",
+        ),
+        Lang::Zh => (
+            "（仅限字段 {fields}）",
+            "需先处理（排在其前）",
+            "先于这些流程的其他规则处理（排在它们之前）",
+        ),
     };
     let described = |id: &str| {
         pack.symptoms.get(id).map_or("", |s| match lang {
@@ -221,6 +229,13 @@ fn symptoms_text(
         for code in &policy.prerequisites {
             let title = pack.rule(code).map_or("", |p| p.texts(lang).title.as_str());
             out += &item(format!("{code}{colon}{title}"));
+        }
+    }
+    if !policy.prerequisite_of.is_empty() {
+        out += &format!("\n{before}{}\n", colon.trim_end());
+        for &flow in &policy.prerequisite_of {
+            let (name, what) = flow_text(flow, lang);
+            out += &item(format!("{name}{colon}{what}"));
         }
     }
     out
@@ -275,6 +290,7 @@ fn explain_json(
         }).collect::<Vec<_>>(),
         "symptoms_by_field": policy.symptoms_by_field,
         "prerequisites": policy.prerequisites,
+        "prerequisite_of": policy.prerequisite_of.iter().map(|flow| flow.as_str()).collect::<Vec<_>>(),
         "params": params,
         "sources": sources,
         "lang": lang.as_str(),

@@ -327,8 +327,8 @@ fn collect_items(args: &Args, lang: Lang) -> (Vec<Item>, bool) {
     (items, missing)
 }
 
-pub fn run(args: Args) -> CmdResult {
-    let lang = lang(args.lang);
+/// The rulepack and the options of the run, from the flags and the configuration.
+fn prepare(args: &Args, lang: Lang) -> Result<(crate::rulepack::RulePack, LintOptions), Fatal> {
     let cwd = std::env::current_dir().map_err(|e| {
         Fatal(say(
             lang,
@@ -336,14 +336,20 @@ pub fn run(args: Args) -> CmdResult {
             format!("无法读取当前目录：{e}"),
         ))
     })?;
-    let config = load_config(&args, &cwd, lang)?;
+    let config = load_config(args, &cwd, lang)?;
     let rules_path = args
         .rules
         .clone()
         .or_else(|| config.as_ref().and_then(|c| c.rules.clone()));
     let pack = load_rulepack(rules_path.as_ref())?;
-    check_statistics_format(&args, lang)?;
-    let options = lint_options(&args, config.as_ref(), cwd)?;
+    check_statistics_format(args, lang)?;
+    let options = lint_options(args, config.as_ref(), cwd)?;
+    Ok((pack, options))
+}
+
+pub fn run(args: Args) -> CmdResult {
+    let lang = lang(args.lang);
+    let (pack, options) = prepare(&args, lang)?;
     // Fail before the work when the output cannot be produced.
     let format = args.format.format();
     let renderer = report::renderer(format);
@@ -355,8 +361,6 @@ pub fn run(args: Args) -> CmdResult {
     }
     let mut sink = Sink::open(args.output_file.as_deref(), lang)?;
 
-    // Files are checked in batches, in path order, and a format that streams writes each batch
-    // as soon as it is done: memory stays flat however many profiles there are.
     let (items, missing) = collect_items(&args, lang);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
@@ -379,39 +383,11 @@ pub fn run(args: Args) -> CmdResult {
         progress: &progress,
         streaming,
         hide_info,
+        count: args.statistics,
     };
-    let mut stats = lint::statistics::Statistics::default();
     let mut totals = Totals::default();
-    let mut out = String::new();
-    if let Some(renderer) = streaming {
-        out = crate::unicode::escape_keep_newlines_owned(render_to_string(|buf| {
-            renderer.begin(&report, buf)
-        })?);
-    }
-    for batch in items.chunks(BATCH) {
-        for checked in check_batch(&context, batch, &report)? {
-            let outcome = checked.outcome;
-            tally(&mut totals, &outcome, checked.hidden_info, &mut sink, lang)?;
-            if args.statistics {
-                stats.add(&outcome.report);
-            }
-            let first = totals.summary.files == 0;
-            totals.summary.add(&outcome.report);
-            totals.summary.infos += checked.hidden_info;
-            if let (Some(renderer), Some(rendered)) = (streaming, &checked.rendered) {
-                if !first {
-                    out.push_str(renderer.separator());
-                }
-                out.push_str(rendered);
-            } else if output.is_some() {
-                report.files.push(outcome.report);
-            }
-        }
-        if !out.is_empty() {
-            sink.write_escaped(&out)?;
-            out.clear();
-        }
-    }
+    let keep = output.is_some() && streaming.is_none();
+    let stats = check_items(&context, &items, &mut report, keep, &mut sink, &mut totals)?;
     progress.finish();
 
     if args.statistics {
@@ -437,6 +413,52 @@ pub fn run(args: Args) -> CmdResult {
         emit(&summary_line(&totals, &path, options.fix, lang))?;
     }
     Ok(exit_code(&args, &options, &totals, missing))
+}
+
+/// Checks every item in batches, in path order; a format that streams writes each batch as
+/// soon as it is done, so memory stays flat however many profiles there are. The reports of
+/// the other formats are kept in `report` when `keep`. Returns the counts of `--statistics`.
+fn check_items(
+    context: &BatchContext<'_>,
+    items: &[Item],
+    report: &mut Report,
+    keep: bool,
+    sink: &mut Sink,
+    totals: &mut Totals,
+) -> Result<lint::statistics::Statistics, Fatal> {
+    let lang = context.options.render.lang;
+    let mut stats = lint::statistics::Statistics::default();
+    let mut out = String::new();
+    if let Some(renderer) = context.streaming {
+        out = crate::unicode::escape_keep_newlines_owned(render_to_string(|buf| {
+            renderer.begin(report, buf)
+        })?);
+    }
+    for batch in items.chunks(BATCH) {
+        for checked in check_batch(context, batch, report)? {
+            let outcome = checked.outcome;
+            tally(totals, &outcome, checked.hidden_info, sink, lang)?;
+            if context.count {
+                stats.add(&outcome.report);
+            }
+            let first = totals.summary.files == 0;
+            totals.summary.add(&outcome.report);
+            totals.summary.infos += checked.hidden_info;
+            if let (Some(renderer), Some(rendered)) = (context.streaming, &checked.rendered) {
+                if !first {
+                    out.push_str(renderer.separator());
+                }
+                out.push_str(rendered);
+            } else if keep {
+                report.files.push(outcome.report);
+            }
+        }
+        if !out.is_empty() {
+            sink.write_escaped(&out)?;
+            out.clear();
+        }
+    }
+    Ok(stats)
 }
 
 /// `--statistics`: JSON, or the table (at the terminal's width when it goes there).
@@ -889,6 +911,8 @@ struct BatchContext<'a> {
     streaming: Option<&'a dyn report::Renderer>,
     /// Leave info findings out of the output (concise and github, unless asked).
     hide_info: bool,
+    /// Count the findings of each rule (`--statistics`).
+    count: bool,
 }
 
 /// Checks a batch on the pool; results in batch order (files that turn out not to be
@@ -905,6 +929,7 @@ fn check_batch(
         progress,
         streaming,
         hide_info,
+        ..
     } = *context;
     let results: Result<Vec<Option<Checked>>, Fatal> = pool.install(|| {
         batch

@@ -273,6 +273,14 @@ fn symptoms_text(policy: &RulePolicy, pack: &RulePack) -> String {
             let _ = writeln!(out, "- [{code}]({code}.md)");
         }
     }
+    if !policy.prerequisite_of.is_empty() {
+        out += "\n## Fix before\n\nThis rule's cause ranks before the cause of every other rule \
+                scoped to these flows, which can only be fixed after it:\n\n";
+        for flow in &policy.prerequisite_of {
+            let (en, zh) = flow.describe();
+            let _ = writeln!(out, "- `{}`: {en} · {zh}", flow.as_str());
+        }
+    }
     out
 }
 

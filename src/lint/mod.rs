@@ -325,137 +325,22 @@ pub fn lint_file(
     let display = target.display();
     let bytes = match pipeline::read_profile(&target.path) {
         Ok(bytes) => bytes,
-        Err(e) => {
-            let (kind, args) = match e {
-                pipeline::ReadError::Io { source, .. } => (
-                    LoadErrorKind::Unreadable,
-                    vec![("reason", io_reason(&source))],
-                ),
-                pipeline::ReadError::TooLarge { size, limit, .. } => (
-                    LoadErrorKind::TooLarge,
-                    vec![
-                        ("size", Arg::Text(size.to_string())),
-                        ("limit", Arg::Text(limit.to_string())),
-                    ],
-                ),
-                pipeline::ReadError::NotAFile { .. } => (LoadErrorKind::NotAFile, Vec::new()),
-            };
-            return Ok(Some(outcome(unreadable_report(
-                &display,
-                kind,
-                args,
-                pack,
-                options.render,
-            ))));
-        }
+        Err(e) => return Ok(Some(outcome(read_error_report(&display, e, pack, options)))),
     };
     if !target.explicit && !walk::looks_like_profile(&bytes) {
         return Ok(None);
     }
-    let mut analysis = match analyze(&display, &bytes, pack, &options.analyze) {
-        Ok(analysis) => analysis,
-        Err(AnalyzeError::Load(failure)) => {
-            return Ok(Some(outcome(report::build_unreadable(
-                &display,
-                &failure.error,
-                pack,
-                options.render,
-            ))));
-        }
-        Err(AnalyzeError::Policy(e)) => return Err(e),
+    let mut checked = match Checked::new(&target.path, &display, &bytes, pack, options)? {
+        Ok(checked) => checked,
+        Err(report) => return Ok(Some(outcome(report))),
     };
-    let mut narrowed = narrow(
-        &target.path,
-        (
-            std::mem::take(&mut analysis.ranked),
-            std::mem::take(&mut analysis.causes),
-        ),
-        options,
-        analysis.profile.source.secrets(),
-    );
-    let mut fix_outcome = None;
+    let mut fix = None;
     if options.fix != FixMode::Off {
-        let original = analysis.profile.source.clone();
-        let mut text = original.text.clone();
-        let mut changed = 0;
-        let mut refused = None;
-        for _ in 0..MAX_FIX_ROUNDS {
-            let edits = fix::safe_edits(&narrowed.ranked);
-            if edits.is_empty() {
-                break;
-            }
-            let (new_text, applied) = match fix::apply(&text, &edits) {
-                Ok(result) => result,
-                Err(e) => {
-                    refused = Some(e.to_string());
-                    break;
-                }
-            };
-            if applied == 0 || new_text == text {
-                break;
-            }
-            let Ok(mut next) = analyze(&display, new_text.as_bytes(), pack, &options.analyze)
-            else {
-                // A fix that breaks loading is never written.
-                refused = Some("the fixed file would not load; fix it by hand".into());
-                break;
-            };
-            changed += applied;
-            text = new_text;
-            narrowed = narrow(
-                &target.path,
-                (
-                    std::mem::take(&mut next.ranked),
-                    std::mem::take(&mut next.causes),
-                ),
-                options,
-                next.profile.source.secrets(),
-            );
-            analysis = next;
-        }
-        let marker = secret_marker(options.render.lang);
-        if let Some(reason) = &refused
-            && text == original.text
-        {
-            let reason = original.secrets().redact(reason, marker).into_owned();
-            fix_outcome = Some(FixOutcome::Refused(reason));
-        } else if options.fix == FixMode::Diff {
-            // Both sides as they may be shown: the fixed text has secrets of its own places.
-            let old = original.secrets().redact_source(&original.text, 0, marker);
-            let new = analysis
-                .profile
-                .source
-                .secrets()
-                .redact_source(&text, 0, marker);
-            fix_outcome = Some(FixOutcome::Diff(fix::unified_diff(&display, &old, &new)));
-        } else if text != original.text {
-            fix_outcome = Some(
-                match fix::write_atomic(&target.path, &bytes, text.as_bytes()) {
-                    Ok(()) => FixOutcome::Applied(changed),
-                    Err(e) => FixOutcome::Refused(e.to_string()),
-                },
-            );
-        }
-        if matches!(fix_outcome, Some(FixOutcome::Refused(_))) && text != original.text {
-            // Nothing was written: report what the file on disk holds.
-            analysis = match analyze(&display, &bytes, pack, &options.analyze) {
-                Ok(a) => a,
-                Err(AnalyzeError::Policy(e)) => return Err(e),
-                Err(AnalyzeError::Load(_)) => analysis,
-            };
-            narrowed = narrow(
-                &target.path,
-                (
-                    std::mem::take(&mut analysis.ranked),
-                    std::mem::take(&mut analysis.causes),
-                ),
-                options,
-                analysis.profile.source.secrets(),
-            );
-        }
+        (checked, fix) = fix_file(target, &display, &bytes, checked, pack, options)?;
     }
     // Lint formats name places by line and column and never quote the source, so the report
     // leaves it out and memory stays flat over many files.
+    let Checked { analysis, narrowed } = checked;
     let report = report::build_file(
         &analysis.profile,
         &narrowed.ranked,
@@ -469,8 +354,147 @@ pub fn lint_file(
         baseline_entries: narrowed.entries,
         baselined: narrowed.baselined,
         baseline_matched: narrowed.matched,
-        fix: fix_outcome,
+        fix,
     }))
+}
+
+/// The report of a file that could not be read (unreadable, too large, not a file).
+fn read_error_report(
+    display: &str,
+    error: pipeline::ReadError,
+    pack: &RulePack,
+    options: &LintOptions,
+) -> FileReport {
+    let (kind, args) = match error {
+        pipeline::ReadError::Io { source, .. } => (
+            LoadErrorKind::Unreadable,
+            vec![("reason", io_reason(&source))],
+        ),
+        pipeline::ReadError::TooLarge { size, limit, .. } => (
+            LoadErrorKind::TooLarge,
+            vec![
+                ("size", Arg::Text(size.to_string())),
+                ("limit", Arg::Text(limit.to_string())),
+            ],
+        ),
+        pipeline::ReadError::NotAFile { .. } => (LoadErrorKind::NotAFile, Vec::new()),
+    };
+    unreadable_report(display, kind, args, pack, options.render)
+}
+
+/// A profile analysed, and what of its findings lint reports.
+struct Checked {
+    analysis: pipeline::Analysis,
+    narrowed: Narrowed,
+}
+
+impl Checked {
+    /// `bytes` (the file at `path`) analysed and narrowed; `Ok(Err(report))` when it does not
+    /// load.
+    fn new(
+        path: &Path,
+        display: &str,
+        bytes: &[u8],
+        pack: &RulePack,
+        options: &LintOptions,
+    ) -> Result<Result<Checked, FileReport>, PolicyError> {
+        let mut analysis = match analyze(display, bytes, pack, &options.analyze) {
+            Ok(analysis) => analysis,
+            Err(AnalyzeError::Load(failure)) => {
+                return Ok(Err(report::build_unreadable(
+                    display,
+                    &failure.error,
+                    pack,
+                    options.render,
+                )));
+            }
+            Err(AnalyzeError::Policy(e)) => return Err(e),
+        };
+        let narrowed = narrow(
+            path,
+            (
+                std::mem::take(&mut analysis.ranked),
+                std::mem::take(&mut analysis.causes),
+            ),
+            options,
+            analysis.profile.source.secrets(),
+        );
+        Ok(Ok(Checked { analysis, narrowed }))
+    }
+}
+
+/// `--fix` / `--diff` of one checked file: the safe fixes of what lint reports are applied
+/// and the file checked again, round after round, until none is left. Returns what to report
+/// (the fixed text's findings, or the file's as it is when nothing is written) and what became
+/// of the fixes.
+fn fix_file(
+    target: &walk::Target,
+    display: &str,
+    bytes: &[u8],
+    mut checked: Checked,
+    pack: &RulePack,
+    options: &LintOptions,
+) -> Result<(Checked, Option<FixOutcome>), PolicyError> {
+    let original = checked.analysis.profile.source.clone();
+    let mut text = original.text.clone();
+    let mut changed = 0;
+    let mut refused = None;
+    for _ in 0..MAX_FIX_ROUNDS {
+        let edits = fix::safe_edits(&checked.narrowed.ranked);
+        if edits.is_empty() {
+            break;
+        }
+        let (new_text, applied) = match fix::apply(&text, &edits) {
+            Ok(result) => result,
+            Err(e) => {
+                refused = Some(e.to_string());
+                break;
+            }
+        };
+        if applied == 0 || new_text == text {
+            break;
+        }
+        let Ok(Ok(next)) = Checked::new(&target.path, display, new_text.as_bytes(), pack, options)
+        else {
+            // A fix that breaks loading is never written.
+            refused = Some("the fixed file would not load; fix it by hand".into());
+            break;
+        };
+        changed += applied;
+        text = new_text;
+        checked = next;
+    }
+    let marker = secret_marker(options.render.lang);
+    let fix_outcome = if let Some(reason) = refused.as_ref().filter(|_| text == original.text) {
+        let reason = original.secrets().redact(reason, marker).into_owned();
+        Some(FixOutcome::Refused(reason))
+    } else if options.fix == FixMode::Diff {
+        // Both sides as they may be shown: the fixed text has secrets of its own places.
+        let old = original.secrets().redact_source(&original.text, 0, marker);
+        let new = checked
+            .analysis
+            .profile
+            .source
+            .secrets()
+            .redact_source(&text, 0, marker);
+        Some(FixOutcome::Diff(fix::unified_diff(display, &old, &new)))
+    } else if text != original.text {
+        Some(
+            match fix::write_atomic(&target.path, bytes, text.as_bytes()) {
+                Ok(()) => FixOutcome::Applied(changed),
+                Err(e) => FixOutcome::Refused(e.to_string()),
+            },
+        )
+    } else {
+        None
+    };
+    if matches!(fix_outcome, Some(FixOutcome::Refused(_))) && text != original.text {
+        // Nothing was written: report what the file on disk holds.
+        if let Ok(on_disk) = Checked::new(&target.path, display, bytes, pack, options)? {
+            checked = on_disk;
+        }
+    }
+    Ok((checked, fix_outcome))
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@
 use super::layout::{fit_line, keep_width, severity_cell, table, wrap};
 use super::style::{self, Terminal};
 use super::words::{aside, colon};
-use super::{FileReport, Renderer, Report, ReportCause, ReportFinding, Status, mask};
+use super::{FileReport, FixOut, Renderer, Report, ReportCause, ReportFinding, Status, mask};
 use crate::rulepack::{Lang, Severity};
 use crate::rules::NOT_CHECKED;
 use crate::source::{SourceFile, Span};
@@ -265,7 +265,7 @@ fn write_cause(
     for note in cause.unlikely.iter().chain(&cause.notes) {
         writeln!(out, "{}", wrap(note, width, "   ", "   "))?;
     }
-    write_steps(out, cause, l, lang, term)?;
+    write_steps(out, cause, &findings, l, lang, term)?;
     write_meta(out, cause, lead, report, l)
 }
 
@@ -397,6 +397,7 @@ fn marker_line(markers: &[(usize, usize)], paint: impl Fn(&str) -> String) -> St
 fn write_steps(
     out: &mut dyn Write,
     cause: &ReportCause,
+    findings: &[&ReportFinding],
     l: &Labels,
     lang: Lang,
     term: Terminal,
@@ -411,15 +412,35 @@ fn write_steps(
             writeln!(out, "{}", wrap(step, width, &number, &rest))?;
         }
     }
-    if let Some(fix) = &cause.fix {
+    // One action may enter a value in several fields (an account copied wrong): each field's
+    // value is shown, named by its field. The cause's own value comes first.
+    let from = findings.iter().find(|f| Some(f.rank) == cause.fix_from);
+    let mut fixes: Vec<(&str, &FixOut)> = Vec::new();
+    if let (Some(fix), Some(from)) = (&cause.fix, from) {
+        fixes.push((&from.field, fix));
+    }
+    for f in findings {
+        if let Some(fix) = &f.fix
+            && !fixes.iter().any(|(field, _)| *field == f.field)
+        {
+            fixes.push((&f.field, fix));
+        }
+    }
+    let named = fixes.len() > 1;
+    for (field, fix) in fixes {
         // A value too long to copy from a terminal is quoted like one in a message; JSON and
         // `--fix` carry it whole.
         let value = match fix.replacement.as_deref() {
             Some(value) => term.paint(&super::shorten(value, lang), style::value()),
             None => l.fix_masked.to_string(),
         };
+        let field = match (named, lang) {
+            (false, _) => String::new(),
+            (true, Lang::En) => format!(" `{field}`"),
+            (true, Lang::Zh) => format!("`{field}`"),
+        };
         let line = format!(
-            "{}{}{}{value}",
+            "{}{}{field}{}{value}",
             l.fix,
             aside(word(fix.applicability, lang), lang),
             colon(lang),

@@ -112,6 +112,10 @@ pub struct ReportCause {
     pub findings: Vec<usize>,
     pub remediation: Vec<String>,
     pub fix: Option<FixOut>,
+    /// The rank of the finding that offers `fix`: its other findings may offer values of
+    /// their own for other fields (one account copied wrong: a value for each field).
+    #[serde(skip)]
+    pub fix_from: Option<usize>,
     /// "unlikely: the test payment succeeded" when the reported facts rule it out.
     pub unlikely: Option<String>,
     /// The ids of those facts (`[facts]` of the rulepack).
@@ -680,7 +684,18 @@ pub fn build_file(
         .iter()
         .map(|r| report_finding(r, &profile.source, pack, options))
         .collect();
-    let causes: Vec<ReportCause> = causes
+    // One cause, one fix: a finding whose fix the cause's supersedes shows the steps of the
+    // finding whose fix does, not its own (which would offer the superseded value).
+    for (i, r) in ranked.iter().enumerate() {
+        if let Some(steps) = r
+            .superseded_by
+            .and_then(|by| findings.get(by.wrapping_sub(1)))
+            .map(|by| by.remediation.clone())
+        {
+            findings[i].remediation = steps;
+        }
+    }
+    let reported: Vec<ReportCause> = causes
         .iter()
         .map(|c| {
             report_cause(
@@ -694,8 +709,10 @@ pub fn build_file(
         })
         .collect();
     // A value a cause tells the seller to enter carries one label, whichever finding offers it.
-    for cause in &causes {
-        let Some(fix) = &cause.fix else { continue };
+    for (cause, shown) in causes.iter().zip(&reported) {
+        let (Some(fix), Some(from)) = (&shown.fix, cause.fix_from) else {
+            continue;
+        };
         for rank in &cause.findings {
             let Some(finding) = findings.get_mut(rank.wrapping_sub(1)) else {
                 continue;
@@ -703,7 +720,7 @@ pub fn build_file(
             if let Some(own) = finding.fix.as_mut().filter(|own| {
                 own.replacement == fix.replacement
                     && own.masked == fix.masked
-                    && same_fix_value(ranked, *rank, cause.findings[0])
+                    && same_fix_value(ranked, *rank, from)
             }) {
                 own.applicability = fix.applicability;
             }
@@ -717,7 +734,7 @@ pub fn build_file(
         } else {
             Status::Passed
         },
-        causes,
+        causes: reported,
         findings,
         source: None,
         masked: Vec::new(),
@@ -796,6 +813,7 @@ fn report_cause(
             .fix
             .as_ref()
             .and_then(|fix| FixOut::new(fix, fix.applicability, options.show_values, secrets)),
+        fix_from: cause.fix_from,
         unlikely,
         ruled_out_by: cause.ruled_out.clone(),
         fix_first: cause.fix_first.clone(),
@@ -876,6 +894,7 @@ pub fn build_unreadable(
         findings: vec![1],
         remediation: report_finding.remediation.clone(),
         fix: None,
+        fix_from: None,
         unlikely: None,
         ruled_out_by: Vec::new(),
         fix_first: Vec::new(),

@@ -137,6 +137,7 @@ pub fn with_own_causes(mut file: FileReport) -> FileReport {
             findings: vec![f.rank],
             remediation: f.remediation.clone(),
             fix: f.fix.clone(),
+            fix_from: f.fix.as_ref().map(|_| f.rank),
             unlikely: None,
             ruled_out_by: Vec::new(),
             fix_first: Vec::new(),

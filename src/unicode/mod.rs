@@ -9,6 +9,7 @@ mod describe;
 mod escape;
 mod fold;
 mod mojibake;
+mod phrase;
 mod props;
 mod scan;
 mod tables;
@@ -19,6 +20,7 @@ pub use escape::{
     push_escape,
 };
 pub use fold::{Folded, fold, fold_lines};
+pub use phrase::{phrase_form, phrase_occurs};
 pub use scan::{apply_safe_fixes, apply_safe_fixes_iban, scan, scan_each, scan_iban};
 pub use tables::{is_bidi_control, is_default_ignorable, is_noncharacter};
 
