@@ -246,10 +246,11 @@ impl Report {
         self
     }
 
-    /// Adds the rule catalogue (SARIF lists every rule). Left out otherwise: rendering 55
-    /// rules' texts costs more than a `diagnose` of one profile.
-    pub fn with_catalogue(mut self, pack: &RulePack, format: Format) -> Self {
-        if format == Format::Sarif {
+    /// Adds the rule catalogue when `renderer` describes rules apart from their findings
+    /// ([`Renderer::wants_catalogue`]). Left out otherwise: rendering every rule's texts costs
+    /// more than a `diagnose` of one profile.
+    pub fn with_catalogue(mut self, pack: &RulePack, renderer: &dyn Renderer) -> Self {
+        if renderer.wants_catalogue() {
             self.rules = rules::RULES
                 .iter()
                 .map(|rule| RuleInfo::new(rule, pack, self.options.lang))
@@ -299,6 +300,22 @@ impl Summary {
 /// number of profiles holds one batch of reports at a time, and can render each file on the
 /// worker thread that checked it. `report` then carries the run's metadata and no files.
 pub trait Renderer: Send + Sync {
+    /// Whether it quotes source lines: the report then carries each file's source
+    /// ([`FileReport::with_source`]).
+    fn wants_source(&self) -> bool {
+        false
+    }
+
+    /// Whether it describes the whole rule catalogue ([`Report::with_catalogue`]).
+    fn wants_catalogue(&self) -> bool {
+        false
+    }
+
+    /// Whether it lays text out for a terminal's width and colours ([`Report::with_terminal`]).
+    fn wants_terminal(&self) -> bool {
+        false
+    }
+
     /// The whole report at once. Formats that stream need not write it: by default it is
     /// `begin`, every file, `end`.
     fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
@@ -929,7 +946,8 @@ mod tests {
     }
 }
 
-/// Every output format.
+/// Every output format. Each command that writes a report accepts some of them
+/// ([`Format::accepted_by`]); its `--format` flag offers exactly those.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Human,
@@ -941,15 +959,73 @@ pub enum Format {
     Junit,
 }
 
-/// The renderer of a format.
-pub fn renderer(format: Format) -> Option<Box<dyn Renderer>> {
-    match format {
-        Format::Human => Some(Box::new(Human)),
-        Format::Json => Some(Box::new(Json)),
-        Format::Sarif => Some(Box::new(Sarif)),
-        Format::Github => Some(Box::new(Github)),
-        Format::Concise => Some(Box::new(Concise)),
-        Format::Jsonl => Some(Box::new(Jsonl)),
-        Format::Junit => Some(Box::new(Junit)),
+/// A command that writes a report in one of several [`Format`]s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportCommand {
+    /// `bindcheck diagnose`: one profile, for a person or a CI step.
+    Diagnose,
+    /// `bindcheck lint`: many profiles, for CI.
+    Lint,
+}
+
+impl Format {
+    /// Every format, in the order `--help` lists them.
+    pub const ALL: [Format; 7] = [
+        Format::Human,
+        Format::Concise,
+        Format::Json,
+        Format::Jsonl,
+        Format::Sarif,
+        Format::Github,
+        Format::Junit,
+    ];
+
+    /// The name `--format` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Human => "human",
+            Format::Json => "json",
+            Format::Sarif => "sarif",
+            Format::Github => "github",
+            Format::Concise => "concise",
+            Format::Jsonl => "jsonl",
+            Format::Junit => "junit",
+        }
+    }
+
+    /// The format named `name`, as [`Format::name`] spells it.
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    /// The formats `command` writes, its default first. `diagnose` describes one profile for a
+    /// reader (the human report) or one CI step; `lint` many profiles, one line or record each.
+    pub fn accepted_by(command: ReportCommand) -> &'static [Format] {
+        match command {
+            ReportCommand::Diagnose => {
+                &[Format::Human, Format::Json, Format::Sarif, Format::Github]
+            }
+            ReportCommand::Lint => &[
+                Format::Concise,
+                Format::Json,
+                Format::Jsonl,
+                Format::Sarif,
+                Format::Github,
+                Format::Junit,
+            ],
+        }
+    }
+
+    /// The renderer that writes this format.
+    pub fn renderer(self) -> Box<dyn Renderer> {
+        match self {
+            Format::Human => Box::new(Human),
+            Format::Json => Box::new(Json),
+            Format::Sarif => Box::new(Sarif),
+            Format::Github => Box::new(Github),
+            Format::Concise => Box::new(Concise),
+            Format::Jsonl => Box::new(Jsonl),
+            Format::Junit => Box::new(Junit),
+        }
     }
 }

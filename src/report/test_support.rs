@@ -59,7 +59,7 @@ pub fn finding(
 /// unreadable `broken.toml`.
 pub fn sample_report() -> Report {
     let pack = RulePack::builtin().expect("builtin rulepack loads");
-    let mut report = Report::new(&pack, options()).with_catalogue(&pack, super::Format::Sarif);
+    let mut report = Report::new(&pack, options()).with_catalogue(&pack, &super::Sarif);
     let mut error = finding(
         2,
         "BC003",
