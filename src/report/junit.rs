@@ -1,15 +1,16 @@
 //! `--format junit`: JUnit XML, for CI systems that show test reports (GitLab, Jenkins, Azure).
 //!
 //! Shape (decided here): one `<testsuite>` per profile, named by its path, one `<testcase>`
-//! per finding. An error or warning is a `<failure>` (the profile fails that check); info is
-//! advice, so its testcase passes and carries the text in `<system-out>`. A file that cannot be
+//! per finding. A finding at or above `--fail-on` is a `<failure>` (the profile fails that
+//! check, as the exit status and the JSON `status` say); any other finding — info, or a warning
+//! with the default `--fail-on error` — passes and carries its text, severity included, in
+//! `<system-out>`, so a JUnit report never fails a run that bindcheck passed. A file that cannot be
 //! loaded is an `<error>` — the check could not run, which JUnit distinguishes from a failure.
 //! A profile without findings is one passing testcase, so every file shows in the report.
 //! Testcase names stay stable from run to run (CI keeps a history by them), so the rank of a
 //! finding's cause is in the body, where `concise` has it: `[cause 2]`.
 
 use super::{FileReport, Renderer, Report, ReportFinding, Status};
-use crate::rulepack::Severity;
 use crate::unicode::escape;
 use std::io::{self, Write};
 
@@ -79,7 +80,7 @@ fn counts(file: &FileReport) -> (usize, usize, usize) {
     let failures = file
         .findings
         .iter()
-        .filter(|f| f.severity != Severity::Info)
+        .filter(|f| file.fails(f.severity))
         .count();
     (tests, failures, 0)
 }
@@ -109,10 +110,10 @@ fn write_suite(out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
         let body = text(&details(&path, f));
         let element = if file.status == Status::Unreadable {
             Some("error")
-        } else if f.severity == Severity::Info {
-            None
-        } else {
+        } else if file.fails(f.severity) {
             Some("failure")
+        } else {
+            None
         };
         match element {
             Some(element) => writeln!(

@@ -172,6 +172,15 @@ pub struct FileReport {
     /// The profile held no value for any rule to check (`format = 1` alone): "no problems
     /// found" would claim more than was done.
     pub nothing_checked: bool,
+    /// `--fail-on`: findings at or above it fail the file (none with `--fail-on never`).
+    pub fail_on: Option<Severity>,
+}
+
+impl FileReport {
+    /// Whether a finding of `severity` fails the file, as its [`Status`] counts it.
+    pub fn fails(&self, severity: Severity) -> bool {
+        self.fail_on.is_some_and(|level| severity <= level)
+    }
 }
 
 /// Everything one run produced.
@@ -728,6 +737,7 @@ pub fn build_file(
     }
     let failed = fail_on.is_some_and(|level| findings.iter().any(|f| f.severity <= level));
     FileReport {
+        fail_on,
         path: profile.source.path.clone(),
         status: if failed {
             Status::Failed
@@ -908,6 +918,7 @@ pub fn build_unreadable(
         source: None,
         masked: Vec::new(),
         nothing_checked: false,
+        fail_on: Some(Severity::Error),
     }
 }
 
@@ -966,6 +977,19 @@ pub enum ReportCommand {
     Diagnose,
     /// `bindcheck lint`: many profiles, for CI.
     Lint,
+}
+
+impl ReportCommand {
+    /// Every command that writes reports.
+    pub const ALL: [ReportCommand; 2] = [ReportCommand::Diagnose, ReportCommand::Lint];
+
+    /// The subcommand's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            ReportCommand::Diagnose => "diagnose",
+            ReportCommand::Lint => "lint",
+        }
+    }
 }
 
 impl Format {

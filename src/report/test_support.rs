@@ -105,6 +105,7 @@ pub fn sample_report() -> Report {
         source: None,
         masked: Vec::new(),
         nothing_checked: false,
+        fail_on: Some(Severity::Warning),
     }));
     let load_error = LoadError {
         kind: LoadErrorKind::NotToml,
@@ -158,6 +159,7 @@ pub fn clean_file(path: &str) -> FileReport {
         source: None,
         masked: Vec::new(),
         nothing_checked: false,
+        fail_on: Some(Severity::Error),
     }
 }
 
