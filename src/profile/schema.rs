@@ -40,8 +40,8 @@ impl FieldClass {
     pub fn describe(self) -> (&'static str, &'static str) {
         match self {
             FieldClass::Identifier => (
-                "ASCII only, no whitespace (an IBAN may carry single spaces in groups of four); masked in output",
-                "仅限 ASCII 字符，不含空白（IBAN 可按四位一组用单个空格分隔）；输出时打码",
+                "ASCII only, no whitespace (an IBAN may carry single spaces in groups of four); masked in output, except a bank's public codes (SWIFT/BIC, routing numbers, sort code, BSB, bank and branch codes), which name a bank, not an account",
+                "仅限 ASCII 字符，不含空白（IBAN 可按四位一组用单个空格分隔）；输出时打码，但银行的公开代码（SWIFT/BIC、路由号、Sort code、BSB、银行代码和支行代码）除外：它们标识的是银行而不是账户",
             ),
             FieldClass::Name => (
                 "a legal or account name: scanned for invisible, look-alike and irregular characters",
@@ -126,7 +126,29 @@ pub struct SectionSpec {
     pub array: bool,
 }
 
+/// The keys of a bank's public codes: SWIFT/BIC, the US ACH and wire routing numbers, the UK
+/// sort code, the Australian BSB and the Japanese bank and branch codes. They name a bank or a
+/// branch, which anyone can look up, not an account: outputs show them in full, since a message
+/// that two of them differ says nothing masked (`*** differs from ****`). Account numbers,
+/// IBANs, Merchant IDs, Seller IDs and licence numbers stay masked.
+pub const PUBLIC_BANK_CODES: &[&str] = &[
+    "swift_bic",
+    "routing_number",
+    "wire_routing_number",
+    "sort_code",
+    "bsb",
+    "bank_code",
+    "branch_code",
+];
+
 impl FieldSpec {
+    /// Whether outputs mask the value unless `--show-values`: an identifier that is not one of
+    /// a bank's [`PUBLIC_BANK_CODES`].
+    pub fn is_masked(&self) -> bool {
+        let key = self.path.rsplit('.').next().unwrap_or(self.path);
+        self.class == FieldClass::Identifier && !PUBLIC_BANK_CODES.contains(&key)
+    }
+
     /// What the field is, in `lang`.
     pub fn about(&self, lang: Lang) -> &'static str {
         match lang {

@@ -28,7 +28,6 @@ pub use sarif::Sarif;
 pub use style::Terminal;
 
 use crate::finding::{Applicability, Arg, Finding};
-use crate::profile::schema::FieldClass;
 use crate::profile::{LoadError, Profile};
 use crate::rank::{Cause, Ranked, round};
 use crate::redact::Secrets;
@@ -843,7 +842,7 @@ impl FileReport {
             profile
                 .fields
                 .iter()
-                .filter(|f| f.spec.class == FieldClass::Identifier)
+                .filter(|f| f.spec.is_masked())
                 .map(|f| f.span.clone())
                 .collect()
         };

@@ -90,12 +90,20 @@ pub fn license_number_mismatch(
             .zip(expected_key.chars())
             .position(|(a, b)| a != b)
             .unwrap_or_else(|| actual_key.chars().count().min(expected_key.chars().count()));
-        // Evidence positions count letters and digits only (1-based), as the comparison does.
+        // Evidence positions count letters and digits only (1-based), as the comparison does;
+        // the message counts the characters of the value as written, where the reader looks.
+        let position = actual
+            .chars()
+            .enumerate()
+            .filter(|(_, c)| c.is_alphanumeric())
+            .nth(first_difference)
+            .map_or(actual.chars().count() + 1, |(index, _)| index + 1);
         out.push(
             rule.at(field)
                 .related(seller)
                 .ident("actual", actual)
                 .ident("expected", expected)
+                .text("position", position.to_string())
                 .evidence("first_difference", first_difference + 1)
                 .evidence("length", actual_key.chars().count())
                 .evidence("expected_length", expected_key.chars().count()),
