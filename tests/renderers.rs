@@ -5,7 +5,7 @@
 //! `tests/snapshots/renderers__*.snap`.
 
 use bindcheck::docs::file_report;
-use bindcheck::report::{self, Format, RenderOptions, Report, Terminal};
+use bindcheck::report::{Format, RenderOptions, Report, Terminal};
 use bindcheck::rulepack::{Lang, RulePack};
 use std::path::Path;
 

@@ -270,13 +270,13 @@ pub const SECTIONS: &[SectionSpec] = &[
     SectionSpec {
         path: "amazon.deposit_method",
         en: "The deposit method assigned in Seller Central",
-        zh: "卖家平台中指定的收款方式",
+        zh: "卖家平台中指定的存款方式",
         array: false,
     },
     SectionSpec {
         path: "amazon.deposit_methods",
         en: "Deposit methods, one per entry, each with the marketplaces it is assigned to",
-        zh: "收款方式，每项一个，并写明所分配的站点",
+        zh: "存款方式，每项一个，并写明所分配的站点",
         array: true,
     },
     SectionSpec {
@@ -805,7 +805,7 @@ const FIELDS_BEFORE_DEPOSIT: &[FieldSpec] = &[
         Code,
         "true",
         "The person changing the deposit method is the primary owner",
-        "修改收款方式的人是否为主账户所有人",
+        "修改存款方式的人是否为主账户所有人",
     ),
     spec(
         "amazon.settlement_period_end",
@@ -821,7 +821,7 @@ const FIELDS_BEFORE_DEPOSIT: &[FieldSpec] = &[
         Code,
         "2026-11-25",
         "When the deposit method was or will be changed",
-        "收款方式变更日期",
+        "存款方式变更日期",
     ),
     spec(
         "amazon.support_notified",
@@ -941,7 +941,7 @@ macro_rules! deposit_method_fields {
                 Code,
                 "\"lianlian\"",
                 "Deposit method provider",
-                "收款方式提供方",
+                "存款方式提供方",
             ),
             spec(
                 concat!($prefix, ".account_holder_name"),
@@ -1069,7 +1069,7 @@ macro_rules! deposit_method_fields {
                 Code,
                 "[\"US\"]",
                 "Marketplaces this deposit method is assigned to (default: all of amazon.marketplaces)",
-                "该收款方式所分配的站点（默认：amazon.marketplaces 中的全部站点）",
+                "该存款方式所分配的站点（默认：amazon.marketplaces 中的全部站点）",
             ),
         ]
     };
@@ -1209,6 +1209,21 @@ pub fn entry_path(path: &str, entry: usize) -> String {
             format!("{DEPOSIT_METHODS}[{entry}]{rest}")
         }
         _ => path.to_string(),
+    }
+}
+
+/// `path` without the entry index [`entry_path`] adds: `amazon.deposit_methods[1].provider` →
+/// `amazon.deposit_methods.provider`.
+pub fn without_entry(path: &str) -> std::borrow::Cow<'_, str> {
+    match path
+        .strip_prefix(DEPOSIT_METHODS)
+        .and_then(|rest| rest.strip_prefix('['))
+        .and_then(|rest| rest.split_once(']'))
+    {
+        Some((index, rest)) if index.bytes().all(|b| b.is_ascii_digit()) => {
+            std::borrow::Cow::Owned(format!("{DEPOSIT_METHODS}{rest}"))
+        }
+        _ => std::borrow::Cow::Borrowed(path),
     }
 }
 

@@ -73,6 +73,7 @@ pub fn term(term: &Term, lang: Lang) -> String {
             Some(spec) => form(spec.kind, lang),
             None => path.to_string(),
         },
+        Term::Choice { value, .. } => value.clone(),
         Term::Io { kind, text } => io_reason(*kind, text, lang),
     }
 }

@@ -27,7 +27,9 @@ pub fn entity_not_eligible(
         .pack
         .param_strings(rule.code, "lianlian_ozon_ineligible")?;
     if ineligible.contains(&entity) {
-        let mut finding = rule.at(field).text("entity_type", entity);
+        let mut finding = rule
+            .at(field)
+            .choice("entity_type", "seller.entity_type", entity);
         if let Some(method) = ctx.profile.field("ozon.payment_method") {
             finding = finding.related(method);
         }
@@ -217,7 +219,10 @@ pub fn settlement_entity_not_eligible(
     };
     let ineligible = ctx.pack.param_strings(rule.code, "ineligible")?;
     if ineligible.contains(&entity) {
-        out.push(rule.at(field).text("entity_type", entity));
+        out.push(
+            rule.at(field)
+                .choice("entity_type", "seller.entity_type", entity),
+        );
     }
     Ok(())
 }
@@ -279,8 +284,8 @@ pub fn entity_type_contradicts_licence(
                 rule.at(entity_field)
                     .variant(registered)
                     .related(licence)
-                    .text("entity_type", entity)
-                    .text("registered", registered)
+                    .choice("entity_type", "seller.entity_type", entity)
+                    .choice("registered", "seller.entity_type", registered)
                     .text("prefix", prefix)
                     .evidence("licence_prefix", prefix)
                     .evidence("licence_entity_type", registered),
