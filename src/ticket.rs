@@ -269,7 +269,7 @@ impl Facts {
         self.missing.push(Missing {
             field: path,
             what: format!(
-                "{what}, as the platform shows it: the profile's value was rejected ({})",
+                "{what}, copied again from its account page: a check rejected the profile's value ({})",
                 rejected.join("; ")
             ),
         });
@@ -610,15 +610,12 @@ fn not_found(analysis: &Analysis, pack: &RulePack) -> NotFound {
             }
         })
     };
-    let passed = |family_is_characters: bool| {
-        RULES.iter().filter(move |r| {
-            (r.family == Family::Characters) == family_is_characters
-                && !r.family.is_about_the_file()
-                && !fired(r.code)
-                && crate::rules::was_checked(r, pack, profile)
-        })
-    };
-    let mut clean: Vec<&'static str> = passed(false).map(|r| r.code).collect();
+    let mut clean: Vec<&'static str> = RULES
+        .iter()
+        .filter(|r| r.family != Family::Characters && !r.family.is_about_the_file())
+        .filter(|r| !fired(r.code) && crate::rules::was_checked(r, pack, profile))
+        .map(|r| r.code)
+        .collect();
     let character_fields = profile
         .fields
         .iter()
@@ -634,7 +631,10 @@ fn not_found(analysis: &Analysis, pack: &RulePack) -> NotFound {
             .iter()
             .filter(|r| r.family == Family::Characters)
             .any(|r| fired(r.code));
-    let characters_relevant = characters_clean && passed(true).any(|r| relevant(r.code));
+    let characters_relevant = characters_clean
+        && RULES
+            .iter()
+            .any(|r| r.family == Family::Characters && relevant(r.code));
     let likelihood = |code: &str| pack.rule(code).map_or(0.0, |p| p.prior());
     let mut named: Vec<&'static str> = clean.iter().copied().filter(|c| relevant(c)).collect();
     named.sort_by(|a, b| likelihood(b).total_cmp(&likelihood(a)));

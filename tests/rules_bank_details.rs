@@ -25,7 +25,7 @@ fn bc312_account_number_differs_from_lianlian() {
     // Both values are masked; LianLian's is named as the place the right one is shown.
     assert_eq!(
         f["message"],
-        "`amazon.deposit_method.account_number` (88*******5687) differs from the account number of LianLian's receiving account, `lianlian.receiving_account.account_number` (88*******5678), first at character 12"
+        "`amazon.deposit_method.account_number` (88*******5687) differs from `lianlian.receiving_account.account_number` (88*******5678), first at character 12"
     );
     assert_eq!(
         f["related"][0]["field"],
@@ -47,7 +47,7 @@ fn bc312_account_number_differs_from_lianlian() {
     let (json, _) = run("BC312/fires.toml", &["--lang", "zh"]);
     assert_eq!(
         only(&json, "BC312")["message"],
-        "`amazon.deposit_method.account_number`（88*******5687）与连连收款账户的账号 `lianlian.receiving_account.account_number`（88*******5678）不一致，从第 12 个字符开始不同"
+        "`amazon.deposit_method.account_number`（88*******5687）与 `lianlian.receiving_account.account_number`（88*******5678）不一致，从第 12 个字符开始不同"
     );
 }
 
@@ -73,13 +73,13 @@ fn bc312_compares_every_bank_field_of_a_deposit_method_entry() {
                 "amazon.deposit_methods[0].branch_code".to_string(),
                 20,
                 15,
-                "`amazon.deposit_methods[0].branch_code` (132) differs from the branch code of LianLian's receiving account, `lianlian.receiving_account.branch_code` (123), first at character 2".to_string()
+                "`amazon.deposit_methods[0].branch_code` (132) differs from `lianlian.receiving_account.branch_code` (123), first at character 2".to_string()
             ),
             (
                 "amazon.deposit_methods[0].account_type".to_string(),
                 21,
                 16,
-                "`amazon.deposit_methods[0].account_type` (当座) differs from the account type of LianLian's receiving account, `lianlian.receiving_account.account_type` (普通)".to_string()
+                "`amazon.deposit_methods[0].account_type` (当座) differs from `lianlian.receiving_account.account_type` (普通)".to_string()
             ),
         ]
     );
@@ -252,17 +252,17 @@ fn bank_codes_are_shown_in_full_and_account_numbers_masked() {
         vec![
             (
                 "amazon.deposit_method.bank_code",
-                "`amazon.deposit_method.bank_code` (310) differs from the bank code of LianLian's receiving account, `lianlian.receiving_account.bank_code` (0310), first at character 1",
+                "`amazon.deposit_method.bank_code` (310) differs from `lianlian.receiving_account.bank_code` (0310), first at character 1",
                 Some("0310"),
             ),
             (
                 "amazon.deposit_method.branch_code",
-                "`amazon.deposit_method.branch_code` (1010) differs from the branch code of LianLian's receiving account, `lianlian.receiving_account.branch_code` (101), first at character 4",
+                "`amazon.deposit_method.branch_code` (1010) differs from `lianlian.receiving_account.branch_code` (101), first at character 4",
                 Some("101"),
             ),
             (
                 "amazon.deposit_method.account_number",
-                "`amazon.deposit_method.account_number` (11*0458) differs from the account number of LianLian's receiving account, `lianlian.receiving_account.account_number` (11*0448), first at character 6",
+                "`amazon.deposit_method.account_number` (11*0458) differs from `lianlian.receiving_account.account_number` (11*0448), first at character 6",
                 None,
             ),
         ]

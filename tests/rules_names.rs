@@ -135,7 +135,7 @@ fn bc104_abbreviated_legal_name_on_ozon() {
     assert_eq!(f["severity"], "warning");
     assert_eq!(
         f["message"],
-        "`ozon.legal_name` differs from the licence's Latin name `seller.legal_name_en` (legal form): \"SHENZHEN XINGHE TECHNOLOGY LTD\" vs \"SHENZHEN XINGHE TECHNOLOGY CO., LTD.\"; first difference at character 28"
+        "`ozon.legal_name` differs from `seller.legal_name_en` (legal form): \"SHENZHEN XINGHE TECHNOLOGY LTD\" vs \"SHENZHEN XINGHE TECHNOLOGY CO., LTD.\"; first difference at character 28"
     );
     assert_eq!(
         f["remediation"][1],

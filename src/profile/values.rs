@@ -43,7 +43,7 @@ const ENTITY_TYPES: &[Meaning] = &[
 
 const CHANNEL_STATUSES: &[Meaning] = &[
     m("not_opened", "not opened yet", "尚未开通"),
-    m("pending_review", "opened, under review", "已申请，审核中"),
+    m("pending_review", "under review", "审核中"),
     m(
         "unauthorized",
         "opened but not authorised (未授权)",
@@ -79,7 +79,7 @@ const OPERATOR_ROLES: &[Meaning] = &[
 ];
 
 const OGP_STATUSES: &[Meaning] = &[
-    m("pending", "applied, under review", "已申请，审核中"),
+    m("pending", "pending review", "审核中"),
     m("active", "approved and working", "已通过，可正常使用"),
     m("rejected", "rejected", "被拒绝"),
 ];
