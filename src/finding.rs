@@ -49,6 +49,8 @@ pub enum Term {
     /// A value of the enum field at `path` (`ozon_global_pay`): said by what it means
     /// ("Ozon Global Pay", "Ozon Global Pay（Ozon 全球支付）") wherever a reader needs words.
     Choice { path: &'static str, value: String },
+    /// Items listed in a sentence: "CNY, USD" in English, "CNY、USD" in Chinese.
+    List(Vec<String>),
     /// Why a file could not be read; `text` is the system's own (English) wording.
     Io {
         kind: std::io::ErrorKind,
@@ -169,6 +171,13 @@ impl Finding {
                 value: value.into(),
             }),
         ));
+        self
+    }
+
+    /// Items to list in a sentence ([`Term::List`]).
+    pub fn list<S: AsRef<str>>(mut self, name: &'static str, items: &[S]) -> Self {
+        let items = items.iter().map(|s| s.as_ref().to_string()).collect();
+        self.args.push((name, Arg::Term(Term::List(items))));
         self
     }
 

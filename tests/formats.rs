@@ -774,3 +774,36 @@ fn junit_fails_a_testcase_only_at_or_above_fail_on() {
         );
     }
 }
+
+/// Under `--lang zh` the one-line formats tag a finding's cause in Chinese, as they do its
+/// severity: `[原因 1]`, not `[cause 1]`.
+#[test]
+fn the_cause_tag_follows_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        fixture("rules/BC505/fires.toml"),
+        dir.path().join("shop.toml"),
+    )
+    .unwrap();
+    let lint = |format: &str, lang: &str| {
+        run_in(
+            dir.path(),
+            &[
+                "lint", "shop.toml", "--format", format, "--lang", lang, "--as-of",
+                "2026-11-21",
+            ],
+        )
+        .0
+    };
+    let concise = lint("concise", "zh");
+    assert!(
+        concise.starts_with("shop.toml:6:12: BC505 警告 [原因 1] "),
+        "{concise}"
+    );
+    assert!(!concise.contains("cause"), "{concise}");
+    let github = lint("github", "zh");
+    assert!(github.contains("（原因 1）::"), "{github}");
+    let junit = lint("junit", "zh");
+    assert!(junit.contains(": BC505 警告 [原因 1] "), "{junit}");
+    assert!(lint("concise", "en").starts_with("shop.toml:6:12: BC505 warning [cause 1] "));
+}

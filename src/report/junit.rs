@@ -11,6 +11,7 @@
 //! finding's cause is in the body, where `concise` has it: `[cause 2]`.
 
 use super::{FileReport, Renderer, Report, ReportFinding, Status};
+use crate::rulepack::Lang;
 use crate::unicode::escape;
 use std::io::{self, Write};
 
@@ -61,11 +62,8 @@ fn testcase_name(f: &ReportFinding) -> String {
 }
 
 /// The body of a failure: where, what, and the numbered steps.
-fn details(path: &str, f: &ReportFinding) -> String {
-    let mut body = format!(
-        "{path}:{}:{}: {} {} [cause {}] {}",
-        f.line, f.column, f.code, f.severity, f.cause, f.message
-    );
+fn details(path: &str, f: &ReportFinding, lang: Lang) -> String {
+    let mut body = super::concise::line(path, f, lang);
     for (i, step) in f.remediation.iter().enumerate() {
         body.push_str(&format!("\n{}. {step}", i + 1));
     }
@@ -85,7 +83,7 @@ fn counts(file: &FileReport) -> (usize, usize, usize) {
     (tests, failures, 0)
 }
 
-fn write_suite(out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
+fn write_suite(out: &mut dyn Write, file: &FileReport, lang: Lang) -> io::Result<()> {
     let path = escape(&file.path);
     let (tests, failures, errors) = counts(file);
     writeln!(
@@ -107,7 +105,7 @@ fn write_suite(out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
             attr(&path),
             attr(&testcase_name(f))
         )?;
-        let body = text(&details(&path, f));
+        let body = text(&details(&path, f, lang));
         let element = if file.status == Status::Unreadable {
             Some("error")
         } else if file.fails(f.severity) {
@@ -144,7 +142,7 @@ impl Renderer for Junit {
             "<testsuites name=\"bindcheck\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\">"
         )?;
         for file in &report.files {
-            write_suite(out, file)?;
+            write_suite(out, file, report.options.lang)?;
         }
         writeln!(out, "</testsuites>")
     }

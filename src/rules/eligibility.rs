@@ -286,6 +286,7 @@ pub fn entity_type_contradicts_licence(
                     .related(licence)
                     .choice("entity_type", "seller.entity_type", entity)
                     .choice("registered", "seller.entity_type", registered)
+                    .text("registered_value", registered)
                     .text("prefix", prefix)
                     .evidence("licence_prefix", prefix)
                     .evidence("licence_entity_type", registered),

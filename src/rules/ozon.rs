@@ -157,7 +157,7 @@ pub fn category_manual_review(
     out.push(
         rule.at(field)
             .text("count", items.len().to_string())
-            .text("categories", names.join(", "))
+            .list("categories", &names)
             .evidence("count", items.len())
             .fingerprint_value(names.join("\u{0}")),
     );
