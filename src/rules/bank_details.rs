@@ -12,7 +12,7 @@ use super::identifiers::{id_finding, judged};
 use super::names::labels;
 use super::{Context, Rule, characters};
 use crate::finding::{Applicability, Finding, Fix};
-use crate::profile::schema::FieldClass;
+use crate::profile::schema::{FieldClass, Kind};
 use crate::profile::{DepositMethod, Field, Profile};
 use crate::rulepack::PolicyError;
 use crate::validators::{IdError, aba, bank_code, bic};
@@ -207,14 +207,16 @@ fn differs(rule: &Rule, typed: &Field, issued: &Field) -> Option<Finding> {
         "choice"
     };
     let finding = rule.at(typed).variant(variant).related(issued);
-    let finding = if identifier {
-        finding
+    let finding = match typed.spec.kind {
+        _ if identifier => finding
             .ident("actual", actual)
-            .ident("expected", expected_clean.clone())
-    } else {
-        finding
+            .ident("expected", expected_clean.clone()),
+        Kind::Enum(_) => finding
+            .choice("actual", typed.spec.path, actual)
+            .choice("expected", typed.spec.path, expected_clean.clone()),
+        _ => finding
             .text("actual", actual)
-            .text("expected", expected_clean.clone())
+            .text("expected", expected_clean.clone()),
     };
     Some(
         finding
