@@ -426,13 +426,25 @@ fn chinese_rule_texts_use_chinese_commas() {
             Variants::Many(map) => all.extend(map.values().flatten().cloned()),
         }
         for text in all {
-            problems.extend(ascii_punctuation(&text).into_iter().map(|p| format!("{code}: {p}")));
+            problems.extend(
+                ascii_punctuation(&text)
+                    .into_iter()
+                    .map(|p| format!("{code}: {p}")),
+            );
         }
     }
     for (path, guide) in pack.field_guides() {
-        let label = guide.label.as_ref().map(|l| l.zh.as_str()).unwrap_or_default();
+        let label = guide
+            .label
+            .as_ref()
+            .map(|l| l.zh.as_str())
+            .unwrap_or_default();
         for text in [guide.zh.as_str(), label] {
-            problems.extend(ascii_punctuation(text).into_iter().map(|p| format!("{path}: {p}")));
+            problems.extend(
+                ascii_punctuation(text)
+                    .into_iter()
+                    .map(|p| format!("{path}: {p}")),
+            );
         }
     }
     for spec in bindcheck::profile::schema::FIELDS {
@@ -511,7 +523,11 @@ fn chinese_diagnoses_say_choices_in_words_and_list_with_enumeration_commas() {
                 problems.push(format!("{what}: `{}` in {text}", w.as_str()));
             }
         }
-        problems.extend(ascii_punctuation(text).into_iter().map(|p| format!("{what}: {p}")));
+        problems.extend(
+            ascii_punctuation(text)
+                .into_iter()
+                .map(|p| format!("{what}: {p}")),
+        );
     }
     finish(problems);
 }

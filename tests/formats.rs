@@ -789,7 +789,13 @@ fn the_cause_tag_follows_the_language() {
         run_in(
             dir.path(),
             &[
-                "lint", "shop.toml", "--format", format, "--lang", lang, "--as-of",
+                "lint",
+                "shop.toml",
+                "--format",
+                format,
+                "--lang",
+                lang,
+                "--as-of",
                 "2026-11-21",
             ],
         )

@@ -25,7 +25,7 @@ fn bc801_planned_change_three_days_before_the_end() {
     assert_eq!(f["severity"], "warning");
     assert_eq!(
         f["message"],
-        "`amazon.deposit_change_date` plans the change for 2026-11-25, 3 day(s) before the settlement period ends (2026-11-28); changes within 3 days of the end can hold the payout"
+        "the deposit method is to change on 2026-11-25, 3 day(s) before the settlement period ends (2026-11-28); changes within 3 days of the end can hold the payout"
     );
     assert_eq!(f["related"][0]["field"], "amazon.settlement_period_end");
     assert_eq!(f["evidence"]["days_before_end"], 3);

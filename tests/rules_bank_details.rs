@@ -79,7 +79,7 @@ fn bc312_compares_every_bank_field_of_a_deposit_method_entry() {
                 "amazon.deposit_methods[0].account_type".to_string(),
                 21,
                 16,
-                "`amazon.deposit_methods[0].account_type` (当座) differs from `lianlian.receiving_account.account_type` (普通)".to_string()
+                "`amazon.deposit_methods[0].account_type` (a Japanese current account) differs from `lianlian.receiving_account.account_type` (a Japanese ordinary account)".to_string()
             ),
         ]
     );

@@ -68,7 +68,7 @@ fn bc702_masks_both_licence_numbers() {
     let (json, _) = run("BC702/fires.toml", &["--show-values"]);
     assert_eq!(
         only(&json, "BC702")["message"],
-        "`lianlian.license_number` (91440300MA5FXH0Q3J) differs from `seller.license_number` (91440300MA5FXH0Q2H)"
+        "`lianlian.license_number` (91440300MA5FXH0Q3J) differs from `seller.license_number` (91440300MA5FXH0Q2H), first at character 17"
     );
 }
 
@@ -139,11 +139,11 @@ fn bc709_individual_business_licence_with_entity_type_enterprise() {
     assert_eq!(f["related"][0]["field"], "seller.license_number");
     assert_eq!(
         f["message"],
-        "`seller.entity_type` is a company registered in mainland China (有限公司, 股份有限公司), but the licence number `seller.license_number` starts with 92: it is registered as an individual business (个体工商户)"
+        "`seller.entity_type` is a company registered in mainland China (有限公司, 股份有限公司), but `seller.license_number` starts with 92: it is registered as an individual business (个体工商户)"
     );
     assert_eq!(
         f["remediation"][1],
-        "Set `seller.entity_type` = \"individual_business\" if the licence says so, or correct `seller.license_number` if the number was mistyped; eligibility for LianLian and Ozon Global Pay depends on it."
+        "Set `seller.entity_type = \"individual_business\"` if the licence says so, or correct `seller.license_number` if the number was mistyped; which payout channels the company may use depends on it."
     );
     assert!(
         with_code(&json, "BC304").is_empty(),
@@ -153,7 +153,7 @@ fn bc709_individual_business_licence_with_entity_type_enterprise() {
     let (json, _) = run("BC709/fires.toml", &["--lang", "zh"]);
     assert_eq!(
         only(&json, "BC709")["message"],
-        "`seller.entity_type` 为 enterprise，但执照号码 `seller.license_number` 以 92 开头：登记的是个体工商户"
+        "`seller.entity_type` 为在中国大陆注册的公司（有限公司、股份有限公司），但 `seller.license_number` 以 92 开头：登记的是个体工商户"
     );
     for rel in ["BC709/clean.toml", "BC709/clean-individual.toml"] {
         let (json, _) = run(rel, &[]);

@@ -91,7 +91,7 @@ fn bc504_eur_contract_currency_with_lianlian() {
     let (json, _) = run("BC504/fires-currency.toml", &["--lang", "zh"]);
     assert_eq!(
         only(&json, "BC504")["message"],
-        "合同币种为 EUR；Ozon 的连连收款仅支持 CNY, USD"
+        "合同币种为 EUR；Ozon 的连连收款仅支持 CNY、USD"
     );
 }
 

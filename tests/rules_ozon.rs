@@ -100,7 +100,7 @@ fn bc606_manual_review_categories() {
     assert_eq!(place(f), ("ozon.manual_review_categories".into(), 4, 28));
     assert_eq!(
         f["message"],
-        "`ozon.manual_review_categories` lists 2 categor(ies) under manual review (cosmetics, food); payouts may wait for the review"
+        "2 categor(ies) of the store are under manual review on Ozon (cosmetics, food); payouts may wait for the review"
     );
     assert_eq!(f["evidence"]["count"], 2);
     assert_eq!(code, 0);

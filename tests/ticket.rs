@@ -382,7 +382,10 @@ fn the_email_names_places_and_choices_in_words() {
         "       The account holder name in Amazon's deposit method differs from the account name of LianLian's receiving account (spaces): \"NINGBO YONGGANG HOUSEHOLD PRODUCTS CO.,⟨U+00A0⟩LTD.\" vs \"NINGBO YONGGANG HOUSEHOLD PRODUCTS CO., LTD.\"; first difference at character 40",
         "       3 attempts were made without clearing the browser cache in between",
     ] {
-        assert!(email.lines().any(|l| l == line), "missing {line:?} in:\n{email}");
+        assert!(
+            email.lines().any(|l| l == line),
+            "missing {line:?} in:\n{email}"
+        );
     }
     let (ogp, _) = ticket_of("ogp-rejected");
     for line in [
@@ -393,7 +396,10 @@ fn the_email_names_places_and_choices_in_words() {
         "       The company has no import/export rights, which Ozon Global Pay needs",
         "       The IBAN of the Ozon Global Pay settlement account is an IBAN from DE; Ozon's settlement guide says an Ozon Global Pay settlement account has an IBAN from LT",
     ] {
-        assert!(ogp.lines().any(|l| l == line), "missing {line:?} in:\n{ogp}");
+        assert!(
+            ogp.lines().any(|l| l == line),
+            "missing {line:?} in:\n{ogp}"
+        );
     }
     let code = regex::Regex::new(r"BC\d{3}").unwrap();
     let tokens: Vec<&str> = bindcheck::profile::schema::FIELDS
@@ -406,14 +412,21 @@ fn the_email_names_places_and_choices_in_words() {
         .copied()
         .filter(|v| v.contains('_') || *v == "lianlian")
         .collect();
+    let words = regex::Regex::new(r"[A-Za-z_]+").unwrap();
     for email in [&email, &ogp] {
         assert!(!code.is_match(email) && !email.contains('`'), "{email}");
         for spec in bindcheck::profile::schema::FIELDS {
-            assert!(!email.contains(spec.path) || !spec.path.contains('.'), "{email}");
+            assert!(
+                !email.contains(spec.path) || !spec.path.contains('.'),
+                "{email}"
+            );
         }
-        let words = regex::Regex::new(r"[A-Za-z_]+").unwrap();
         for word in words.find_iter(email) {
-            assert!(!tokens.contains(&word.as_str()), "{} in:\n{email}", word.as_str());
+            assert!(
+                !tokens.contains(&word.as_str()),
+                "{} in:\n{email}",
+                word.as_str()
+            );
         }
     }
 }

@@ -22,7 +22,7 @@ const ENTITY_TYPES: &[Meaning] = &[
     m(
         "enterprise",
         "a company registered in mainland China (有限公司, 股份有限公司)",
-        "在中国大陆注册的公司，如有限公司、股份有限公司",
+        "在中国大陆注册的公司（有限公司、股份有限公司）",
     ),
     m(
         "individual_business",
@@ -104,14 +104,10 @@ const TEST_PAYMENT_RESULTS: &[Meaning] = &[
 ];
 
 const ACCOUNT_TYPES: &[Meaning] = &[
-    m(
-        "普通",
-        "a Japanese ordinary account (futsū)",
-        "日本的普通存款账户",
-    ),
+    m("普通", "a Japanese ordinary account", "日本的普通存款账户"),
     m(
         "当座",
-        "a Japanese current account (tōza)",
+        "a Japanese current account",
         "日本的活期支票账户（当座）",
     ),
     m(

@@ -211,9 +211,11 @@ fn differs(rule: &Rule, typed: &Field, issued: &Field) -> Option<Finding> {
         _ if identifier => finding
             .ident("actual", actual)
             .ident("expected", expected_clean.clone()),
-        Kind::Enum(_) => finding
-            .choice("actual", typed.spec.path, actual)
-            .choice("expected", typed.spec.path, expected_clean.clone()),
+        Kind::Enum(_) => finding.choice("actual", typed.spec.path, actual).choice(
+            "expected",
+            typed.spec.path,
+            expected_clean.clone(),
+        ),
         _ => finding
             .text("actual", actual)
             .text("expected", expected_clean.clone()),
