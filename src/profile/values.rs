@@ -36,8 +36,8 @@ const ENTITY_TYPES: &[Meaning] = &[
     ),
     m(
         "offshore_company",
-        "an offshore company, e.g. in the BVI or the Cayman Islands",
-        "离岸公司，如英属维尔京群岛、开曼群岛公司",
+        "an offshore company (in the BVI or the Cayman Islands, say)",
+        "离岸公司（如英属维尔京群岛、开曼群岛公司）",
     ),
 ];
 
