@@ -171,9 +171,8 @@ impl Shown {
 struct Facts {
     scope: Scope,
     company: Option<String>,
-    ozon_id: Option<Shown>,
-    amazon_id: Option<Shown>,
-    merchant_id: Option<Shown>,
+    /// Each of [`IDENTIFIERS`], when the profile's platforms need it.
+    ids: [Option<Shown>; 3],
     /// The error code as the e-mail shows it; `None` when absent or "none".
     error_code: Option<String>,
     /// Whether anything documents the code.
@@ -236,6 +235,44 @@ fn rejections(analysis: &Analysis, pack: &RulePack, path: &str) -> Vec<String> {
     titles
 }
 
+/// An identifier support looks an account up by.
+struct Identifier {
+    path: &'static str,
+    /// What the e-mail calls it.
+    name: &'static str,
+    /// The platform's own name for it, after the name.
+    aka: &'static str,
+}
+
+impl Identifier {
+    fn label(&self) -> String {
+        if self.aka.is_empty() {
+            self.name.to_string()
+        } else {
+            format!("{} ({})", self.name, self.aka)
+        }
+    }
+}
+
+/// The identifiers, in the order the e-mail lists them; the first two are Seller IDs.
+const IDENTIFIERS: [Identifier; 3] = [
+    Identifier {
+        path: "ozon.seller_id",
+        name: "Ozon Seller ID",
+        aka: "Client-Id",
+    },
+    Identifier {
+        path: "amazon.seller_id",
+        name: "Amazon Seller ID",
+        aka: "Merchant Token",
+    },
+    Identifier {
+        path: "lianlian.merchant_id",
+        name: "LianLian Merchant ID",
+        aka: "",
+    },
+];
+
 impl Facts {
     /// The value of the text field at `path`, or a [`Missing`] item saying `what` it is.
     fn need(&mut self, analysis: &Analysis, path: &'static str, what: &str) -> Option<String> {
@@ -253,17 +290,12 @@ impl Facts {
 
     /// An identifier support looks the account up by: shown when present and accepted; asked
     /// for when missing, or when a check rejected it (then the item says why).
-    fn identifier(
-        &mut self,
-        analysis: &Analysis,
-        pack: &RulePack,
-        path: &'static str,
-        what: &str,
-    ) -> Shown {
+    fn identifier(&mut self, analysis: &Analysis, pack: &RulePack, id: &Identifier) -> Shown {
+        let (path, what) = (id.path, format!("the {}", id.label()));
         let rejected = rejections(analysis, pack, path);
         if rejected.is_empty() {
             return self
-                .need(analysis, path, what)
+                .need(analysis, path, &what)
                 .map_or(Shown::Asked, Shown::Value);
         }
         self.missing.push(Missing {
@@ -288,9 +320,7 @@ impl Facts {
             ]
             .iter()
             .find_map(|p| profile.text(p).map(|v| shown(analysis, p, v))),
-            ozon_id: None,
-            amazon_id: None,
-            merchant_id: None,
+            ids: [None, None, None],
             error_code: None,
             code_known: false,
             no_code_shown: false,
@@ -301,32 +331,12 @@ impl Facts {
             missing: Vec::new(),
             scope,
         };
-        if facts.scope.ozon || facts.scope.ogp {
-            let id = facts.identifier(
-                analysis,
-                pack,
-                "ozon.seller_id",
-                "the Ozon Seller ID (Client-Id)",
-            );
-            facts.ozon_id = Some(id);
-        }
-        if facts.scope.amazon {
-            let id = facts.identifier(
-                analysis,
-                pack,
-                "amazon.seller_id",
-                "the Amazon Seller ID (Merchant Token)",
-            );
-            facts.amazon_id = Some(id);
-        }
-        if facts.scope.lianlian {
-            let id = facts.identifier(
-                analysis,
-                pack,
-                "lianlian.merchant_id",
-                "the LianLian Merchant ID",
-            );
-            facts.merchant_id = Some(id);
+        let scope = &facts.scope;
+        let wanted = [scope.ozon || scope.ogp, scope.amazon, scope.lianlian];
+        for (i, id) in IDENTIFIERS.iter().enumerate() {
+            if wanted[i] {
+                facts.ids[i] = Some(facts.identifier(analysis, pack, id));
+            }
         }
         facts.gather_incident(analysis, pack);
         facts
@@ -382,10 +392,9 @@ impl Facts {
 
     /// The Seller ID the subject names: the Ozon one, else the Amazon one, when presented.
     fn seller_id(&self) -> Option<&str> {
-        self.ozon_id
-            .as_ref()
-            .and_then(Shown::value)
-            .or_else(|| self.amazon_id.as_ref().and_then(Shown::value))
+        self.ids[..2]
+            .iter()
+            .find_map(|id| id.as_ref().and_then(Shown::value))
     }
 }
 
@@ -417,14 +426,13 @@ fn account_details(facts: &Facts, analysis: &Analysis) -> String {
     if let Some(c) = &facts.company {
         body.push_str(&format!("  Company: {c}\n"));
     }
-    for (id, label) in [
-        (&facts.ozon_id, "Ozon Seller ID (Client-Id)"),
-        (&facts.amazon_id, "Amazon Seller ID (Merchant Token)"),
-        (&facts.merchant_id, "LianLian Merchant ID"),
-    ] {
-        if let Some(id) = id {
-            let what = label.split(" (").next().unwrap_or(label);
-            body.push_str(&format!("  {label}: {}\n", id.or_placeholder(what)));
+    for (identifier, shown) in IDENTIFIERS.iter().zip(&facts.ids) {
+        if let Some(shown) = shown {
+            body.push_str(&format!(
+                "  {}: {}\n",
+                identifier.label(),
+                shown.or_placeholder(identifier.name)
+            ));
         }
     }
     for (path, label) in [

@@ -713,29 +713,24 @@ fn sarif_of_an_absolute_path_is_a_file_uri() {
 /// A warning (BC505) fails a JUnit testcase only when `--fail-on` reaches warnings: the JUnit
 /// report, the exit status and the JSON status agree. SARIF levels and GitHub annotation kinds
 /// say the severity whatever `--fail-on` is.
-#[test]
-fn junit_fails_a_testcase_only_at_or_above_fail_on() {
+/// `bindcheck lint shop.toml ARGS` where `shop.toml` is a copy of the BC505 fixture, whose one
+/// finding is a warning: stdout and exit code.
+fn lint_one_warning(args: &[&str]) -> (String, i32) {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(
         fixture("rules/BC505/fires.toml"),
         dir.path().join("shop.toml"),
     )
     .unwrap();
-    let lint = |format: &str, fail_on: &str| {
-        run_in(
-            dir.path(),
-            &[
-                "lint",
-                "shop.toml",
-                "--format",
-                format,
-                "--fail-on",
-                fail_on,
-                "--as-of",
-                "2026-11-21",
-            ],
-        )
-    };
+    let mut all = vec!["lint", "shop.toml", "--as-of", "2026-11-21"];
+    all.extend_from_slice(args);
+    run_in(dir.path(), &all)
+}
+
+#[test]
+fn junit_fails_a_testcase_only_at_or_above_fail_on() {
+    let lint =
+        |format: &str, fail_on: &str| lint_one_warning(&["--format", format, "--fail-on", fail_on]);
     for (fail_on, failures, code, status) in [
         ("never", "0", 0, "passed"),
         ("error", "0", 0, "passed"),
@@ -779,28 +774,7 @@ fn junit_fails_a_testcase_only_at_or_above_fail_on() {
 /// severity: `[原因 1]`, not `[cause 1]`.
 #[test]
 fn the_cause_tag_follows_the_language() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        fixture("rules/BC505/fires.toml"),
-        dir.path().join("shop.toml"),
-    )
-    .unwrap();
-    let lint = |format: &str, lang: &str| {
-        run_in(
-            dir.path(),
-            &[
-                "lint",
-                "shop.toml",
-                "--format",
-                format,
-                "--lang",
-                lang,
-                "--as-of",
-                "2026-11-21",
-            ],
-        )
-        .0
-    };
+    let lint = |format: &str, lang: &str| lint_one_warning(&["--format", format, "--lang", lang]).0;
     let concise = lint("concise", "zh");
     assert!(
         concise.starts_with("shop.toml:6:12: BC505 警告 [原因 1] "),

@@ -62,7 +62,7 @@ impl RenderOptions {
     }
 }
 
-/// How a message names the fields and the choices (enum values) it is about.
+/// How a message names the fields it is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Naming {
     /// The reports, read next to the profile: a field by its key path in code quotes
@@ -1082,17 +1082,6 @@ impl ReportCommand {
 }
 
 impl Format {
-    /// Every format, in the order `--help` lists them.
-    pub const ALL: [Format; 7] = [
-        Format::Human,
-        Format::Concise,
-        Format::Json,
-        Format::Jsonl,
-        Format::Sarif,
-        Format::Github,
-        Format::Junit,
-    ];
-
     /// The name `--format` takes.
     pub fn name(self) -> &'static str {
         match self {
@@ -1106,9 +1095,14 @@ impl Format {
         }
     }
 
-    /// The format named `name`, as [`Format::name`] spells it.
+    /// The format named `name`, as [`Format::name`] spells it: every format is one a command
+    /// writes.
     pub fn from_name(name: &str) -> Option<Format> {
-        Format::ALL.into_iter().find(|f| f.name() == name)
+        ReportCommand::ALL
+            .iter()
+            .flat_map(|command| Format::accepted_by(*command))
+            .copied()
+            .find(|f| f.name() == name)
     }
 
     /// The formats `command` writes, its default first. `diagnose` describes one profile for a
