@@ -560,6 +560,7 @@ fn what_we_checked(
     pack: &RulePack,
     options: &TicketOptions,
     listed: &Listed,
+    not_found: &NotFound,
 ) -> String {
     let mut body = String::from("\nWhat we checked\n");
     let intro = "  A check of our account details (bindcheck)";
@@ -583,7 +584,7 @@ fn what_we_checked(
             options.show_values,
         ));
     }
-    body.push_str(&not_found(analysis, pack).email);
+    body.push_str(&not_found.email);
     body
 }
 
@@ -683,7 +684,7 @@ fn not_found(analysis: &Analysis, pack: &RulePack) -> NotFound {
 
 /// The lines below the cut: the diagnosis as `diagnose` counts it, the causes of the e-mail
 /// with their codes and positions, what was left out, and every check that found nothing.
-fn for_the_sender(analysis: &Analysis, pack: &RulePack, listed: &Listed) -> Vec<String> {
+fn for_the_sender(analysis: &Analysis, listed: &Listed, not_found: &NotFound) -> Vec<String> {
     let mut internal = vec![diagnosis_summary(analysis)];
     if listed.shown > 0 {
         internal.push("Causes in the e-mail (as `bindcheck diagnose` lists them):".to_string());
@@ -700,9 +701,11 @@ fn for_the_sender(analysis: &Analysis, pack: &RulePack, listed: &Listed) -> Vec<
             internal.push(format!("  - {}", technical(cause, analysis)));
         }
     }
-    let codes = not_found(analysis, pack).codes;
-    if !codes.is_empty() {
-        internal.push(format!("Checked without a problem: {}", codes.join(", ")));
+    if !not_found.codes.is_empty() {
+        internal.push(format!(
+            "Checked without a problem: {}",
+            not_found.codes.join(", ")
+        ));
     }
     internal
 }
@@ -873,13 +876,20 @@ fn attachments(scope: &Scope, pack: &RulePack) -> String {
 pub fn draft(analysis: &Analysis, pack: &RulePack, options: &TicketOptions) -> Ticket {
     let facts = Facts::gather(analysis, pack);
     let listed = Listed::of(analysis, options);
+    let nothing_found = not_found(analysis, pack);
     let mut body = format!(
         "Hello,\n\nWe need help with {}. The details are below.\n\n",
         facts.scope.sentence()
     );
     body.push_str(&account_details(&facts, analysis));
     body.push_str(&what_happened(&facts, analysis, options));
-    body.push_str(&what_we_checked(analysis, pack, options, &listed));
+    body.push_str(&what_we_checked(
+        analysis,
+        pack,
+        options,
+        &listed,
+        &nothing_found,
+    ));
     body.push_str(&attachments(&facts.scope, pack));
     body.push_str("\nPlease tell us what causes the error and what we need to change to complete the setup.\n\nBest regards,\n");
     body.push_str(
@@ -898,7 +908,7 @@ pub fn draft(analysis: &Analysis, pack: &RulePack, options: &TicketOptions) -> T
         subject: redact(subject_line(&facts)),
         body: redact(body),
         missing: facts.missing,
-        internal: for_the_sender(analysis, pack, &listed)
+        internal: for_the_sender(analysis, &listed, &nothing_found)
             .into_iter()
             .map(redact)
             .collect(),
