@@ -46,6 +46,11 @@ pub enum Term {
     /// What the field at this path takes: "an integer from 0 to 3"; for an enum, its allowed
     /// values with their meanings.
     Form(&'static str),
+    /// A value of the enum field at `path` (`ozon_global_pay`): said by what it means
+    /// ("Ozon Global Pay", "Ozon Global Pay（Ozon 全球支付）") wherever a reader needs words.
+    Choice { path: &'static str, value: String },
+    /// Items listed in a sentence: "CNY, USD" in English, "CNY、USD" in Chinese.
+    List(Vec<String>),
     /// Why a file could not be read; `text` is the system's own (English) wording.
     Io {
         kind: std::io::ErrorKind,
@@ -149,6 +154,30 @@ impl Finding {
 
     pub fn term(mut self, name: &'static str, term: Term) -> Self {
         self.args.push((name, Arg::Term(term)));
+        self
+    }
+
+    /// A value of the enum field at `path` ([`Term::Choice`]).
+    pub fn choice(
+        mut self,
+        name: &'static str,
+        path: &'static str,
+        value: impl Into<String>,
+    ) -> Self {
+        self.args.push((
+            name,
+            Arg::Term(Term::Choice {
+                path,
+                value: value.into(),
+            }),
+        ));
+        self
+    }
+
+    /// Items to list in a sentence ([`Term::List`]).
+    pub fn list<S: AsRef<str>>(mut self, name: &'static str, items: &[S]) -> Self {
+        let items = items.iter().map(|s| s.as_ref().to_string()).collect();
+        self.args.push((name, Arg::Term(Term::List(items))));
         self
     }
 

@@ -158,6 +158,27 @@ impl<T> Variants<T> {
         }
     }
 
+    /// The steps for `variant` on `platform`'s page (see [`crate::profile::flow::Platform`]):
+    /// `platform.variant`, then `variant` as [`Variants::get`] tries it but for `default`,
+    /// then `platform`, then `default`. A rule words its steps per platform only where they
+    /// differ.
+    pub fn get_for(&self, variant: &str, platform: Option<&str>) -> Option<&T> {
+        let Variants::Many(map) = self else {
+            return self.get(variant);
+        };
+        let specific = platform
+            .filter(|_| variant != "default")
+            .and_then(|p| map.get(&format!("{p}.{variant}")));
+        specific
+            .or_else(|| {
+                variant_keys(variant)
+                    .filter(|key| *key != "default")
+                    .find_map(|key| map.get(key))
+            })
+            .or_else(|| platform.and_then(|p| map.get(p)))
+            .or_else(|| map.get("default"))
+    }
+
     pub fn keys(&self) -> Vec<&str> {
         match self {
             Variants::One(_) => vec!["default"],
@@ -318,6 +339,14 @@ impl RulePolicy {
                 .filter(move |(pattern, _)| matches_wildcard(pattern, field))
                 .flat_map(|(_, symptoms)| symptoms.iter()),
         )
+    }
+
+    /// Whether a finding of the rule, on some field, explains one of `symptoms`.
+    pub fn could_explain(&self, symptoms: &std::collections::BTreeSet<String>) -> bool {
+        self.symptoms
+            .iter()
+            .chain(self.symptoms_by_field.values().flatten())
+            .any(|s| symptoms.contains(s))
     }
 }
 
@@ -526,11 +555,22 @@ pub struct ErrorCode {
 #[serde(deny_unknown_fields, default)]
 pub struct FieldGuide {
     /// Where to find the value and what to do with it ("LianLian Global › Account › …: copy the
-    /// Merchant ID and paste it here").
+    /// Merchant ID and paste it here"). Empty for a credential, which is never asked for.
     pub en: String,
     pub zh: String,
     /// Source ids (see `[sources]`) for the page named, where there is one.
     pub sources: Vec<String>,
+    /// How plain prose names the field ("the routing number in Amazon's deposit method").
+    pub label: Option<FieldLabel>,
+}
+
+/// A field named in plain words, in both languages: a noun phrase that reads as the subject or
+/// object of a sentence.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldLabel {
+    pub en: String,
+    pub zh: String,
 }
 
 /// Parses a rule's texts in both languages and checks they hold what every output needs.
@@ -892,8 +932,17 @@ impl RulePack {
                     "{at}: `{path}` is not a field of the profile format"
                 ));
             }
-            if guide.en.trim().is_empty() || guide.zh.trim().is_empty() {
+            let credential = crate::profile::schema::field(path)
+                .is_some_and(|f| f.class == crate::profile::schema::FieldClass::Secret);
+            if !credential && (guide.en.trim().is_empty() || guide.zh.trim().is_empty()) {
                 return Err(format!("{at} needs `en` and `zh`"));
+            }
+            if guide
+                .label
+                .as_ref()
+                .is_some_and(|l| l.en.trim().is_empty() || l.zh.trim().is_empty())
+            {
+                return Err(format!("{at}.label needs `en` and `zh`"));
             }
             if let Some(source) = guide
                 .sources
@@ -929,6 +978,20 @@ impl RulePack {
             &guide.en
         } else {
             &guide.zh
+        })
+    }
+
+    /// How plain prose names the field at `path`, in `lang` (`[fields."…"] label`). An entry
+    /// of `[[amazon.deposit_methods]]` (`amazon.deposit_methods[1].currency`) is named as the
+    /// deposit method's field.
+    pub fn field_label(&self, path: &str, lang: Lang) -> Option<&str> {
+        let path = crate::profile::schema::without_entry(path);
+        let path = crate::profile::schema::deposit_method_path(&path).unwrap_or(&path);
+        let label = self.field_guides().get(path)?.label.as_ref()?;
+        Some(if lang == Lang::En {
+            &label.en
+        } else {
+            &label.zh
         })
     }
 
@@ -1267,6 +1330,37 @@ mod tests {
         let e = RulePack::load(Some(("m.toml", "[fields.\"lianlian.nope\"]\nen = \"x\"\n")))
             .unwrap_err();
         assert!(e.problem.contains("lianlian.nope"), "{}", e.problem);
+    }
+
+    /// Every field a finding can name has a plain label in both languages, the Chinese one in
+    /// Chinese; an entry of the deposit methods array is named as the deposit method's field,
+    /// and an overlay that rewords a guide keeps the label.
+    #[test]
+    fn every_field_has_a_plain_label() {
+        let pack = RulePack::builtin().unwrap();
+        for spec in crate::profile::schema::FIELDS {
+            if spec.path == "format" || spec.path.starts_with("bindcheck.") {
+                continue;
+            }
+            let en = pack.field_label(spec.path, Lang::En).unwrap_or_default();
+            let zh = pack.field_label(spec.path, Lang::Zh).unwrap_or_default();
+            assert!(!en.is_empty() && !en.contains('_'), "{}: {en}", spec.path);
+            assert!(
+                zh.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)),
+                "{}: {zh}",
+                spec.path
+            );
+        }
+        assert_eq!(
+            pack.field_label("amazon.deposit_methods[2].routing_number", Lang::En),
+            Some("the routing number in Amazon's deposit method")
+        );
+        let overlay = "[fields.\"lianlian.merchant_id\"]\nen = \"Mine\"\n";
+        let pack = RulePack::load(Some(("mine.toml", overlay))).unwrap();
+        assert_eq!(
+            pack.field_label("lianlian.merchant_id", Lang::En),
+            Some("LianLian's Merchant ID")
+        );
     }
 
     #[test]

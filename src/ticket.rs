@@ -5,18 +5,27 @@
 //! and a screenshot showing the page URL and a timestamp (seed-ozon-lianlian-failures). The
 //! draft is always English, whatever the locale, because that is what those desks require.
 //!
+//! The draft is made in two steps: [`Facts`] gathers what the e-mail says from the analysis
+//! (and what it lacks), then each section is written from them. The e-mail is for someone who
+//! never saw the profile: causes are worded by [`crate::report::finding_message`] with
+//! [`Naming::Plain`] — each field by its plain label, each choice by what it means — and rule
+//! codes and field paths stay below the cut, for the sender.
+//!
 //! Values: the Ozon / Amazon Seller ID and the LianLian Merchant ID are printed in full, since
-//! support cannot find the account without them; every value is escaped (`⟨U+200B⟩`) so that an
-//! invisible character is visible instead of being pasted into the e-mail. Identifiers inside
-//! the causes' messages follow `--show-values` like `diagnose`. Secrets are never printed: the
-//! whole draft goes through the profile's [`crate::redact::Secrets`], so a credential in a free
-//! text (an error message) is shown as `‹secret›` and the rest of the text stays.
+//! support cannot find the account without them — unless bindcheck found a problem in one:
+//! then the e-mail asks the sender for the real one instead of presenting a rejected value as
+//! fact. Every value is escaped (`⟨U+200B⟩`) so that an invisible character is visible
+//! instead of being pasted into the e-mail. Identifiers inside the causes' messages follow
+//! `--show-values` like `diagnose`. Secrets are never printed: the whole draft goes through the
+//! profile's [`crate::redact::Secrets`], so a credential in a free text (an error message) is
+//! shown as `‹secret›` and the rest of the text stays.
 
 use crate::pipeline::Analysis;
 use crate::profile::schema::FieldClass;
 use crate::profile::{Profile, Value};
 use crate::rank::{Cause, Ranked};
-use crate::rulepack::{Lang, RulePack, Severity, fill};
+use crate::report::{Naming, Wording};
+use crate::rulepack::{Lang, RulePack, Severity};
 use crate::rules::{Family, RULES};
 use crate::unicode::escape;
 use std::borrow::Cow;
@@ -38,7 +47,7 @@ pub struct Missing {
     /// The profile field to fill in.
     pub field: &'static str,
     /// What it is, in the words of the e-mail.
-    pub what: &'static str,
+    pub what: String,
 }
 
 /// A drafted ticket.
@@ -129,6 +138,54 @@ impl Scope {
     }
 }
 
+/// An identifier the e-mail presents, as support needs it.
+#[derive(Debug, Clone)]
+enum Shown {
+    /// The value, escaped.
+    Value(String),
+    /// Not in the profile: the sender is asked for it.
+    Asked,
+    /// Rejected by a check: the sender is asked for the correct one.
+    Rejected,
+}
+
+impl Shown {
+    fn or_placeholder(&self, what: &str) -> String {
+        match self {
+            Shown::Value(value) => value.clone(),
+            Shown::Asked => placeholder(what),
+            Shown::Rejected => placeholder(&format!("the correct {what}")),
+        }
+    }
+
+    fn value(&self) -> Option<&str> {
+        match self {
+            Shown::Value(value) => Some(value),
+            Shown::Asked | Shown::Rejected => None,
+        }
+    }
+}
+
+/// Everything the e-mail states, gathered from the analysis before a line of it is written,
+/// and what the profile lacks for it.
+struct Facts {
+    scope: Scope,
+    company: Option<String>,
+    /// Each of [`IDENTIFIERS`], when the profile's platforms need it.
+    ids: [Option<Shown>; 3],
+    /// The error code as the e-mail shows it; `None` when absent or "none".
+    error_code: Option<String>,
+    /// Whether anything documents the code.
+    code_known: bool,
+    /// The profile records that the page showed no code.
+    no_code_shown: bool,
+    error_message: Option<String>,
+    occurred_at: Option<String>,
+    attempts: Option<i64>,
+    cache_cleared: Option<bool>,
+    missing: Vec<Missing>,
+}
+
 /// Codes that are about the profile file itself, not about the binding: not support's business.
 fn about_the_file(code: &str) -> bool {
     crate::rules::lookup(code).is_some_and(|r| r.family.is_about_the_file())
@@ -155,76 +212,370 @@ fn shown(analysis: &Analysis, path: &str, value: &str) -> String {
     }
 }
 
-/// How the e-mail names a field: the format's own description of it, in quotes.
-fn field_in_words(path: &str) -> String {
-    match crate::profile::schema::field(path) {
-        Some(spec) => format!("\"{}\"", spec.en),
-        None => format!("\"{}\"", escape(&path.replace(['.', '_'], " "))),
+/// The value of an enum field in words ("Ozon Global Pay"), other values as they are.
+fn in_words(analysis: &Analysis, path: &str, value: &str) -> String {
+    match crate::profile::values::meaning(path, value, Lang::En) {
+        Some(meaning) => meaning.to_string(),
+        None => shown(analysis, path, value),
     }
 }
 
-/// A finding's English message for the e-mail, filled from its arguments (each escaped once),
-/// with its fields named in words instead of by their paths.
-fn plain_message(
-    analysis: &Analysis,
-    ranked: &Ranked,
-    pack: &RulePack,
-    show_values: bool,
-) -> String {
-    let finding = &ranked.finding;
-    let texts = pack.rule(finding.code).map(|p| p.texts(Lang::En));
-    let secrets = analysis.profile.source.secrets();
-    let mut args = crate::report::finding_args(finding, secrets, show_values, Lang::En);
-    args.push(("field", field_in_words(&finding.field)));
-    if let Some(other) = finding.related.first() {
-        args.push(("other_field", field_in_words(&other.field)));
+/// The titles of the checks that rejected the value of the field at `path`, if any did.
+fn rejections(analysis: &Analysis, pack: &RulePack, path: &str) -> Vec<String> {
+    let mut titles: Vec<String> = Vec::new();
+    for ranked in &analysis.ranked {
+        let finding = &ranked.finding;
+        if finding.field == path && ranked.severity <= Severity::Warning {
+            let t = title(pack, finding.code);
+            if !titles.contains(&t) {
+                titles.push(t);
+            }
+        }
     }
-    // The rulepack quotes code-like words with backticks, which an e-mail does not need.
-    texts
-        .and_then(|t| t.message.get(finding.variant))
-        .map(|m| fill(&m.replace('`', ""), &args))
-        .unwrap_or_else(|| title(pack, finding.code))
+    titles
 }
 
-/// The "What we checked" part of the e-mail, in the words of the e-mail: the causes found, by
-/// title and in plain words, and what was checked without a problem. Rule codes and field paths
-/// stay out of the e-mail; the lines returned say them, for the part below it.
+/// An identifier support looks an account up by.
+struct Identifier {
+    path: &'static str,
+    /// What the e-mail calls it.
+    name: &'static str,
+    /// The platform's own name for it, after the name.
+    aka: &'static str,
+}
+
+impl Identifier {
+    fn label(&self) -> String {
+        if self.aka.is_empty() {
+            self.name.to_string()
+        } else {
+            format!("{} ({})", self.name, self.aka)
+        }
+    }
+}
+
+/// The identifiers, in the order the e-mail lists them; the first two are Seller IDs.
+const IDENTIFIERS: [Identifier; 3] = [
+    Identifier {
+        path: "ozon.seller_id",
+        name: "Ozon Seller ID",
+        aka: "Client-Id",
+    },
+    Identifier {
+        path: "amazon.seller_id",
+        name: "Amazon Seller ID",
+        aka: "Merchant Token",
+    },
+    Identifier {
+        path: "lianlian.merchant_id",
+        name: "LianLian Merchant ID",
+        aka: "",
+    },
+];
+
+impl Facts {
+    /// The value of the text field at `path`, or a [`Missing`] item saying `what` it is.
+    fn need(&mut self, analysis: &Analysis, path: &'static str, what: &str) -> Option<String> {
+        match analysis.profile.text(path) {
+            Some(v) if !v.trim().is_empty() => Some(shown(analysis, path, v)),
+            _ => {
+                self.missing.push(Missing {
+                    field: path,
+                    what: what.to_string(),
+                });
+                None
+            }
+        }
+    }
+
+    /// An identifier support looks the account up by: shown when present and accepted; asked
+    /// for when missing, or when a check rejected it (then the item says why).
+    fn identifier(&mut self, analysis: &Analysis, pack: &RulePack, id: &Identifier) -> Shown {
+        let (path, what) = (id.path, format!("the {}", id.label()));
+        let rejected = rejections(analysis, pack, path);
+        if rejected.is_empty() {
+            return self
+                .need(analysis, path, &what)
+                .map_or(Shown::Asked, Shown::Value);
+        }
+        self.missing.push(Missing {
+            field: path,
+            what: format!(
+                "{what}, copied again from its account page: a check rejected the profile's value ({})",
+                rejected.join("; ")
+            ),
+        });
+        Shown::Rejected
+    }
+
+    fn gather(analysis: &Analysis, pack: &RulePack) -> Facts {
+        let profile = &analysis.profile;
+        let scope = Scope::of(profile);
+        let mut facts = Facts {
+            company: [
+                "seller.legal_name_en",
+                "ozon.legal_name",
+                "amazon.legal_name",
+                "seller.legal_name",
+            ]
+            .iter()
+            .find_map(|p| profile.text(p).map(|v| shown(analysis, p, v))),
+            ids: [None, None, None],
+            error_code: None,
+            code_known: false,
+            no_code_shown: false,
+            error_message: None,
+            occurred_at: None,
+            attempts: profile.integer("incident.attempts"),
+            cache_cleared: profile.boolean("incident.browser_cache_cleared"),
+            missing: Vec::new(),
+            scope,
+        };
+        let scope = &facts.scope;
+        let wanted = [scope.ozon || scope.ogp, scope.amazon, scope.lianlian];
+        for (i, id) in IDENTIFIERS.iter().enumerate() {
+            if wanted[i] {
+                facts.ids[i] = Some(facts.identifier(analysis, pack, id));
+            }
+        }
+        facts.gather_incident(analysis, pack);
+        facts
+    }
+
+    /// The error code, message, time and attempts.
+    fn gather_incident(&mut self, analysis: &Analysis, pack: &RulePack) {
+        let profile = &analysis.profile;
+        // An error code given with `--symptom` answers the item as `incident.error_code` would.
+        let symptom_code = analysis.reported.symptom_codes.first();
+        let recorded = profile.text("incident.error_code");
+        let raw_code = recorded.or(symptom_code.map(String::as_str));
+        self.code_known = raw_code.is_some_and(|raw| {
+            pack.error_codes
+                .keys()
+                .any(|known| known.eq_ignore_ascii_case(raw.trim()))
+        });
+        self.error_code = match symptom_code {
+            Some(code) if recorded.is_none() => Some(escape(code).into_owned()),
+            // "none" records that the page showed no code: the item is answered, not missing.
+            _ => self
+                .need(
+                    analysis,
+                    "incident.error_code",
+                    "the error code shown on the page (write \"none\" if no code was shown)",
+                )
+                .filter(|c| !c.trim().eq_ignore_ascii_case("none")),
+        };
+        self.no_code_shown = recorded.is_some_and(|c| c.trim().eq_ignore_ascii_case("none"));
+        self.error_message = self.need(
+            analysis,
+            "incident.error_message",
+            "the error message, copied exactly as shown",
+        );
+        self.occurred_at = match profile.field("incident.occurred_at").map(|f| &f.value) {
+            Some(Value::DateTime(t)) => Some(escape(t).into_owned()),
+            _ => {
+                self.missing.push(Missing {
+                    field: "incident.occurred_at",
+                    what: "when the error occurred, with time zone (2026-11-20T10:15:00+08:00)"
+                        .to_string(),
+                });
+                None
+            }
+        };
+        if self.attempts.is_none() {
+            self.missing.push(Missing {
+                field: "incident.attempts",
+                what: "how many times the binding was attempted".to_string(),
+            });
+        }
+    }
+
+    /// The Seller ID the subject names: the Ozon one, else the Amazon one, when presented.
+    fn seller_id(&self) -> Option<&str> {
+        self.ids[..2]
+            .iter()
+            .find_map(|id| id.as_ref().and_then(Shown::value))
+    }
+}
+
+/// What the e-mail shows where the profile lacks an item, for the sender to fill in.
+fn placeholder(what: &str) -> String {
+    format!("<ADD: {what}>")
+}
+
+/// The subject line: the topic, then the Seller ID and the error code when known.
+fn subject_line(facts: &Facts) -> String {
+    let mut subject = facts.scope.topic().to_string();
+    let mut tags: Vec<String> = Vec::new();
+    if let Some(id) = facts.seller_id() {
+        tags.push(format!("Seller ID {id}"));
+    }
+    if let Some(code) = &facts.error_code {
+        tags.push(format!("error {code}"));
+    }
+    if !tags.is_empty() {
+        subject.push_str(&format!(" ({})", tags.join(", ")));
+    }
+    subject
+}
+
+/// The "Account details" part: the company, the identifiers support looks the account up by,
+/// and the payout settings, each choice in words.
+fn account_details(facts: &Facts, analysis: &Analysis) -> String {
+    let mut body = String::from("Account details\n");
+    if let Some(c) = &facts.company {
+        body.push_str(&format!("  Company: {c}\n"));
+    }
+    for (identifier, shown) in IDENTIFIERS.iter().zip(&facts.ids) {
+        if let Some(shown) = shown {
+            body.push_str(&format!(
+                "  {}: {}\n",
+                identifier.label(),
+                shown.or_placeholder(identifier.name)
+            ));
+        }
+    }
+    for (path, label) in [
+        ("ozon.payment_method", "Payment method selected on Ozon"),
+        (
+            "ozon.default_payout_method",
+            "Default payout method on Ozon",
+        ),
+        ("lianlian.ozon_channel", "Ozon channel status in LianLian"),
+        ("ozon_global_pay.status", "Ozon Global Pay account status"),
+        (
+            "amazon.deposit_method.provider",
+            "Amazon deposit method provider",
+        ),
+    ] {
+        if let Some(v) = analysis.profile.text(path) {
+            body.push_str(&format!("  {label}: {}\n", in_words(analysis, path, v)));
+        }
+    }
+    body
+}
+
+/// The "What happened" part: the error code, message, time and attempts, and what was
+/// reported.
+fn what_happened(facts: &Facts, analysis: &Analysis, options: &TicketOptions) -> String {
+    let mut body = String::from("\nWhat happened\n");
+    body.push_str(&match &facts.error_code {
+        Some(code) if facts.code_known => format!("  Error code: {code}\n"),
+        Some(code) => format!(
+            "  Error code: {code} (we found no documented meaning for this code; please tell us what it means)\n"
+        ),
+        None if facts.no_code_shown => "  Error code: none was shown\n".to_string(),
+        None => format!("  Error code: {}\n", placeholder("error code")),
+    });
+    body.push_str(&format!(
+        "  Error message: {}\n",
+        facts
+            .error_message
+            .as_ref()
+            .map_or_else(|| placeholder("error message"), |m| format!("\"{m}\""))
+    ));
+    body.push_str(&format!(
+        "  Time: {}\n",
+        facts
+            .occurred_at
+            .clone()
+            .unwrap_or_else(|| placeholder("date, time and time zone"))
+    ));
+    let cache = match facts.cache_cleared {
+        Some(true) => " (browser cache cleared before retrying: yes)",
+        Some(false) => " (browser cache cleared before retrying: no)",
+        None => "",
+    };
+    body.push_str(&format!(
+        "  Attempts made: {}{cache}\n",
+        facts
+            .attempts
+            .map_or_else(|| placeholder("number of attempts"), |n| n.to_string())
+    ));
+    body.push_str(&reported_lines(analysis, options));
+    body
+}
+
+/// The last lines of "What happened": the test payment, the payout status and the problem
+/// reported with `--symptom` (redacted when it holds a credential).
+fn reported_lines(analysis: &Analysis, options: &TicketOptions) -> String {
+    let profile = &analysis.profile;
+    let mut body = String::new();
+    if let Some(t) = profile.text("incident.test_payment") {
+        body.push_str(&format!(
+            "  Test payment: {}\n",
+            in_words(analysis, "incident.test_payment", t)
+        ));
+    }
+    if let Some(s) = profile.text("incident.payout_status") {
+        body.push_str(&format!(
+            "  Payout status shown: \"{}\"\n",
+            shown(analysis, "incident.payout_status", s)
+        ));
+    }
+    if let Some(symptom) = options.symptom.as_deref().filter(|s| !s.trim().is_empty()) {
+        // A credential in it was recorded with the profile's secrets when it was analysed.
+        let secrets = profile.source.secrets();
+        let text = escape(&secrets.redact(symptom.trim(), secret_marker())).into_owned();
+        body.push_str(&format!("  Reported problem: \"{text}\"\n"));
+    }
+    body
+}
+
+/// The causes the e-mail lists: those about the binding, at most `max_causes`, and apart from
+/// them those about the profile file, which support does not need.
+struct Listed<'a> {
+    binding: Vec<&'a Cause>,
+    file: Vec<&'a Cause>,
+    shown: usize,
+}
+
+impl<'a> Listed<'a> {
+    fn of(analysis: &'a Analysis, options: &TicketOptions) -> Self {
+        let (binding, file): (Vec<&Cause>, Vec<&Cause>) = analysis
+            .causes
+            .iter()
+            .filter(|c| c.severity <= Severity::Warning)
+            .partition(|c| {
+                !c.members(&analysis.ranked)
+                    .all(|r| about_the_file(r.finding.code))
+            });
+        let shown = binding.len().min(options.max_causes.max(1));
+        Listed {
+            binding,
+            file,
+            shown,
+        }
+    }
+
+    fn in_email(&self) -> &[&'a Cause] {
+        &self.binding[..self.shown]
+    }
+}
+
+/// The "What we checked" part: the causes found, by title and in plain words, then the checks
+/// that found nothing.
 fn what_we_checked(
     analysis: &Analysis,
     pack: &RulePack,
     options: &TicketOptions,
-    body: &mut String,
-) -> Vec<String> {
-    let profile = &analysis.profile;
-    let mut internal = Vec::new();
-    body.push_str("\nWhat we checked\n");
-    let (binding, file): (Vec<&Cause>, Vec<&Cause>) = analysis
-        .causes
-        .iter()
-        .filter(|c| c.severity <= Severity::Warning)
-        .partition(|c| {
-            !c.members(&analysis.ranked)
-                .all(|r| about_the_file(r.finding.code))
-        });
-    let listed = &binding[..binding.len().min(options.max_causes.max(1))];
-    match (listed.len(), binding.len()) {
-        (0, _) if file.is_empty() => body.push_str(
-            "  A check of our account details (bindcheck) found no error or warning.\n",
-        ),
-        (0, _) => body.push_str(
-            "  A check of our account details (bindcheck) found no problem in the payout details themselves.\n",
-        ),
-        (1, 1) => body.push_str(
-            "  A check of our account details (bindcheck) found one possible cause:\n",
-        ),
-        (n, all) if n == all => body.push_str(&format!(
-            "  A check of our account details (bindcheck) found {all} possible causes, most likely first:\n"
-        )),
-        (n, all) => body.push_str(&format!(
-            "  A check of our account details (bindcheck) found {all} possible causes; the {n} most likely first:\n"
-        )),
-    }
-    for (i, cause) in listed.iter().enumerate() {
+    listed: &Listed,
+    not_found: &NotFound,
+) -> String {
+    let mut body = String::from("\nWhat we checked\n");
+    let intro = "  A check of our account details (bindcheck)";
+    body.push_str(&match (listed.shown, listed.binding.len()) {
+        (0, _) if listed.file.is_empty() => format!("{intro} found no error or warning.\n"),
+        (0, _) => {
+            format!("{intro} found no problem in the payout details themselves.\n")
+        }
+        (1, 1) => format!("{intro} found one possible cause:\n"),
+        (n, all) if n == all => {
+            format!("{intro} found {all} possible causes, most likely first:\n")
+        }
+        (n, all) => format!("{intro} found {all} possible causes; the {n} most likely first:\n"),
+    });
+    for (i, cause) in listed.in_email().iter().enumerate() {
         body.push_str(&plain_cause(
             i + 1,
             cause,
@@ -233,33 +584,48 @@ fn what_we_checked(
             options.show_values,
         ));
     }
-    internal.push(diagnosis_summary(analysis));
-    if !listed.is_empty() {
-        internal.push("Causes in the e-mail (as `bindcheck diagnose` lists them):".to_string());
-        for (i, cause) in listed.iter().enumerate() {
-            internal.push(format!("  {}. {}", i + 1, technical(cause, analysis)));
-        }
-    }
-    if !file.is_empty() {
-        internal.push(
-            "Left out of the e-mail: problems of the profile file itself, which support does not need (fix them before sending):"
-                .to_string(),
-        );
-        for cause in &file {
-            internal.push(format!("  - {}", technical(cause, analysis)));
-        }
-    }
+    body.push_str(&not_found.email);
+    body
+}
+
+/// How many checks found nothing, and the few the e-mail names.
+struct NotFound {
+    /// The e-mail's lines.
+    email: String,
+    /// The codes of every check that found nothing, for below the cut.
+    codes: Vec<&'static str>,
+}
+
+/// The most checks the e-mail names as having found nothing: the rest are counted.
+const NOT_FOUND_NAMED: usize = 6;
+
+/// The checks that looked at the profile and found nothing. The e-mail names those support
+/// cares about — the checks that could explain the reported problem, or with none reported
+/// the checks of errors that block a binding — the likeliest first, at most
+/// [`NOT_FOUND_NAMED`], and counts the others.
+fn not_found(analysis: &Analysis, pack: &RulePack) -> NotFound {
+    let profile = &analysis.profile;
     let fired = |code: &str| {
         analysis.ranked.iter().any(|r| r.finding.code == code)
             || analysis.suppressed.iter().any(|f| f.code == code)
     };
-    let clean: Vec<&'static str> = RULES
+    let reported = &analysis.reported.symptoms;
+    let relevant = |code: &str| {
+        pack.rule(code).is_some_and(|policy| {
+            if reported.is_empty() {
+                policy.severity_for("default") == Severity::Error
+            } else {
+                policy.could_explain(reported)
+            }
+        })
+    };
+    let mut clean: Vec<&'static str> = RULES
         .iter()
         .filter(|r| r.family != Family::Characters && !r.family.is_about_the_file())
         .filter(|r| !fired(r.code) && crate::rules::was_checked(r, pack, profile))
         .map(|r| r.code)
         .collect();
-    let char_fields = profile
+    let character_fields = profile
         .fields
         .iter()
         .filter(|f| {
@@ -269,26 +635,77 @@ fn what_we_checked(
             )
         })
         .count();
-    let char_clean = char_fields > 0
+    let characters_clean = character_fields > 0
         && !RULES
             .iter()
             .filter(|r| r.family == Family::Characters)
             .any(|r| fired(r.code));
-    if !clean.is_empty() || char_clean {
-        body.push_str("  Also checked for, and not found:\n");
-        for code in &clean {
-            body.push_str(&format!("    - {}\n", title(pack, code)));
+    let characters_relevant = characters_clean
+        && RULES
+            .iter()
+            .any(|r| r.family == Family::Characters && relevant(r.code));
+    let likelihood = |code: &str| pack.rule(code).map_or(0.0, |p| p.prior());
+    let mut named: Vec<&'static str> = clean.iter().copied().filter(|c| relevant(c)).collect();
+    named.sort_by(|a, b| likelihood(b).total_cmp(&likelihood(a)));
+    let room = NOT_FOUND_NAMED.saturating_sub(usize::from(characters_relevant));
+    named.truncate(room);
+    let checks = clean.len() + usize::from(characters_clean);
+    let others = checks - named.len() - usize::from(characters_relevant);
+    let mut email = String::new();
+    if checks > 0 {
+        email.push_str("  Also checked for, and not found:\n");
+        for code in &named {
+            email.push_str(&format!("    - {}\n", title(pack, code)));
         }
-        if char_clean {
-            body.push_str(&format!(
-                "    - hidden, look-alike or broken characters ({char_fields} names, addresses and identifiers)\n"
+        if characters_relevant {
+            email.push_str(&format!(
+                "    - hidden, look-alike or broken characters ({character_fields} names, addresses and identifiers)\n"
             ));
         }
-        let mut codes: Vec<&str> = clean.clone();
-        if char_clean {
-            codes.push("BC201-BC206");
+        email.push_str(
+            &match (others, named.len() + usize::from(characters_relevant)) {
+                (0, _) => String::new(),
+                (n, 0) => format!(
+                    "    - {n} check(s) of the account details, none of which found a problem\n"
+                ),
+                (1, _) => "    - and 1 other check, which found no problem either\n".to_string(),
+                (n, _) => format!("    - and {n} other checks, which found no problem either\n"),
+            },
+        );
+    }
+    if characters_clean {
+        clean.push("BC201-BC206");
+    }
+    NotFound {
+        email,
+        codes: clean,
+    }
+}
+
+/// The lines below the cut: the diagnosis as `diagnose` counts it, the causes of the e-mail
+/// with their codes and positions, what was left out, and every check that found nothing.
+fn for_the_sender(analysis: &Analysis, listed: &Listed, not_found: &NotFound) -> Vec<String> {
+    let mut internal = vec![diagnosis_summary(analysis)];
+    if listed.shown > 0 {
+        internal.push("Causes in the e-mail (as `bindcheck diagnose` lists them):".to_string());
+        for (i, cause) in listed.in_email().iter().enumerate() {
+            internal.push(format!("  {}. {}", i + 1, technical(cause, analysis)));
         }
-        internal.push(format!("Checked without a problem: {}", codes.join(", ")));
+    }
+    if !listed.file.is_empty() {
+        internal.push(
+            "Left out of the e-mail: problems of the profile file itself, which support does not need (fix them before sending):"
+                .to_string(),
+        );
+        for cause in &listed.file {
+            internal.push(format!("  - {}", technical(cause, analysis)));
+        }
+    }
+    if !not_found.codes.is_empty() {
+        internal.push(format!(
+            "Checked without a problem: {}",
+            not_found.codes.join(", ")
+        ));
     }
     internal
 }
@@ -310,9 +727,29 @@ fn consequence(severity: Severity) -> &'static str {
     }
 }
 
+/// A finding's message as the e-mail says it: in plain words, as a sentence.
+fn plain_message(
+    analysis: &Analysis,
+    ranked: &Ranked,
+    pack: &RulePack,
+    show_values: bool,
+) -> String {
+    let wording = Wording {
+        lang: Lang::En,
+        show_values,
+        naming: Naming::Plain,
+    };
+    let secrets = analysis.profile.source.secrets();
+    let args = crate::report::finding_args(&ranked.finding, secrets, pack, wording);
+    let message = crate::report::finding_message(&ranked.finding, &args, secrets, pack, wording);
+    let mut chars = message.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 /// One cause as the e-mail lists it: its title and what it means, the leading finding's
-/// message with the fields named in words, the other findings it explains by title, and why it
-/// is unlikely.
+/// message in plain words, the other findings it explains by title, and why it is unlikely.
 fn plain_cause(
     number: usize,
     cause: &Cause,
@@ -435,267 +872,46 @@ fn attachments(scope: &Scope, pack: &RulePack) -> String {
     body
 }
 
-/// The last lines of "What happened": the test payment, the payout status and the problem
-/// reported with `--symptom` (redacted when it holds a credential).
-fn reported_lines(analysis: &Analysis, options: &TicketOptions) -> String {
-    let profile = &analysis.profile;
-    let mut body = String::new();
-    if let Some(t) = profile.text("incident.test_payment") {
-        body.push_str(&format!("  Test payment: {}\n", t.replace('_', " ")));
-    }
-    if let Some(s) = profile.text("incident.payout_status") {
-        body.push_str(&format!(
-            "  Payout status shown: \"{}\"\n",
-            shown(analysis, "incident.payout_status", s)
-        ));
-    }
-    if let Some(symptom) = options.symptom.as_deref().filter(|s| !s.trim().is_empty()) {
-        // A credential in it was recorded with the profile's secrets when it was analysed.
-        let secrets = profile.source.secrets();
-        let text = escape(&secrets.redact(symptom.trim(), secret_marker())).into_owned();
-        body.push_str(&format!("  Reported problem: \"{text}\"\n"));
-    }
-    body
-}
-
-/// What the e-mail shows where the profile lacks an item, for the sender to fill in.
-fn placeholder(what: &str) -> String {
-    format!("<ADD: {what}>")
-}
-
-/// The subject line: the topic, then the Seller ID and the error code when known.
-fn subject_line(scope: &Scope, seller_id: Option<&str>, error_code: Option<&str>) -> String {
-    let mut subject = scope.topic().to_string();
-    let mut tags: Vec<String> = Vec::new();
-    if let Some(id) = seller_id {
-        tags.push(format!("Seller ID {id}"));
-    }
-    if let Some(code) = error_code {
-        tags.push(format!("error {code}"));
-    }
-    if !tags.is_empty() {
-        subject.push_str(&format!(" ({})", tags.join(", ")));
-    }
-    subject
-}
-
-/// The "Account details" part. `values`: the company name, the Ozon and Amazon Seller IDs and
-/// the LianLian Merchant ID, each as the e-mail shows it (absent: a placeholder to fill in).
-fn account_details(scope: &Scope, analysis: &Analysis, values: [&Option<String>; 4]) -> String {
-    let profile = &analysis.profile;
-    let mut body = String::new();
-    body.push_str("Account details\n");
-    let [company, ozon_id, amazon_id, merchant_id] = values;
-    if let Some(c) = company {
-        body.push_str(&format!("  Company: {c}\n"));
-    }
-    if scope.ozon || scope.ogp {
-        body.push_str(&format!(
-            "  Ozon Seller ID (Client-Id): {}\n",
-            ozon_id
-                .clone()
-                .unwrap_or_else(|| placeholder("Ozon Seller ID"))
-        ));
-    }
-    if scope.amazon {
-        body.push_str(&format!(
-            "  Amazon Seller ID (Merchant Token): {}\n",
-            amazon_id
-                .clone()
-                .unwrap_or_else(|| placeholder("Amazon Seller ID"))
-        ));
-    }
-    if scope.lianlian {
-        body.push_str(&format!(
-            "  LianLian Merchant ID: {}\n",
-            merchant_id
-                .clone()
-                .unwrap_or_else(|| placeholder("LianLian Merchant ID"))
-        ));
-    }
-    for (path, label) in [
-        ("ozon.payment_method", "Payment method selected on Ozon"),
-        (
-            "ozon.default_payout_method",
-            "Default payout method on Ozon",
-        ),
-        ("lianlian.ozon_channel", "Ozon channel status in LianLian"),
-        ("ozon_global_pay.status", "Ozon Global Pay account status"),
-        (
-            "amazon.deposit_method.provider",
-            "Amazon deposit method provider",
-        ),
-    ] {
-        if let Some(v) = profile.text(path) {
-            body.push_str(&format!("  {label}: {}\n", shown(analysis, path, v)));
-        }
-    }
-    body
-}
-
-/// The "Error code" line: the code, whether anything documents it, or that none was shown.
-fn error_code_line(
-    error_code: Option<&str>,
-    raw_code: Option<&str>,
-    no_code_shown: bool,
-    pack: &RulePack,
-) -> String {
-    let code_known = raw_code.is_some_and(|raw| {
-        pack.error_codes
-            .keys()
-            .any(|known| known.eq_ignore_ascii_case(raw.trim()))
-    });
-    match error_code {
-        Some(code) if code_known => format!("  Error code: {code}\n"),
-        Some(code) => format!(
-            "  Error code: {code} (we found no documented meaning for this code; please tell us what it means)\n"
-        ),
-        None if no_code_shown => "  Error code: none was shown\n".to_string(),
-        None => format!("  Error code: {}\n", placeholder("error code")),
-    }
-}
-
-/// Drafts the ticket for an analysed profile.
+/// Drafts the ticket for an analysed profile: gathers its facts, then writes each section.
 pub fn draft(analysis: &Analysis, pack: &RulePack, options: &TicketOptions) -> Ticket {
-    let profile = &analysis.profile;
-    let scope = Scope::of(profile);
-    let mut missing: Vec<Missing> = Vec::new();
-    let mut need = |path: &'static str, what: &'static str| -> Option<String> {
-        match profile.text(path) {
-            Some(v) if !v.trim().is_empty() => Some(shown(analysis, path, v)),
-            _ => {
-                missing.push(Missing { field: path, what });
-                None
-            }
-        }
-    };
-
-    let ozon_id = if scope.ozon || scope.ogp {
-        need("ozon.seller_id", "the Ozon Seller ID (Client-Id)")
-    } else {
-        None
-    };
-    let amazon_id = if scope.amazon {
-        need("amazon.seller_id", "the Amazon Seller ID (Merchant Token)")
-    } else {
-        None
-    };
-    let merchant_id = if scope.lianlian {
-        need("lianlian.merchant_id", "the LianLian Merchant ID")
-    } else {
-        None
-    };
-    // An error code given with `--symptom` answers the item as `incident.error_code` would.
-    let symptom_code = analysis.reported.symptom_codes.first();
-    let raw_code = profile
-        .text("incident.error_code")
-        .or(symptom_code.map(String::as_str));
-    let error_code = match symptom_code {
-        Some(code) if profile.text("incident.error_code").is_none() => {
-            Some(escape(code).into_owned())
-        }
-        // "none" records that the page showed no code: the item is answered, not missing.
-        _ => need(
-            "incident.error_code",
-            "the error code shown on the page (write \"none\" if no code was shown)",
-        )
-        .filter(|c| !c.trim().eq_ignore_ascii_case("none")),
-    };
-    let no_code_shown = profile
-        .text("incident.error_code")
-        .is_some_and(|c| c.trim().eq_ignore_ascii_case("none"));
-    let error_message = need(
-        "incident.error_message",
-        "the error message, copied exactly as shown",
+    let facts = Facts::gather(analysis, pack);
+    let listed = Listed::of(analysis, options);
+    let nothing_found = not_found(analysis, pack);
+    let mut body = format!(
+        "Hello,\n\nWe need help with {}. The details are below.\n\n",
+        facts.scope.sentence()
     );
-    let occurred_at = match profile.field("incident.occurred_at").map(|f| &f.value) {
-        Some(Value::DateTime(t)) => Some(escape(t).into_owned()),
-        _ => {
-            missing.push(Missing {
-                field: "incident.occurred_at",
-                what: "when the error occurred, with time zone (2026-11-20T10:15:00+08:00)",
-            });
-            None
-        }
-    };
-    let attempts = profile.integer("incident.attempts");
-    if attempts.is_none() {
-        missing.push(Missing {
-            field: "incident.attempts",
-            what: "how many times the binding was attempted",
-        });
-    }
-
-    let seller_id = ozon_id.clone().or_else(|| amazon_id.clone());
-    let subject = subject_line(&scope, seller_id.as_deref(), error_code.as_deref());
-
-    let company = [
-        "seller.legal_name_en",
-        "ozon.legal_name",
-        "amazon.legal_name",
-    ]
-    .iter()
-    .chain(["seller.legal_name"].iter())
-    .find_map(|p| profile.text(p).map(|v| shown(analysis, p, v)));
-
-    let mut body = String::new();
-    body.push_str("Hello,\n\n");
-    body.push_str(&format!(
-        "We need help with {}. The details are below.\n\n",
-        scope.sentence()
-    ));
-
-    body.push_str(&account_details(
-        &scope,
+    body.push_str(&account_details(&facts, analysis));
+    body.push_str(&what_happened(&facts, analysis, options));
+    body.push_str(&what_we_checked(
         analysis,
-        [&company, &ozon_id, &amazon_id, &merchant_id],
-    ));
-
-    body.push_str("\nWhat happened\n");
-    body.push_str(&error_code_line(
-        error_code.as_deref(),
-        raw_code,
-        no_code_shown,
         pack,
+        options,
+        &listed,
+        &nothing_found,
     ));
-    body.push_str(&format!(
-        "  Error message: {}\n",
-        error_message
-            .map(|m| format!("\"{m}\""))
-            .unwrap_or_else(|| placeholder("error message"))
-    ));
-    body.push_str(&format!(
-        "  Time: {}\n",
-        occurred_at.unwrap_or_else(|| placeholder("date, time and time zone"))
-    ));
-    let cache = match profile.boolean("incident.browser_cache_cleared") {
-        Some(true) => " (browser cache cleared before retrying: yes)",
-        Some(false) => " (browser cache cleared before retrying: no)",
-        None => "",
-    };
-    body.push_str(&format!(
-        "  Attempts made: {}{cache}\n",
-        attempts.map_or_else(|| placeholder("number of attempts"), |n| n.to_string())
-    ));
-    body.push_str(&reported_lines(analysis, options));
-
-    let internal = what_we_checked(analysis, pack, options, &mut body);
-
-    body.push_str(&attachments(&scope, pack));
-
+    body.push_str(&attachments(&facts.scope, pack));
     body.push_str("\nPlease tell us what causes the error and what we need to change to complete the setup.\n\nBest regards,\n");
-    body.push_str(&company.unwrap_or_else(|| placeholder("company name")));
+    body.push_str(
+        &facts
+            .company
+            .clone()
+            .unwrap_or_else(|| placeholder("company name")),
+    );
     body.push('\n');
 
     // Everything above is built from the profile in many places: one last pass makes sure no
     // credential of it is in the draft, whichever part quoted it.
-    let secrets = profile.source.secrets();
+    let secrets = analysis.profile.source.secrets();
     let redact = |text: String| secrets.redact_owned(text, secret_marker());
     Ticket {
-        subject: redact(subject),
+        subject: redact(subject_line(&facts)),
         body: redact(body),
-        missing,
-        internal: internal.into_iter().map(redact).collect(),
+        missing: facts.missing,
+        internal: for_the_sender(analysis, &listed, &nothing_found)
+            .into_iter()
+            .map(redact)
+            .collect(),
     }
 }
 

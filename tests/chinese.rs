@@ -381,3 +381,153 @@ fn every_rulepack_variant_is_written_in_chinese() {
     }
     finish(problems);
 }
+
+/// The ASCII commas and semicolons of Chinese prose, one entry per offence: a `,` or `;` with
+/// a Chinese character on either side, or between the items of a list ("CNY, USD"). Code
+/// spans, placeholders and quotations keep their own punctuation.
+fn ascii_punctuation(text: &str) -> Vec<String> {
+    let kept = regex::Regex::new(r#"`[^`]*`|\{[a-z_]+\}|"[^"]*"|“[^”]*”|‹[^›]*›|⟨[^⟩]*⟩"#).unwrap();
+    let prose = kept.replace_all(text, "\u{2060}");
+    let han = r"[\u{3000}-\u{303F}\u{4E00}-\u{9FFF}\u{FF00}-\u{FFEF}]";
+    let offence = regex::Regex::new(&format!(
+        r"{han}\s*[,;]|[,;]\s*{han}|[A-Za-z0-9)]\s*[,;] [A-Za-z0-9(]"
+    ))
+    .unwrap();
+    offence
+        .find_iter(&prose)
+        .map(|m| format!("{:?} in {text}", m.as_str()))
+        .collect()
+}
+
+#[test]
+fn the_punctuation_detector_finds_ascii_commas_in_chinese_prose() {
+    assert_eq!(ascii_punctuation("仅支持 CNY, USD").len(), 1);
+    assert_eq!(ascii_punctuation("已开通,可正常使用").len(), 1);
+    assert_eq!(ascii_punctuation("为 `12, 34`；或“CO., LTD.”").len(), 0);
+    assert_eq!(ascii_punctuation("仅支持 CNY、USD；{countries}").len(), 0);
+}
+
+/// Every Chinese rule text (title, why, note, every message and step variant), every field's
+/// guide and label and every allowed value's meaning punctuate as Chinese does: `，`, `；`, `、`.
+#[test]
+fn chinese_rule_texts_use_chinese_commas() {
+    use bindcheck::rulepack::{Lang, RulePack, Variants};
+    let pack = RulePack::builtin().unwrap();
+    let mut problems = Vec::new();
+    for (code, policy) in &pack.rules {
+        let texts = policy.texts(Lang::Zh);
+        let mut all = vec![texts.title.clone(), texts.why.clone(), texts.note.clone()];
+        match &texts.message {
+            Variants::One(m) => all.push(m.clone()),
+            Variants::Many(map) => all.extend(map.values().cloned()),
+        }
+        match &texts.remediation {
+            Variants::One(steps) => all.extend(steps.iter().cloned()),
+            Variants::Many(map) => all.extend(map.values().flatten().cloned()),
+        }
+        for text in all {
+            problems.extend(
+                ascii_punctuation(&text)
+                    .into_iter()
+                    .map(|p| format!("{code}: {p}")),
+            );
+        }
+    }
+    for (path, guide) in pack.field_guides() {
+        let label = guide
+            .label
+            .as_ref()
+            .map(|l| l.zh.as_str())
+            .unwrap_or_default();
+        for text in [guide.zh.as_str(), label] {
+            problems.extend(
+                ascii_punctuation(text)
+                    .into_iter()
+                    .map(|p| format!("{path}: {p}")),
+            );
+        }
+    }
+    for spec in bindcheck::profile::schema::FIELDS {
+        if let bindcheck::profile::schema::Kind::Enum(values) = spec.kind {
+            for value in values.iter() {
+                let meaning = bindcheck::profile::values::meaning(spec.path, value, Lang::Zh);
+                problems.extend(ascii_punctuation(meaning.unwrap_or_default()));
+            }
+        }
+    }
+    finish(problems);
+}
+
+/// What every fixture's Chinese diagnosis says, message and steps, outside code spans.
+fn chinese_prose_of_fixtures() -> Vec<(String, String)> {
+    use bindcheck::rulepack::{Lang, RulePack};
+    let pack = RulePack::builtin().unwrap();
+    let code = regex::Regex::new(r"`[^`]*`").unwrap();
+    let mut out = Vec::new();
+    for folder in ["fixtures/rules", "fixtures/tickets", "fixtures/examples"] {
+        let mut stack = vec![root().join(folder)];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                let name = path.display().to_string();
+                if !name.ends_with(".toml") || name.ends_with(".rules.toml") {
+                    continue;
+                }
+                let bytes = std::fs::read(&path).unwrap();
+                let file = bindcheck::docs::file_report(&name, &bytes, &pack, Lang::Zh).unwrap();
+                for f in &file.findings {
+                    for text in std::iter::once(&f.message).chain(&f.remediation) {
+                        let prose = code.replace_all(text, "").into_owned();
+                        out.push((format!("{name} {}", f.code), prose));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A choice (an enum value) is said in Chinese prose by what it means — “连连国际”, not
+/// `lianlian` — wherever the schema writes a Chinese meaning down: no value spelled as the
+/// profile spells it (lower-case ASCII, `not_opened`) is left outside a code span. Lists are
+/// separated with `、`.
+#[test]
+fn chinese_diagnoses_say_choices_in_words_and_list_with_enumeration_commas() {
+    use bindcheck::profile::schema::{FIELDS, Kind};
+    use bindcheck::rulepack::Lang;
+    let mut tokens: Vec<&str> = Vec::new();
+    for spec in FIELDS {
+        if let Kind::Enum(values) = spec.kind {
+            for value in values.iter() {
+                let meaning = bindcheck::profile::values::meaning(spec.path, value, Lang::Zh);
+                let spelled = value.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
+                if spelled && meaning.is_some_and(|m| m != *value) && !tokens.contains(value) {
+                    tokens.push(value);
+                }
+            }
+        }
+    }
+    assert!(tokens.contains(&"lianlian") && tokens.contains(&"not_opened"));
+    // Rule names (`bank-country-mismatch`) are words of their own.
+    let word = regex::Regex::new(r"[A-Za-z_-]+").unwrap();
+    let mut problems = Vec::new();
+    let prose = chinese_prose_of_fixtures();
+    assert!(prose.len() > 300, "{}", prose.len());
+    for (what, text) in &prose {
+        for w in word.find_iter(text) {
+            if tokens.contains(&w.as_str()) {
+                problems.push(format!("{what}: `{}` in {text}", w.as_str()));
+            }
+        }
+        problems.extend(
+            ascii_punctuation(text)
+                .into_iter()
+                .map(|p| format!("{what}: {p}")),
+        );
+    }
+    finish(problems);
+}

@@ -26,7 +26,7 @@ fn an_unknown_value_close_only_in_spelling_lists_the_values_with_their_meaning()
     assert_eq!(finding["code"], "BC003");
     assert_eq!(
         finding["message"],
-        "`company` is not allowed here; expected one of: `enterprise` — a company registered in mainland China (有限公司, 股份有限公司); `individual_business` — an individual business (个体工商户); `hk_company` — a company registered in Hong Kong; `offshore_company` — an offshore company, e.g. in the BVI or the Cayman Islands"
+        "`company` is not allowed here; expected one of: `enterprise` — a company registered in mainland China (有限公司, 股份有限公司); `individual_business` — an individual business (个体工商户); `hk_company` — a company registered in Hong Kong; `offshore_company` — an offshore company (in the BVI or the Cayman Islands, say)"
     );
     assert!(finding["fix"].is_null());
     let (json, _) = diagnose_text(
@@ -35,7 +35,7 @@ fn an_unknown_value_close_only_in_spelling_lists_the_values_with_their_meaning()
     );
     assert_eq!(
         findings(&json)[0]["message"],
-        "此处不允许 `company`；应为以下之一：`enterprise`——在中国大陆注册的公司，如有限公司、股份有限公司；`individual_business`——个体工商户；`hk_company`——在香港注册的公司；`offshore_company`——离岸公司，如英属维尔京群岛、开曼群岛公司"
+        "此处不允许 `company`；应为以下之一：`enterprise`——在中国大陆注册的公司（有限公司、股份有限公司）；`individual_business`——个体工商户；`hk_company`——在香港注册的公司；`offshore_company`——离岸公司（如英属维尔京群岛、开曼群岛公司）"
     );
     // A misspelling still gets its suggestion.
     let (json, _) = diagnose_text("format = 1\n[seller]\nentity_type = \"enterprize\"\n", &[]);

@@ -393,7 +393,7 @@ fn report_of(paths: &[(&str, &[u8])]) -> Report {
 }
 
 fn render(format: Format, report: &Report) -> String {
-    let renderer = report::renderer(format).expect("format is available");
+    let renderer = format.renderer();
     let mut out = Vec::new();
     renderer.render(report, &mut out).expect("renders");
     String::from_utf8(out).expect("UTF-8")
@@ -467,7 +467,8 @@ fn junit_parses_as_xml_with_a_suite_per_file() {
             root.attr("failures"),
             root.attr("errors")
         ),
-        (Some("7"), Some("2"), Some("1"))
+        // With `--fail-on error`, the warning of shop-1 passes: only its error fails.
+        (Some("7"), Some("1"), Some("1"))
     );
     let suites: Vec<(&str, &str, &str, &str)> = root
         .children
@@ -484,7 +485,7 @@ fn junit_parses_as_xml_with_a_suite_per_file() {
     assert_eq!(
         suites,
         vec![
-            ("profiles/shop-1.toml", "5", "2", "0"),
+            ("profiles/shop-1.toml", "5", "1", "0"),
             ("profiles/<&\"shop's\">.toml", "1", "0", "1"),
             ("profiles/clean.toml", "1", "0", "0"),
         ]
@@ -707,4 +708,82 @@ fn sarif_of_an_absolute_path_is_a_file_uri() {
         result_for(&sarif, "BC002")["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
         expected
     );
+}
+
+/// A warning (BC505) fails a JUnit testcase only when `--fail-on` reaches warnings: the JUnit
+/// report, the exit status and the JSON status agree. SARIF levels and GitHub annotation kinds
+/// say the severity whatever `--fail-on` is.
+/// `bindcheck lint shop.toml ARGS` where `shop.toml` is a copy of the BC505 fixture, whose one
+/// finding is a warning: stdout and exit code.
+fn lint_one_warning(args: &[&str]) -> (String, i32) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        fixture("rules/BC505/fires.toml"),
+        dir.path().join("shop.toml"),
+    )
+    .unwrap();
+    let mut all = vec!["lint", "shop.toml", "--as-of", "2026-11-21"];
+    all.extend_from_slice(args);
+    run_in(dir.path(), &all)
+}
+
+#[test]
+fn junit_fails_a_testcase_only_at_or_above_fail_on() {
+    let lint =
+        |format: &str, fail_on: &str| lint_one_warning(&["--format", format, "--fail-on", fail_on]);
+    for (fail_on, failures, code, status) in [
+        ("never", "0", 0, "passed"),
+        ("error", "0", 0, "passed"),
+        ("warning", "1", 1, "failed"),
+    ] {
+        let (out, exit) = lint("junit", fail_on);
+        assert_eq!(exit, code, "--fail-on {fail_on}: {out}");
+        let root = xml::parse(&out).unwrap_or_else(|e| panic!("not XML: {e}\n{out}"));
+        assert_eq!(root.attr("failures"), Some(failures), "--fail-on {fail_on}");
+        let case = &root.children[0].children[0];
+        assert_eq!(
+            case.attr("name"),
+            Some("BC505 deposit-currency-differs at lianlian.receiving_account.currency (6:12)")
+        );
+        let element = if failures == "1" {
+            "failure"
+        } else {
+            "system-out"
+        };
+        assert_eq!(case.children[0].name, element, "--fail-on {fail_on}");
+        assert!(
+            case.children[0].text.contains(": BC505 warning [cause 1] "),
+            "{}",
+            case.children[0].text
+        );
+        let (json, _) = lint("json", fail_on);
+        let json: Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(json["files"][0]["status"], status, "--fail-on {fail_on}");
+        let (sarif, _) = lint("sarif", fail_on);
+        let sarif: Value = serde_json::from_str(&sarif).unwrap();
+        assert_eq!(sarif["runs"][0]["results"][0]["level"], "warning");
+        let (github, _) = lint("github", fail_on);
+        assert!(
+            github.starts_with("::warning file=shop.toml,line=6,"),
+            "{github}"
+        );
+    }
+}
+
+/// Under `--lang zh` the one-line formats tag a finding's cause in Chinese, as they do its
+/// severity: `[原因 1]`, not `[cause 1]`.
+#[test]
+fn the_cause_tag_follows_the_language() {
+    let lint = |format: &str, lang: &str| lint_one_warning(&["--format", format, "--lang", lang]).0;
+    let concise = lint("concise", "zh");
+    assert!(
+        concise.starts_with("shop.toml:6:12: BC505 警告 [原因 1] "),
+        "{concise}"
+    );
+    assert!(!concise.contains("cause"), "{concise}");
+    let github = lint("github", "zh");
+    assert!(github.contains("（原因 1）::"), "{github}");
+    let junit = lint("junit", "zh");
+    assert!(junit.contains(": BC505 警告 [原因 1] "), "{junit}");
+    assert!(lint("concise", "en").starts_with("shop.toml:6:12: BC505 warning [cause 1] "));
 }

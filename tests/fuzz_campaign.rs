@@ -175,11 +175,9 @@ fn check(text: &str, pack: &RulePack) -> Result<(), String> {
             Format::Jsonl,
             Format::Junit,
         ] {
-            let Some(renderer) = report::renderer(format) else {
-                continue;
-            };
+            let renderer = format.renderer();
             let mut report = Report::new(pack, render)
-                .with_catalogue(pack, format)
+                .with_catalogue(pack, renderer.as_ref())
                 .with_terminal(Terminal::PLAIN);
             report.files.push(file.clone());
             let mut out = Vec::new();

@@ -3,7 +3,7 @@
 //! in a source snippet and the file path; every format and language must print them escaped.
 
 mod common;
-use bindcheck::report::{Format, renderer};
+use bindcheck::report::{Format, ReportCommand};
 use bindcheck::unicode::is_unsafe_to_print;
 use common::*;
 use std::path::PathBuf;
@@ -42,21 +42,16 @@ fn write_profile(text: &str) -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
-/// (subcommand, --format value) for every format that has a renderer now.
+/// (subcommand, --format value) for every format of every command that writes reports.
 fn formats() -> Vec<(&'static str, &'static str)> {
-    [
-        (Format::Human, "diagnose", "human"),
-        (Format::Json, "diagnose", "json"),
-        (Format::Sarif, "diagnose", "sarif"),
-        (Format::Github, "diagnose", "github"),
-        (Format::Concise, "lint", "concise"),
-        (Format::Jsonl, "lint", "jsonl"),
-        (Format::Junit, "lint", "junit"),
-    ]
-    .into_iter()
-    .filter(|(format, _, _)| renderer(*format).is_some())
-    .map(|(_, command, name)| (command, name))
-    .collect()
+    ReportCommand::ALL
+        .into_iter()
+        .flat_map(|command| {
+            Format::accepted_by(command)
+                .iter()
+                .map(move |format| (command.name(), format.name()))
+        })
+        .collect()
 }
 
 /// The unsafe characters of `text`, as code points (newline and tab are the only controls an

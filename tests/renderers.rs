@@ -5,7 +5,7 @@
 //! `tests/snapshots/renderers__*.snap`.
 
 use bindcheck::docs::file_report;
-use bindcheck::report::{self, Format, RenderOptions, Report, Terminal};
+use bindcheck::report::{Format, RenderOptions, Report, Terminal};
 use bindcheck::rulepack::{Lang, RulePack};
 use std::path::Path;
 
@@ -31,7 +31,7 @@ fn render(format: Format, lang: Lang) -> String {
         explain_rank: false,
     };
     let mut report = Report::new(&pack, options)
-        .with_catalogue(&pack, format)
+        .with_catalogue(&pack, format.renderer().as_ref())
         .with_terminal(Terminal::PLAIN);
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
     for (shown, fixture) in FILES {
@@ -41,10 +41,7 @@ fn render(format: Format, lang: Lang) -> String {
             .push(file_report(shown, &bytes, &pack, lang).unwrap());
     }
     let mut out = Vec::new();
-    report::renderer(format)
-        .unwrap()
-        .render(&report, &mut out)
-        .unwrap();
+    format.renderer().render(&report, &mut out).unwrap();
     String::from_utf8(out).unwrap()
 }
 

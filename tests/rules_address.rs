@@ -83,7 +83,7 @@ fn bc402_other_city_in_both_languages() {
     let f = only(&json, "BC402");
     assert_eq!(
         f["message"],
-        "`ozon.registered_address` is in another city (广州市) than the licence address \
+        "`ozon.registered_address` is in another city (广州市) than \
          `seller.registered_address` (深圳市)"
     );
     assert_eq!(
@@ -95,7 +95,7 @@ fn bc402_other_city_in_both_languages() {
     let (json, _) = run("BC402/fires-city.toml", &["--lang", "zh"]);
     assert_eq!(
         only(&json, "BC402")["message"],
-        "`ozon.registered_address` 位于 广州市，与营业执照地址 `seller.registered_address` 的城市（深圳市）不同"
+        "`ozon.registered_address` 位于 广州市，与 `seller.registered_address` 的城市（深圳市）不同"
     );
 }
 

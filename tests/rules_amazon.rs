@@ -25,7 +25,7 @@ fn bc801_planned_change_three_days_before_the_end() {
     assert_eq!(f["severity"], "warning");
     assert_eq!(
         f["message"],
-        "`amazon.deposit_change_date` plans the change for 2026-11-25, 3 day(s) before the settlement period ends (2026-11-28); changes within 3 days of the end can hold the payout"
+        "the deposit method is to change on 2026-11-25, 3 day(s) before the settlement period ends (2026-11-28); changes within 3 days of the end can hold the payout"
     );
     assert_eq!(f["related"][0]["field"], "amazon.settlement_period_end");
     assert_eq!(f["evidence"]["days_before_end"], 3);
@@ -57,7 +57,7 @@ fn bc803_only_for_a_planned_change() {
     assert_eq!(f["severity"], "info");
     assert_eq!(
         f["message"],
-        "a deposit method change is planned (`amazon.deposit_change_date`) and `amazon.support_notified` is false"
+        "the deposit method is to change on 2026-12-10, and Amazon seller support has not been told"
     );
     assert_eq!(code, 0);
     for rel in ["BC803/clean-past.toml", "BC803/clean-notified.toml"] {
@@ -100,7 +100,7 @@ fn bc805_repeated_attempts_without_clearing_the_cache() {
     assert_eq!(place(f), ("incident.attempts".into(), 4, 12));
     assert_eq!(
         f["message"],
-        "2 attempts were made and `incident.browser_cache_cleared` is false"
+        "2 attempts were made without clearing the browser cache in between"
     );
     assert_eq!(f["related"][0]["line"], 5);
     assert_eq!(code, 0);

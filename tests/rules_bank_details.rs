@@ -25,7 +25,7 @@ fn bc312_account_number_differs_from_lianlian() {
     // Both values are masked; LianLian's is named as the place the right one is shown.
     assert_eq!(
         f["message"],
-        "`amazon.deposit_method.account_number` (88*******5687) differs from the account number of LianLian's receiving account, `lianlian.receiving_account.account_number` (88*******5678)"
+        "`amazon.deposit_method.account_number` (88*******5687) differs from `lianlian.receiving_account.account_number` (88*******5678), first at character 12"
     );
     assert_eq!(
         f["related"][0]["field"],
@@ -47,7 +47,7 @@ fn bc312_account_number_differs_from_lianlian() {
     let (json, _) = run("BC312/fires.toml", &["--lang", "zh"]);
     assert_eq!(
         only(&json, "BC312")["message"],
-        "`amazon.deposit_method.account_number`（88*******5687）与连连收款账户的账号 `lianlian.receiving_account.account_number`（88*******5678）不一致"
+        "`amazon.deposit_method.account_number`（88*******5687）与 `lianlian.receiving_account.account_number`（88*******5678）不一致，从第 12 个字符开始不同"
     );
 }
 
@@ -73,13 +73,13 @@ fn bc312_compares_every_bank_field_of_a_deposit_method_entry() {
                 "amazon.deposit_methods[0].branch_code".to_string(),
                 20,
                 15,
-                "`amazon.deposit_methods[0].branch_code` (132) differs from the branch code of LianLian's receiving account, `lianlian.receiving_account.branch_code` (123)".to_string()
+                "`amazon.deposit_methods[0].branch_code` (132) differs from `lianlian.receiving_account.branch_code` (123), first at character 2".to_string()
             ),
             (
                 "amazon.deposit_methods[0].account_type".to_string(),
                 21,
                 16,
-                "`amazon.deposit_methods[0].account_type` (当座) differs from the account type of LianLian's receiving account, `lianlian.receiving_account.account_type` (普通)".to_string()
+                "`amazon.deposit_methods[0].account_type` (a Japanese current account) differs from `lianlian.receiving_account.account_type` (a Japanese ordinary account)".to_string()
             ),
         ]
     );
@@ -228,4 +228,65 @@ mod properties {
             }
         }
     }
+}
+
+/// A bank's public codes name a bank, not an account: messages, fixes and the quoted source
+/// line show them in full, so "310 differs from 0310" says what to fix; the account number of
+/// the same profile stays masked, and two masked values that differ say where.
+#[test]
+fn bank_codes_are_shown_in_full_and_account_numbers_masked() {
+    let (json, code) = run("BC312/fires-jp-bank-codes.toml", &[]);
+    assert_eq!(code, 1);
+    let messages: Vec<(&str, &str, Option<&str>)> = with_code(&json, "BC312")
+        .iter()
+        .map(|f| {
+            (
+                f["field"].as_str().unwrap(),
+                f["message"].as_str().unwrap(),
+                f["fix"]["replacement"].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        messages,
+        vec![
+            (
+                "amazon.deposit_method.bank_code",
+                "`amazon.deposit_method.bank_code` (310) differs from `lianlian.receiving_account.bank_code` (0310), first at character 1",
+                Some("0310"),
+            ),
+            (
+                "amazon.deposit_method.branch_code",
+                "`amazon.deposit_method.branch_code` (1010) differs from `lianlian.receiving_account.branch_code` (101), first at character 4",
+                Some("101"),
+            ),
+            (
+                "amazon.deposit_method.account_number",
+                "`amazon.deposit_method.account_number` (11*0458) differs from `lianlian.receiving_account.account_number` (11*0448), first at character 6",
+                None,
+            ),
+        ]
+    );
+    let human = bindcheck()
+        .arg("diagnose")
+        .arg(fixture("rules/BC312/fires-jp-bank-codes.toml"))
+        .output()
+        .unwrap();
+    let human = String::from_utf8_lossy(&human.stdout);
+    assert!(human.contains("   22 | bank_code = \"310\"\n"), "{human}");
+    assert!(
+        human.contains("   25 | account_number = \"11*0458\"\n"),
+        "{human}"
+    );
+}
+
+/// Two licence numbers masked alike (`91************7R5T` twice) differ at a place the
+/// message names.
+#[test]
+fn masked_licence_numbers_that_differ_say_where() {
+    let (json, _) = diagnose_rule_fixture("BC702/fires-letter-o.toml", &[]);
+    assert_eq!(
+        only(&json, "BC702")["message"],
+        "`ozon.license_number` (91************7R5T) differs from `seller.license_number` (91************7R5T), first at character 5"
+    );
 }

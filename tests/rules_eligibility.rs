@@ -18,7 +18,7 @@ fn bc701_individual_business_on_lianlian_ozon() {
     assert_eq!(place(f), ("seller.entity_type".into(), 4, 15));
     assert_eq!(
         f["message"],
-        "`seller.entity_type` is individual_business, which cannot bind LianLian on Ozon"
+        "`seller.entity_type` is an individual business (个体工商户), which cannot bind LianLian on Ozon"
     );
     assert_eq!(f["confidence"], "medium");
     assert_eq!(code, 1);
@@ -35,7 +35,7 @@ fn bc701_hk_company_follows_ozon_by_default_and_the_faq_on_request() {
     assert_eq!(place(f), ("seller.entity_type".into(), 4, 15));
     assert_eq!(
         f["message"],
-        "`seller.entity_type` is hk_company, which cannot bind LianLian on Ozon"
+        "`seller.entity_type` is a company registered in Hong Kong, which cannot bind LianLian on Ozon"
     );
     assert_eq!(code, 1);
 }
@@ -59,7 +59,7 @@ fn bc702_masks_both_licence_numbers() {
     assert_eq!(place(f), ("lianlian.license_number".into(), 7, 18));
     assert_eq!(
         f["message"],
-        "`lianlian.license_number` (91************0Q3J) differs from `seller.license_number` (91************0Q2H)"
+        "`lianlian.license_number` (91************0Q3J) differs from `seller.license_number` (91************0Q2H), first at character 17"
     );
     assert_eq!(f["related"][0]["field"], "seller.license_number");
     assert_eq!(f["evidence"]["first_difference"], 17);
@@ -68,7 +68,7 @@ fn bc702_masks_both_licence_numbers() {
     let (json, _) = run("BC702/fires.toml", &["--show-values"]);
     assert_eq!(
         only(&json, "BC702")["message"],
-        "`lianlian.license_number` (91440300MA5FXH0Q3J) differs from `seller.license_number` (91440300MA5FXH0Q2H)"
+        "`lianlian.license_number` (91440300MA5FXH0Q3J) differs from `seller.license_number` (91440300MA5FXH0Q2H), first at character 17"
     );
 }
 
@@ -103,7 +103,7 @@ fn bc707_individual_business_cannot_open_ogp() {
     assert_eq!(f["confidence"], "low");
     assert_eq!(
         f["message"],
-        "`seller.entity_type` is individual_business; the settlement guide says Ozon Global Pay accounts are not opened for it"
+        "`seller.entity_type` is an individual business (个体工商户); Ozon's settlement guide says Ozon Global Pay accounts are not opened for it"
     );
     assert_eq!(code, 1);
     // An enterprise on OGP, and a Hong Kong company on LianLian, are not concerned.
@@ -121,7 +121,7 @@ fn bc708_no_inn_with_ogp_is_an_info() {
     assert_eq!(f["severity"], "info");
     assert_eq!(
         f["message"],
-        "`ozon.inn` is empty: the settlement guide says an Ozon Global Pay settlement without an INN in Ozon's legal information risks an anti-money-laundering hold"
+        "`ozon.inn` is empty: Ozon's settlement guide says an Ozon Global Pay settlement without an INN in Ozon's legal information risks an anti-money-laundering hold"
     );
     assert_eq!(code, 0);
     for rel in ["BC708/clean.toml", "BC708/clean-lianlian.toml"] {
@@ -139,11 +139,11 @@ fn bc709_individual_business_licence_with_entity_type_enterprise() {
     assert_eq!(f["related"][0]["field"], "seller.license_number");
     assert_eq!(
         f["message"],
-        "`seller.entity_type` is enterprise, but the licence number `seller.license_number` starts with 92: it is registered as an individual business (个体工商户)"
+        "`seller.entity_type` is a company registered in mainland China (有限公司, 股份有限公司), but `seller.license_number` starts with 92: it is registered as an individual business (个体工商户)"
     );
     assert_eq!(
         f["remediation"][1],
-        "Set `seller.entity_type` = \"individual_business\" if the licence says so, or correct `seller.license_number` if the number was mistyped; eligibility for LianLian and Ozon Global Pay depends on it."
+        "Set `seller.entity_type = \"individual_business\"` if the licence says so, or correct `seller.license_number` if the number was mistyped; which payout channels the company may use depends on it."
     );
     assert!(
         with_code(&json, "BC304").is_empty(),
@@ -153,7 +153,7 @@ fn bc709_individual_business_licence_with_entity_type_enterprise() {
     let (json, _) = run("BC709/fires.toml", &["--lang", "zh"]);
     assert_eq!(
         only(&json, "BC709")["message"],
-        "`seller.entity_type` 为 enterprise，但执照号码 `seller.license_number` 以 92 开头：登记的是个体工商户"
+        "`seller.entity_type` 为在中国大陆注册的公司（有限公司、股份有限公司），但 `seller.license_number` 以 92 开头：登记的是个体工商户"
     );
     for rel in ["BC709/clean.toml", "BC709/clean-individual.toml"] {
         let (json, _) = run(rel, &[]);

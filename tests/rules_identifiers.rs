@@ -108,7 +108,7 @@ fn bc309_mismatch_is_an_error_formatting_a_warning() {
                 12,
                 18,
                 "error",
-                "`ozon.payout_account.account_number` (79****5512) differs from `lianlian.receiving_account.account_number` (79****5521)"
+                "`ozon.payout_account.account_number` (79****5512) differs from `lianlian.receiving_account.account_number` (79****5521), first at character 9"
             ),
             row(
                 "BC309",
@@ -278,7 +278,7 @@ fn bc316_ogp_iban_from_another_country_than_lithuania() {
     assert_eq!(f["confidence"], "low");
     assert_eq!(
         f["message"],
-        "`ozon_global_pay.iban` is an IBAN from DE; the settlement guide says an Ozon Global Pay account has an IBAN from LT"
+        "`ozon_global_pay.iban` is an IBAN from DE; Ozon's settlement guide says an Ozon Global Pay settlement account has an IBAN from LT"
     );
     assert_eq!(code, 0);
     for rel in [

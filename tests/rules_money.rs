@@ -91,7 +91,7 @@ fn bc504_eur_contract_currency_with_lianlian() {
     let (json, _) = run("BC504/fires-currency.toml", &["--lang", "zh"]);
     assert_eq!(
         only(&json, "BC504")["message"],
-        "合同币种为 EUR；Ozon 的连连收款仅支持 CNY, USD"
+        "合同币种为 EUR；Ozon 的连连收款仅支持 CNY、USD"
     );
 }
 
@@ -181,7 +181,7 @@ fn bc505_usd_account_on_euro_marketplaces() {
     let (json, _) = run("BC505/fires-entry.toml", &["--lang", "zh"]);
     assert_eq!(
         only(&json, "BC505")["message"],
-        "`amazon.deposit_methods[1].currency` 为 USD，但该收款方式分配给了 DE (EUR)：亚马逊每次付款都要换汇（亚马逊卖家货币转换器），手续费计入汇率"
+        "`amazon.deposit_methods[1].currency` 为 USD，但该存款方式分配给了 DE (EUR)：亚马逊每次付款都要换汇（亚马逊卖家货币转换器），手续费计入汇率"
     );
     for rel in ["BC505/clean.toml", "BC505/clean-no-currency.toml"] {
         let (json, _) = run(rel, &[]);
@@ -197,7 +197,7 @@ fn bc506_ogp_does_not_settle_in_usd() {
     assert_eq!(f["confidence"], "low");
     assert_eq!(
         f["message"],
-        "`ozon.contract_currency` is USD; the settlement guide says Ozon Global Pay does not settle in USD"
+        "`ozon.contract_currency` is USD; Ozon's settlement guide says Ozon Global Pay does not settle in USD"
     );
     assert_eq!(code, 0);
     // EUR on Ozon Global Pay, and USD with LianLian, stay clean.

@@ -135,7 +135,7 @@ fn bc104_abbreviated_legal_name_on_ozon() {
     assert_eq!(f["severity"], "warning");
     assert_eq!(
         f["message"],
-        "`ozon.legal_name` differs from the licence's Latin name `seller.legal_name_en` (legal form): \"SHENZHEN XINGHE TECHNOLOGY LTD\" vs \"SHENZHEN XINGHE TECHNOLOGY CO., LTD.\"; first difference at character 28"
+        "`ozon.legal_name` differs from `seller.legal_name_en` (legal form): \"SHENZHEN XINGHE TECHNOLOGY LTD\" vs \"SHENZHEN XINGHE TECHNOLOGY CO., LTD.\"; first difference at character 28"
     );
     assert_eq!(
         f["remediation"][1],
@@ -147,7 +147,7 @@ fn bc104_abbreviated_legal_name_on_ozon() {
     let (json, _) = run("BC104/fires.toml", &["--lang", "zh"]);
     assert_eq!(
         only(&json, "BC104")["message"],
-        "`ozon.legal_name` 与营业执照英文名称 `seller.legal_name_en` 不一致（公司类型写法）：\"SHENZHEN XINGHE TECHNOLOGY LTD\" 对比 \"SHENZHEN XINGHE TECHNOLOGY CO., LTD.\"；从第 28 个字符开始不同"
+        "`ozon.legal_name` 与 `seller.legal_name_en` 不一致（公司类型写法）：\"SHENZHEN XINGHE TECHNOLOGY LTD\" 对比 \"SHENZHEN XINGHE TECHNOLOGY CO., LTD.\"；从第 28 个字符开始不同"
     );
     for rel in ["BC104/clean.toml", "BC104/clean-chinese.toml"] {
         let (json, _) = run(rel, &[]);

@@ -17,7 +17,7 @@ fn bc601_bank_transfer_suspended_for_hk_seller() {
     assert_eq!(place(f), ("ozon.payment_method".into(), 7, 18));
     assert_eq!(
         f["message"],
-        "`ozon.payment_method` is bank_transfer_swift, which Ozon suspended for sellers from HK"
+        "`ozon.payment_method` is bank transfer (SWIFT), which Ozon suspended for sellers from HK"
     );
     assert_eq!(f["related"][0]["field"], "seller.country");
     assert_eq!(code, 1);
@@ -47,7 +47,7 @@ fn bc601_rulepack_can_follow_the_ogp_only_guides() {
     assert_eq!(place(f), ("ozon.payment_method".into(), 5, 18));
     assert_eq!(
         f["message"],
-        "`ozon.payment_method` is lianlian, which Ozon suspended for sellers from CN"
+        "`ozon.payment_method` is LianLian Global, which Ozon suspended for sellers from CN"
     );
     assert_eq!(code, 1);
     let (json, _) = diagnose_text(text, &[]);
@@ -61,7 +61,7 @@ fn bc602_channel_not_opened() {
     assert_eq!(place(f), ("lianlian.ozon_channel".into(), 4, 16));
     assert_eq!(
         f["message"],
-        "`lianlian.ozon_channel` is not_opened: the Ozon channel has not been opened in LianLian"
+        "`lianlian.ozon_channel` is not opened yet: LianLian cannot receive Ozon payouts until the channel is opened"
     );
     assert_eq!(f["confidence"], "low");
     assert_eq!(code, 1);
@@ -76,14 +76,14 @@ fn bc603_unauthorized_and_pending_review_have_their_own_texts() {
     assert_eq!(place(f), ("lianlian.ozon_channel".into(), 4, 16));
     assert_eq!(
         f["message"],
-        "`lianlian.ozon_channel` is unauthorized: the channel is not authorized yet"
+        "`lianlian.ozon_channel` is opened but not authorised (未授权): the authorisation of LianLian on Ozon was not completed"
     );
     assert_eq!(code, 1);
     let (json, _) = run("BC603/fires-pending.toml", &[]);
     let f = only(&json, "BC603");
     assert_eq!(
         f["message"],
-        "`lianlian.ozon_channel` is pending_review: LianLian is still reviewing the channel"
+        "`lianlian.ozon_channel` is under review: LianLian is still reviewing the channel"
     );
     assert_eq!(
         f["remediation"][0],
@@ -100,7 +100,7 @@ fn bc606_manual_review_categories() {
     assert_eq!(place(f), ("ozon.manual_review_categories".into(), 4, 28));
     assert_eq!(
         f["message"],
-        "`ozon.manual_review_categories` lists 2 categor(ies) under manual review (cosmetics, food); payouts may wait for the review"
+        "2 categor(ies) of the store are under manual review on Ozon (cosmetics, food); payouts may wait for the review"
     );
     assert_eq!(f["evidence"]["count"], 2);
     assert_eq!(code, 0);
@@ -150,7 +150,7 @@ fn bc609_pending_explains_money_not_arriving() {
     assert_eq!(f["severity"], "info");
     assert_eq!(
         f["message"],
-        "`ozon_global_pay.status` is pending: payouts wait until Ozon Global Pay has verified the settlement account"
+        "`ozon_global_pay.status` is pending review: payouts wait until Ozon Global Pay has verified the settlement account"
     );
     assert_eq!(code, 0);
     let (json, code) = run(

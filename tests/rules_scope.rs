@@ -193,3 +193,90 @@ fn every_rule_states_its_scope() {
         );
     }
 }
+
+/// Every profile the fixtures hold, with its flows.
+fn fixture_profiles() -> Vec<(String, Vec<u8>, bindcheck::profile::flow::Flows)> {
+    let pack = bindcheck::rulepack::RulePack::builtin().unwrap();
+    let mut paths: Vec<std::path::PathBuf> = Vec::new();
+    for folder in ["rules", "tickets", "examples"] {
+        let root = fixture(folder);
+        let mut stack = vec![root];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "toml") {
+                    paths.push(path);
+                }
+            }
+        }
+    }
+    paths.sort();
+    let options = bindcheck::pipeline::AnalyzeOptions::default();
+    paths
+        .into_iter()
+        .filter_map(|path| {
+            let bytes = std::fs::read(&path).unwrap();
+            let shown = path.display().to_string();
+            let analysis = bindcheck::pipeline::analyze(&shown, &bytes, &pack, &options).ok()?;
+            let flows = bindcheck::profile::flow::Flows::of(&analysis.profile);
+            Some((shown, bytes, flows))
+        })
+        .collect()
+}
+
+/// Remediation names the platform the finding is about: a profile about Amazon alone is never
+/// told to go to Ozon's pages, nor one about Ozon alone to Seller Central's — in English and
+/// Chinese, over every fixture (issue 14: BC805 sent an Amazon seller to the Ozon site, BC311
+/// an Ozon Global Pay seller to LianLian's receiving account page).
+#[test]
+fn steps_name_only_the_platforms_the_profile_is_about() {
+    use bindcheck::profile::flow::Flow;
+    let pack = bindcheck::rulepack::RulePack::builtin().unwrap();
+    let ozon_words = regex::Regex::new(r"Ozon").unwrap();
+    let amazon_words = regex::Regex::new(r"Seller Central|Amazon|亚马逊|卖家平台").unwrap();
+    let mut wrong = Vec::new();
+    let mut checked = 0;
+    for (path, bytes, flows) in fixture_profiles() {
+        for lang in [bindcheck::rulepack::Lang::En, bindcheck::rulepack::Lang::Zh] {
+            let file = bindcheck::docs::file_report(&path, &bytes, &pack, lang).unwrap();
+            for finding in &file.findings {
+                checked += 1;
+                let steps = finding.remediation.join(" ");
+                let foreign = [
+                    (flows.contains(Flow::Ozon), &ozon_words),
+                    (flows.contains(Flow::Amazon), &amazon_words),
+                ]
+                .into_iter()
+                .any(|(about, words)| !about && words.is_match(&steps));
+                if foreign {
+                    wrong.push(format!("{path} {} {lang:?}: {steps}", finding.code));
+                }
+            }
+        }
+    }
+    assert!(checked > 500, "{checked}");
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// BC805 on an Amazon-only profile sends the seller to Seller Central; BC311 on an Ozon Global
+/// Pay settlement account to the Ozon Global Pay account page.
+#[test]
+fn platform_steps_of_bc805_and_bc311() {
+    let (json, _) = diagnose_json(&fixture("tickets/amazon-fallback.toml"), &[]);
+    assert_eq!(
+        only(&json, "BC805")["remediation"][0],
+        "Clear the browser cache and cookies for Seller Central and for the payout provider's site, such as LianLian Global (or use a private window)."
+    );
+    let (json, _) = diagnose_json(&fixture("tickets/amazon-fallback.toml"), &["--lang", "zh"]);
+    assert_eq!(
+        only(&json, "BC805")["remediation"][0],
+        "清除亚马逊卖家平台和收款服务商网站（如连连国际）的浏览器缓存和 Cookie（或使用无痕窗口）。"
+    );
+    let (json, _) = diagnose_json(&fixture("tickets/ogp-rejected.toml"), &[]);
+    assert_eq!(
+        only(&json, "BC311")["remediation"][0],
+        "Copy the settlement account's details again from the Ozon Global Pay account page (Ozon Seller Center › Finance › Ozon Global Pay), so that country, IBAN and SWIFT/BIC belong to the same account."
+    );
+}

@@ -55,7 +55,7 @@ fn rules_on_a_secret_value_fire_without_quoting_it() {
         messages(&json),
         vec![
             ("BC901".into(), "lianlian.ozon_channel".into(), 4, 16, format!("`lianlian.ozon_channel` {shaped}")),
-            ("BC003".into(), "lianlian.ozon_channel".into(), 4, 16, "`‹secret›` is not allowed here; expected one of: `not_opened` — the Ozon channel was never opened; `pending_review` — opened, under review; `unauthorized` — opened but not authorised (未授权); `active` — opened and working; `suspended` — suspended by LianLian".into()),
+            ("BC003".into(), "lianlian.ozon_channel".into(), 4, 16, "`‹secret›` is not allowed here; expected one of: `not_opened` — not opened yet; `pending_review` — under review; `unauthorized` — opened but not authorised (未授权); `active` — opened and working; `suspended` — suspended by LianLian".into()),
             ("BC901".into(), "lianlian.merchant_id".into(), 5, 15, format!("`lianlian.merchant_id` {shaped}")),
             ("BC301".into(), "lianlian.merchant_id".into(), 5, 15, "`lianlian.merchant_id` (‹secret›, 32 characters) does not have the expected form of a Merchant ID: exactly 24 ASCII letters and digits".into()),
             ("BC901".into(), "incident.error_code".into(), 8, 14, format!("`incident.error_code` {shaped}")),

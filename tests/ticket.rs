@@ -59,11 +59,13 @@ fn subject_and_required_items() {
         "  Attempts made: 3 (browser cache cleared before retrying: no)",
         "  A check of our account details (bindcheck) found 2 possible causes, most likely first:",
         "    1. LianLian Ozon channel not opened (this blocks the binding or the payout)",
-        "       \"Status of the Ozon channel in LianLian\" is not_opened: the Ozon channel has not been opened in LianLian",
+        "       The status of the Ozon channel in LianLian is not opened yet: LianLian cannot receive Ozon payouts until the channel is opened",
         "    2. Repeated attempts without clearing the browser cache (this is likely to make it fail, delay it or cost money)",
-        "       3 attempts were made and \"Browser cache was cleared between attempts\" is false",
+        "       3 attempts were made without clearing the browser cache in between",
         "  Also checked for, and not found:",
-        "    - Wrong payment method selected on Ozon",
+        "    - Merchant ID field holds the login, an e-mail or a phone number",
+        "    - hidden, look-alike or broken characters (3 names, addresses and identifiers)",
+        "    - and 3 other checks, which found no problem either",
         "  [ ] Screenshot of the error, showing the full page URL (address bar) and the date and time (timestamp)",
         "Complete: the ticket has every item support asks for.",
     ] {
@@ -124,17 +126,33 @@ fn error_code_none_is_an_answer() {
     assert!(out.contains("Complete: the ticket"), "{out}");
 }
 
+/// A Merchant ID a check rejected (here: a zero-width space pasted with it) is not presented
+/// to support as fact: the e-mail asks for the correct one and the list below the cut says
+/// why; where a message quotes it (`--show-values`), the invisible character is escaped.
 #[test]
 fn invisible_characters_are_shown_escaped() {
     let text = FULL.replace(
         "merchant_id = \"LL2024SZXH0000000000A7K3\"",
         "merchant_id = \"LL2024SZXH\\u200B0000000000A7K3\"",
     );
-    let (out, code) = ticket(&text, &[]);
+    let (out, code) = ticket(&text, &["--show-values"]);
     assert_eq!(code, 0);
+    let (email, below) = split(&out);
     assert!(
-        out.contains("  LianLian Merchant ID: LL2024SZXH⟨U+200B⟩0000000000A7K3\n"),
-        "{out}"
+        email.contains("  LianLian Merchant ID: <ADD: the correct LianLian Merchant ID>\n"),
+        "{email}"
+    );
+    assert!(
+        email.contains(
+            "       LianLian's Merchant ID contains 1 invisible character(s), first U+200B ZERO WIDTH SPACE at character 11\n"
+        ),
+        "{email}"
+    );
+    assert!(
+        below.contains(
+            "  - lianlian.merchant_id: the LianLian Merchant ID, copied again from its account page: a check rejected the profile's value (Invisible character)\n"
+        ),
+        "{below}"
     );
     assert!(!out.contains('\u{200B}'));
     let (out, _) = ticket(FULL, &["--symptom", "Invalid\u{202E} Merchant ID"]);
@@ -336,4 +354,144 @@ fn a_cause_the_facts_rule_out_says_so() {
         out.contains("       Unlikely, since the test payment succeeded.\n"),
         "{out}"
     );
+}
+
+/// `bindcheck ticket` of a fixture under `fixtures/tickets/`: the e-mail and what is below it.
+fn ticket_of(name: &str) -> (String, String) {
+    let out = bindcheck()
+        .arg("ticket")
+        .arg(fixture(&format!("tickets/{name}.toml")))
+        .args(["--as-of", "2026-11-21"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let out = String::from_utf8_lossy(&out.stdout).into_owned();
+    let (email, below) = split(&out);
+    (email.to_string(), below.to_string())
+}
+
+/// The e-mail is plain English for a support agent: each field named by its place ("the
+/// routing number in Amazon's deposit method"), each choice in words (Ozon Global Pay), no
+/// field path, code quote, rule code or raw choice token (issue 14, t07 and f11).
+#[test]
+fn the_email_names_places_and_choices_in_words() {
+    let (email, _) = ticket_of("amazon-wire-routing");
+    for line in [
+        "  Amazon deposit method provider: LianLian Global",
+        "       The routing number in Amazon's deposit method holds LianLian's wire (Fedwire) routing number; Amazon's form wants the ACH routing number of LianLian's receiving account (026073150)",
+        "       The account holder name in Amazon's deposit method differs from the account name of LianLian's receiving account (spaces): \"NINGBO YONGGANG HOUSEHOLD PRODUCTS CO.,⟨U+00A0⟩LTD.\" vs \"NINGBO YONGGANG HOUSEHOLD PRODUCTS CO., LTD.\"; first difference at character 40",
+        "       3 attempts were made without clearing the browser cache in between",
+    ] {
+        assert!(
+            email.lines().any(|l| l == line),
+            "missing {line:?} in:\n{email}"
+        );
+    }
+    let (ogp, _) = ticket_of("ogp-rejected");
+    for line in [
+        "  Payment method selected on Ozon: Ozon Global Pay",
+        "  Ozon Global Pay account status: rejected",
+        "       The account name of the Ozon Global Pay settlement account differs from the legal name on the business licence (legal form): \"银川市塞上云商进出口有限公司\" vs \"银川市塞上云商进出口有限责任公司\"; first difference at character 13",
+        "       The status of the Ozon Global Pay account is rejected: Ozon Global Pay cannot pay out to this settlement account",
+        "       The company has no import/export rights, which Ozon Global Pay needs",
+        // The German IBAN is one cause with the BIC from another country it disagrees with.
+        "       The IBAN of the Ozon Global Pay settlement account is an IBAN from DE, but the SWIFT/BIC is from LT",
+        "       Found with it: Ozon Global Pay IBAN is not Lithuanian.",
+    ] {
+        assert!(
+            ogp.lines().any(|l| l == line),
+            "missing {line:?} in:\n{ogp}"
+        );
+    }
+    let code = regex::Regex::new(r"BC\d{3}").unwrap();
+    let tokens: Vec<&str> = bindcheck::profile::schema::FIELDS
+        .iter()
+        .filter_map(|f| match f.kind {
+            bindcheck::profile::schema::Kind::Enum(values) => Some(values),
+            _ => None,
+        })
+        .flatten()
+        .copied()
+        .filter(|v| v.contains('_') || *v == "lianlian")
+        .collect();
+    let words = regex::Regex::new(r"[A-Za-z_]+").unwrap();
+    for email in [&email, &ogp] {
+        assert!(!code.is_match(email) && !email.contains('`'), "{email}");
+        for spec in bindcheck::profile::schema::FIELDS {
+            assert!(
+                !email.contains(spec.path) || !spec.path.contains('.'),
+                "{email}"
+            );
+        }
+        for word in words.find_iter(email) {
+            assert!(
+                !tokens.contains(&word.as_str()),
+                "{} in:\n{email}",
+                word.as_str()
+            );
+        }
+    }
+}
+
+/// "Also checked for, and not found" names at most six checks — those that could explain the
+/// reported problem, or with none reported those of errors — and counts the others: with a
+/// failed Amazon deposit reported, neither LianLian's auto-withdraw threshold nor the region
+/// code of the licence number is named, yet both are counted.
+#[test]
+fn the_checks_that_found_nothing_are_few_and_counted() {
+    let (email, below) = ticket_of("amazon-wire-routing");
+    let part: Vec<&str> = email
+        .lines()
+        .skip_while(|l| *l != "  Also checked for, and not found:")
+        .skip(1)
+        .take_while(|l| l.starts_with("    - "))
+        .collect();
+    assert_eq!(part.len(), 7, "{email}");
+    assert!(!email.contains("Auto-withdraw threshold"), "{email}");
+    assert!(!email.contains("USCC region code"), "{email}");
+    assert_eq!(
+        part.last().copied(),
+        Some("    - and 7 other checks, which found no problem either")
+    );
+    let all = below
+        .lines()
+        .find_map(|l| l.strip_prefix("Checked without a problem: "))
+        .unwrap();
+    assert_eq!(all.split(", ").count(), 6 + 7, "{below}");
+    assert!(all.contains("BC502") && all.contains("BC403"), "{below}");
+}
+
+/// A Seller ID a check rejected is not presented as fact, in the subject or the account
+/// details: the e-mail asks for the correct one, and the list below the cut says which check
+/// rejected it (issue 14: f10 a marketplace ID, f17 a Client-Id with letters, f23 a Cyrillic Т).
+#[test]
+fn a_rejected_seller_id_is_asked_for() {
+    for (name, subject, line, missing) in [
+        (
+            "amazon-marketplace-id",
+            "Subject: LianLian deposit method problem on Amazon",
+            "  Amazon Seller ID (Merchant Token): <ADD: the correct Amazon Seller ID>",
+            "  - amazon.seller_id: the Amazon Seller ID (Merchant Token), copied again from its account page: a check rejected the profile's value (Amazon Seller ID is malformed)",
+        ),
+        (
+            "amazon-cyrillic-seller-id",
+            "Subject: LianLian deposit method problem on Amazon",
+            "  Amazon Seller ID (Merchant Token): <ADD: the correct Amazon Seller ID>",
+            "  - amazon.seller_id: the Amazon Seller ID (Merchant Token), copied again from its account page: a check rejected the profile's value (Look-alike character from another script)",
+        ),
+        (
+            "ozon-client-id-with-letters",
+            "Subject: LianLian payout binding problem on Ozon",
+            "  Ozon Seller ID (Client-Id): <ADD: the correct Ozon Seller ID>",
+            "  - ozon.seller_id: the Ozon Seller ID (Client-Id), copied again from its account page: a check rejected the profile's value (Ozon Client-Id is not a number)",
+        ),
+    ] {
+        let (email, below) = ticket_of(name);
+        assert_eq!(email.lines().next(), Some(subject), "{name}");
+        assert!(email.lines().any(|l| l == line), "{name}: {email}");
+        assert!(below.lines().any(|l| l == missing), "{name}: {below}");
+        for rejected in ["ATVPDKIKX0DER", "A1ZN7K\u{422}4QX8M3R", "OZ1963402"] {
+            assert!(!email.contains(rejected), "{name}: {email}");
+        }
+    }
 }

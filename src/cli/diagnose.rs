@@ -5,26 +5,17 @@ use super::{
     warn_unloadable,
 };
 use crate::pipeline::{Analysis, AnalyzeError, AnalyzeOptions, analyze};
-use crate::report::{self, Format, RenderOptions, Report};
+use crate::report::{self, Format, RenderOptions, Renderer, Report, ReportCommand};
 use crate::rulepack::{RulePack, Severity};
-use clap::ValueEnum;
 use std::path::PathBuf;
 use std::process::ExitCode;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum DiagnoseFormat {
-    Human,
-    Json,
-    Sarif,
-    Github,
-}
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// The seller profile (TOML).
     pub profile: PathBuf,
-    #[arg(long, value_enum, default_value = "human")]
-    pub format: DiagnoseFormat,
+    #[arg(long, value_parser = super::format_parser(ReportCommand::Diagnose), default_value = "human")]
+    pub format: Format,
     /// Language of messages (default: from LC_ALL / LC_MESSAGES / LANG; zh* → zh, else en).
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
@@ -58,25 +49,21 @@ pub fn run(args: Args) -> CmdResult {
     };
     let bytes = crate::pipeline::read_profile(&args.profile)
         .map_err(|e| Fatal(super::read_error(&e, options.lang)))?;
-    let format = match args.format {
-        DiagnoseFormat::Human => Format::Human,
-        DiagnoseFormat::Json => Format::Json,
-        DiagnoseFormat::Sarif => Format::Sarif,
-        DiagnoseFormat::Github => Format::Github,
-    };
+    let renderer = args.format.renderer();
     let analyze_options = AnalyzeOptions {
         as_of: args.as_of,
         symptom: args.symptom.clone(),
     };
     let fail_on = args.fail_on.level();
     let (report, exit) = match analyze(&path, &bytes, &pack, &analyze_options) {
-        Ok(analysis) => report_of(&analysis, &pack, options, format, fail_on),
+        Ok(analysis) => report_of(&analysis, &pack, options, renderer.as_ref(), fail_on),
         Err(AnalyzeError::Load(failure)) => {
             warn_unloadable(&failure, &pack, options.lang);
-            if format == Format::Human {
+            // A reader has been told on stderr; a machine gets the failure in its format.
+            if renderer.wants_terminal() {
                 return Ok(ExitCode::from(2));
             }
-            let mut report = Report::new(&pack, options).with_catalogue(&pack, format);
+            let mut report = Report::new(&pack, options).with_catalogue(&pack, renderer.as_ref());
             report.files.push(report::build_unreadable(
                 &path,
                 &failure.error,
@@ -87,37 +74,39 @@ pub fn run(args: Args) -> CmdResult {
         }
         Err(AnalyzeError::Policy(e)) => return Err(Fatal(e.to_string())),
     };
-    let out = render(&report, format)?;
+    let out = render(&report, renderer.as_ref())?;
     emit_styled(&out)?;
     Ok(exit)
 }
 
-/// The report of an analysed profile as `diagnose` gives it in `format`, and its exit code:
-/// 1 when a finding at or above `fail_on` remains, else 0.
+/// The report of an analysed profile as `diagnose` gives it for `renderer`, and its exit
+/// code: 1 when a finding at or above `fail_on` remains, else 0.
 pub(super) fn report_of(
     analysis: &Analysis,
     pack: &RulePack,
     options: RenderOptions,
-    format: Format,
+    renderer: &dyn Renderer,
     fail_on: Option<Severity>,
 ) -> (Report, ExitCode) {
-    let terminal = if format == Format::Human {
+    let terminal = if renderer.wants_terminal() {
         super::terminal()
     } else {
         crate::report::Terminal::PLAIN
     };
     let mut report = Report::new(pack, options)
-        .with_catalogue(pack, format)
+        .with_catalogue(pack, renderer)
         .with_terminal(terminal);
-    let file = report::build_file(
+    let mut file = report::build_file(
         &analysis.profile,
         &analysis.ranked,
         &analysis.causes,
         pack,
         options,
         fail_on,
-    )
-    .with_source(&analysis.profile, options);
+    );
+    if renderer.wants_source() {
+        file = file.with_source(&analysis.profile, options);
+    }
     let exit = if file.status == report::Status::Failed {
         ExitCode::from(1)
     } else {
@@ -127,10 +116,8 @@ pub(super) fn report_of(
     (report, exit)
 }
 
-/// `report` rendered in `format` (not yet escaped: see [`super::emit_styled`]).
-pub(super) fn render(report: &Report, format: Format) -> Result<String, Fatal> {
-    let renderer = report::renderer(format)
-        .ok_or_else(|| Fatal(format!("format {format:?} is not available")))?;
+/// `report` rendered by `renderer` (not yet escaped: see [`super::emit_styled`]).
+pub(super) fn render(report: &Report, renderer: &dyn Renderer) -> Result<String, Fatal> {
     let mut out = Vec::new();
     renderer
         .render(report, &mut out)

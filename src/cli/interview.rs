@@ -8,7 +8,7 @@ use super::{
 use crate::interview::terminal::{self, End, TerminalError};
 use crate::interview::{Interview, Options, Saved, protocol};
 use crate::profile::Flow;
-use crate::report::{Format, RenderOptions};
+use crate::report::{Human, Json, RenderOptions};
 use crate::rulepack::{Lang, Severity};
 use crate::rules::lookup;
 use clap::ValueEnum;
@@ -115,10 +115,10 @@ pub fn run(args: Args) -> CmdResult {
                     interview.analysis(),
                     interview.pack(),
                     render_options,
-                    Format::Json,
+                    &Json,
                     fail_on,
                 );
-                let json = render(&report, Format::Json)
+                let json = render(&report, &Json)
                     .ok()
                     .and_then(|text| serde_json::from_str(&text).ok())
                     .unwrap_or_default();
@@ -137,10 +137,10 @@ pub fn run(args: Args) -> CmdResult {
             interview.analysis(),
             interview.pack(),
             render_options,
-            Format::Human,
+            &Human,
             fail_on,
         );
-        emit_styled(&render(&report, Format::Human)?)?;
+        emit_styled(&render(&report, &Human)?)?;
         emit(&format!("\n{}\n", next_steps(&interview, lang).join("\n")))?;
     }
     // As `diagnose` would exit for the saved profile.
@@ -148,7 +148,7 @@ pub fn run(args: Args) -> CmdResult {
         interview.analysis(),
         interview.pack(),
         render_options,
-        Format::Json,
+        &Json,
         fail_on,
     );
     Ok(exit)

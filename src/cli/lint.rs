@@ -6,14 +6,14 @@
 //! `--write-baseline` (whose job is to accept the findings) turn that 1 into 0.
 
 use super::{
-    CmdResult, FailOn, Fatal, LangArg, emit, emit_escaped, emit_styled, lang, load_rulepack,
-    parse_date, say, warn,
+    CmdResult, FailOn, Fatal, LangArg, emit, emit_already_escaped, emit_styled, lang,
+    load_rulepack, parse_date, say, warn,
 };
 use crate::lint::{
     self, FileOutcome, FixMode, FixOutcome, LintOptions, Selection, baseline, config, walk,
 };
 use crate::pipeline::AnalyzeOptions;
-use crate::report::{self, Format, RenderOptions, Report};
+use crate::report::{self, Format, RenderOptions, Report, ReportCommand};
 use crate::rulepack::Lang;
 use crate::rules::{RULES, selects};
 use clap::ValueEnum;
@@ -23,36 +23,13 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LintFormat {
-    Concise,
-    Json,
-    Jsonl,
-    Sarif,
-    Github,
-    Junit,
-}
-
-impl LintFormat {
-    fn format(self) -> Format {
-        match self {
-            LintFormat::Concise => Format::Concise,
-            LintFormat::Json => Format::Json,
-            LintFormat::Jsonl => Format::Jsonl,
-            LintFormat::Sarif => Format::Sarif,
-            LintFormat::Github => Format::Github,
-            LintFormat::Junit => Format::Junit,
-        }
-    }
-}
-
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Profile files and folders (folders: every profile `*.toml`, honouring .gitignore).
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
-    #[arg(long, value_enum, default_value = "concise")]
-    pub format: LintFormat,
+    #[arg(long, value_parser = super::format_parser(ReportCommand::Lint), default_value = "concise")]
+    pub format: Format,
     /// The configuration (default: bindcheck.toml in the working directory or above).
     #[arg(long)]
     pub config: Option<PathBuf>,
@@ -232,8 +209,8 @@ fn lint_options(
 /// `--statistics` writes a table (the concise format's) or JSON; it refuses the formats it
 /// cannot write rather than printing another one.
 fn check_statistics_format(args: &Args, lang: Lang) -> Result<(), Fatal> {
-    if args.statistics && !matches!(args.format, LintFormat::Concise | LintFormat::Json) {
-        let name = format_name(args.format);
+    if args.statistics && !matches!(args.format, Format::Concise | Format::Json) {
+        let name = args.format.name();
         return Err(Fatal(say(
             lang,
             format!(
@@ -351,14 +328,7 @@ pub fn run(args: Args) -> CmdResult {
     let lang = lang(args.lang);
     let (pack, options) = prepare(&args, lang)?;
     // Fail before the work when the output cannot be produced.
-    let format = args.format.format();
-    let renderer = report::renderer(format);
-    if options.fix != FixMode::Diff && !args.statistics && renderer.is_none() {
-        return Err(Fatal(format!(
-            "--format {} is not available in this build",
-            format_name(args.format)
-        )));
-    }
+    let renderer = args.format.renderer();
     let mut sink = Sink::open(args.output_file.as_deref(), lang)?;
 
     let (items, missing) = collect_items(&args, lang);
@@ -368,13 +338,13 @@ pub fn run(args: Args) -> CmdResult {
         .map_err(|e| Fatal(format!("cannot start worker threads: {e}")))?;
     let progress = Progress::new(items.len(), args.progress);
 
-    let mut report = Report::new(&pack, options.render).with_catalogue(&pack, format);
-    let output = renderer.filter(|_| options.fix != FixMode::Diff && !args.statistics);
+    let mut report = Report::new(&pack, options.render).with_catalogue(&pack, renderer.as_ref());
+    let output = Some(renderer).filter(|_| options.fix != FixMode::Diff && !args.statistics);
     let streaming = output.as_deref().filter(|r| r.streams());
     // Info findings (mostly BC004 "not checked") would drown the errors in a CI log.
     let hide_info = !args.show_info
         && output.is_some()
-        && matches!(args.format, LintFormat::Concise | LintFormat::Github)
+        && matches!(args.format, Format::Concise | Format::Github)
         && options.fail_on != Some(crate::rulepack::Severity::Info);
     let context = BatchContext {
         pool: &pool,
@@ -464,11 +434,11 @@ fn check_items(
 /// `--statistics`: JSON, or the table (at the terminal's width when it goes there).
 fn write_statistics(
     stats: &lint::statistics::Statistics,
-    format: LintFormat,
+    format: Format,
     sink: &mut Sink,
     lang: Lang,
 ) -> Result<(), Fatal> {
-    if format == LintFormat::Json {
+    if format == Format::Json {
         let mut text = serde_json::to_string_pretty(&stats.to_json())
             .map_err(|e| Fatal(format!("cannot render: {e}")))?;
         text.push('\n');
@@ -718,7 +688,7 @@ impl Sink {
                 .writer
                 .write_all(text.as_bytes())
                 .map_err(|e| cannot_write(&file.target, &e, lang)),
-            None => emit_escaped(text),
+            None => emit_already_escaped(text),
         }
     }
 
@@ -761,9 +731,9 @@ impl Sink {
                     crate::unicode::escape(path)
                 ),
             );
-            emit_escaped(&note)?;
+            emit_already_escaped(&note)?;
         }
-        emit_escaped(&shown)
+        emit_already_escaped(&shown)
     }
 
     /// Renames the output file into place; returns its name for the summary line.
@@ -814,13 +784,6 @@ fn cannot_write(path: &std::path::Path, e: &std::io::Error, lang: Lang) -> Fatal
         format!("cannot write {shown}: {reason}"),
         format!("无法写入 {shown}：{reason}"),
     ))
-}
-
-fn format_name(format: LintFormat) -> String {
-    format
-        .to_possible_value()
-        .map(|v| v.get_name().to_string())
-        .unwrap_or_default()
 }
 
 /// How many files are checked before their results are written.

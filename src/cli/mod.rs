@@ -13,7 +13,7 @@ mod rules_cmd;
 mod schema_cmd;
 mod ticket;
 
-use crate::report::Terminal;
+use crate::report::{Format, ReportCommand, Terminal};
 use crate::rulepack::{Lang, RulePack, Severity};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
@@ -216,6 +216,20 @@ pub fn load_rulepack(path: Option<&PathBuf>) -> Result<RulePack, Fatal> {
 
 pub use crate::report::words::say;
 
+/// The parser of `--format` for `command`: the names of the formats it accepts
+/// ([`Format::accepted_by`]), so `--help`, completions and errors list exactly those.
+pub fn format_parser(
+    command: ReportCommand,
+) -> impl clap::builder::TypedValueParser<Value = Format> {
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+    PossibleValuesParser::new(
+        Format::accepted_by(command)
+            .iter()
+            .map(|format| PossibleValue::new(format.name())),
+    )
+    .try_map(|name| Format::from_name(&name).ok_or(format!("unknown format `{name}`")))
+}
+
 /// Parses `--as-of DATE`.
 pub fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
     s.parse()
@@ -239,7 +253,7 @@ pub fn emit_styled(text: &str) -> Result<(), Fatal> {
 
 /// Writes text that has already been through [`crate::unicode::escape_keep_newlines`] (lint
 /// escapes each file's output on its worker thread) to stdout as it is.
-pub fn emit_escaped(text: &str) -> Result<(), Fatal> {
+pub fn emit_already_escaped(text: &str) -> Result<(), Fatal> {
     debug_assert_eq!(crate::unicode::escape_keep_newlines(text), text);
     write_stdout(text)
 }

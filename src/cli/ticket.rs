@@ -13,12 +13,15 @@ const MAX_CAUSES: usize = 5;
 #[command(
     after_help = "Drafts an English support e-mail (subject and body) for a profile: the Seller ID, \
 the LianLian Merchant ID, the error code and time, the attempts made, the top causes bindcheck found, \
-what was already checked, and the attachments support requires. After the e-mail it lists what the \
+the checks that could explain the problem and found nothing (the others counted), and the \
+attachments support requires. After the e-mail it lists what the \
 profile lacks for a complete ticket.\n\n\
 The ticket is meant to be sent, and support cannot find an account without its IDs: the Seller ID and \
 the Merchant ID are therefore printed in full (escaped, so an invisible character shows as ⟨U+200B⟩ \
-instead of being copied). Identifiers inside the causes' messages are masked unless --show-values. \
-Secrets are never printed.\n\n\
+instead of being copied), unless a check rejected one: then the e-mail asks for the correct one \
+instead. The causes are worded for someone who never saw the profile: fields by their place, \
+choices in words, rule codes and field paths below the e-mail. Identifiers inside the causes' \
+messages are masked unless --show-values. Secrets are never printed.\n\n\
 Exit status: 0 when the ticket was written, 2 when the profile cannot be loaded."
 )]
 pub struct Args {
@@ -33,7 +36,7 @@ pub struct Args {
     /// Use this date as today for date rules (YYYY-MM-DD).
     #[arg(long, value_parser = parse_date)]
     pub as_of: Option<jiff::civil::Date>,
-    /// Print identifiers inside the causes' messages in full (the Seller ID and Merchant ID are always shown).
+    /// Print identifiers inside the causes' messages in full (the Seller ID and Merchant ID are shown unless a check rejected them).
     #[arg(long)]
     pub show_values: bool,
 }

@@ -2,7 +2,7 @@
 //! [`crate::report::JSON_KEYS`]) with an example written by the JSON renderer itself.
 
 use super::{cell, generated_notice};
-use crate::report::{self, Renderer, Report};
+use crate::report::{self, Format, Renderer, Report, ReportCommand};
 use crate::rulepack::{Lang, RulePack};
 use std::fmt::Write;
 use std::path::Path;
@@ -22,7 +22,7 @@ pub fn page(pack: &RulePack, fixtures: &Path) -> std::io::Result<String> {
     out += "\nOther commands (`explain`, `rules`, `init`, `schema`, `ticket`, …) exit 0, or 2 \
             when they cannot do their job. Error messages go to stderr, reports to stdout (or \
             `--output-file`).\n\n";
-    out += FORMATS;
+    out += &formats_table();
     out += "\n## The JSON report (`--format json`)\n\nCodes, field paths and keys never change \
             with `--lang`; titles, messages and steps do. Every string is escaped: control, \
             bidi and invisible characters appear as `⟨U+200B⟩`.\n\n| key | meaning |\n|---|---|\n";
@@ -38,15 +38,63 @@ pub fn page(pack: &RulePack, fixtures: &Path) -> std::io::Result<String> {
     Ok(out)
 }
 
-const FORMATS: &str = "## Formats\n\n\
-| format | commands | what it is |\n|---|---|---|\n\
-| `human` | `diagnose` (default) | ranked causes with numbered steps and the source line, wrapped to the terminal, coloured on a terminal |\n\
-| `concise` | `lint` (default) | one line per finding: `path:line:column: CODE message`; info findings only with `--show-info` |\n\
-| `json` | both | the report below |\n\
-| `jsonl` | `lint` | one finding object per line, with the file's `path` added |\n\
-| `sarif` | both | SARIF 2.1.0 as GitHub code scanning accepts it: every rule with its help, results with regions, `columnKind` and `partialFingerprints` |\n\
-| `github` | both | GitHub Actions workflow commands (`::error file=…,line=…::message`), escaped as the runner requires |\n\
-| `junit` | `lint` | JUnit XML: one test suite per file, one failing test case per finding at or above `--fail-on` |\n";
+/// What each format is; the commands that write it come from [`Format::accepted_by`].
+const FORMATS: [(Format, &str); 7] = [
+    (
+        Format::Human,
+        "ranked causes with numbered steps and the source line, wrapped to the terminal, coloured on a terminal",
+    ),
+    (
+        Format::Concise,
+        "one line per finding: `path:line:column: CODE message`; info findings only with `--show-info`",
+    ),
+    (Format::Json, "the report below"),
+    (
+        Format::Jsonl,
+        "one finding object per line, with the file's `path` added",
+    ),
+    (
+        Format::Sarif,
+        "SARIF 2.1.0 as GitHub code scanning accepts it: every rule with its help, results with regions, `columnKind` and `partialFingerprints`; `level` is the finding's severity",
+    ),
+    (
+        Format::Github,
+        "GitHub Actions workflow commands (`::error file=…,line=…::message`, `::warning`, `::notice` by severity), escaped as the runner requires",
+    ),
+    (
+        Format::Junit,
+        "JUnit XML: one test suite per file, one test case per finding, failing for a finding at or above `--fail-on` (the others pass, their text in `<system-out>`)",
+    ),
+];
+
+/// The table of formats: each with the commands that write it, `(default)` where it is one.
+fn formats_table() -> String {
+    let mut out = String::from("## Formats\n\n| format | commands | what it is |\n|---|---|---|\n");
+    for (format, what) in FORMATS {
+        let commands: Vec<String> = ReportCommand::ALL
+            .into_iter()
+            .filter_map(|command| {
+                let accepted = Format::accepted_by(command);
+                let name = command.name();
+                accepted.contains(&format).then(|| {
+                    let default = if accepted.first() == Some(&format) {
+                        " (default)"
+                    } else {
+                        ""
+                    };
+                    format!("`{name}`{default}")
+                })
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {what} |",
+            format.name(),
+            commands.join(", ")
+        );
+    }
+    out
+}
 
 /// The JSON report of [`EXAMPLE`], as `diagnose` writes it.
 fn example_json(pack: &RulePack, fixtures: &Path) -> std::io::Result<String> {

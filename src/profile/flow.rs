@@ -89,11 +89,11 @@ impl Flow {
             ),
             Flow::Amazon => (
                 "an Amazon store, whatever its deposit method",
-                "亚马逊店铺（不论收款方式）",
+                "亚马逊店铺（不论存款方式）",
             ),
             Flow::AmazonLianlian => (
                 "a LianLian Global account as the Amazon deposit method",
-                "以连连国际账户作为亚马逊收款方式",
+                "以连连国际账户作为亚马逊存款方式",
             ),
         }
     }
@@ -214,6 +214,61 @@ impl Flows {
     /// The flows in the set, `any` first.
     pub fn iter(self) -> impl Iterator<Item = Flow> {
         Flow::ALL.into_iter().filter(move |f| self.contains(*f))
+    }
+}
+
+/// A platform whose pages a remediation step sends the seller to. A rule words its steps per
+/// platform where they differ (`[rules.BC805.en.remediation] amazon = [...]`): the steps of a
+/// finding are those of the platform whose page holds its field, or of the one platform the
+/// profile is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Platform {
+    /// Ozon Seller Center (with LianLian as its payout method).
+    Ozon,
+    /// Ozon Global Pay's settlement account.
+    OzonGlobalPay,
+    /// Amazon Seller Central.
+    Amazon,
+    /// LianLian Global.
+    Lianlian,
+}
+
+impl Platform {
+    /// The key of its steps in the rulepack.
+    pub fn key(self) -> &'static str {
+        match self {
+            Platform::Ozon => "ozon",
+            Platform::OzonGlobalPay => "ogp",
+            Platform::Amazon => "amazon",
+            Platform::Lianlian => "lianlian",
+        }
+    }
+
+    /// The platform whose page holds the field at `path`; `None` for the seller's licence and
+    /// the incident, which belong to no platform.
+    pub fn of_field(path: &str) -> Option<Platform> {
+        let section = path.split(['.', '[']).next().unwrap_or(path);
+        match section {
+            "ozon" => Some(Platform::Ozon),
+            "ozon_global_pay" => Some(Platform::OzonGlobalPay),
+            "amazon" => Some(Platform::Amazon),
+            "lianlian" => Some(Platform::Lianlian),
+            _ => None,
+        }
+    }
+
+    /// The one platform a profile describing `flows` is about: Amazon, Ozon with LianLian, or
+    /// Ozon Global Pay; `None` when it describes several or none.
+    pub fn of_flows(flows: Flows) -> Option<Platform> {
+        let amazon = flows.contains(Flow::Amazon) || flows.contains(Flow::AmazonLianlian);
+        let ogp = flows.contains(Flow::OzonGlobalPay);
+        let ozon_lianlian = flows.contains(Flow::OzonLianlian);
+        match (amazon, ozon_lianlian, ogp) {
+            (true, false, false) => Some(Platform::Amazon),
+            (false, true, false) => Some(Platform::Ozon),
+            (false, false, true) => Some(Platform::OzonGlobalPay),
+            _ => None,
+        }
     }
 }
 

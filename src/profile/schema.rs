@@ -40,8 +40,8 @@ impl FieldClass {
     pub fn describe(self) -> (&'static str, &'static str) {
         match self {
             FieldClass::Identifier => (
-                "ASCII only, no whitespace (an IBAN may carry single spaces in groups of four); masked in output",
-                "仅限 ASCII 字符，不含空白（IBAN 可按四位一组用单个空格分隔）；输出时打码",
+                "ASCII only, no whitespace (an IBAN may carry single spaces in groups of four); masked in output, except a bank's public codes (SWIFT/BIC, routing numbers, sort code, BSB, bank and branch codes), which name a bank, not an account",
+                "仅限 ASCII 字符，不含空白（IBAN 可按四位一组用单个空格分隔）；输出时打码，但银行的公开代码（SWIFT/BIC、路由号、Sort code、BSB、银行代码和支行代码）除外：它们标识的是银行而不是账户",
             ),
             FieldClass::Name => (
                 "a legal or account name: scanned for invisible, look-alike and irregular characters",
@@ -126,7 +126,29 @@ pub struct SectionSpec {
     pub array: bool,
 }
 
+/// The keys of a bank's public codes: SWIFT/BIC, the US ACH and wire routing numbers, the UK
+/// sort code, the Australian BSB and the Japanese bank and branch codes. They name a bank or a
+/// branch, which anyone can look up, not an account: outputs show them in full, since a message
+/// that two of them differ says nothing masked (`*** differs from ****`). Account numbers,
+/// IBANs, Merchant IDs, Seller IDs and licence numbers stay masked.
+pub const PUBLIC_BANK_CODES: &[&str] = &[
+    "swift_bic",
+    "routing_number",
+    "wire_routing_number",
+    "sort_code",
+    "bsb",
+    "bank_code",
+    "branch_code",
+];
+
 impl FieldSpec {
+    /// Whether outputs mask the value unless `--show-values`: an identifier that is not one of
+    /// a bank's [`PUBLIC_BANK_CODES`].
+    pub fn is_masked(&self) -> bool {
+        let key = self.path.rsplit('.').next().unwrap_or(self.path);
+        self.class == FieldClass::Identifier && !PUBLIC_BANK_CODES.contains(&key)
+    }
+
     /// What the field is, in `lang`.
     pub fn about(&self, lang: Lang) -> &'static str {
         match lang {
@@ -248,13 +270,13 @@ pub const SECTIONS: &[SectionSpec] = &[
     SectionSpec {
         path: "amazon.deposit_method",
         en: "The deposit method assigned in Seller Central",
-        zh: "卖家平台中指定的收款方式",
+        zh: "卖家平台中指定的存款方式",
         array: false,
     },
     SectionSpec {
         path: "amazon.deposit_methods",
         en: "Deposit methods, one per entry, each with the marketplaces it is assigned to",
-        zh: "收款方式，每项一个，并写明所分配的站点",
+        zh: "存款方式，每项一个，并写明所分配的站点",
         array: true,
     },
     SectionSpec {
@@ -783,7 +805,7 @@ const FIELDS_BEFORE_DEPOSIT: &[FieldSpec] = &[
         Code,
         "true",
         "The person changing the deposit method is the primary owner",
-        "修改收款方式的人是否为主账户所有人",
+        "修改存款方式的人是否为主账户所有人",
     ),
     spec(
         "amazon.settlement_period_end",
@@ -799,7 +821,7 @@ const FIELDS_BEFORE_DEPOSIT: &[FieldSpec] = &[
         Code,
         "2026-11-25",
         "When the deposit method was or will be changed",
-        "收款方式变更日期",
+        "存款方式变更日期",
     ),
     spec(
         "amazon.support_notified",
@@ -919,7 +941,7 @@ macro_rules! deposit_method_fields {
                 Code,
                 "\"lianlian\"",
                 "Deposit method provider",
-                "收款方式提供方",
+                "存款方式提供方",
             ),
             spec(
                 concat!($prefix, ".account_holder_name"),
@@ -1047,7 +1069,7 @@ macro_rules! deposit_method_fields {
                 Code,
                 "[\"US\"]",
                 "Marketplaces this deposit method is assigned to (default: all of amazon.marketplaces)",
-                "该收款方式所分配的站点（默认：amazon.marketplaces 中的全部站点）",
+                "该存款方式所分配的站点（默认：amazon.marketplaces 中的全部站点）",
             ),
         ]
     };
@@ -1187,6 +1209,21 @@ pub fn entry_path(path: &str, entry: usize) -> String {
             format!("{DEPOSIT_METHODS}[{entry}]{rest}")
         }
         _ => path.to_string(),
+    }
+}
+
+/// `path` without the entry index [`entry_path`] adds: `amazon.deposit_methods[1].provider` →
+/// `amazon.deposit_methods.provider`.
+pub fn without_entry(path: &str) -> std::borrow::Cow<'_, str> {
+    match path
+        .strip_prefix(DEPOSIT_METHODS)
+        .and_then(|rest| rest.strip_prefix('['))
+        .and_then(|rest| rest.split_once(']'))
+    {
+        Some((index, rest)) if index.bytes().all(|b| b.is_ascii_digit()) => {
+            std::borrow::Cow::Owned(format!("{DEPOSIT_METHODS}{rest}"))
+        }
+        _ => std::borrow::Cow::Borrowed(path),
     }
 }
 

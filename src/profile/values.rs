@@ -1,6 +1,8 @@
 //! What each allowed value of an enum field means, in both languages: shown when a value is
-//! not allowed (so the seller can pick the right one instead of the nearest spelling) and in
-//! the comments of `bindcheck init` templates.
+//! not allowed (so the seller can pick the right one instead of the nearest spelling), in the
+//! comments of `bindcheck init` templates, and in place of the value wherever a message names
+//! one (`` `ozon.payment_method` is Ozon Global Pay ``). A meaning therefore reads both after
+//! the value in a list and after "is" in a sentence.
 
 use super::schema;
 
@@ -20,7 +22,7 @@ const ENTITY_TYPES: &[Meaning] = &[
     m(
         "enterprise",
         "a company registered in mainland China (有限公司, 股份有限公司)",
-        "在中国大陆注册的公司，如有限公司、股份有限公司",
+        "在中国大陆注册的公司（有限公司、股份有限公司）",
     ),
     m(
         "individual_business",
@@ -34,18 +36,14 @@ const ENTITY_TYPES: &[Meaning] = &[
     ),
     m(
         "offshore_company",
-        "an offshore company, e.g. in the BVI or the Cayman Islands",
-        "离岸公司，如英属维尔京群岛、开曼群岛公司",
+        "an offshore company (in the BVI or the Cayman Islands, say)",
+        "离岸公司（如英属维尔京群岛、开曼群岛公司）",
     ),
 ];
 
 const CHANNEL_STATUSES: &[Meaning] = &[
-    m(
-        "not_opened",
-        "the Ozon channel was never opened",
-        "尚未开通 Ozon 渠道",
-    ),
-    m("pending_review", "opened, under review", "已申请，审核中"),
+    m("not_opened", "not opened yet", "尚未开通"),
+    m("pending_review", "under review", "审核中"),
     m(
         "unauthorized",
         "opened but not authorised (未授权)",
@@ -75,17 +73,13 @@ const CONTRACT_CURRENCIES: &[Meaning] = &[
 ];
 
 const OPERATOR_ROLES: &[Meaning] = &[
-    m(
-        "manager",
-        "the Manager role (can activate LianLian)",
-        "经理（Manager）角色，可启用连连",
-    ),
+    m("manager", "the Manager role", "经理（Manager）角色"),
     m("admin", "the Admin role", "管理员（Admin）角色"),
     m("other", "another role", "其他角色"),
 ];
 
 const OGP_STATUSES: &[Meaning] = &[
-    m("pending", "applied, under review", "已申请，审核中"),
+    m("pending", "pending review", "审核中"),
     m("active", "approved and working", "已通过，可正常使用"),
     m("rejected", "rejected", "被拒绝"),
 ];
@@ -104,20 +98,16 @@ const DEPOSIT_PROVIDERS: &[Meaning] = &[
 ];
 
 const TEST_PAYMENT_RESULTS: &[Meaning] = &[
-    m("succeeded", "the test payment arrived", "测试打款已到账"),
-    m("failed", "the test payment failed", "测试打款失败"),
-    m("not_attempted", "no test payment yet", "尚未进行测试打款"),
+    m("succeeded", "arrived", "已到账"),
+    m("failed", "failed", "失败"),
+    m("not_attempted", "not attempted yet", "尚未进行"),
 ];
 
 const ACCOUNT_TYPES: &[Meaning] = &[
-    m(
-        "普通",
-        "a Japanese ordinary account (futsū)",
-        "日本的普通存款账户",
-    ),
+    m("普通", "a Japanese ordinary account", "日本的普通存款账户"),
     m(
         "当座",
-        "a Japanese current account (tōza)",
+        "a Japanese current account",
         "日本的活期支票账户（当座）",
     ),
     m(
@@ -146,6 +136,21 @@ pub fn meanings(values: &[&str]) -> Option<&'static [Meaning]> {
         .iter()
         .find(|(list, _)| *list == values)
         .map(|(_, meanings)| *meanings)
+}
+
+/// What `value` of the enum field at `path` means, in `lang`; `None` for a value or field
+/// whose meaning is not written down.
+pub fn meaning(path: &str, value: &str, lang: crate::rulepack::Lang) -> Option<&'static str> {
+    let path = schema::without_entry(path);
+    let path = schema::deposit_method_path(&path).unwrap_or(&path);
+    let schema::Kind::Enum(values) = schema::field(path)?.kind else {
+        return None;
+    };
+    let found = meanings(values)?.iter().find(|m| m.value == value)?;
+    Some(match lang {
+        crate::rulepack::Lang::En => found.en,
+        crate::rulepack::Lang::Zh => found.zh,
+    })
 }
 
 #[cfg(test)]

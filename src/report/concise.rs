@@ -2,9 +2,24 @@
 //! the shape editors and CI logs already know from compilers and ruff (whose marker for a
 //! fixable finding sits in the same place). Findings of one cause share its rank `K`.
 
-use super::{FileReport, Renderer, Report};
+use super::{FileReport, Renderer, Report, ReportFinding};
+use crate::rulepack::Lang;
 use crate::unicode::escape;
 use std::io::{self, Write};
+
+/// One finding on one line: `path:line:col: CODE severity [cause K] message`, in `lang`
+/// (JUnit's failure text starts with the same line).
+pub(super) fn line(path: &str, f: &ReportFinding, lang: Lang) -> String {
+    format!(
+        "{path}:{}:{}: {} {} [{}] {}",
+        f.line,
+        f.column,
+        f.code,
+        super::words::severity(f.severity, lang),
+        super::words::cause_tag(f.cause, lang),
+        f.message
+    )
+}
 
 /// The concise renderer.
 pub struct Concise;
@@ -19,16 +34,7 @@ impl Renderer for Concise {
         let lang = report.options.lang;
         for f in &file.findings {
             // Messages are escaped when built, so none spans two lines.
-            writeln!(
-                out,
-                "{path}:{}:{}: {} {} [cause {}] {}",
-                f.line,
-                f.column,
-                f.code,
-                super::words::severity(f.severity, lang),
-                f.cause,
-                f.message
-            )?;
+            writeln!(out, "{}", line(&path, f, lang))?;
         }
         Ok(())
     }

@@ -81,14 +81,13 @@ impl Renderer for Github {
         true
     }
 
-    fn file(&self, _report: &Report, file: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+    fn file(&self, report: &Report, file: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         let path = escape_property(&repo_path(&escape(&file.path)));
+        let lang = report.options.lang;
         for f in &file.findings {
-            let title = if f.title.is_empty() {
-                format!("{} {} (cause {})", f.code, f.name, f.cause)
-            } else {
-                format!("{} {} (cause {})", f.code, f.title, f.cause)
-            };
+            let name = if f.title.is_empty() { f.name } else { &f.title };
+            let cause = super::words::aside(&super::words::cause_tag(f.cause, lang), lang);
+            let title = format!("{} {name}{cause}", f.code);
             writeln!(
                 out,
                 "::{} file={path},line={},col={},endLine={},endColumn={},title={}::{}",

@@ -104,6 +104,14 @@ pub fn severity_label(severity: Severity, lang: Lang) -> &'static str {
 }
 
 impl Renderer for Human {
+    fn wants_source(&self) -> bool {
+        true
+    }
+
+    fn wants_terminal(&self) -> bool {
+        true
+    }
+
     fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
         for file in &report.files {
             write_file(out, file, report)?;

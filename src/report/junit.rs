@@ -1,15 +1,17 @@
 //! `--format junit`: JUnit XML, for CI systems that show test reports (GitLab, Jenkins, Azure).
 //!
 //! Shape (decided here): one `<testsuite>` per profile, named by its path, one `<testcase>`
-//! per finding. An error or warning is a `<failure>` (the profile fails that check); info is
-//! advice, so its testcase passes and carries the text in `<system-out>`. A file that cannot be
+//! per finding. A finding at or above `--fail-on` is a `<failure>` (the profile fails that
+//! check, as the exit status and the JSON `status` say); any other finding — info, or a warning
+//! with the default `--fail-on error` — passes and carries its text, severity included, in
+//! `<system-out>`, so a JUnit report never fails a run that bindcheck passed. A file that cannot be
 //! loaded is an `<error>` — the check could not run, which JUnit distinguishes from a failure.
 //! A profile without findings is one passing testcase, so every file shows in the report.
 //! Testcase names stay stable from run to run (CI keeps a history by them), so the rank of a
 //! finding's cause is in the body, where `concise` has it: `[cause 2]`.
 
 use super::{FileReport, Renderer, Report, ReportFinding, Status};
-use crate::rulepack::Severity;
+use crate::rulepack::Lang;
 use crate::unicode::escape;
 use std::io::{self, Write};
 
@@ -60,11 +62,8 @@ fn testcase_name(f: &ReportFinding) -> String {
 }
 
 /// The body of a failure: where, what, and the numbered steps.
-fn details(path: &str, f: &ReportFinding) -> String {
-    let mut body = format!(
-        "{path}:{}:{}: {} {} [cause {}] {}",
-        f.line, f.column, f.code, f.severity, f.cause, f.message
-    );
+fn details(path: &str, f: &ReportFinding, lang: Lang) -> String {
+    let mut body = super::concise::line(path, f, lang);
     for (i, step) in f.remediation.iter().enumerate() {
         body.push_str(&format!("\n{}. {step}", i + 1));
     }
@@ -79,12 +78,12 @@ fn counts(file: &FileReport) -> (usize, usize, usize) {
     let failures = file
         .findings
         .iter()
-        .filter(|f| f.severity != Severity::Info)
+        .filter(|f| file.fails(f.severity))
         .count();
     (tests, failures, 0)
 }
 
-fn write_suite(out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
+fn write_suite(out: &mut dyn Write, file: &FileReport, lang: Lang) -> io::Result<()> {
     let path = escape(&file.path);
     let (tests, failures, errors) = counts(file);
     writeln!(
@@ -106,13 +105,13 @@ fn write_suite(out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
             attr(&path),
             attr(&testcase_name(f))
         )?;
-        let body = text(&details(&path, f));
+        let body = text(&details(&path, f, lang));
         let element = if file.status == Status::Unreadable {
             Some("error")
-        } else if f.severity == Severity::Info {
-            None
-        } else {
+        } else if file.fails(f.severity) {
             Some("failure")
+        } else {
+            None
         };
         match element {
             Some(element) => writeln!(
@@ -143,7 +142,7 @@ impl Renderer for Junit {
             "<testsuites name=\"bindcheck\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\">"
         )?;
         for file in &report.files {
-            write_suite(out, file)?;
+            write_suite(out, file, report.options.lang)?;
         }
         writeln!(out, "</testsuites>")
     }

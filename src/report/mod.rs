@@ -27,8 +27,8 @@ pub use junit::Junit;
 pub use sarif::Sarif;
 pub use style::Terminal;
 
-use crate::finding::{Applicability, Arg, Finding};
-use crate::profile::schema::FieldClass;
+use crate::finding::{Applicability, Arg, Finding, Term};
+use crate::profile::flow::{Flows, Platform};
 use crate::profile::{LoadError, Profile};
 use crate::rank::{Cause, Ranked, round};
 use crate::redact::Secrets;
@@ -49,6 +49,37 @@ pub struct RenderOptions {
     pub show_values: bool,
     /// Show the ranking formula of each finding.
     pub explain_rank: bool,
+}
+
+impl RenderOptions {
+    /// How the reports word a finding: fields by their key paths.
+    pub fn wording(self) -> Wording {
+        Wording {
+            lang: self.lang,
+            show_values: self.show_values,
+            naming: Naming::Paths,
+        }
+    }
+}
+
+/// How a message names the fields it is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Naming {
+    /// The reports, read next to the profile: a field by its key path in code quotes
+    /// (`` `ozon.payout_account.iban` ``).
+    Paths,
+    /// A support e-mail, read by someone who never saw the profile: a field by its plain label
+    /// ("the IBAN typed into Ozon"), no code quotes.
+    Plain,
+}
+
+/// How a finding's message is worded.
+#[derive(Debug, Clone, Copy)]
+pub struct Wording {
+    pub lang: Lang,
+    /// Print identifiers in full (secrets are never printed).
+    pub show_values: bool,
+    pub naming: Naming,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -176,6 +207,15 @@ pub struct FileReport {
     /// The profile held no value for any rule to check (`format = 1` alone): "no problems
     /// found" would claim more than was done.
     pub nothing_checked: bool,
+    /// `--fail-on`: findings at or above it fail the file (none with `--fail-on never`).
+    pub fail_on: Option<Severity>,
+}
+
+impl FileReport {
+    /// Whether a finding of `severity` fails the file, as its [`Status`] counts it.
+    pub fn fails(&self, severity: Severity) -> bool {
+        self.fail_on.is_some_and(|level| severity <= level)
+    }
 }
 
 /// Everything one run produced.
@@ -250,10 +290,11 @@ impl Report {
         self
     }
 
-    /// Adds the rule catalogue (SARIF lists every rule). Left out otherwise: rendering 55
-    /// rules' texts costs more than a `diagnose` of one profile.
-    pub fn with_catalogue(mut self, pack: &RulePack, format: Format) -> Self {
-        if format == Format::Sarif {
+    /// Adds the rule catalogue when `renderer` describes rules apart from their findings
+    /// ([`Renderer::wants_catalogue`]). Left out otherwise: rendering every rule's texts costs
+    /// more than a `diagnose` of one profile.
+    pub fn with_catalogue(mut self, pack: &RulePack, renderer: &dyn Renderer) -> Self {
+        if renderer.wants_catalogue() {
             self.rules = rules::RULES
                 .iter()
                 .map(|rule| RuleInfo::new(rule, pack, self.options.lang))
@@ -303,6 +344,22 @@ impl Summary {
 /// number of profiles holds one batch of reports at a time, and can render each file on the
 /// worker thread that checked it. `report` then carries the run's metadata and no files.
 pub trait Renderer: Send + Sync {
+    /// Whether it quotes source lines: the report then carries each file's source
+    /// ([`FileReport::with_source`]).
+    fn wants_source(&self) -> bool {
+        false
+    }
+
+    /// Whether it describes the whole rule catalogue ([`Report::with_catalogue`]).
+    fn wants_catalogue(&self) -> bool {
+        false
+    }
+
+    /// Whether it lays text out for a terminal's width and colours ([`Report::with_terminal`]).
+    fn wants_terminal(&self) -> bool {
+        false
+    }
+
     /// The whole report at once. Formats that stream need not write it: by default it is
     /// `begin`, every file, `end`.
     fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
@@ -397,38 +454,84 @@ pub fn shorten(value: &str, lang: Lang) -> String {
     )
 }
 
-/// A message argument as `lang` shows it: escaped, identifiers masked unless `show_values`,
-/// secrets never (an argument that holds one has been through [`Secrets::redact_arg`]).
-pub fn render_arg(arg: &Arg, show_values: bool, lang: Lang) -> String {
+/// A message argument as `wording` shows it: escaped, identifiers masked unless
+/// `show_values`, secrets never (an argument that holds one has been through
+/// [`Secrets::redact_arg`]), a choice by what it means ("Ozon Global Pay", not
+/// `ozon_global_pay`).
+pub fn render_arg(arg: &Arg, wording: Wording) -> String {
+    let lang = wording.lang;
     match arg {
         Arg::Text(s) => escape_owned(shorten(s, lang)),
-        Arg::Ident(s) if show_values => escape_owned(shorten(s, lang)),
+        Arg::Ident(s) if wording.show_values => escape_owned(shorten(s, lang)),
         Arg::Ident(s) => escape_owned(mask(s)),
         Arg::Secret => words::secret_marker(lang).to_string(),
+        Arg::Term(Term::Choice { path, value }) => {
+            let meaning = crate::profile::values::meaning(path, value, lang);
+            escape_owned(meaning.map_or_else(|| shorten(value, lang), str::to_string))
+        }
         Arg::Term(term) => escape_owned(words::term(term, lang)),
         Arg::Char(ch) => escape_owned(words::character(*ch, lang)),
     }
 }
 
-/// A finding's arguments as `lang` shows them, with no secret of `secrets` in them: the one
-/// way a finding's values reach a message, in every format and in a ticket.
+/// How `wording` names the field at `path`: its key path, or its plain label (the key's
+/// words where the rulepack has none). Escaped, with no secret in it.
+fn field_name(path: &str, secrets: &Secrets, pack: &RulePack, wording: Wording) -> String {
+    let marker = words::secret_marker(wording.lang);
+    let name = match wording.naming {
+        Naming::Paths => path.to_string(),
+        Naming::Plain => pack
+            .field_label(path, wording.lang)
+            .map_or_else(|| path.replace(['.', '_'], " "), str::to_string),
+    };
+    escape_owned(secrets.redact_owned(name, marker))
+}
+
+/// A finding's arguments as `wording` shows them, with no secret of `secrets` in them, and
+/// the fields it is about as `field` and `other_field`: the one way a finding's values reach
+/// its message and steps, in every format and in a ticket.
 pub fn finding_args(
     finding: &Finding,
     secrets: &Secrets,
-    show_values: bool,
-    lang: Lang,
+    pack: &RulePack,
+    wording: Wording,
 ) -> Vec<(&'static str, String)> {
-    let marker = words::secret_marker(lang);
-    finding
+    let marker = words::secret_marker(wording.lang);
+    let mut args: Vec<(&'static str, String)> = finding
         .args
         .iter()
-        .map(|(k, v)| {
-            (
-                *k,
-                render_arg(&secrets.redact_arg(v, marker), show_values, lang),
-            )
+        .map(|(k, v)| (*k, render_arg(&secrets.redact_arg(v, marker), wording)))
+        .collect();
+    args.push(("field", field_name(&finding.field, secrets, pack, wording)));
+    if let Some(other) = finding.related.first() {
+        args.push((
+            "other_field",
+            field_name(&other.field, secrets, pack, wording),
+        ));
+    }
+    args
+}
+
+/// A finding's message, worded as `wording` says, from its arguments ([`finding_args`]); a
+/// plain message leaves out the code quotes the rulepack puts around key paths. Escaped, with
+/// no secret in it.
+pub fn finding_message(
+    finding: &Finding,
+    args: &[(&str, String)],
+    secrets: &Secrets,
+    pack: &RulePack,
+    wording: Wording,
+) -> String {
+    let message = pack
+        .rule(finding.code)
+        .map(|p| p.texts(wording.lang))
+        .and_then(|t| t.message.get(finding.variant))
+        .map(|template| match wording.naming {
+            Naming::Paths => fill(template, args),
+            Naming::Plain => fill(&template.replace('`', ""), args),
         })
-        .collect()
+        .unwrap_or_else(|| finding.code.to_string());
+    escape_owned(secrets.redact_owned(message, words::secret_marker(wording.lang)))
 }
 
 /// Why a file cannot be checked, in `lang`: its rulepack message filled with its arguments.
@@ -436,7 +539,14 @@ pub fn load_error_message(error: &LoadError, pack: &RulePack, lang: Lang) -> Str
     let args: Vec<(&str, String)> = error
         .args
         .iter()
-        .map(|(k, v)| (*k, render_arg(v, false, lang)))
+        .map(|(k, v)| {
+            let wording = Wording {
+                lang,
+                show_values: false,
+                naming: Naming::Paths,
+            };
+            (*k, render_arg(v, wording))
+        })
         .collect();
     let message = pack
         .rule(error.code)
@@ -565,12 +675,15 @@ fn cause_score_explanation(cause: &Cause, findings: &[ReportFinding]) -> String 
 
 /// Builds one finding's report form. Every text that comes from the profile (arguments, key
 /// paths, evidence, the fix) goes through the source's [`Secrets`], and the worded message and
-/// steps once more, so no secret reaches any format, whatever a rule copied.
-pub fn report_finding(
+/// steps once more, so no secret reaches any format, whatever a rule copied. The steps are
+/// those for the platform whose page holds the finding's field, else for `platform`, the one
+/// the profile is about (a licence or an incident belongs to no page of its own).
+fn report_finding(
     ranked: &Ranked,
     source: &SourceFile,
     pack: &RulePack,
     options: RenderOptions,
+    platform: Option<Platform>,
 ) -> ReportFinding {
     let finding = &ranked.finding;
     let secrets = source.secrets();
@@ -579,16 +692,9 @@ pub fn report_finding(
     let rule = rules::lookup(finding.code);
     let policy = pack.rule(finding.code);
     let texts = policy.map(|p| p.texts(options.lang));
-    let mut args = finding_args(finding, secrets, options.show_values, options.lang);
-    let field = shown(finding.field.clone());
-    args.push(("field", field.clone()));
-    if let Some(other) = finding.related.first() {
-        args.push(("other_field", shown(other.field.clone())));
-    }
-    let message = texts
-        .and_then(|t| t.message.get(finding.variant))
-        .map(|template| fill(template, &args))
-        .unwrap_or_else(|| finding.code.to_string());
+    let wording = options.wording();
+    let args = finding_args(finding, secrets, pack, wording);
+    let message = finding_message(finding, &args, secrets, pack, wording);
     // A step that would show a masked identifier says how to see the value to enter.
     let masks =
         !options.show_values && finding.args.iter().any(|(_, v)| matches!(v, Arg::Ident(_)));
@@ -601,8 +707,11 @@ pub fn report_finding(
                     .any(|(k, v)| k == name && matches!(v, Arg::Ident(_)))
             })
     };
+    let place = Platform::of_field(&finding.field)
+        .or(platform)
+        .map(Platform::key);
     let remediation: Vec<String> = texts
-        .and_then(|t| t.remediation.get(finding.variant))
+        .and_then(|t| t.remediation.get_for(finding.variant, place))
         .map(|steps| {
             steps
                 .iter()
@@ -652,14 +761,14 @@ pub fn report_finding(
         confidence: ranked.confidence.as_str(),
         score: round(ranked.score),
         symptom_match: !ranked.matched_symptoms.is_empty(),
-        field,
+        field: shown(finding.field.clone()),
         line: start.line,
         column: start.column,
         end_line: end.line,
         end_column: end.column,
         related,
         title: texts.map_or_else(String::new, |t| escape(&t.title).into_owned()),
-        message: shown(message),
+        message,
         remediation,
         evidence,
         fix,
@@ -680,9 +789,10 @@ pub fn build_file(
     options: RenderOptions,
     fail_on: Option<Severity>,
 ) -> FileReport {
+    let platform = Platform::of_flows(Flows::of(profile));
     let mut findings: Vec<ReportFinding> = ranked
         .iter()
-        .map(|r| report_finding(r, &profile.source, pack, options))
+        .map(|r| report_finding(r, &profile.source, pack, options, platform))
         .collect();
     // One cause, one fix: a finding whose fix the cause's supersedes shows the steps of the
     // finding whose fix does, not its own (which would offer the superseded value).
@@ -728,6 +838,7 @@ pub fn build_file(
     }
     let failed = fail_on.is_some_and(|level| findings.iter().any(|f| f.severity <= level));
     FileReport {
+        fail_on,
         path: profile.source.path.clone(),
         status: if failed {
             Status::Failed
@@ -834,7 +945,7 @@ impl FileReport {
             profile
                 .fields
                 .iter()
-                .filter(|f| f.spec.class == FieldClass::Identifier)
+                .filter(|f| f.spec.is_masked())
                 .map(|f| f.span.clone())
                 .collect()
         };
@@ -910,6 +1021,7 @@ pub fn build_unreadable(
         source: None,
         masked: Vec::new(),
         nothing_checked: false,
+        fail_on: Some(Severity::Error),
     }
 }
 
@@ -929,7 +1041,12 @@ mod tests {
             format!("{}…{} (1040 characters)", "a".repeat(160), "Z".repeat(40))
         );
         assert!(shorten(&long, Lang::Zh).ends_with("（共 1040 个字符）"));
-        let shown = render_arg(&Arg::Text("\u{200B}".repeat(1_000_000)), false, Lang::En);
+        let wording = Wording {
+            lang: Lang::En,
+            show_values: false,
+            naming: Naming::Paths,
+        };
+        let shown = render_arg(&Arg::Text("\u{200B}".repeat(1_000_000)), wording);
         assert!(
             shown.ends_with(" (1000000 characters)") && shown.len() < 4000,
             "{}",
@@ -948,7 +1065,8 @@ mod tests {
     }
 }
 
-/// Every output format.
+/// Every output format. Each command that writes a report accepts some of them
+/// ([`Format::accepted_by`]); its `--format` flag offers exactly those.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Human,
@@ -960,15 +1078,80 @@ pub enum Format {
     Junit,
 }
 
-/// The renderer of a format.
-pub fn renderer(format: Format) -> Option<Box<dyn Renderer>> {
-    match format {
-        Format::Human => Some(Box::new(Human)),
-        Format::Json => Some(Box::new(Json)),
-        Format::Sarif => Some(Box::new(Sarif)),
-        Format::Github => Some(Box::new(Github)),
-        Format::Concise => Some(Box::new(Concise)),
-        Format::Jsonl => Some(Box::new(Jsonl)),
-        Format::Junit => Some(Box::new(Junit)),
+/// A command that writes a report in one of several [`Format`]s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportCommand {
+    /// `bindcheck diagnose`: one profile, for a person or a CI step.
+    Diagnose,
+    /// `bindcheck lint`: many profiles, for CI.
+    Lint,
+}
+
+impl ReportCommand {
+    /// Every command that writes reports.
+    pub const ALL: [ReportCommand; 2] = [ReportCommand::Diagnose, ReportCommand::Lint];
+
+    /// The subcommand's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            ReportCommand::Diagnose => "diagnose",
+            ReportCommand::Lint => "lint",
+        }
+    }
+}
+
+impl Format {
+    /// The name `--format` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Human => "human",
+            Format::Json => "json",
+            Format::Sarif => "sarif",
+            Format::Github => "github",
+            Format::Concise => "concise",
+            Format::Jsonl => "jsonl",
+            Format::Junit => "junit",
+        }
+    }
+
+    /// The format named `name`, as [`Format::name`] spells it: every format is one a command
+    /// writes.
+    pub fn from_name(name: &str) -> Option<Format> {
+        ReportCommand::ALL
+            .iter()
+            .flat_map(|command| Format::accepted_by(*command))
+            .copied()
+            .find(|f| f.name() == name)
+    }
+
+    /// The formats `command` writes, its default first. `diagnose` describes one profile for a
+    /// reader (the human report) or one CI step; `lint` many profiles, one line or record each.
+    pub fn accepted_by(command: ReportCommand) -> &'static [Format] {
+        match command {
+            ReportCommand::Diagnose => {
+                &[Format::Human, Format::Json, Format::Sarif, Format::Github]
+            }
+            ReportCommand::Lint => &[
+                Format::Concise,
+                Format::Json,
+                Format::Jsonl,
+                Format::Sarif,
+                Format::Github,
+                Format::Junit,
+            ],
+        }
+    }
+
+    /// The renderer that writes this format.
+    pub fn renderer(self) -> Box<dyn Renderer> {
+        match self {
+            Format::Human => Box::new(Human),
+            Format::Json => Box::new(Json),
+            Format::Sarif => Box::new(Sarif),
+            Format::Github => Box::new(Github),
+            Format::Concise => Box::new(Concise),
+            Format::Jsonl => Box::new(Jsonl),
+            Format::Junit => Box::new(Junit),
+        }
     }
 }

@@ -291,6 +291,10 @@ pub fn to_value(report: &Report) -> Value {
 }
 
 impl Renderer for Sarif {
+    fn wants_catalogue(&self) -> bool {
+        true
+    }
+
     fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
         serde_json::to_writer_pretty(&mut *out, &to_value(report))?;
         writeln!(out)

@@ -59,7 +59,7 @@ pub fn finding(
 /// unreadable `broken.toml`.
 pub fn sample_report() -> Report {
     let pack = RulePack::builtin().expect("builtin rulepack loads");
-    let mut report = Report::new(&pack, options()).with_catalogue(&pack, super::Format::Sarif);
+    let mut report = Report::new(&pack, options()).with_catalogue(&pack, &super::Sarif);
     let mut error = finding(
         2,
         "BC003",
@@ -105,6 +105,7 @@ pub fn sample_report() -> Report {
         source: None,
         masked: Vec::new(),
         nothing_checked: false,
+        fail_on: Some(Severity::Warning),
     }));
     let load_error = LoadError {
         kind: LoadErrorKind::NotToml,
@@ -159,6 +160,7 @@ pub fn clean_file(path: &str) -> FileReport {
         source: None,
         masked: Vec::new(),
         nothing_checked: false,
+        fail_on: Some(Severity::Error),
     }
 }
 

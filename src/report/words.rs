@@ -57,6 +57,11 @@ pub fn colon(lang: Lang) -> &'static str {
     }
 }
 
+/// The rank of a finding's cause as the one-line formats tag it: `cause 2`, `原因 2`.
+pub fn cause_tag(rank: usize, lang: Lang) -> String {
+    say(lang, format!("cause {rank}"), format!("原因 {rank}"))
+}
+
 /// `text` as an aside after a word: ` (text)` in English, `（text）` in Chinese.
 pub fn aside(text: &str, lang: Lang) -> String {
     match lang {
@@ -73,7 +78,17 @@ pub fn term(term: &Term, lang: Lang) -> String {
             Some(spec) => form(spec.kind, lang),
             None => path.to_string(),
         },
+        Term::Choice { value, .. } => value.clone(),
+        Term::List(items) => items.join(list_separator(lang)),
         Term::Io { kind, text } => io_reason(*kind, text, lang),
+    }
+}
+
+/// What separates the items of a list in a sentence: `, ` in English, `、` in Chinese.
+pub fn list_separator(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => ", ",
+        Lang::Zh => "、",
     }
 }
 

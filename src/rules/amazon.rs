@@ -75,12 +75,19 @@ pub fn support_not_notified(
     ) else {
         return Ok(());
     };
-    let planned = ctx
+    let Some(change) = ctx
         .profile
         .date("amazon.deposit_change_date")
-        .is_some_and(|d| d >= ctx.today());
-    if planned && ctx.profile.boolean("amazon.support_notified") == Some(false) {
-        out.push(rule.at(field).related(change_field));
+        .filter(|d| *d >= ctx.today())
+    else {
+        return Ok(());
+    };
+    if ctx.profile.boolean("amazon.support_notified") == Some(false) {
+        out.push(
+            rule.at(field)
+                .related(change_field)
+                .text("change", change.to_string()),
+        );
     }
     Ok(())
 }

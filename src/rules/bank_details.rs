@@ -12,6 +12,7 @@ use super::identifiers::{id_finding, judged};
 use super::names::labels;
 use super::{Context, Rule, characters};
 use crate::finding::{Applicability, Finding, Fix};
+use crate::profile::schema::{FieldClass, Kind};
 use crate::profile::{DepositMethod, Field, Profile};
 use crate::rulepack::PolicyError;
 use crate::validators::{IdError, aba, bank_code, bic};
@@ -73,9 +74,6 @@ fn bank_field(key: &str) -> &'static BankField {
         .find(|f| f.key == key)
         .unwrap_or(&BANK_FIELDS[0])
 }
-
-/// Keys whose values are not identifiers: shown unmasked.
-const PLAIN: [&str; 2] = ["bank_country", "account_type"];
 
 /// What BC312 reads.
 pub(super) const DEPOSIT_INPUTS: &[&str] = &[
@@ -177,7 +175,8 @@ fn loose(s: &str, bic: bool) -> String {
 /// A finding of `rule` when the value `typed` on a platform differs from `issued`, LianLian's:
 /// an error, or a warning (`formatting`) when they differ only in spacing, case or an XXX
 /// branch code. The replacement offered is LianLian's value after the safe character fixes.
-fn differs(rule: &Rule, typed: &Field, issued: &Field, identifier: bool) -> Option<Finding> {
+fn differs(rule: &Rule, typed: &Field, issued: &Field) -> Option<Finding> {
+    let identifier = typed.spec.is_masked();
     let (actual, expected) = (typed.text()?, issued.text()?);
     // Equal values of fields fixed the same way stay equal after the fixes.
     if actual == expected
@@ -199,18 +198,27 @@ fn differs(rule: &Rule, typed: &Field, issued: &Field, identifier: bool) -> Opti
         .take_while(|(a, b)| a == b)
         .count()
         + 1;
-    let finding = rule
-        .at(typed)
-        .variant(if formatting { "formatting" } else { "default" })
-        .related(issued);
-    let finding = if identifier {
-        finding
-            .ident("actual", actual)
-            .ident("expected", expected_clean.clone())
+    // A choice (a country, an account type) differs as a whole: where is no news.
+    let variant = if formatting {
+        "formatting"
+    } else if typed.spec.class == FieldClass::Identifier {
+        "default"
     } else {
-        finding
+        "choice"
+    };
+    let finding = rule.at(typed).variant(variant).related(issued);
+    let finding = match typed.spec.kind {
+        _ if identifier => finding
+            .ident("actual", actual)
+            .ident("expected", expected_clean.clone()),
+        Kind::Enum(_) => finding.choice("actual", typed.spec.path, actual).choice(
+            "expected",
+            typed.spec.path,
+            expected_clean.clone(),
+        ),
+        _ => finding
             .text("actual", actual)
-            .text("expected", expected_clean.clone())
+            .text("expected", expected_clean.clone()),
     };
     Some(
         finding
@@ -222,6 +230,7 @@ fn differs(rule: &Rule, typed: &Field, issued: &Field, identifier: bool) -> Opti
                     "different"
                 },
             )
+            .text("position", first_difference.to_string())
             .evidence("first_difference", first_difference)
             .fix(Fix {
                 applicability: if formatting {
@@ -263,7 +272,7 @@ pub fn bank_details_mismatch(
         ),
     ] {
         if let (Some(typed), Some(issued)) = (p.field(typed), p.field(issued)) {
-            out.extend(differs(rule, typed, issued, true));
+            out.extend(differs(rule, typed, issued));
         }
     }
     Ok(())
@@ -324,7 +333,7 @@ pub fn deposit_details_mismatch(
             let (Some(typed), Some(issued)) = (own.field(bank), lianlian.field(bank)) else {
                 continue;
             };
-            let Some(mut finding) = differs(rule, typed, issued, !PLAIN.contains(&key)) else {
+            let Some(mut finding) = differs(rule, typed, issued) else {
                 continue;
             };
             if key == "routing_number"

@@ -414,7 +414,7 @@ fn finding(
             .get_or_init(|| safe_fixed(field, value))
             .clone()
     };
-    let identifier = class == FieldClass::Identifier;
+    let identifier = field.spec.is_masked();
 
     let mut finding = rule
         .finding(field.path(), starts.span(first.char_index))

@@ -27,7 +27,9 @@ pub fn entity_not_eligible(
         .pack
         .param_strings(rule.code, "lianlian_ozon_ineligible")?;
     if ineligible.contains(&entity) {
-        let mut finding = rule.at(field).text("entity_type", entity);
+        let mut finding = rule
+            .at(field)
+            .choice("entity_type", "seller.entity_type", entity);
         if let Some(method) = ctx.profile.field("ozon.payment_method") {
             finding = finding.related(method);
         }
@@ -90,12 +92,20 @@ pub fn license_number_mismatch(
             .zip(expected_key.chars())
             .position(|(a, b)| a != b)
             .unwrap_or_else(|| actual_key.chars().count().min(expected_key.chars().count()));
-        // Evidence positions count letters and digits only (1-based), as the comparison does.
+        // Evidence positions count letters and digits only (1-based), as the comparison does;
+        // the message counts the characters of the value as written, where the reader looks.
+        let position = actual
+            .chars()
+            .enumerate()
+            .filter(|(_, c)| c.is_alphanumeric())
+            .nth(first_difference)
+            .map_or(actual.chars().count() + 1, |(index, _)| index + 1);
         out.push(
             rule.at(field)
                 .related(seller)
                 .ident("actual", actual)
                 .ident("expected", expected)
+                .text("position", position.to_string())
                 .evidence("first_difference", first_difference + 1)
                 .evidence("length", actual_key.chars().count())
                 .evidence("expected_length", expected_key.chars().count()),
@@ -209,7 +219,10 @@ pub fn settlement_entity_not_eligible(
     };
     let ineligible = ctx.pack.param_strings(rule.code, "ineligible")?;
     if ineligible.contains(&entity) {
-        out.push(rule.at(field).text("entity_type", entity));
+        out.push(
+            rule.at(field)
+                .choice("entity_type", "seller.entity_type", entity),
+        );
     }
     Ok(())
 }
@@ -271,8 +284,9 @@ pub fn entity_type_contradicts_licence(
                 rule.at(entity_field)
                     .variant(registered)
                     .related(licence)
-                    .text("entity_type", entity)
-                    .text("registered", registered)
+                    .choice("entity_type", "seller.entity_type", entity)
+                    .choice("registered", "seller.entity_type", registered)
+                    .text("registered_value", registered)
                     .text("prefix", prefix)
                     .evidence("licence_prefix", prefix)
                     .evidence("licence_entity_type", registered),

@@ -526,7 +526,7 @@ pub fn settlement_iban_country(
     out.push(
         rule.at(field)
             .text("country", info.country.clone())
-            .text("countries", countries.join(", "))
+            .list("countries", &countries)
             .evidence("iban_country", info.country)
             .evidence("expected", countries),
     );

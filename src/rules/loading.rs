@@ -136,7 +136,7 @@ pub fn not_checked(ctx: &Context<'_>, issues: &[LoadIssue]) -> Vec<Finding> {
                 .collect();
             Finding::new("BC004", m.path.to_string(), m.section)
                 .text("field", m.path.to_string())
-                .text("rules", names.join(", "))
+                .list("rules", &names)
                 .evidence("rules", m.codes.clone())
                 .fingerprint_value(m.path.into_owned())
         })

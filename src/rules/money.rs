@@ -121,7 +121,7 @@ pub fn payout_below_minimum(
                         .variant("not_comparable")
                         .text("balance", balance.to_string())
                         .text("currency", balance.currency.as_str())
-                        .text("currencies", currencies.join(", "))
+                        .list("currencies", &currencies)
                         .evidence("currency", balance.currency.as_str())
                         .evidence("known_currencies", currencies),
                 );
@@ -150,7 +150,7 @@ pub fn channel_currency(
             .at(field)
             .variant("country")
             .text("country", country)
-            .text("countries", countries.join(", "))
+            .list("countries", &countries)
             .evidence("country", country)
             .evidence("allowed", countries.clone());
         if let Some(m) = method {
@@ -175,7 +175,7 @@ pub fn channel_currency(
             .at(field)
             .variant(variant)
             .text("currency", currency)
-            .text("currencies", currencies.join(", "))
+            .list("currencies", &currencies)
             .evidence("currency", currency)
             .evidence("allowed", currencies.clone());
         if let Some(m) = method {
@@ -262,7 +262,7 @@ pub fn deposit_currency_differs(
             rule.at(currency_field)
                 .related(assigned)
                 .text("currency", currency)
-                .text("marketplaces", listed.join(", "))
+                .list("marketplaces", &listed)
                 .evidence(
                     "marketplaces",
                     converted
@@ -305,7 +305,7 @@ pub fn settlement_currency_unsupported(
             out.push(
                 rule.at(field)
                     .text("currency", currency)
-                    .text("unsupported", unsupported.join(", "))
+                    .list("unsupported", &unsupported)
                     .evidence("currency", currency),
             );
         }

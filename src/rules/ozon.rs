@@ -24,7 +24,9 @@ pub fn wrong_payment_method(
     let countries = ctx.pack.param_strings(rule.code, "suspended_countries")?;
     let country = ctx.profile.seller_country();
     let finding = if with_lianlian.contains(&method) && ctx.profile.has_section("lianlian") {
-        let mut f = rule.at(field).text("method", method);
+        let mut f = rule
+            .at(field)
+            .choice("method", "ozon.payment_method", method);
         if let Some(id) = ctx.profile.field("lianlian.merchant_id") {
             f = f.related(id);
         }
@@ -33,7 +35,7 @@ pub fn wrong_payment_method(
         let mut f = rule
             .at(field)
             .variant("cn_hk")
-            .text("method", method)
+            .choice("method", "ozon.payment_method", method)
             .text("country", country);
         if let Some(c) = ctx.profile.field("seller.country") {
             f = f.related(c);
@@ -56,7 +58,9 @@ pub fn channel_not_opened(
     if let Some(field) = ctx.profile.field("lianlian.ozon_channel")
         && field.text() == Some("not_opened")
     {
-        let mut finding = rule.at(field);
+        let mut finding = rule
+            .at(field)
+            .choice("status", "lianlian.ozon_channel", "not_opened");
         if let Some(method) = ctx.profile.field("ozon.payment_method") {
             finding = finding.related(method);
         }
@@ -79,11 +83,11 @@ pub fn channel_needs_authorization(
         Some("pending_review") => "pending_review",
         _ => return Ok(()),
     };
-    out.push(
-        rule.at(field)
-            .variant(variant)
-            .text("status", field.text().unwrap_or_default()),
-    );
+    out.push(rule.at(field).variant(variant).choice(
+        "status",
+        "lianlian.ozon_channel",
+        field.text().unwrap_or_default(),
+    ));
     Ok(())
 }
 
@@ -96,7 +100,10 @@ pub fn channel_suspended(
     if let Some(field) = ctx.profile.field("lianlian.ozon_channel")
         && field.text() == Some("suspended")
     {
-        out.push(rule.at(field));
+        out.push(
+            rule.at(field)
+                .choice("status", "lianlian.ozon_channel", "suspended"),
+        );
     }
     Ok(())
 }
@@ -120,8 +127,12 @@ pub fn default_payout_method(
         out.push(
             rule.at(default)
                 .related(bound)
-                .text("default_method", default_method)
-                .text("method", method),
+                .choice(
+                    "default_method",
+                    "ozon.default_payout_method",
+                    default_method,
+                )
+                .choice("method", "ozon.payment_method", method),
         );
     }
     Ok(())
@@ -146,7 +157,7 @@ pub fn category_manual_review(
     out.push(
         rule.at(field)
             .text("count", items.len().to_string())
-            .text("categories", names.join(", "))
+            .list("categories", &names)
             .evidence("count", items.len())
             .fingerprint_value(names.join("\u{0}")),
     );
@@ -191,7 +202,11 @@ pub fn operator_not_authorized(
     {
         let required = ctx.pack.param_str(rule.code, "ozon_required_role")?;
         if role != required {
-            out.push(rule.at(field).text("role", role).text("required", required));
+            out.push(
+                rule.at(field)
+                    .choice("role", "ozon.operator_role", role)
+                    .choice("required", "ozon.operator_role", required),
+            );
         }
     }
     if let Some(field) = ctx.profile.field("amazon.primary_owner")
@@ -217,10 +232,11 @@ pub fn settlement_account_not_active(
         Some("pending") => "pending",
         _ => return Ok(()),
     };
-    let mut finding = rule
-        .at(field)
-        .variant(variant)
-        .text("status", field.text().unwrap_or_default());
+    let mut finding = rule.at(field).variant(variant).choice(
+        "status",
+        "ozon_global_pay.status",
+        field.text().unwrap_or_default(),
+    );
     if let Some(pending) = ctx.profile.field("ozon_global_pay.pending_settlement") {
         finding = finding.related(pending);
     }
