@@ -161,7 +161,22 @@ pub fn lang(arg: Option<LangArg>) -> Lang {
     match arg {
         Some(LangArg::En) => Lang::En,
         Some(LangArg::Zh) => Lang::Zh,
-        None => Lang::detect(None),
+        None => detect_lang(None),
+    }
+}
+
+/// `--lang`, else `LC_ALL` / `LC_MESSAGES` / `LANG` (zh* → zh), else English: the language is
+/// the command line's business, so the library only ever receives a [`Lang`].
+fn detect_lang(explicit: Option<&str>) -> Lang {
+    let from_env = || {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|v| std::env::var(v).ok())
+            .find(|v| !v.is_empty())
+    };
+    match explicit.map(str::to_string).or_else(from_env) {
+        Some(v) if v.to_ascii_lowercase().starts_with("zh") => Lang::Zh,
+        _ => Lang::En,
     }
 }
 
@@ -301,7 +316,7 @@ fn language_of_args() -> Lang {
             "--lang" => args.get(i + 1).map(String::as_str),
             other => other.strip_prefix("--lang="),
         });
-    Lang::detect(named)
+    detect_lang(named)
 }
 
 /// Why a profile could not be read, in `lang`.

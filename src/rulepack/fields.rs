@@ -1,0 +1,103 @@
+//! Where a seller finds each field, and each field named in plain words.
+
+use super::*;
+
+/// Where a seller finds the value of one profile field (`[fields."lianlian.merchant_id"]`), in
+/// both languages: the words `bindcheck interview` asks with. The platforms' pages change, so
+/// these are data a rulepack can reword, not code.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct FieldGuide {
+    /// Where to find the value and what to do with it ("LianLian Global › Account › …: copy the
+    /// Merchant ID and paste it here"). Empty for a credential, which is never asked for.
+    pub en: String,
+    pub zh: String,
+    /// Source ids (see `[sources]`) for the page named, where there is one.
+    pub sources: Vec<String>,
+    /// How plain prose names the field ("the routing number in Amazon's deposit method").
+    pub label: Option<FieldLabel>,
+}
+
+/// A field named in plain words, in both languages: a noun phrase that reads as the subject or
+/// object of a sentence.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldLabel {
+    pub en: String,
+    pub zh: String,
+}
+
+impl RulePack {
+    /// Every `[fields]` entry names a field of the format and a known source, in both languages.
+    pub(super) fn validate_field_guides(&self) -> Result<(), String> {
+        let guides = self.parse_field_guides()?;
+        for (path, guide) in &guides {
+            let at = format!("fields.\"{path}\"");
+            if crate::profile::schema::field(path).is_none() {
+                return Err(format!(
+                    "{at}: `{path}` is not a field of the profile format"
+                ));
+            }
+            let credential = crate::profile::schema::field(path)
+                .is_some_and(|f| f.class == crate::profile::schema::FieldClass::Secret);
+            if !credential && (guide.en.trim().is_empty() || guide.zh.trim().is_empty()) {
+                return Err(format!("{at} needs `en` and `zh`"));
+            }
+            if guide
+                .label
+                .as_ref()
+                .is_some_and(|l| l.en.trim().is_empty() || l.zh.trim().is_empty())
+            {
+                return Err(format!("{at}.label needs `en` and `zh`"));
+            }
+            if let Some(source) = guide
+                .sources
+                .iter()
+                .find(|s| !self.sources.contains_key(*s))
+            {
+                return Err(format!(
+                    "{at}.sources names `{source}`, which is not in [sources]"
+                ));
+            }
+        }
+        let _ = self.field_guides.set(guides);
+        Ok(())
+    }
+
+    fn parse_field_guides(&self) -> Result<BTreeMap<String, FieldGuide>, String> {
+        match &self.fields_json {
+            None => Ok(BTreeMap::new()),
+            Some(raw) => serde_json::from_str(raw.get()).map_err(|e| format!("fields: {e}")),
+        }
+    }
+
+    /// Where the value of each field is found (`[fields]`), by field path.
+    pub fn field_guides(&self) -> &BTreeMap<String, FieldGuide> {
+        self.field_guides
+            .get_or_init(|| self.parse_field_guides().unwrap_or_default())
+    }
+
+    /// Where the value of the field at `path` is found, in `lang`.
+    pub fn field_guide(&self, path: &str, lang: Lang) -> Option<&str> {
+        let guide = self.field_guides().get(path)?;
+        Some(if lang == Lang::En {
+            &guide.en
+        } else {
+            &guide.zh
+        })
+    }
+
+    /// How plain prose names the field at `path`, in `lang` (`[fields."…"] label`). An entry
+    /// of `[[amazon.deposit_methods]]` (`amazon.deposit_methods[1].currency`) is named as the
+    /// deposit method's field.
+    pub fn field_label(&self, path: &str, lang: Lang) -> Option<&str> {
+        let path = crate::profile::schema::without_entry(path);
+        let path = crate::profile::schema::deposit_method_path(&path).unwrap_or(&path);
+        let label = self.field_guides().get(path)?.label.as_ref()?;
+        Some(if lang == Lang::En {
+            &label.en
+        } else {
+            &label.zh
+        })
+    }
+}
