@@ -11,7 +11,6 @@ use crate::namediff::{self, DiffKind, LegalForms, NameDiff};
 use crate::profile::{CharStarts, Field};
 use crate::rulepack::{PolicyError, RulePack};
 use serde_json::json;
-use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
@@ -132,25 +131,6 @@ fn evidence(ctx: &Context<'_>, starts: &CharStarts<'_>, diff: &NameDiff) -> serd
     serde_json::Value::Array(items)
 }
 
-/// A name as messages show it: whitespace other than the ASCII space (a no-break space, U+3000)
-/// escaped like the invisible characters (`⟨U+00A0⟩`), so that two names that differ only
-/// there do not print as two identical strings.
-fn shown(name: &str) -> Cow<'_, str> {
-    let odd = |c: char| c.is_whitespace() && c != ' ';
-    if !name.chars().any(odd) {
-        return Cow::Borrowed(name);
-    }
-    let mut out = String::with_capacity(name.len() + 8);
-    for c in name.chars() {
-        if odd(c) {
-            crate::unicode::push_escape(&mut out, c);
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
-}
-
 /// Compares every pair and reports the differing ones as findings of `rule`.
 fn compare_pairs<'a>(
     rule: &Rule,
@@ -196,8 +176,8 @@ fn compare_pair<'a>(
             .text("kinds", kinds.join(", "))
             .text("kinds_en", kinds_en)
             .text("kinds_zh", kinds_zh)
-            .text("actual", shown(actual))
-            .text("expected", shown(expected))
+            .text("actual", actual)
+            .text("expected", expected)
             .text("position", position.to_string())
             .evidence("kinds", kinds.clone())
             .evidence(

@@ -2,7 +2,7 @@
 //!
 //! Pure functions behind rules BC201–BC206 (invisible, bidi, confusable, compatibility,
 //! whitespace and broken characters) and the escaper every renderer uses so that no control,
-//! bidi or invisible character is ever written raw.
+//! bidi, invisible or irregular whitespace character is ever written raw.
 
 mod confusable;
 mod describe;
@@ -15,8 +15,8 @@ mod tables;
 
 pub use describe::{describe, describe_zh};
 pub use escape::{
-    escape, escape_keep_newlines, escape_keep_newlines_owned, escape_owned, is_unsafe_to_print,
-    push_escape,
+    escape, escape_keep_newlines, escape_keep_newlines_owned, escape_owned, is_hidden,
+    is_irregular_space, is_unsafe_to_print, push_escape,
 };
 pub use fold::{Folded, fold, fold_lines};
 pub use scan::{apply_safe_fixes, apply_safe_fixes_iban, scan, scan_each, scan_iban};
