@@ -245,7 +245,7 @@ fn every_loading_and_reading_error_is_in_chinese() {
     // Over the size limit, without writing megabytes.
     let large = std::fs::File::create(dir.path().join("large.toml")).unwrap();
     large
-        .set_len(bindcheck::pipeline::MAX_PROFILE_BYTES + 1)
+        .set_len(bindcheck::input::MAX_PROFILE_BYTES + 1)
         .unwrap();
     std::fs::create_dir(dir.path().join("folder.toml")).unwrap();
     let mut names: Vec<String> = files.iter().map(|(n, _)| n.clone()).collect();

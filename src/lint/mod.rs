@@ -13,7 +13,8 @@ pub mod statistics;
 pub mod walk;
 
 use crate::finding::{Arg, Finding, Term};
-use crate::pipeline::{self, AnalyzeError, AnalyzeOptions, analyze};
+use crate::input;
+use crate::pipeline::{AnalyzeError, AnalyzeOptions, analyze};
 use crate::profile::{LoadError, LoadErrorKind};
 use crate::rank::{self, Cause, Ranked};
 use crate::redact::Secrets;
@@ -323,22 +324,22 @@ pub fn lint_file(
     options: &LintOptions,
 ) -> Result<Option<FileOutcome>, PolicyError> {
     let display = target.display();
-    let bytes = match pipeline::read_profile(&target.path) {
+    let bytes = match input::read_profile(&target.path) {
         Ok(bytes) => bytes,
         Err(e) => {
             let (kind, args) = match e {
-                pipeline::ReadError::Io { source, .. } => (
+                input::ReadError::Io { source, .. } => (
                     LoadErrorKind::Unreadable,
                     vec![("reason", io_reason(&source))],
                 ),
-                pipeline::ReadError::TooLarge { size, limit, .. } => (
+                input::ReadError::TooLarge { size, limit, .. } => (
                     LoadErrorKind::TooLarge,
                     vec![
                         ("size", Arg::Text(size.to_string())),
                         ("limit", Arg::Text(limit.to_string())),
                     ],
                 ),
-                pipeline::ReadError::NotAFile { .. } => (LoadErrorKind::NotAFile, Vec::new()),
+                input::ReadError::NotAFile { .. } => (LoadErrorKind::NotAFile, Vec::new()),
             };
             return Ok(Some(outcome(unreadable_report(
                 &display,

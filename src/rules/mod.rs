@@ -38,6 +38,7 @@ use crate::profile::schema::{self, FieldClass};
 use crate::profile::{Field, Flows, LoadIssue, Profile};
 use crate::rulepack::{PolicyError, RulePack};
 use crate::source::Span;
+pub use characters::code_of as character_code;
 
 /// What a rule check sees.
 pub struct Context<'a> {

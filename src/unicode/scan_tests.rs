@@ -1,15 +1,24 @@
 use super::*;
 
-use FieldClass::{Address, FreeText, Identifier, Name};
+use crate::rules::character_code;
+use CharPolicy::{Address, FreeText, Identifier, Name};
 
 /// (code, kind, char_index, char_len, suggestion) of each issue: what a user sees.
 fn brief(
     value: &str,
-    class: FieldClass,
+    class: CharPolicy,
 ) -> Vec<(&'static str, &'static str, usize, usize, Option<String>)> {
     scan(value, class)
         .into_iter()
-        .map(|i| (i.code, i.kind, i.char_index, i.char_len, i.suggestion))
+        .map(|i| {
+            (
+                character_code(i.kind),
+                i.kind.as_str(),
+                i.char_index,
+                i.char_len,
+                i.suggestion,
+            )
+        })
         .collect()
 }
 
@@ -245,7 +254,7 @@ fn bc205_iban_groups() {
     );
     let found: Vec<_> = scan_iban("DE89  3704 00440532")
         .into_iter()
-        .map(|i| (i.kind, i.char_index, i.char_len))
+        .map(|i| (i.kind.as_str(), i.char_index, i.char_len))
         .collect();
     assert_eq!(found, vec![("doubled", 5, 1), ("space", 10, 1)]);
     assert_eq!(
@@ -354,7 +363,10 @@ fn bc206_broken() {
 #[test]
 fn issues_are_in_order_and_disjoint() {
     let found = scan(" \u{410}\u{200B}Ｂ\u{202E}\u{0} ", Identifier);
-    let summary: Vec<_> = found.iter().map(|i| (i.code, i.char_index)).collect();
+    let summary: Vec<_> = found
+        .iter()
+        .map(|i| (character_code(i.kind), i.char_index))
+        .collect();
     assert_eq!(
         summary,
         vec![
