@@ -6,8 +6,8 @@ use unicode_properties::GeneralCategory;
 use super::confusable::{Alphabet, alphabet_script, dominant_alphabet, lookalike_in};
 use super::props::is_alphabetic;
 use super::tables::{
-    Script, is_bidi_control, is_cjk, is_default_ignorable, is_noncharacter, is_normal_in_cjk_text,
-    letter_script,
+    Script, is_bidi_control, is_cjk, is_default_ignorable, is_fullwidth_alphanumeric,
+    is_noncharacter, is_normal_in_cjk_text, letter_script,
 };
 use super::{CharIssue, CharKind, CharPolicy, FixSuggestion, mojibake};
 
@@ -491,8 +491,12 @@ fn compatibility_fold(ch: char, ctx: &Ctx) -> Option<String> {
         if matches!(ch, 'ª' | 'º') {
             return None;
         }
-        // Full-width digits, brackets and Roman numerals are how Chinese text is typed.
-        if ctx.cjk_text && is_normal_in_cjk_text(ch) {
+        // Full-width brackets, Roman numerals and enclosed numbers are how Chinese text is
+        // typed, and so are full-width digits and letters in a Chinese name. In an address they
+        // are the house, floor and building numbers a form compares as typed, and the licence
+        // prints them half-width ("９楼９０８" for "9楼908"): reported there.
+        let address_number = ctx.class == CharPolicy::Address && is_fullwidth_alphanumeric(ch);
+        if ctx.cjk_text && is_normal_in_cjk_text(ch) && !address_number {
             return None;
         }
     }

@@ -36,7 +36,7 @@ fn no_false_alarms_on_ordinary_values() {
         ("阿卜杜·热合曼", Name),
         ("阿卜杜・热合曼", Name),
         ("广东省深圳市南山区粤海街道科技园路1号", Address),
-        ("广东省深圳市南山区科技园Ⅱ期１２栋（Ａ座）", Address),
+        ("广东省深圳市南山区科技园Ⅱ期12栋（A座）", Address),
         ("Müller GmbH", Name),
         ("São Paulo Comércio Ltda", Name),
         ("Rua Augusta, nº 1500, 2º andar", Address),
@@ -206,8 +206,19 @@ fn bc204_compatibility() {
         brief("\u{2F34}东星河", Name),
         vec![("BC204", "compatibility", 0, 1, s("广"))]
     );
-    // Full-width digits and brackets in Chinese text are normal.
+    // Full-width digits and brackets in a Chinese name are normal.
     assert_eq!(brief("星河（深圳）１号", Name), vec![]);
+    // In a Chinese address the house, floor and building numbers are not: the licence prints
+    // them half-width. Brackets, Roman numerals and enclosed numbers still are.
+    assert_eq!(
+        brief("科技园Ⅱ期１２栋（Ａ座）③", Address),
+        vec![
+            ("BC204", "compatibility", 5, 1, s("1")),
+            ("BC204", "compatibility", 6, 1, s("2")),
+            ("BC204", "compatibility", 9, 1, s("A")),
+        ]
+    );
+    assert_eq!(brief("深南中路３０１８ｂ号", Address).len(), 5);
     assert_eq!(
         scan("AB１2", Identifier)[0].fix,
         FixSuggestion::Fold("1".to_string())
