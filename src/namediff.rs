@@ -22,6 +22,10 @@
 //! as [`DiffKind::LegalForm`] and only the parts before it are compared character by character.
 //! Spellings equal after the foldings above (`CO., LTD.` ↔ `Co Ltd`) are not a legal-form
 //! difference: the character walk reports the punctuation or case instead.
+//!
+//! A name written wholly in another script than the Latin name it must equal (the Chinese name
+//! where the romanised one is expected) is one [`DiffKind::Script`] difference spanning both
+//! names: no letter of the one stands for a letter of the other.
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
@@ -44,6 +48,9 @@ pub enum DiffKind {
     Punctuation,
     /// The legal-form suffix is spelt differently or missing.
     LegalForm,
+    /// The whole name is written in another script (Chinese) where a Latin (romanised) name is
+    /// expected: a different spelling of the name, not a typing slip.
+    Script,
     /// Any other difference (different letters or words).
     Other,
 }
@@ -59,6 +66,7 @@ impl DiffKind {
             DiffKind::LookAlike => "look_alike",
             DiffKind::Punctuation => "punctuation",
             DiffKind::LegalForm => "legal_form",
+            DiffKind::Script => "script",
             DiffKind::Other => "other",
         }
     }
@@ -100,6 +108,53 @@ pub struct NameDiff {
 pub struct LegalForms {
     /// Groups of spellings; spellings in one group mean the same legal form.
     pub groups: Vec<Vec<String>>,
+}
+
+/// The Unicode script of a letter that is not Latin, by its full name ("Han", "Cyrillic");
+/// `None` for Latin letters and for characters that are not letters or belong to no one script
+/// (digits, punctuation, spaces, combining marks).
+pub fn non_latin_script(ch: char) -> Option<&'static str> {
+    // ASCII letters are Latin; the script tables are only needed beyond ASCII.
+    if ch.is_ascii() || !ch.is_alphabetic() {
+        return None;
+    }
+    let scripts = unicode_security::mixed_script::AugmentedScriptSet::for_char(ch).base;
+    if scripts.is_common() || scripts.is_inherited() {
+        return None;
+    }
+    let names: Vec<(&'static str, &'static str)> = scripts
+        .iter()
+        .map(|s| (s.short_name(), s.full_name()))
+        .collect();
+    if names.iter().any(|(short, _)| *short == "Latn") {
+        return None;
+    }
+    names.first().map(|(_, full)| *full)
+}
+
+/// Whether every letter of `text` is Latin (a text without letters is too).
+pub fn is_latin_only(text: &str) -> bool {
+    // ASCII letters are Latin, and nothing else in ASCII is a letter.
+    text.is_ascii() || text.chars().all(|ch| non_latin_script(ch).is_none())
+}
+
+/// The script of a name written wholly in another script than the Latin name it must equal
+/// ("宁波甬港家居用品有限公司" for "NINGBO YONGGANG HOUSEHOLD PRODUCTS CO., LTD."): the actual
+/// name's letters are all of non-Latin scripts (the first one's is returned), the expected
+/// name's all Latin, and each has letters.
+pub fn other_script(expected: &str, actual: &str) -> Option<&'static str> {
+    let has_letters = |text: &str| text.chars().any(char::is_alphabetic);
+    if !has_letters(expected) || !is_latin_only(expected) {
+        return None;
+    }
+    let mut first = None;
+    for ch in actual.chars().filter(|ch| ch.is_alphabetic()) {
+        match non_latin_script(ch) {
+            Some(script) => first = first.or(Some(script)),
+            None => return None,
+        }
+    }
+    first
 }
 
 /// Character classes that decide how a difference is named.
@@ -688,6 +743,20 @@ pub fn compare(expected: &str, actual: &str, forms: &LegalForms) -> Option<NameD
         .zip(&actual_chars)
         .take_while(|(x, y)| x == y)
         .count();
+    if other_script(expected, actual).is_some() {
+        // Aligning a Chinese name with its romanisation letter by letter explains nothing.
+        return Some(NameDiff {
+            kinds: vec![DiffKind::Script],
+            first_divergence: (prefix, prefix),
+            differences: vec![Difference {
+                kind: DiffKind::Script,
+                expected_index: 0,
+                actual_index: 0,
+                expected_text: expected.to_string(),
+                actual_text: actual.to_string(),
+            }],
+        });
+    }
     let mut out = Collector {
         raw: Vec::new(),
         legal_form: None,
@@ -1075,6 +1144,45 @@ mod tests {
         assert_eq!(legal_form(NAME, &LegalForms::default()), None);
     }
 
+    #[test]
+    fn non_latin_letters_are_named_by_script() {
+        assert_eq!(non_latin_script('深'), Some("Han"));
+        assert_eq!(non_latin_script('О'), Some("Cyrillic"));
+        assert_eq!(non_latin_script('α'), Some("Greek"));
+        assert_eq!(non_latin_script('カ'), Some("Katakana"));
+    }
+
+    #[test]
+    fn latin_digits_punctuation_and_marks_pass() {
+        // Accented and full-width Latin letters are Latin (BC204 judges the width); digits,
+        // punctuation, spaces, CJK punctuation and combining marks are no letters of a script.
+        for ch in [
+            'A', 'é', 'Ø', 'ß', 'Ａ', '1', '.', ',', ' ', '、', '\u{0301}', '\u{200B}',
+        ] {
+            assert_eq!(non_latin_script(ch), None, "{ch:?}");
+        }
+        assert!(is_latin_only("Café Économique S.A.R.L. 2"));
+        assert!(!is_latin_only("Shenzhen 星河"));
+    }
+
+    #[test]
+    fn chinese_name_for_the_romanised_one_is_script() {
+        let got = diff(NAME, CN);
+        assert_eq!(got.kinds, vec![DiffKind::Script]);
+        assert_eq!(
+            got.differences,
+            vec![piece(DiffKind::Script, 0, 0, NAME, CN)]
+        );
+        assert_eq!(other_script(NAME, CN), Some("Han"));
+        assert_eq!(other_script(NAME, "ООО РОМАШКА"), Some("Cyrillic"));
+        // Mixed, reversed or letterless names are compared character by character.
+        assert_eq!(other_script(NAME, "深圳市星河 TECHNOLOGY"), None);
+        assert_eq!(other_script(CN, NAME), None);
+        assert_eq!(other_script("123", CN), None);
+        assert_eq!(other_script(NAME, "123"), None);
+        assert_ne!(diff(CN, NAME).kinds, vec![DiffKind::Script]);
+    }
+
     /// The inline key spells what NFKC then lower-casing spells, for every character, except
     /// that a Greek or Cyrillic letter that looks like a Latin one keys as that Latin letter.
     #[test]
@@ -1141,6 +1249,7 @@ mod tests {
             DiffKind::Width,
             DiffKind::Punctuation,
             DiffKind::LegalForm,
+            DiffKind::Script,
             DiffKind::Other,
         ];
         let names: Vec<&str> = all.iter().map(DiffKind::as_str).collect();
@@ -1153,6 +1262,7 @@ mod tests {
                 "width",
                 "punctuation",
                 "legal_form",
+                "script",
                 "other"
             ]
         );

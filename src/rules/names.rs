@@ -7,7 +7,7 @@
 
 use super::{Context, Rule};
 use crate::finding::{Applicability, Finding, Fix};
-use crate::namediff::{self, DiffKind, LegalForms, NameDiff};
+use crate::namediff::{self, DiffKind, LegalForms, NameDiff, is_latin_only, non_latin_script};
 use crate::profile::{CharStarts, Field};
 use crate::rulepack::{PolicyError, RulePack};
 use serde_json::json;
@@ -41,6 +41,20 @@ const LEGAL_FORMS_RULE: &str = "BC102";
 /// The rule whose params hold the labels of the kinds of difference (BC101); every rule that
 /// compares names describes differences the same way.
 const KIND_LABELS_RULE: &str = "BC101";
+
+/// The rule whose params name the scripts a name can be written in (BC103).
+const SCRIPT_LABELS_RULE: &str = "BC103";
+
+/// The variant of a name written in another script than the Latin one expected: its message
+/// says so, and its remediation is still the platform's.
+fn script_variant(platform: &str) -> &'static str {
+    match platform {
+        "ozon" => "ozon.script",
+        "amazon" => "amazon.script",
+        "ogp" => "ogp.script",
+        _ => "script",
+    }
+}
 
 fn legal_forms(pack: &RulePack) -> Result<LegalForms, PolicyError> {
     Ok(LegalForms {
@@ -169,9 +183,18 @@ fn compare_pair<'a>(
         .profile
         .source
         .position(starts.start(diff.first_divergence.1));
+    let mut finding = rule.at(pair.actual).variant(pair.variant);
+    if diff.kinds == [DiffKind::Script]
+        && let Some(script) = namediff::other_script(expected, actual)
+    {
+        let (script_en, script_zh) = labels(ctx.pack, SCRIPT_LABELS_RULE, "scripts", &[script]);
+        finding = finding
+            .variant(script_variant(pair.variant))
+            .text("script_en", script_en)
+            .text("script_zh", script_zh);
+    }
     Some(
-        rule.at(pair.actual)
-            .variant(pair.variant)
+        finding
             .related(pair.expected)
             .text("kinds", kinds.join(", "))
             .text("kinds_en", kinds_en)
@@ -306,33 +329,6 @@ pub fn ozon_legal_name_differs(
     compare_pairs(rule, ctx, &pairs, out)
 }
 
-/// The Unicode script of a letter that is not Latin, by its full name ("Han", "Cyrillic");
-/// `None` for Latin letters and for characters that are not letters or belong to no one script
-/// (digits, punctuation, spaces, combining marks).
-fn non_latin_script(ch: char) -> Option<&'static str> {
-    // ASCII letters are Latin; the script tables are only needed beyond ASCII.
-    if ch.is_ascii() || !ch.is_alphabetic() {
-        return None;
-    }
-    let scripts = unicode_security::mixed_script::AugmentedScriptSet::for_char(ch).base;
-    if scripts.is_common() || scripts.is_inherited() {
-        return None;
-    }
-    let names: Vec<(&'static str, &'static str)> = scripts
-        .iter()
-        .map(|s| (s.short_name(), s.full_name()))
-        .collect();
-    if names.iter().any(|(short, _)| *short == "Latn") {
-        return None;
-    }
-    names.first().map(|(_, full)| *full)
-}
-
-fn is_latin_only(s: &str) -> bool {
-    // ASCII letters are Latin, and nothing else in ASCII is a letter.
-    s.is_ascii() || s.chars().all(|c| non_latin_script(c).is_none())
-}
-
 /// BC103: a name on a Latin-only Ozon form contains letters of another script.
 pub fn name_not_latin(
     rule: &Rule,
@@ -381,7 +377,7 @@ pub fn name_not_latin(
         let mut scripts: Vec<&str> = letters.iter().map(|l| l.2).collect();
         scripts.sort_unstable();
         scripts.dedup();
-        let (script_en, script_zh) = labels(ctx.pack, rule.code, "scripts", &[script]);
+        let (script_en, script_zh) = labels(ctx.pack, SCRIPT_LABELS_RULE, "scripts", &[script]);
         let mut finding = rule
             .finding(path, p.char_span(field, index))
             .fingerprint_value(value)
@@ -423,27 +419,6 @@ pub fn name_not_latin(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn non_latin_letters_are_named_by_script() {
-        assert_eq!(non_latin_script('深'), Some("Han"));
-        assert_eq!(non_latin_script('О'), Some("Cyrillic"));
-        assert_eq!(non_latin_script('α'), Some("Greek"));
-        assert_eq!(non_latin_script('カ'), Some("Katakana"));
-    }
-
-    #[test]
-    fn latin_digits_punctuation_and_marks_pass() {
-        // Accented and full-width Latin letters are Latin (BC204 judges the width); digits,
-        // punctuation, spaces, CJK punctuation and combining marks are no letters of a script.
-        for ch in [
-            'A', 'é', 'Ø', 'ß', 'Ａ', '1', '.', ',', ' ', '、', '\u{0301}', '\u{200B}',
-        ] {
-            assert_eq!(non_latin_script(ch), None, "{ch:?}");
-        }
-        assert!(is_latin_only("Café Économique S.A.R.L. 2"));
-        assert!(!is_latin_only("Shenzhen 星河"));
-    }
 
     #[test]
     fn labels_fall_back_to_the_key() {
