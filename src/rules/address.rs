@@ -259,6 +259,9 @@ mod tests {
             },
             Wording::LessSpecific { missing: "detail" },
             Wording::LessSpecific { missing: "city" },
+            Wording::Added { level: "province" },
+            Wording::Added { level: "city" },
+            Wording::Added { level: "district" },
             Wording::DetailDiffers,
             Wording::Other,
         ];
