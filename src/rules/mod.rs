@@ -699,6 +699,14 @@ pub const RULES: &[Rule] = &[
     ])
     .needs(&[&["seller.license_number", "seller.registered_address"]]),
     Rule::new(
+        "BC404",
+        "address-not-compared",
+        Address,
+        Some(address::not_compared),
+    )
+    .inputs(address::COMPARED)
+    .judges(&[address::COMPARED]),
+    Rule::new(
         "BC501",
         "verification-balance-low",
         Money,
