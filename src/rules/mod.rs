@@ -671,6 +671,31 @@ pub const RULES: &[Rule] = &[
     )
     .inputs(&["ozon_global_pay.iban"]),
     Rule::new(
+        "BC317",
+        "iban-details-mismatch",
+        BankDetails,
+        Some(bank_details::iban_details_mismatch),
+    )
+    .inputs(bank_details::IBAN_DETAIL_INPUTS)
+    .judges(&[
+        &[
+            "lianlian.receiving_account.iban",
+            "lianlian.receiving_account.sort_code",
+        ],
+        &[
+            "lianlian.receiving_account.iban",
+            "lianlian.receiving_account.account_number",
+        ],
+        &[
+            "amazon.deposit_method.iban",
+            "amazon.deposit_method.sort_code",
+        ],
+        &[
+            "amazon.deposit_method.iban",
+            "amazon.deposit_method.account_number",
+        ],
+    ]),
+    Rule::new(
         "BC401",
         "address-wording-differs",
         Address,
