@@ -312,15 +312,32 @@ proptest::proptest! {
 
 /// bindcheck's own texts never hold an irregular space, so escaping them in every output can
 /// only ever show a value's (an ideographic space in a Chinese message would otherwise print as
-/// ⟨U+3000⟩).
+/// ⟨U+3000⟩). Its texts live in the rulepack, in the generated docs and in the code of the
+/// commands, reports, interview and ticket.
 #[test]
-fn the_rulepack_texts_hold_no_irregular_space() {
+fn bindcheck_texts_hold_no_irregular_space() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("rulepack"))
-        .expect("rulepack")
-        .map(|e| e.expect("entry").path())
-        .collect();
-    files.push(root.join("src/report/words.rs"));
+    let mut files: Vec<PathBuf> = Vec::new();
+    let mut folders = vec![
+        root.join("rulepack"),
+        root.join("docs"),
+        root.join("src/cli"),
+        root.join("src/report"),
+        root.join("src/interview"),
+        root.join("src/docs"),
+    ];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).expect("folder") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.push(root.join("src/ticket.rs"));
+    assert!(files.len() > 40, "{files:?}");
     for file in files {
         let text = std::fs::read_to_string(&file).expect("read");
         for (n, line) in text.lines().enumerate() {
