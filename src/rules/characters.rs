@@ -1,8 +1,10 @@
 //! BC201–BC206: invisible, bidi, look-alike, compatibility, whitespace and broken characters.
 //!
 //! One scan over every identifier, name and address field finds the whole family's issues, so
-//! each character is judged once and belongs to at most one code. The scan runs once per
-//! profile (kept in the [`Context`]); each of the six rules reports the issues of its own code.
+//! each character is judged once and belongs to at most one code. The scanner says what kind of
+//! character it found ([`CharKind`]); [`code_of`] decides which rule reports it, and the rule's
+//! severity variants (keyed by field class) how severely. The scan runs once per profile (kept
+//! in the [`Context`]); each of the six rules reports the issues of its own code.
 //! Free text, codes and secrets are never scanned: a secret's characters must not even reach
 //! the evidence.
 
