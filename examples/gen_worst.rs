@@ -12,7 +12,7 @@
 //! `[[amazon.deposit_methods]]` entries compared with each other. BYTES defaults to just under
 //! the size limit for a profile.
 
-use bindcheck::pipeline::MAX_PROFILE_BYTES;
+use bindcheck::input::MAX_PROFILE_BYTES;
 use bindcheck::profile::schema::{FIELDS, Kind};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;

@@ -68,10 +68,16 @@ pub enum Wording {
         /// "district" | "detail" | "city"
         missing: &'static str,
     },
+    /// The other address names a level the licence does not write: the province (or city, or
+    /// district) added in front of an address whose licence leaves it to be inferred.
+    Added {
+        /// "province" | "city" | "district"
+        level: &'static str,
+    },
     /// Both give a street detail, and the details differ (or only the other gives one).
     DetailDiffers,
-    /// Any other difference in wording: order, separators, aliases, or the other address being
-    /// more explicit than the licence.
+    /// Any other difference in wording: order, separators, aliases, or a level written in
+    /// full where the licence shortens it.
     Other,
 }
 
@@ -92,6 +98,12 @@ impl Wording {
                 "detail" => "less_specific_detail",
                 "city" => "less_specific_city",
                 _ => "less_specific",
+            },
+            Wording::Added { level } => match *level {
+                "province" => "province_added",
+                "city" => "city_added",
+                "district" => "district_added",
+                _ => "more_specific",
             },
             Wording::DetailDiffers => "detail_differs",
             Wording::Other => "other",
@@ -392,13 +404,16 @@ fn wording(l: &Resolved, o: &Resolved, prefecture_short: bool) -> Vec<Wording> {
             (a, b) if a == b => {}
             (Form::Full, Form::Short) => out.push(province_shortened(&l.place.province)),
             (Form::Full | Form::Short, Form::Absent) => out.push(Wording::ProvinceOmitted),
+            (Form::Absent, Form::Full | Form::Short) => {
+                out.push(Wording::Added { level: "province" })
+            }
             _ => other = true,
         }
     }
 
     match (&l.place.city, &o.place.city) {
         (Some(_), None) => out.push(Wording::LessSpecific { missing: "city" }),
-        (None, Some(_)) => other = true,
+        (None, Some(_)) => out.push(Wording::Added { level: "city" }),
         (None, None) => {}
         (Some(_), Some(_)) if prefecture_short => out.push(Wording::PrefectureShortened),
         (Some(_), Some(_)) => match (lf[1], of[1]) {
@@ -407,6 +422,7 @@ fn wording(l: &Resolved, o: &Resolved, prefecture_short: bool) -> Vec<Wording> {
             (Form::Full | Form::Short, Form::Absent) => {
                 out.push(Wording::LessSpecific { missing: "city" })
             }
+            (Form::Absent, Form::Full | Form::Short) => out.push(Wording::Added { level: "city" }),
             _ => other = true,
         },
     }
@@ -415,11 +431,14 @@ fn wording(l: &Resolved, o: &Resolved, prefecture_short: bool) -> Vec<Wording> {
         (Some(_), None) => out.push(Wording::LessSpecific {
             missing: "district",
         }),
-        (None, Some(_)) => other = true,
+        (None, Some(_)) => out.push(Wording::Added { level: "district" }),
         (None, None) => {}
         (Some(_), Some(_)) => match (lf[2], of[2]) {
             (a, b) if a == b => {}
             (Form::Full, Form::Short) => out.push(Wording::DistrictSuffixDropped),
+            (Form::Absent, Form::Full | Form::Short) => {
+                out.push(Wording::Added { level: "district" })
+            }
             _ => other = true,
         },
     }
@@ -557,7 +576,30 @@ mod tests {
     }
 
     #[test]
-    fn licence_less_explicit_is_other() {
+    fn levels_the_licence_leaves_out_are_added() {
+        assert_eq!(
+            wording_of_against("广东省南山区科技园路1号", "广东省深圳市南山区科技园路1号"),
+            vec![Wording::Added { level: "city" }]
+        );
+        assert_eq!(
+            wording_of_against("广东省深圳市科技园路1号", "广东省深圳市南山区科技园路1号"),
+            vec![Wording::Added { level: "district" }]
+        );
+        assert_eq!(
+            wording_of_against("深圳市南山区科技园路1号", "广东深圳市南山区科技园路1号"),
+            vec![Wording::Added { level: "province" }]
+        );
+    }
+
+    fn wording_of_against(licence: &str, other: &str) -> Vec<Wording> {
+        match compare(licence, other) {
+            AddressComparison::SamePlaceWorded { wording, .. } => wording,
+            x => panic!("expected SamePlaceWorded, got {x:?}"),
+        }
+    }
+
+    #[test]
+    fn province_added_to_the_licence_wording() {
         assert_eq!(
             compare("深圳市南山区科技园路1号", "广东省深圳市南山区科技园路1号"),
             AddressComparison::SamePlaceWorded {
@@ -573,7 +615,7 @@ mod tests {
                     Some("南山区"),
                     "科技园路1号"
                 ),
-                wording: vec![Wording::Other],
+                wording: vec![Wording::Added { level: "province" }],
             }
         );
     }

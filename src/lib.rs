@@ -2,8 +2,8 @@
 //!
 //! Data flows one way: source text ([`source`]) → [`profile`] (typed, with spans) →
 //! [`rules`] (findings) → [`cause`] (which findings share one root cause) → [`rank`] →
-//! [`report`]. Each stage knows nothing of the stages after it. [`pipeline`] runs the stages
-//! before the report for one profile; [`cli`] wires the commands.
+//! [`report`]. Each stage knows nothing of the stages after it. [`input`] reads a profile file;
+//! [`pipeline`] runs the stages before the report for one profile; [`cli`] wires the commands.
 
 #![warn(missing_docs)]
 
@@ -16,6 +16,7 @@ pub mod cli;
 pub mod docs;
 #[allow(missing_docs)]
 pub mod finding;
+pub mod input;
 pub mod interview;
 #[allow(missing_docs)]
 pub mod lint;

@@ -22,6 +22,10 @@
 //! as [`DiffKind::LegalForm`] and only the parts before it are compared character by character.
 //! Spellings equal after the foldings above (`CO., LTD.` ↔ `Co Ltd`) are not a legal-form
 //! difference: the character walk reports the punctuation or case instead.
+//!
+//! A name written wholly in another script than the Latin name it must equal (the Chinese name
+//! where the romanised one is expected) is one [`DiffKind::Script`] difference spanning both
+//! names: no letter of the one stands for a letter of the other.
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
@@ -44,6 +48,9 @@ pub enum DiffKind {
     Punctuation,
     /// The legal-form suffix is spelt differently or missing.
     LegalForm,
+    /// The whole name is written in another script (Chinese) where a Latin (romanised) name is
+    /// expected: a different spelling of the name, not a typing slip.
+    Script,
     /// Any other difference (different letters or words).
     Other,
 }
@@ -59,6 +66,7 @@ impl DiffKind {
             DiffKind::LookAlike => "look_alike",
             DiffKind::Punctuation => "punctuation",
             DiffKind::LegalForm => "legal_form",
+            DiffKind::Script => "script",
             DiffKind::Other => "other",
         }
     }
@@ -102,6 +110,53 @@ pub struct LegalForms {
     pub groups: Vec<Vec<String>>,
 }
 
+/// The Unicode script of a letter that is not Latin, by its full name ("Han", "Cyrillic");
+/// `None` for Latin letters and for characters that are not letters or belong to no one script
+/// (digits, punctuation, spaces, combining marks).
+pub fn non_latin_script(ch: char) -> Option<&'static str> {
+    // ASCII letters are Latin; the script tables are only needed beyond ASCII.
+    if ch.is_ascii() || !ch.is_alphabetic() {
+        return None;
+    }
+    let scripts = unicode_security::mixed_script::AugmentedScriptSet::for_char(ch).base;
+    if scripts.is_common() || scripts.is_inherited() {
+        return None;
+    }
+    let names: Vec<(&'static str, &'static str)> = scripts
+        .iter()
+        .map(|s| (s.short_name(), s.full_name()))
+        .collect();
+    if names.iter().any(|(short, _)| *short == "Latn") {
+        return None;
+    }
+    names.first().map(|(_, full)| *full)
+}
+
+/// Whether every letter of `text` is Latin (a text without letters is too).
+pub fn is_latin_only(text: &str) -> bool {
+    // ASCII letters are Latin, and nothing else in ASCII is a letter.
+    text.is_ascii() || text.chars().all(|ch| non_latin_script(ch).is_none())
+}
+
+/// The script of a name written wholly in another script than the Latin name it must equal
+/// ("宁波甬港家居用品有限公司" for "NINGBO YONGGANG HOUSEHOLD PRODUCTS CO., LTD."): the actual
+/// name's letters are all of non-Latin scripts (the first one's is returned), the expected
+/// name's all Latin, and each has letters.
+pub fn other_script(expected: &str, actual: &str) -> Option<&'static str> {
+    let has_letters = |text: &str| text.chars().any(char::is_alphabetic);
+    if !has_letters(expected) || !is_latin_only(expected) {
+        return None;
+    }
+    let mut first = None;
+    for ch in actual.chars().filter(|ch| ch.is_alphabetic()) {
+        match non_latin_script(ch) {
+            Some(script) => first = first.or(Some(script)),
+            None => return None,
+        }
+    }
+    first
+}
+
 /// Character classes that decide how a difference is named.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Class {
@@ -114,31 +169,32 @@ enum Class {
 /// Whether two letters of different alphabets (Latin, Cyrillic, Greek) look the same: their
 /// UTS #39 skeletons agree, in either case. Letters only, so 0 and O or 1 and l (whose
 /// skeletons agree too) stay a different character.
-fn looks_alike(a: char, b: char) -> bool {
+fn looks_alike(first: char, second: char) -> bool {
     use unicode_security::mixed_script::AugmentedScriptSet;
-    let scripts = |c: char| AugmentedScriptSet::for_char(c);
-    let skeleton = |c: char| -> String {
+    let scripts = |ch: char| AugmentedScriptSet::for_char(ch);
+    let skeleton = |ch: char| -> String {
         let mut buf = [0u8; 4];
-        unicode_security::skeleton(c.encode_utf8(&mut buf)).collect()
+        unicode_security::skeleton(ch.encode_utf8(&mut buf)).collect()
     };
-    let lower = |c: char| c.to_lowercase().next().unwrap_or(c);
-    a.is_alphabetic()
-        && b.is_alphabetic()
+    let lower = |ch: char| ch.to_lowercase().next().unwrap_or(ch);
+    first.is_alphabetic()
+        && second.is_alphabetic()
         && {
-            let mut common = scripts(a);
-            common.intersect_with(scripts(b));
+            let mut common = scripts(first);
+            common.intersect_with(scripts(second));
             common.is_empty()
         }
-        && (skeleton(a) == skeleton(b) || skeleton(lower(a)) == skeleton(lower(b)))
+        && (skeleton(first) == skeleton(second)
+            || skeleton(lower(first)) == skeleton(lower(second)))
 }
 
 /// The ASCII letter a Greek or Cyrillic letter looks like (its UTS #39 skeleton), if any.
-fn latin_look_alike(c: char) -> Option<char> {
-    if !('\u{370}'..='\u{4FF}').contains(&c) || !c.is_alphabetic() {
+fn latin_look_alike(letter: char) -> Option<char> {
+    if !('\u{370}'..='\u{4FF}').contains(&letter) || !letter.is_alphabetic() {
         return None;
     }
     let mut buf = [0u8; 4];
-    let mut skeleton = unicode_security::skeleton(c.encode_utf8(&mut buf));
+    let mut skeleton = unicode_security::skeleton(letter.encode_utf8(&mut buf));
     match (skeleton.next(), skeleton.next()) {
         (Some(latin), None) if latin.is_ascii_alphabetic() => Some(latin),
         _ => None,
@@ -146,15 +202,15 @@ fn latin_look_alike(c: char) -> Option<char> {
 }
 
 /// Default_Ignorable_Code_Point characters (ZWSP, BOM, bidi controls…), which users cannot see.
-fn is_invisible(c: char) -> bool {
-    crate::unicode::is_default_ignorable(c)
+fn is_invisible(ch: char) -> bool {
+    crate::unicode::is_default_ignorable(ch)
 }
 
-fn class(c: char) -> Class {
+fn class(ch: char) -> Class {
     // ASCII by hand (checked against the tables in a test): most names are ASCII, and the
     // category table is a search.
-    if c.is_ascii() {
-        return match c {
+    if ch.is_ascii() {
+        return match ch {
             '\t'..='\r' | ' ' => Class::Space,
             '!'..='#'
             | '%'..='*'
@@ -170,15 +226,15 @@ fn class(c: char) -> Class {
             _ => Class::Core,
         };
     }
-    class_by_tables(c)
+    class_by_tables(ch)
 }
 
-fn class_by_tables(c: char) -> Class {
-    if is_invisible(c) {
+fn class_by_tables(ch: char) -> Class {
+    if is_invisible(ch) {
         Class::Invisible
-    } else if c.is_whitespace() {
+    } else if ch.is_whitespace() {
         Class::Space
-    } else if c.general_category_group() == GeneralCategoryGroup::Punctuation {
+    } else if ch.general_category_group() == GeneralCategoryGroup::Punctuation {
         Class::Punct
     } else {
         Class::Core
@@ -200,47 +256,49 @@ enum Key {
 impl Key {
     fn chars(&self) -> std::iter::Chain<std::option::IntoIter<char>, std::str::Chars<'_>> {
         match self {
-            Key::One(c) => Some(*c).into_iter().chain("".chars()),
-            Key::Text(s) => None.into_iter().chain(s.chars()),
+            Key::One(ch) => Some(*ch).into_iter().chain("".chars()),
+            Key::Text(text) => None.into_iter().chain(text.chars()),
         }
     }
 }
 
-fn key(c: char) -> Key {
-    if c.is_ascii() {
-        return Key::One(c.to_ascii_lowercase());
+fn key(ch: char) -> Key {
+    if ch.is_ascii() {
+        return Key::One(ch.to_ascii_lowercase());
     }
-    if let Some(latin) = latin_look_alike(c) {
+    if let Some(latin) = latin_look_alike(ch) {
         return Key::One(latin.to_ascii_lowercase());
     }
     // Most characters are their own NFKC (all of CJK); the quick check says so from one table
     // lookup, without running the normaliser.
-    let text: String = if is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes {
-        let mut lower = c.to_lowercase();
+    let text: String = if is_nfkc_quick(std::iter::once(ch)) == IsNormalized::Yes {
+        let mut lower = ch.to_lowercase();
         let first = lower.next();
-        if let (Some(l), None) = (first, lower.next()) {
-            return Key::One(l);
+        if let (Some(only), None) = (first, lower.next()) {
+            return Key::One(only);
         }
-        c.to_lowercase().collect()
+        ch.to_lowercase().collect()
     } else {
-        std::iter::once(c)
+        std::iter::once(ch)
             .nfkc()
             .flat_map(char::to_lowercase)
             .collect()
     };
-    let mut it = text.chars();
-    match (it.next(), it.next()) {
-        (Some(one), None) => Key::One(one),
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(only), None) => Key::One(only),
         _ => Key::Text(text),
     }
 }
 
-fn case_equal(a: char, b: char) -> bool {
-    a.to_lowercase().eq(b.to_lowercase())
+fn case_equal(first: char, second: char) -> bool {
+    first.to_lowercase().eq(second.to_lowercase())
 }
 
-fn width_equal(a: char, b: char) -> bool {
-    std::iter::once(a).nfkc().eq(std::iter::once(b).nfkc())
+fn width_equal(first: char, second: char) -> bool {
+    std::iter::once(first)
+        .nfkc()
+        .eq(std::iter::once(second).nfkc())
 }
 
 /// The core characters of a name with their char indices and keys.
@@ -248,17 +306,18 @@ fn skeleton(chars: &[char]) -> Vec<(usize, Key)> {
     chars
         .iter()
         .enumerate()
-        .filter(|(_, c)| class(**c) == Class::Core)
-        .map(|(i, c)| (i, key(*c)))
+        .filter(|(_, ch)| class(**ch) == Class::Core)
+        .map(|(index, ch)| (index, key(*ch)))
         .collect()
 }
 
 /// Whether two skeletons spell the same normalised core text, used to decide whether two
 /// pieces mean the same. The keys' texts are compared as one run, as joined strings would be.
-fn same_text(a: &[(usize, Key)], b: &[(usize, Key)]) -> bool {
-    a.iter()
-        .flat_map(|(_, k)| k.chars())
-        .eq(b.iter().flat_map(|(_, k)| k.chars()))
+fn same_text(first: &[(usize, Key)], second: &[(usize, Key)]) -> bool {
+    first
+        .iter()
+        .flat_map(|(_, key)| key.chars())
+        .eq(second.iter().flat_map(|(_, key)| key.chars()))
 }
 
 /// The skeleton of every legal-form spelling, with its group: computed once per comparison
@@ -268,11 +327,11 @@ struct Spellings(Vec<(usize, Vec<Key>)>);
 impl Spellings {
     fn new(forms: &LegalForms) -> Self {
         let mut out = Vec::new();
-        for (g, group) in forms.groups.iter().enumerate() {
+        for (group_index, group) in forms.groups.iter().enumerate() {
             for spelling in group {
-                let sp_chars: Vec<char> = spelling.chars().collect();
-                let sp = skeleton(&sp_chars).into_iter().map(|(_, k)| k).collect();
-                out.push((g, sp));
+                let chars: Vec<char> = spelling.chars().collect();
+                let keys = skeleton(&chars).into_iter().map(|(_, key)| key).collect();
+                out.push((group_index, keys));
             }
         }
         Spellings(out)
@@ -283,45 +342,52 @@ impl Spellings {
 /// shorter, and the bound keeps arbitrary input from costing quadratic memory.
 const MAX_LCS_CELLS: usize = 250_000;
 
-/// Pairs of matched positions (into `e` and `a`) of a longest common subsequence by key.
-fn align(e: &[(usize, Key)], a: &[(usize, Key)]) -> Vec<(usize, usize)> {
+/// Pairs of matched positions (into `expected` and `actual`) of a longest common subsequence
+/// by key.
+fn align(expected: &[(usize, Key)], actual: &[(usize, Key)]) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
-    let mut lo = 0;
-    while lo < e.len() && lo < a.len() && e[lo].1 == a[lo].1 {
-        pairs.push((lo, lo));
-        lo += 1;
+    // The common prefix and suffix are matched as they are; only the middle needs the table.
+    let mut start = 0;
+    while start < expected.len() && start < actual.len() && expected[start].1 == actual[start].1 {
+        pairs.push((start, start));
+        start += 1;
     }
-    let (mut he, mut ha) = (e.len(), a.len());
+    let (mut expected_end, mut actual_end) = (expected.len(), actual.len());
     let mut tail = Vec::new();
-    while he > lo && ha > lo && e[he - 1].1 == a[ha - 1].1 {
-        he -= 1;
-        ha -= 1;
-        tail.push((he, ha));
+    while expected_end > start
+        && actual_end > start
+        && expected[expected_end - 1].1 == actual[actual_end - 1].1
+    {
+        expected_end -= 1;
+        actual_end -= 1;
+        tail.push((expected_end, actual_end));
     }
-    let (n, m) = (he - lo, ha - lo);
-    if n > 0 && m > 0 && (n + 1).saturating_mul(m + 1) <= MAX_LCS_CELLS {
-        // table[i][j] = LCS length of e[lo+i..he] and a[lo+j..ha]
-        let w = m + 1;
-        let mut table = vec![0u32; (n + 1) * w];
-        for i in (0..n).rev() {
-            for j in (0..m).rev() {
-                table[i * w + j] = if e[lo + i].1 == a[lo + j].1 {
-                    table[(i + 1) * w + j + 1] + 1
+    let (rows, columns) = (expected_end - start, actual_end - start);
+    if rows > 0 && columns > 0 && (rows + 1).saturating_mul(columns + 1) <= MAX_LCS_CELLS {
+        let same = |row: usize, column: usize| expected[start + row].1 == actual[start + column].1;
+        // table[row][column] = LCS length of expected[start+row..expected_end] and
+        // actual[start+column..actual_end]
+        let width = columns + 1;
+        let mut table = vec![0u32; (rows + 1) * width];
+        for row in (0..rows).rev() {
+            for column in (0..columns).rev() {
+                table[row * width + column] = if same(row, column) {
+                    table[(row + 1) * width + column + 1] + 1
                 } else {
-                    table[(i + 1) * w + j].max(table[i * w + j + 1])
+                    table[(row + 1) * width + column].max(table[row * width + column + 1])
                 };
             }
         }
-        let (mut i, mut j) = (0, 0);
-        while i < n && j < m {
-            if e[lo + i].1 == a[lo + j].1 {
-                pairs.push((lo + i, lo + j));
-                i += 1;
-                j += 1;
-            } else if table[(i + 1) * w + j] >= table[i * w + j + 1] {
-                i += 1;
+        let (mut row, mut column) = (0, 0);
+        while row < rows && column < columns {
+            if same(row, column) {
+                pairs.push((start + row, start + column));
+                row += 1;
+                column += 1;
+            } else if table[(row + 1) * width + column] >= table[row * width + column + 1] {
+                row += 1;
             } else {
-                j += 1;
+                column += 1;
             }
         }
     }
@@ -332,10 +398,10 @@ fn align(e: &[(usize, Key)], a: &[(usize, Key)]) -> Vec<(usize, usize)> {
 /// One single-character difference, before merging: a char on either side or both.
 struct Single {
     kind: DiffKind,
-    ei: usize,
-    ai: usize,
-    et: Option<char>,
-    at: Option<char>,
+    expected_index: usize,
+    actual_index: usize,
+    expected_char: Option<char>,
+    actual_char: Option<char>,
 }
 
 /// Collects single-character differences, later merged into runs. Texts are only built for
@@ -347,172 +413,208 @@ struct Collector {
 }
 
 impl Collector {
-    fn push(&mut self, kind: DiffKind, ei: usize, ai: usize, et: Option<char>, at: Option<char>) {
+    fn push(
+        &mut self,
+        kind: DiffKind,
+        (expected_index, actual_index): (usize, usize),
+        expected_char: Option<char>,
+        actual_char: Option<char>,
+    ) {
         self.raw.push(Single {
             kind,
-            ei,
-            ai,
-            et,
-            at,
+            expected_index,
+            actual_index,
+            expected_char,
+            actual_char,
         });
     }
 
     /// Names a pair of aligned or facing characters that are not identical.
-    fn substitute(&mut self, ei: usize, ai: usize, ec: char, ac: char) {
+    fn substitute(&mut self, at: (usize, usize), expected: char, actual: char) {
+        let (expected_some, actual_some) = (Some(expected), Some(actual));
         // NFKC folds NBSP and U+3000 into a space, but users know them as spacing, not width.
-        if class(ec) == Class::Space && class(ac) == Class::Space {
-            self.push(DiffKind::Whitespace, ei, ai, Some(ec), Some(ac));
-        } else if looks_alike(ec, ac) {
-            self.push(DiffKind::LookAlike, ei, ai, Some(ec), Some(ac));
-        } else if case_equal(ec, ac) {
-            self.push(DiffKind::Case, ei, ai, Some(ec), Some(ac));
-        } else if width_equal(ec, ac) {
-            self.push(DiffKind::Width, ei, ai, Some(ec), Some(ac));
-        } else if key(ec) == key(ac) {
-            self.push(DiffKind::Width, ei, ai, Some(ec), Some(ac));
-            self.push(DiffKind::Case, ei, ai, Some(ec), Some(ac));
+        if class(expected) == Class::Space && class(actual) == Class::Space {
+            self.push(DiffKind::Whitespace, at, expected_some, actual_some);
+        } else if looks_alike(expected, actual) {
+            self.push(DiffKind::LookAlike, at, expected_some, actual_some);
+        } else if case_equal(expected, actual) {
+            self.push(DiffKind::Case, at, expected_some, actual_some);
+        } else if width_equal(expected, actual) {
+            self.push(DiffKind::Width, at, expected_some, actual_some);
+        } else if key(expected) == key(actual) {
+            self.push(DiffKind::Width, at, expected_some, actual_some);
+            self.push(DiffKind::Case, at, expected_some, actual_some);
         } else {
-            let kind = match (class(ec), class(ac)) {
+            let kind = match (class(expected), class(actual)) {
                 (Class::Space, Class::Space) => DiffKind::Whitespace,
                 (Class::Punct, Class::Punct) => DiffKind::Punctuation,
-                (Class::Core, Class::Core) if looks_alike(ec, ac) => DiffKind::LookAlike,
+                (Class::Core, Class::Core) if looks_alike(expected, actual) => DiffKind::LookAlike,
                 _ => DiffKind::Other,
             };
-            self.push(kind, ei, ai, Some(ec), Some(ac));
+            self.push(kind, at, expected_some, actual_some);
         }
     }
 
     /// A character present on one side only.
-    fn lone(&mut self, ei: usize, ai: usize, c: char, in_expected: bool) {
-        let kind = match class(c) {
+    fn lone(&mut self, at: (usize, usize), ch: char, in_expected: bool) {
+        let kind = match class(ch) {
             Class::Invisible => DiffKind::Invisible,
             Class::Space => DiffKind::Whitespace,
             Class::Punct => DiffKind::Punctuation,
             Class::Core => DiffKind::Other,
         };
         if in_expected {
-            self.push(kind, ei, ai, Some(c), None);
+            self.push(kind, at, Some(ch), None);
         } else {
-            self.push(kind, ei, ai, None, Some(c));
+            self.push(kind, at, None, Some(ch));
         }
     }
 
-    /// Walks the characters between two aligned core pairs in step.
-    fn gap(&mut self, e: &[char], ebase: usize, a: &[char], abase: usize) {
-        let (mut i, mut j) = (0, 0);
-        while let (Some(&ec), Some(&ac)) = (e.get(i), a.get(j)) {
-            let (ei, ai) = (ebase + i, abase + j);
-            let (ek, ak) = (class(ec), class(ac));
-            if ec == ac {
-                i += 1;
-                j += 1;
-            } else if ek == Class::Invisible {
-                self.lone(ei, ai, ec, true);
-                i += 1;
-            } else if ak == Class::Invisible {
-                self.lone(ei, ai, ac, false);
-                j += 1;
-            } else if ek == ak {
-                self.substitute(ei, ai, ec, ac);
-                i += 1;
-                j += 1;
-            } else if ek == Class::Punct || (ek == Class::Space && ak != Class::Punct) {
+    /// Walks the characters between two aligned core pairs in step; the pieces start at
+    /// `expected_base` and `actual_base` of their names.
+    fn gap(
+        &mut self,
+        expected: &[char],
+        expected_base: usize,
+        actual: &[char],
+        actual_base: usize,
+    ) {
+        let (mut in_expected, mut in_actual) = (0, 0);
+        while let (Some(&expected_char), Some(&actual_char)) =
+            (expected.get(in_expected), actual.get(in_actual))
+        {
+            let at = (expected_base + in_expected, actual_base + in_actual);
+            let (expected_class, actual_class) = (class(expected_char), class(actual_char));
+            if expected_char == actual_char {
+                in_expected += 1;
+                in_actual += 1;
+            } else if expected_class == Class::Invisible {
+                self.lone(at, expected_char, true);
+                in_expected += 1;
+            } else if actual_class == Class::Invisible {
+                self.lone(at, actual_char, false);
+                in_actual += 1;
+            } else if expected_class == actual_class {
+                self.substitute(at, expected_char, actual_char);
+                in_expected += 1;
+                in_actual += 1;
+            } else if expected_class == Class::Punct
+                || (expected_class == Class::Space && actual_class != Class::Punct)
+            {
                 // A dropped punctuation mark explains more than a space facing it would.
-                self.lone(ei, ai, ec, true);
-                i += 1;
+                self.lone(at, expected_char, true);
+                in_expected += 1;
             } else {
-                self.lone(ei, ai, ac, false);
-                j += 1;
+                self.lone(at, actual_char, false);
+                in_actual += 1;
             }
         }
-        for (k, &c) in e.iter().enumerate().skip(i) {
-            self.lone(ebase + k, abase + j, c, true);
+        for (offset, &ch) in expected.iter().enumerate().skip(in_expected) {
+            self.lone((expected_base + offset, actual_base + in_actual), ch, true);
         }
-        for (k, &c) in a.iter().enumerate().skip(j) {
-            self.lone(ebase + e.len(), abase + k, c, false);
+        for (offset, &ch) in actual.iter().enumerate().skip(in_actual) {
+            self.lone(
+                (expected_base + expected.len(), actual_base + offset),
+                ch,
+                false,
+            );
         }
     }
 
     /// Merges contiguous differences of one kind into runs, ordered by position.
     fn finish(mut self) -> Vec<Difference> {
-        self.raw.sort_by_key(|d| d.kind);
+        self.raw.sort_by_key(|single| single.kind);
         let mut out: Vec<Difference> = Vec::new();
         // Chars in the texts of the last run: (expected, actual).
-        let mut lens = (0, 0);
-        for d in self.raw {
-            let (elen, alen) = (usize::from(d.et.is_some()), usize::from(d.at.is_some()));
+        let mut run_lengths = (0, 0);
+        for single in self.raw {
+            let lengths = (
+                usize::from(single.expected_char.is_some()),
+                usize::from(single.actual_char.is_some()),
+            );
             if let Some(last) = out.last_mut()
-                && last.kind == d.kind
-                && last.expected_index + lens.0 == d.ei
-                && last.actual_index + lens.1 == d.ai
+                && last.kind == single.kind
+                && last.expected_index + run_lengths.0 == single.expected_index
+                && last.actual_index + run_lengths.1 == single.actual_index
             {
-                if let Some(c) = d.et {
-                    last.expected_text.push(c);
-                }
-                if let Some(c) = d.at {
-                    last.actual_text.push(c);
-                }
-                lens = (lens.0 + elen, lens.1 + alen);
+                last.expected_text.extend(single.expected_char);
+                last.actual_text.extend(single.actual_char);
+                run_lengths = (run_lengths.0 + lengths.0, run_lengths.1 + lengths.1);
                 continue;
             }
             out.push(Difference {
-                kind: d.kind,
-                expected_index: d.ei,
-                actual_index: d.ai,
-                expected_text: d.et.map(String::from).unwrap_or_default(),
-                actual_text: d.at.map(String::from).unwrap_or_default(),
+                kind: single.kind,
+                expected_index: single.expected_index,
+                actual_index: single.actual_index,
+                expected_text: single.expected_char.map(String::from).unwrap_or_default(),
+                actual_text: single.actual_char.map(String::from).unwrap_or_default(),
             });
-            lens = (elen, alen);
+            run_lengths = lengths;
         }
         // Its kind is the only one of its kind, so it joins no run.
         out.extend(self.legal_form);
-        out.sort_by_key(|d| (d.expected_index, d.actual_index, d.kind));
+        out.sort_by_key(|diff| (diff.expected_index, diff.actual_index, diff.kind));
         out
     }
 }
 
 /// Character-level classification of two whole pieces, given their skeletons.
-fn classify(e: &[char], se: &[(usize, Key)], a: &[char], sa: &[(usize, Key)], out: &mut Collector) {
-    let (mut pe, mut pa) = (0, 0);
-    for (i, j) in align(se, sa) {
-        let (Some((oe, _)), Some((oa, _))) = (se.get(i), sa.get(j)) else {
+fn classify(
+    expected: &[char],
+    expected_core: &[(usize, Key)],
+    actual: &[char],
+    actual_core: &[(usize, Key)],
+    out: &mut Collector,
+) {
+    // Chars of each piece walked so far.
+    let (mut expected_done, mut actual_done) = (0, 0);
+    for (expected_pair, actual_pair) in align(expected_core, actual_core) {
+        let (Some(&(expected_at, _)), Some(&(actual_at, _))) = (
+            expected_core.get(expected_pair),
+            actual_core.get(actual_pair),
+        ) else {
             continue;
         };
-        let (oe, oa) = (*oe, *oa);
         out.gap(
-            e.get(pe..oe).unwrap_or_default(),
-            pe,
-            a.get(pa..oa).unwrap_or_default(),
-            pa,
+            expected.get(expected_done..expected_at).unwrap_or_default(),
+            expected_done,
+            actual.get(actual_done..actual_at).unwrap_or_default(),
+            actual_done,
         );
-        if let (Some(&ec), Some(&ac)) = (e.get(oe), a.get(oa)) {
-            if ec != ac {
-                out.substitute(oe, oa, ec, ac);
-            }
+        if let (Some(&expected_char), Some(&actual_char)) =
+            (expected.get(expected_at), actual.get(actual_at))
+            && expected_char != actual_char
+        {
+            out.substitute((expected_at, actual_at), expected_char, actual_char);
         }
-        pe = oe + 1;
-        pa = oa + 1;
+        expected_done = expected_at + 1;
+        actual_done = actual_at + 1;
     }
     out.gap(
-        e.get(pe..).unwrap_or_default(),
-        pe,
-        a.get(pa..).unwrap_or_default(),
-        pa,
+        expected.get(expected_done..).unwrap_or_default(),
+        expected_done,
+        actual.get(actual_done..).unwrap_or_default(),
+        actual_done,
     );
 }
 
 /// Finds the longest legal-form spelling that ends the name, comparing core characters only.
-/// Returns (start char index, group index, matched core length).
-/// `sk` is the skeleton of `chars`.
-fn find_form(chars: &[char], sk: &[(usize, Key)], spellings: &Spellings) -> Option<(usize, usize)> {
-    let mut best: Option<(usize, usize, usize)> = None; // (core length, start, group)
-    for &(g, ref sp) in &spellings.0 {
-        if sp.is_empty() || sp.len() > sk.len() {
+/// Returns (start char index, group index); `core` is the skeleton of `chars`.
+fn find_form(
+    chars: &[char],
+    core: &[(usize, Key)],
+    spellings: &Spellings,
+) -> Option<(usize, usize)> {
+    // (core length, start, group) of the longest spelling found so far.
+    let mut best: Option<(usize, usize, usize)> = None;
+    for &(group, ref spelling) in &spellings.0 {
+        if spelling.is_empty() || spelling.len() > core.len() {
             continue;
         }
-        let from = sk.len() - sp.len();
-        let Some(tail) = sk.get(from..) else { continue };
-        if !tail.iter().map(|(_, k)| k).eq(sp.iter()) {
+        let Some(tail) = core.get(core.len() - spelling.len()..) else {
+            continue;
+        };
+        if !tail.iter().map(|(_, key)| key).eq(spelling.iter()) {
             continue;
         }
         let Some(&(start, _)) = tail.first() else {
@@ -520,23 +622,23 @@ fn find_form(chars: &[char], sk: &[(usize, Key)], spellings: &Spellings) -> Opti
         };
         // A Latin spelling must start a word: "UNLIMITED" does not end in "Limited", while
         // "星河科技Ltd" does end in "Ltd".
-        let starts_word = sp
+        let starts_word = spelling
             .first()
-            .and_then(|k| k.chars().next())
-            .is_some_and(|c| c.is_alphanumeric() && c.is_ascii());
+            .and_then(|key| key.chars().next())
+            .is_some_and(|ch| ch.is_alphanumeric() && ch.is_ascii());
         if starts_word
             && start
                 .checked_sub(1)
-                .and_then(|p| chars.get(p))
-                .is_some_and(|c| key(*c).chars().any(|k| k.is_ascii_alphanumeric()))
+                .and_then(|before| chars.get(before))
+                .is_some_and(|ch| key(*ch).chars().any(|k| k.is_ascii_alphanumeric()))
         {
             continue;
         }
-        if best.is_none_or(|(len, _, _)| sp.len() > len) {
-            best = Some((sp.len(), start, g));
+        if best.is_none_or(|(len, _, _)| spelling.len() > len) {
+            best = Some((spelling.len(), start, group));
         }
     }
-    best.map(|(_, start, g)| (start, g))
+    best.map(|(_, start, group)| (start, group))
 }
 
 /// Where the legal-form suffix of a name starts (char index) and which group of `forms` it
@@ -557,11 +659,73 @@ fn trim_base(chars: &[char]) -> &[char] {
     while end > 0
         && chars
             .get(end - 1)
-            .is_some_and(|c| c.is_whitespace() || is_invisible(*c) || matches!(c, ',' | '，'))
+            .is_some_and(|ch| ch.is_whitespace() || is_invisible(*ch) || matches!(ch, ',' | '，'))
     {
         end -= 1;
     }
     chars.get(..end).unwrap_or_default()
+}
+
+/// Where two names are split into the part compared character by character and the legal-form
+/// suffix compared whole: char indices in the expected and the actual name.
+struct FormSplit {
+    /// End of the compared part of each name (before the separators of a missing form).
+    base_end: (usize, usize),
+    /// Start of each name's legal form (its length when it has none).
+    form_start: (usize, usize),
+}
+
+/// The split of two names whose legal forms differ (spelt differently within one group, or
+/// one name lacking its form); `None` when the forms do not differ that way.
+fn form_split(
+    expected: &[char],
+    expected_core: &[(usize, Key)],
+    actual: &[char],
+    actual_core: &[(usize, Key)],
+    forms: &LegalForms,
+) -> Option<FormSplit> {
+    if same_text(expected_core, actual_core) {
+        return None;
+    }
+    let spellings = Spellings::new(forms);
+    match (
+        find_form(expected, expected_core, &spellings),
+        find_form(actual, actual_core, &spellings),
+    ) {
+        (Some((expected_form, expected_group)), Some((actual_form, actual_group)))
+            if expected_group == actual_group =>
+        {
+            let expected_suffix = expected.get(expected_form..).unwrap_or_default();
+            let actual_suffix = actual.get(actual_form..).unwrap_or_default();
+            (!same_text(&skeleton(expected_suffix), &skeleton(actual_suffix))).then_some(
+                FormSplit {
+                    base_end: (expected_form, actual_form),
+                    form_start: (expected_form, actual_form),
+                },
+            )
+        }
+        (Some((expected_form, _)), None) => Some(FormSplit {
+            base_end: (
+                trim_base(expected.get(..expected_form).unwrap_or_default()).len(),
+                actual.len(),
+            ),
+            form_start: (expected_form, actual.len()),
+        }),
+        (None, Some((actual_form, _))) => Some(FormSplit {
+            base_end: (
+                expected.len(),
+                trim_base(actual.get(..actual_form).unwrap_or_default()).len(),
+            ),
+            form_start: (expected.len(), actual_form),
+        }),
+        _ => None,
+    }
+}
+
+/// The part of a skeleton before char index `end`: the skeleton of that prefix.
+fn core_before(core: &[(usize, Key)], end: usize) -> &[(usize, Key)] {
+    let len = core.iter().take_while(|(index, _)| *index < end).count();
+    core.get(..len).unwrap_or_default()
 }
 
 /// Compares two names that must be byte-identical and says how they differ.
@@ -572,65 +736,75 @@ pub fn compare(expected: &str, actual: &str, forms: &LegalForms) -> Option<NameD
     if expected == actual {
         return None;
     }
-    let e: Vec<char> = expected.chars().collect();
-    let a: Vec<char> = actual.chars().collect();
-    let prefix = e.iter().zip(&a).take_while(|(x, y)| x == y).count();
+    let expected_chars: Vec<char> = expected.chars().collect();
+    let actual_chars: Vec<char> = actual.chars().collect();
+    let prefix = expected_chars
+        .iter()
+        .zip(&actual_chars)
+        .take_while(|(x, y)| x == y)
+        .count();
+    if other_script(expected, actual).is_some() {
+        // Aligning a Chinese name with its romanisation letter by letter explains nothing.
+        return Some(NameDiff {
+            kinds: vec![DiffKind::Script],
+            first_divergence: (prefix, prefix),
+            differences: vec![Difference {
+                kind: DiffKind::Script,
+                expected_index: 0,
+                actual_index: 0,
+                expected_text: expected.to_string(),
+                actual_text: actual.to_string(),
+            }],
+        });
+    }
     let mut out = Collector {
         raw: Vec::new(),
         legal_form: None,
     };
 
-    let se = skeleton(&e);
-    let sa = skeleton(&a);
-    let mut split = None;
-    if !same_text(&se, &sa) {
-        let spellings = Spellings::new(forms);
-        match (
-            find_form(&e, &se, &spellings),
-            find_form(&a, &sa, &spellings),
-        ) {
-            (Some((es, eg)), Some((as_, ag))) if eg == ag => {
-                let ef = e.get(es..).unwrap_or_default();
-                let af = a.get(as_..).unwrap_or_default();
-                if !same_text(&skeleton(ef), &skeleton(af)) {
-                    split = Some((es, as_, es, as_));
-                }
-            }
-            (Some((es, _)), None) => {
-                let base = trim_base(e.get(..es).unwrap_or_default()).len();
-                split = Some((base, a.len(), es, a.len()));
-            }
-            (None, Some((as_, _))) => {
-                let base = trim_base(a.get(..as_).unwrap_or_default()).len();
-                split = Some((e.len(), base, e.len(), as_));
-            }
-            _ => {}
-        }
-    }
-
-    match split {
-        Some((eb, ab, ef, af)) => {
-            // The skeleton of a prefix is the part of the whole skeleton before its end.
-            fn before(sk: &[(usize, Key)], end: usize) -> &[(usize, Key)] {
-                let n = sk.iter().take_while(|(i, _)| *i < end).count();
-                sk.get(..n).unwrap_or_default()
-            }
+    let expected_core = skeleton(&expected_chars);
+    let actual_core = skeleton(&actual_chars);
+    match form_split(
+        &expected_chars,
+        &expected_core,
+        &actual_chars,
+        &actual_core,
+        forms,
+    ) {
+        Some(FormSplit {
+            base_end: (expected_end, actual_end),
+            form_start: (expected_form, actual_form),
+        }) => {
             classify(
-                e.get(..eb).unwrap_or_default(),
-                before(&se, eb),
-                a.get(..ab).unwrap_or_default(),
-                before(&sa, ab),
+                expected_chars.get(..expected_end).unwrap_or_default(),
+                core_before(&expected_core, expected_end),
+                actual_chars.get(..actual_end).unwrap_or_default(),
+                core_before(&actual_core, actual_end),
                 &mut out,
             );
             out.legal_form = Some(Difference {
                 kind: DiffKind::LegalForm,
-                expected_index: ef,
-                actual_index: af,
-                expected_text: e.get(ef..).unwrap_or_default().iter().collect(),
-                actual_text: a.get(af..).unwrap_or_default().iter().collect(),
+                expected_index: expected_form,
+                actual_index: actual_form,
+                expected_text: expected_chars
+                    .get(expected_form..)
+                    .unwrap_or_default()
+                    .iter()
+                    .collect(),
+                actual_text: actual_chars
+                    .get(actual_form..)
+                    .unwrap_or_default()
+                    .iter()
+                    .collect(),
             });
         }
-        None => classify(&e, &se, &a, &sa, &mut out),
+        None => classify(
+            &expected_chars,
+            &expected_core,
+            &actual_chars,
+            &actual_core,
+            &mut out,
+        ),
     }
 
     let mut differences = out.finish();
@@ -640,11 +814,19 @@ pub fn compare(expected: &str, actual: &str, forms: &LegalForms) -> Option<NameD
             kind: DiffKind::Other,
             expected_index: prefix,
             actual_index: prefix,
-            expected_text: e.get(prefix..).unwrap_or_default().iter().collect(),
-            actual_text: a.get(prefix..).unwrap_or_default().iter().collect(),
+            expected_text: expected_chars
+                .get(prefix..)
+                .unwrap_or_default()
+                .iter()
+                .collect(),
+            actual_text: actual_chars
+                .get(prefix..)
+                .unwrap_or_default()
+                .iter()
+                .collect(),
         });
     }
-    let mut kinds: Vec<DiffKind> = differences.iter().map(|d| d.kind).collect();
+    let mut kinds: Vec<DiffKind> = differences.iter().map(|diff| diff.kind).collect();
     kinds.sort();
     kinds.dedup();
     Some(NameDiff {
@@ -662,11 +844,11 @@ mod tests {
     const CN: &str = "深圳市星河科技有限公司";
 
     fn forms() -> LegalForms {
-        let g = |v: &[&str]| v.iter().map(|s| s.to_string()).collect();
+        let group = |spellings: &[&str]| spellings.iter().map(|s| s.to_string()).collect();
         LegalForms {
             groups: vec![
-                g(&["有限公司", "有限责任公司"]),
-                g(&[
+                group(&["有限公司", "有限责任公司"]),
+                group(&[
                     "Co., Ltd.",
                     "Co.,Ltd.",
                     "Company Limited",
@@ -678,20 +860,26 @@ mod tests {
         }
     }
 
-    fn d(kind: DiffKind, ei: usize, ai: usize, et: &str, at: &str) -> Difference {
+    fn piece(
+        kind: DiffKind,
+        expected_index: usize,
+        actual_index: usize,
+        expected_text: &str,
+        actual_text: &str,
+    ) -> Difference {
         Difference {
             kind,
-            expected_index: ei,
-            actual_index: ai,
-            expected_text: et.into(),
-            actual_text: at.into(),
+            expected_index,
+            actual_index,
+            expected_text: expected_text.into(),
+            actual_text: actual_text.into(),
         }
     }
 
-    fn diff(e: &str, a: &str) -> NameDiff {
-        match compare(e, a, &forms()) {
-            Some(x) => x,
-            None => panic!("expected a difference between {e:?} and {a:?}"),
+    fn diff(expected: &str, actual: &str) -> NameDiff {
+        match compare(expected, actual, &forms()) {
+            Some(found) => found,
+            None => panic!("expected a difference between {expected:?} and {actual:?}"),
         }
     }
 
@@ -709,11 +897,11 @@ mod tests {
         assert_eq!(
             got.differences,
             vec![
-                d(DiffKind::Case, 1, 1, "HENZHEN", "henzhen"),
-                d(DiffKind::Case, 10, 10, "INGHE", "inghe"),
-                d(DiffKind::Case, 17, 17, "ECHNOLOGY", "echnology"),
-                d(DiffKind::Case, 28, 28, "O", "o"),
-                d(DiffKind::Case, 33, 33, "TD", "td"),
+                piece(DiffKind::Case, 1, 1, "HENZHEN", "henzhen"),
+                piece(DiffKind::Case, 10, 10, "INGHE", "inghe"),
+                piece(DiffKind::Case, 17, 17, "ECHNOLOGY", "echnology"),
+                piece(DiffKind::Case, 28, 28, "O", "o"),
+                piece(DiffKind::Case, 33, 33, "TD", "td"),
             ]
         );
     }
@@ -725,7 +913,7 @@ mod tests {
         assert_eq!(got.first_divergence, (36, 36));
         assert_eq!(
             got.differences,
-            vec![d(DiffKind::Whitespace, 36, 36, "", " ")]
+            vec![piece(DiffKind::Whitespace, 36, 36, "", " ")]
         );
     }
 
@@ -736,8 +924,8 @@ mod tests {
         assert_eq!(
             got.differences,
             vec![
-                d(DiffKind::Whitespace, 9, 9, "", " "),
-                d(DiffKind::Case, 28, 29, "O", "o"),
+                piece(DiffKind::Whitespace, 9, 9, "", " "),
+                piece(DiffKind::Case, 28, 29, "O", "o"),
             ]
         );
     }
@@ -749,8 +937,8 @@ mod tests {
         assert_eq!(
             got.differences,
             vec![
-                d(DiffKind::Whitespace, 8, 8, " ", "\u{A0}"),
-                d(DiffKind::Whitespace, 15, 15, " ", "\u{3000}"),
+                piece(DiffKind::Whitespace, 8, 8, " ", "\u{A0}"),
+                piece(DiffKind::Whitespace, 15, 15, " ", "\u{3000}"),
             ]
         );
     }
@@ -762,7 +950,7 @@ mod tests {
         assert_eq!(got.first_divergence, (15, 15));
         assert_eq!(
             got.differences,
-            vec![d(DiffKind::Invisible, 15, 15, "", "\u{200B}")]
+            vec![piece(DiffKind::Invisible, 15, 15, "", "\u{200B}")]
         );
     }
 
@@ -773,8 +961,8 @@ mod tests {
         assert_eq!(
             got.differences,
             vec![
-                d(DiffKind::Invisible, 0, 0, "", "\u{FEFF}"),
-                d(DiffKind::Invisible, 7, 8, "", "\u{200E}"),
+                piece(DiffKind::Invisible, 0, 0, "", "\u{FEFF}"),
+                piece(DiffKind::Invisible, 7, 8, "", "\u{200E}"),
             ]
         );
     }
@@ -786,7 +974,7 @@ mod tests {
         assert_eq!(got.first_divergence, (0, 0));
         assert_eq!(
             got.differences,
-            vec![d(DiffKind::Width, 0, 0, "SHENZHEN", "ＳＨＥＮＺＨＥＮ")]
+            vec![piece(DiffKind::Width, 0, 0, "SHENZHEN", "ＳＨＥＮＺＨＥＮ")]
         );
     }
 
@@ -797,8 +985,8 @@ mod tests {
         assert_eq!(
             got.differences,
             vec![
-                d(DiffKind::Case, 1, 1, "B", "ｂ"),
-                d(DiffKind::Width, 1, 1, "B", "ｂ"),
+                piece(DiffKind::Case, 1, 1, "B", "ｂ"),
+                piece(DiffKind::Width, 1, 1, "B", "ｂ"),
             ]
         );
     }
@@ -813,8 +1001,8 @@ mod tests {
         assert_eq!(
             got.differences,
             vec![
-                d(DiffKind::Width, 5, 5, "(", "（"),
-                d(DiffKind::Width, 8, 8, ")", "）"),
+                piece(DiffKind::Width, 5, 5, "(", "（"),
+                piece(DiffKind::Width, 8, 8, ")", "）"),
             ]
         );
     }
@@ -827,8 +1015,8 @@ mod tests {
         assert_eq!(
             got.differences,
             vec![
-                d(DiffKind::Punctuation, 29, 29, ".,", ""),
-                d(DiffKind::Punctuation, 35, 33, ".", ""),
+                piece(DiffKind::Punctuation, 29, 29, ".,", ""),
+                piece(DiffKind::Punctuation, 35, 33, ".", ""),
             ]
         );
     }
@@ -839,7 +1027,7 @@ mod tests {
         assert_eq!(got.kinds, vec![DiffKind::Punctuation]);
         assert_eq!(
             got.differences,
-            vec![d(DiffKind::Punctuation, 11, 11, "。", ".")]
+            vec![piece(DiffKind::Punctuation, 11, 11, "。", ".")]
         );
     }
 
@@ -850,7 +1038,7 @@ mod tests {
         assert_eq!(got.first_divergence, (27, 27));
         assert_eq!(
             got.differences,
-            vec![d(DiffKind::LegalForm, 27, 27, "CO., LTD.", "LIMITED")]
+            vec![piece(DiffKind::LegalForm, 27, 27, "CO., LTD.", "LIMITED")]
         );
     }
 
@@ -861,8 +1049,8 @@ mod tests {
         assert_eq!(
             got.differences,
             vec![
-                d(DiffKind::Case, 1, 1, "HENZHEN", "henzhen"),
-                d(DiffKind::LegalForm, 27, 27, "CO., LTD.", "Limited"),
+                piece(DiffKind::Case, 1, 1, "HENZHEN", "henzhen"),
+                piece(DiffKind::LegalForm, 27, 27, "CO., LTD.", "Limited"),
             ]
         );
     }
@@ -873,7 +1061,7 @@ mod tests {
         assert_eq!(got.kinds, vec![DiffKind::LegalForm]);
         assert_eq!(
             got.differences,
-            vec![d(DiffKind::LegalForm, 27, 26, "CO., LTD.", "")]
+            vec![piece(DiffKind::LegalForm, 27, 26, "CO., LTD.", "")]
         );
     }
 
@@ -884,7 +1072,7 @@ mod tests {
         assert_eq!(got.first_divergence, (9, 9));
         assert_eq!(
             got.differences,
-            vec![d(DiffKind::LegalForm, 7, 7, "有限公司", "有限责任公司")]
+            vec![piece(DiffKind::LegalForm, 7, 7, "有限公司", "有限责任公司")]
         );
     }
 
@@ -895,12 +1083,12 @@ mod tests {
         assert_eq!(got.first_divergence, (7, 7));
         assert_eq!(
             got.differences,
-            vec![d(DiffKind::LegalForm, 7, 7, "有限公司", "")]
+            vec![piece(DiffKind::LegalForm, 7, 7, "有限公司", "")]
         );
         let got = diff("深圳市星河科技", CN);
         assert_eq!(
             got.differences,
-            vec![d(DiffKind::LegalForm, 7, 7, "", "有限公司")]
+            vec![piece(DiffKind::LegalForm, 7, 7, "", "有限公司")]
         );
     }
 
@@ -909,7 +1097,10 @@ mod tests {
         let got = diff(CN, "深圳市银河科技有限公司");
         assert_eq!(got.kinds, vec![DiffKind::Other]);
         assert_eq!(got.first_divergence, (3, 3));
-        assert_eq!(got.differences, vec![d(DiffKind::Other, 3, 3, "星", "银")]);
+        assert_eq!(
+            got.differences,
+            vec![piece(DiffKind::Other, 3, 3, "星", "银")]
+        );
     }
 
     #[test]
@@ -919,8 +1110,8 @@ mod tests {
         assert_eq!(
             got.differences,
             vec![
-                d(DiffKind::Other, 3, 3, "星", "银"),
-                d(DiffKind::LegalForm, 7, 7, "有限公司", ""),
+                piece(DiffKind::Other, 3, 3, "星", "银"),
+                piece(DiffKind::LegalForm, 7, 7, "有限公司", ""),
             ]
         );
     }
@@ -932,7 +1123,7 @@ mod tests {
         assert_eq!(got.kinds, vec![DiffKind::Other]);
         assert_eq!(
             got.differences,
-            vec![d(DiffKind::Other, 7, 7, "有限公司", "Ltd")]
+            vec![piece(DiffKind::Other, 7, 7, "有限公司", "Ltd")]
         );
     }
 
@@ -951,6 +1142,45 @@ mod tests {
         assert_eq!(legal_form("XYZ UNLIMITED", &f), None);
         assert_eq!(legal_form("", &f), None);
         assert_eq!(legal_form(NAME, &LegalForms::default()), None);
+    }
+
+    #[test]
+    fn non_latin_letters_are_named_by_script() {
+        assert_eq!(non_latin_script('深'), Some("Han"));
+        assert_eq!(non_latin_script('О'), Some("Cyrillic"));
+        assert_eq!(non_latin_script('α'), Some("Greek"));
+        assert_eq!(non_latin_script('カ'), Some("Katakana"));
+    }
+
+    #[test]
+    fn latin_digits_punctuation_and_marks_pass() {
+        // Accented and full-width Latin letters are Latin (BC204 judges the width); digits,
+        // punctuation, spaces, CJK punctuation and combining marks are no letters of a script.
+        for ch in [
+            'A', 'é', 'Ø', 'ß', 'Ａ', '1', '.', ',', ' ', '、', '\u{0301}', '\u{200B}',
+        ] {
+            assert_eq!(non_latin_script(ch), None, "{ch:?}");
+        }
+        assert!(is_latin_only("Café Économique S.A.R.L. 2"));
+        assert!(!is_latin_only("Shenzhen 星河"));
+    }
+
+    #[test]
+    fn chinese_name_for_the_romanised_one_is_script() {
+        let got = diff(NAME, CN);
+        assert_eq!(got.kinds, vec![DiffKind::Script]);
+        assert_eq!(
+            got.differences,
+            vec![piece(DiffKind::Script, 0, 0, NAME, CN)]
+        );
+        assert_eq!(other_script(NAME, CN), Some("Han"));
+        assert_eq!(other_script(NAME, "ООО РОМАШКА"), Some("Cyrillic"));
+        // Mixed, reversed or letterless names are compared character by character.
+        assert_eq!(other_script(NAME, "深圳市星河 TECHNOLOGY"), None);
+        assert_eq!(other_script(CN, NAME), None);
+        assert_eq!(other_script("123", CN), None);
+        assert_eq!(other_script(NAME, "123"), None);
+        assert_ne!(diff(CN, NAME).kinds, vec![DiffKind::Script]);
     }
 
     /// The inline key spells what NFKC then lower-casing spells, for every character, except
@@ -976,8 +1206,8 @@ mod tests {
         assert_eq!(
             got.differences,
             vec![
-                d(DiffKind::LookAlike, 18, 18, "C", "\u{0421}"),
-                d(DiffKind::LookAlike, 27, 27, "C", "\u{0421}"),
+                piece(DiffKind::LookAlike, 18, 18, "C", "\u{0421}"),
+                piece(DiffKind::LookAlike, 27, 27, "C", "\u{0421}"),
             ]
         );
     }
@@ -1019,6 +1249,7 @@ mod tests {
             DiffKind::Width,
             DiffKind::Punctuation,
             DiffKind::LegalForm,
+            DiffKind::Script,
             DiffKind::Other,
         ];
         let names: Vec<&str> = all.iter().map(DiffKind::as_str).collect();
@@ -1031,6 +1262,7 @@ mod tests {
                 "width",
                 "punctuation",
                 "legal_form",
+                "script",
                 "other"
             ]
         );

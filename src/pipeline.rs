@@ -1,5 +1,8 @@
 //! One profile through the stages: bytes → profile → findings → causes → ranking.
 //!
+//! The bytes come from the caller ([`crate::input`] reads a profile file); this module does no
+//! input or output.
+//!
 //! `diagnose`, `lint` and `ticket` all call [`analyze`]; what they do with the ranked causes
 //! (report, statistics, e-mail) is theirs.
 
@@ -128,60 +131,4 @@ fn unknown_symptom_codes<'a>(
                 .evidence("source", SYMPTOM_FIELD)
                 .fingerprint_value(code.clone())
         })
-}
-
-/// The largest profile bindcheck reads. Real profiles are a few kilobytes; the limit, some
-/// four hundred times that, keeps a mistaken path (a log file, a database dump) from costing
-/// memory and time: every check is linear in the size of a value, and the worst file under the
-/// limit is diagnosed in well under a second (`bench/worst.sh`).
-pub const MAX_PROFILE_BYTES: u64 = 2 * 1024 * 1024;
-
-/// Why a profile file could not be read.
-#[derive(Debug, thiserror::Error)]
-pub enum ReadError {
-    #[error("cannot read {path}: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
-    #[error("{path} is {size} bytes, over the {limit}-byte limit for a profile")]
-    TooLarge { path: String, size: u64, limit: u64 },
-    #[error("{path} is not a regular file")]
-    NotAFile { path: String },
-}
-
-/// Reads a profile file, refusing anything over [`MAX_PROFILE_BYTES`] before reading it.
-pub fn read_profile(path: &std::path::Path) -> Result<Vec<u8>, ReadError> {
-    use std::io::Read;
-    let shown = crate::unicode::escape(&path.display().to_string()).into_owned();
-    let io = |source| ReadError::Io {
-        path: shown.clone(),
-        source,
-    };
-    let metadata = std::fs::metadata(path).map_err(io)?;
-    if !metadata.is_file() {
-        return Err(ReadError::NotAFile { path: shown });
-    }
-    if metadata.len() > MAX_PROFILE_BYTES {
-        return Err(ReadError::TooLarge {
-            path: shown,
-            size: metadata.len(),
-            limit: MAX_PROFILE_BYTES,
-        });
-    }
-    let mut bytes = Vec::with_capacity(metadata.len() as usize);
-    std::fs::File::open(path)
-        .map_err(io)?
-        // The file may grow between metadata and read; never read past the limit.
-        .take(MAX_PROFILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > MAX_PROFILE_BYTES {
-        return Err(ReadError::TooLarge {
-            path: shown,
-            size: bytes.len() as u64,
-            limit: MAX_PROFILE_BYTES,
-        });
-    }
-    Ok(bytes)
 }

@@ -9,7 +9,7 @@ use bindcheck::profile::credentials::SecretPolicy;
 use bindcheck::profile::{LoadErrorKind, load};
 use bindcheck::rulepack::RulePack;
 use bindcheck::source::SourceFile;
-use bindcheck::unicode::{FieldClass, scan};
+use bindcheck::unicode::{CharPolicy, scan};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
@@ -77,13 +77,13 @@ proptest! {
         let text = format!("format = 1\n[seller]\nlegal_name = {}\n", basic(&value));
         let analysis = analyze("p.toml", text.as_bytes(), pack(), &options()).unwrap();
         let keep = pack().evidence.max_items;
-        let issues = scan(&value, FieldClass::Name);
+        let issues = scan(&value, CharPolicy::Name);
         for ranked in &analysis.ranked {
             let finding = &ranked.finding;
             if !finding.code.starts_with("BC2") || finding.field != "seller.legal_name" {
                 continue;
             }
-            let of_code: Vec<_> = issues.iter().filter(|i| i.code == finding.code).collect();
+            let of_code: Vec<_> = issues.iter().filter(|i| bindcheck::rules::character_code(i.kind) == finding.code).collect();
             let occurrences = finding.evidence["occurrences"].as_array().unwrap();
             prop_assert_eq!(finding.evidence["count"].as_u64(), Some(of_code.len() as u64));
             prop_assert_eq!(occurrences.len(), of_code.len().min(keep));

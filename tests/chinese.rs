@@ -218,6 +218,8 @@ const BROKEN: &[&str] = &[
     "format = 1\nseller = 5\n[[bindcheck.ignore]]\ncode = \"BC502\"\n[[bindcheck.ignore]]\nreason = \"why\"\n",
     "format = 1\n[incident]\noccurred_at = 2026-11-20\n[lianlian.receiving_account]\ncurrency = \"dollars\"\nbank_country = \"ZZ\"\n",
     "format = 1\n[lianlian]\nbalance = \"lots\"\n",
+    "format = 1\n[lianlian]\nbalance = \"-50 CNY\"\nauto_withdraw_threshold = \"123456789012345678901 CNY\"\n[ozon]\nbalance = \"USD 800\"\n[ozon_global_pay]\npending_settlement = \"800 RMB\"\n[incident]\noccurred_at = 2026-11-20T10:15:00\n",
+    "format = 1\n[amazon]\nsettlement_period_end = 2026-13-01\n",
     "format = 1\n[seller\n",
     "format = 2\n",
     "format = \"1\"\n",
@@ -245,7 +247,7 @@ fn every_loading_and_reading_error_is_in_chinese() {
     // Over the size limit, without writing megabytes.
     let large = std::fs::File::create(dir.path().join("large.toml")).unwrap();
     large
-        .set_len(bindcheck::pipeline::MAX_PROFILE_BYTES + 1)
+        .set_len(bindcheck::input::MAX_PROFILE_BYTES + 1)
         .unwrap();
     std::fs::create_dir(dir.path().join("folder.toml")).unwrap();
     let mut names: Vec<String> = files.iter().map(|(n, _)| n.clone()).collect();

@@ -314,3 +314,49 @@ fn json_stays_valid_when_the_first_file_found_is_not_a_profile() {
     assert_eq!(paths, ["./b.toml", "./c.toml"]);
     assert_eq!(json["summary"]["files"], 2);
 }
+
+/// An empty, blank or comment-only `*.toml` in a linted folder is a profile that lost its
+/// content: reported (BC005, exit 2) as `diagnose` reports it. Other tools' TOML is still
+/// skipped.
+#[test]
+fn empty_profiles_in_a_folder_are_reported_other_tools_toml_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("profiles");
+    std::fs::create_dir_all(&p).unwrap();
+    copy_fixture("clean.toml", &p.join("clean.toml"));
+    std::fs::write(p.join("empty.toml"), "").unwrap();
+    std::fs::write(p.join("blank.toml"), "\n\n   \r\n").unwrap();
+    std::fs::write(
+        p.join("comments.toml"),
+        "# shop 7, to be filled in\n# [seller]\n",
+    )
+    .unwrap();
+    std::fs::write(p.join("Cargo.toml"), "[package]\nname = \"x\"\n").unwrap();
+    std::fs::write(
+        p.join("pyproject.toml"),
+        "[project]\nname = \"x\"\n[tool.black]\nline-length = 88\n",
+    )
+    .unwrap();
+    std::fs::write(p.join("settings.toml"), "title = \"agency\"\n").unwrap();
+    std::fs::write(p.join("bindcheck.toml"), "").unwrap();
+    let (json, code, _) = lint_json(dir.path(), &["profiles"]);
+    assert_eq!(
+        summary(&json),
+        [
+            "profiles/blank.toml unreadable BC005",
+            "profiles/clean.toml passed ",
+            "profiles/comments.toml unreadable BC005",
+            "profiles/empty.toml unreadable BC005",
+        ]
+    );
+    let empty = &json["files"][3]["findings"][0];
+    assert_eq!(
+        (empty["line"].as_u64(), empty["column"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(
+        empty["message"],
+        "`format` is missing: add `format = 1` as the first line"
+    );
+    assert_eq!(code, 2);
+}

@@ -145,7 +145,7 @@ fn fix_end_to_end_exact_bytes_idempotent_and_diff_writes_nothing() {
     assert_eq!(
         stdout,
         format!(
-            "# bindcheck: a display diff of p.toml: invisible and control characters are shown escaped (⟨U+200B⟩), so it does not apply as it is; --output-file FILE writes a patch for `git apply`\n{}",
+            "# bindcheck: a display diff of p.toml: invisible, control and unusual whitespace characters are shown escaped (⟨U+200B⟩, ⟨U+00A0⟩), so it does not apply as it is; --output-file FILE writes a patch for `git apply`\n{}",
             bindcheck::unicode::escape_keep_newlines(&diff)
         )
     );

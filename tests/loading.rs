@@ -52,3 +52,163 @@ fn not_utf8_exits_2_with_byte_offset() {
     assert!(stderr.contains("bad.toml:3:16"), "{stderr}");
     assert!(stderr.contains("byte offset 37"), "{stderr}");
 }
+
+/// (field, line, column, message, first remediation step) of each BC003.
+fn invalid_values(text: &str) -> Vec<(String, u64, u64, String, String)> {
+    let (json, code) = diagnose_text(text, &[]);
+    assert_eq!(code, 1, "{json:#}");
+    with_code(&json, "BC003")
+        .into_iter()
+        .map(|f| {
+            let (field, line, column) = place(f);
+            let said = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
+            (
+                field,
+                line,
+                column,
+                said(&f["message"]),
+                said(&f["remediation"][0]),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn money_that_cannot_be_says_what_to_write() {
+    let found = invalid_values(
+        "format = 1\n[lianlian]\nbalance = \"-50 CNY\"\nauto_withdraw_threshold = \"123456789012345678901 CNY\"\n\
+         [ozon]\nbalance = \"150 usd\"\ncontract_currency = \"rmb\"\n\
+         [ozon_global_pay]\npending_settlement = \"USD 800\"\n[lianlian.receiving_account]\ncurrency = \"RMB\"\n",
+    );
+    let expected: Vec<(&str, u64, u64, &str, &str)> = vec![
+        (
+            "lianlian.balance",
+            3,
+            11,
+            "`-50 CNY` is negative: a balance, threshold or pending settlement is never below zero",
+            "Write the amount as the platform shows it, without a minus sign (\"50 CNY\"), or 0 CNY when nothing is available.",
+        ),
+        (
+            "lianlian.auto_withdraw_threshold",
+            4,
+            27,
+            "the amount has too many digits: at most 20 before the decimal point and 8 after it",
+            "Correct the value to the form given in the message.",
+        ),
+        (
+            "ozon.balance",
+            6,
+            11,
+            "`usd` is not an ISO 4217 currency code; did you mean `USD`?",
+            "Replace `usd` with `USD`: \"150 USD\".",
+        ),
+        (
+            "ozon.contract_currency",
+            7,
+            21,
+            "`rmb` is not allowed here; did you mean `CNY`?",
+            "Replace `rmb` with `CNY`.",
+        ),
+        (
+            "ozon_global_pay.pending_settlement",
+            9,
+            22,
+            "the currency comes after the amount: write \"800 USD\"",
+            "Write the amount, a space, then the ISO 4217 currency: \"800 USD\".",
+        ),
+        (
+            "lianlian.receiving_account.currency",
+            11,
+            12,
+            "`RMB` is not an ISO 4217 currency code; did you mean `CNY`?",
+            "Replace `RMB` with `CNY`.",
+        ),
+    ];
+    let expected: Vec<_> = expected
+        .into_iter()
+        .map(|(f, l, c, m, r)| (f.to_string(), l, c, m.to_string(), r.to_string()))
+        .collect();
+    let mut found = found;
+    found.sort();
+    let mut expected = expected;
+    expected.sort();
+    assert_eq!(found, expected);
+}
+
+#[test]
+fn every_bad_list_entry_is_reported_at_its_own_place() {
+    let found =
+        invalid_values("format = 1\n[amazon]\nmarketplaces = [\"uk\", \"DE\", \"De\", \"JA\"]\n");
+    let places: Vec<(u64, &str)> = found.iter().map(|f| (f.2, f.3.as_str())).collect();
+    assert_eq!(
+        places,
+        vec![
+            (17, "`uk` is not allowed here; did you mean `UK`?"),
+            (29, "`De` is not allowed here; did you mean `DE`?"),
+            (
+                35,
+                "`JA` is not allowed here; expected an array of: US, CA, MX, BR, UK, GB, DE, FR, IT, ES, NL, SE, PL, BE, IE, TR, AE, SA, EG, IN, JP, AU, SG, ZA"
+            ),
+        ]
+    );
+    assert!(
+        found
+            .iter()
+            .all(|f| f.0 == "amazon.marketplaces" && f.1 == 3)
+    );
+}
+
+#[test]
+fn a_local_time_without_offset_is_bc003_with_the_offset_to_add() {
+    let found = invalid_values("format = 1\n[incident]\noccurred_at = 2026-11-20T10:15:00\n");
+    assert_eq!(
+        found,
+        vec![(
+            "incident.occurred_at".to_string(),
+            3,
+            15,
+            "`2026-11-20T10:15:00` has no time zone, so it names no moment support can find; add the UTC offset of where it happened, e.g. 2026-11-20T10:15:00+08:00 for China".to_string(),
+            "Write the time with its offset, without quotes: 2026-11-20T10:15:00+08:00 (China is UTC+08:00; use the offset of the place where it happened).".to_string(),
+        )]
+    );
+    let (json, _) = diagnose_text(
+        "format = 1\n[incident]\noccurred_at = 2026-11-20T10:15:00+08:00\n",
+        &[],
+    );
+    assert!(with_code(&json, "BC003").is_empty(), "{json:#}");
+}
+
+#[test]
+fn a_date_that_does_not_exist_is_bc001_saying_so_at_the_date() {
+    for (text, column, said) in [
+        (
+            "format = 1\n[amazon]\nsettlement_period_end = 2026-02-30\n",
+            25,
+            "not valid TOML: the date 2026-02-30 does not exist (month 02 of 2026 has 28 days)",
+        ),
+        (
+            "format = 1\n[incident]\noccurred_at = 2028-02-30T10:00:00+08:00\n",
+            15,
+            "not valid TOML: the date 2028-02-30 does not exist (month 02 of 2028 has 29 days)",
+        ),
+        (
+            "format = 1\n[amazon]\nsettlement_period_end = 2026-13-01\n",
+            25,
+            "not valid TOML: the date 2026-13-01 does not exist (months run from 01 to 12)",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.toml");
+        std::fs::write(&path, text).unwrap();
+        let out = bindcheck().arg("diagnose").arg(&path).output().unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains(&format!(
+                "error[BC001]: {}:3:{column}: {said}",
+                path.display()
+            )),
+            "{stderr}"
+        );
+    }
+}

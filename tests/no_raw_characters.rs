@@ -230,3 +230,118 @@ fn rulepack_metadata_is_escaped_in_streamed_lint_output() {
         }
     }
 }
+
+/// Every whitespace character other than the ASCII space: each prints like a space (or like
+/// nothing), so a value holding one must show it escaped.
+const SPACES: &[char] = &[
+    '\u{A0}', '\u{1680}', '\u{2000}', '\u{2002}', '\u{2007}', '\u{2009}', '\u{200A}', '\u{202F}',
+    '\u{205F}', '\u{3000}', '\u{2028}', '\u{2029}', '\u{85}',
+];
+
+/// A realistic profile with `space` typed inside the names, the address, an identifier and a
+/// comment; `escaped` writes it as a TOML escape in the identifier instead.
+fn profile_with_spaces(space: char, other: char) -> String {
+    let code = |c: char| format!("\\u{:04X}", u32::from(c));
+    format!(
+        "format = 1\n\
+         [seller]\n\
+         legal_name = \"深圳市星河科技{space}有限公司\"\n\
+         legal_name_en = \"SHENZHEN{space}XINGHE TECHNOLOGY CO., LTD.\"\n\
+         license_number = \"91440300MA5FXH0Q2H\"\n\
+         registered_address = \"广东省深圳市南山区{other}科技园路1号\"   # {space}\n\
+         [lianlian]\n\
+         merchant_id = \"LL2024{}SZXH0000000000A7K3\"\n\
+         [lianlian.receiving_account]\n\
+         account_name = \"SHENZHEN XINGHE{other}TECHNOLOGY CO., LTD.\"\n\
+         [ozon]\n\
+         registered_address = \"广东省深圳市南山区科技园路1号{space}\"\n\
+         [ozon.payout_account]\n\
+         account_name = \"SHENZHEN XINGHE TECHNOLOGY CO., LTD.\"\n",
+        code(other)
+    )
+}
+
+/// What a command printed, with the raw unsafe characters it contains.
+fn run_raw(args: &[std::ffi::OsString]) -> (String, Vec<String>) {
+    let out = bindcheck().args(args).output().expect("runs");
+    let stdout = String::from_utf8(out.stdout).expect("stdout is UTF-8");
+    let stderr = String::from_utf8(out.stderr).expect("stderr is UTF-8");
+    let mut raw = raw_unsafe(&stdout);
+    raw.extend(raw_unsafe(&stderr));
+    (stdout, raw)
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(6))]
+    /// No format, language or command writes an irregular space raw: the findings' messages,
+    /// JSON evidence, source excerpts, tickets and displayed diffs all escape it.
+    #[test]
+    fn no_output_writes_an_irregular_space(
+        space in proptest::sample::select(SPACES),
+        other in proptest::sample::select(SPACES),
+        zh: bool,
+    ) {
+        let (_dir, path) = write_profile(&profile_with_spaces(space, other));
+        let lang = if zh { "zh" } else { "en" };
+        let mut runs: Vec<Vec<&str>> = Vec::new();
+        for (command, format) in formats() {
+            runs.push(vec![command, "--format", format]);
+        }
+        runs.push(vec!["diagnose", "--show-values"]);
+        runs.push(vec!["ticket"]);
+        runs.push(vec!["lint", "--diff"]);
+        for run in runs {
+            let mut args: Vec<std::ffi::OsString> = vec![run[0].into(), path.clone().into()];
+            args.extend(run[1..].iter().map(|a| (*a).into()));
+            if run[0] != "ticket" {
+                args.extend(["--lang".into(), lang.into()]);
+            }
+            let (stdout, raw) = run_raw(&args);
+            proptest::prop_assert_eq!(raw, Vec::<String>::new(), "{:?}\n{}", run, stdout);
+            // Escaped in a quoted value (⟨U+2000⟩) or named in a message (U+2000 EN QUAD).
+            let shown = format!("U+{:04X}", u32::from(space));
+            proptest::prop_assert!(stdout.contains(&shown), "{:?} lacks {}\n{}", run, shown, stdout);
+        }
+    }
+}
+
+/// bindcheck's own texts never hold an irregular space, so escaping them in every output can
+/// only ever show a value's (an ideographic space in a Chinese message would otherwise print as
+/// ⟨U+3000⟩). Its texts live in the rulepack, in the generated docs and in the code of the
+/// commands, reports, interview and ticket.
+#[test]
+fn bindcheck_texts_hold_no_irregular_space() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<PathBuf> = Vec::new();
+    let mut folders = vec![
+        root.join("rulepack"),
+        root.join("docs"),
+        root.join("src/cli"),
+        root.join("src/report"),
+        root.join("src/interview"),
+        root.join("src/docs"),
+    ];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).expect("folder") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.push(root.join("src/ticket.rs"));
+    assert!(files.len() > 40, "{files:?}");
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("read");
+        for (n, line) in text.lines().enumerate() {
+            let found: Vec<String> = line
+                .chars()
+                .filter(|&c| c != '\t' && bindcheck::unicode::is_irregular_space(c))
+                .map(|c| format!("U+{:04X}", u32::from(c)))
+                .collect();
+            assert!(found.is_empty(), "{}:{}: {found:?}", file.display(), n + 1);
+        }
+    }
+}

@@ -5,7 +5,7 @@
 
 mod common;
 
-use bindcheck::pipeline::{MAX_PROFILE_BYTES, ReadError, read_profile};
+use bindcheck::input::{MAX_PROFILE_BYTES, ReadError, read_profile};
 use common::bindcheck;
 use serde_json::Value;
 use std::path::Path;
@@ -97,7 +97,7 @@ fn namediff_caps_alignment_on_megabyte_names() {
 #[test]
 fn character_scan_of_a_megabyte_of_invisible_characters_finishes() {
     let value = "a\u{200B}".repeat(200_000);
-    let issues = bindcheck::unicode::scan(&value, bindcheck::unicode::FieldClass::Name);
+    let issues = bindcheck::unicode::scan(&value, bindcheck::unicode::CharPolicy::Name);
     assert!(!issues.is_empty());
 }
 
@@ -215,9 +215,8 @@ fn read_profile_refuses_a_fifo_without_blocking() {
     );
 }
 
-// The two tests below need `cli/diagnose.rs` to read through `pipeline::read_profile` (it calls
-// `std::fs::read`, which reads any size and blocks forever on a FIFO). Remove the `ignore` when
-// it does.
+// `diagnose` reads through `input::read_profile`: `std::fs::read` would read any size and
+// block forever on a FIFO.
 
 #[test]
 fn diagnose_refuses_a_file_over_the_limit_naming_file_and_limit() {

@@ -1,5 +1,5 @@
-//! BC312–BC314: the Amazon deposit method against LianLian's receiving account,
-//! US routing numbers, and national bank codes — code, field, line, column, severity, exit
+//! BC312–BC314, BC317: the Amazon deposit method against LianLian's receiving account,
+//! US routing numbers, national bank codes, and the details a GB IBAN embeds — code, field, line, column, severity, exit
 //! status, messages, masking and fixes.
 //!
 //! Each fixture's whole diagnosis is snapshotted by `tests/fixture_snapshots.rs`; the tests
@@ -289,4 +289,71 @@ fn masked_licence_numbers_that_differ_say_where() {
         only(&json, "BC702")["message"],
         "`ozon.license_number` (91************7R5T) differs from `seller.license_number` (91************7R5T), first at character 5"
     );
+}
+
+#[test]
+fn bc317_sort_code_and_account_number_must_be_the_ibans() {
+    let (json, code) = run("BC317/fires.toml", &["--show-values"]);
+    let found: Vec<(String, u64, u64, String, String)> = with_code(&json, "BC317")
+        .iter()
+        .map(|f| {
+            let (field, line, column) = place(f);
+            let fix = f["fix"]["replacement"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string();
+            (
+                field,
+                line,
+                column,
+                f["severity"].as_str().unwrap().into(),
+                fix,
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (
+                "lianlian.receiving_account.sort_code".into(),
+                8,
+                13,
+                "error".into(),
+                "04-06-05".into()
+            ),
+            (
+                "lianlian.receiving_account.account_number".into(),
+                9,
+                18,
+                "error".into(),
+                "91827364".into()
+            ),
+        ]
+    );
+    let sort_code = with_code(&json, "BC317")
+        .into_iter()
+        .find(|f| f["field"] == "lianlian.receiving_account.sort_code")
+        .unwrap();
+    assert_eq!(
+        sort_code["message"],
+        "`lianlian.receiving_account.sort_code` (04-06-15) is not the sort code the GB IBAN in `lianlian.receiving_account.iban` carries in characters 9–14 (04-06-05)"
+    );
+    assert_eq!(
+        sort_code["related"][0]["field"],
+        "lianlian.receiving_account.iban"
+    );
+    assert_eq!(sort_code["confidence"], "high");
+    assert_eq!(sort_code["fix"]["applicability"], "unsafe");
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn bc317_is_silent_on_matching_details_and_on_an_invalid_iban() {
+    for fixture in ["BC317/clean.toml", "BC317/clean-invalid-iban.toml"] {
+        let (json, _) = run(fixture, &[]);
+        assert!(with_code(&json, "BC317").is_empty(), "{fixture}: {json:#}");
+    }
+    // The invalid IBAN is reported for itself.
+    let (json, _) = run("BC317/clean-invalid-iban.toml", &[]);
+    assert!(!with_code(&json, "BC307").is_empty(), "{json:#}");
 }

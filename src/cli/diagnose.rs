@@ -47,7 +47,7 @@ pub fn run(args: Args) -> CmdResult {
         show_values: args.show_values,
         explain_rank: args.explain_rank,
     };
-    let bytes = crate::pipeline::read_profile(&args.profile)
+    let bytes = crate::input::read_profile(&args.profile)
         .map_err(|e| Fatal(super::read_error(&e, options.lang)))?;
     let renderer = args.format.renderer();
     let analyze_options = AnalyzeOptions {

@@ -723,11 +723,11 @@ impl Sink {
             let note = say(
                 self.lang,
                 format!(
-                    "# bindcheck: a display diff of {}: invisible and control characters are shown escaped (⟨U+200B⟩), so it does not apply as it is; --output-file FILE writes a patch for `git apply`\n",
+                    "# bindcheck: a display diff of {}: invisible, control and unusual whitespace characters are shown escaped (⟨U+200B⟩, ⟨U+00A0⟩), so it does not apply as it is; --output-file FILE writes a patch for `git apply`\n",
                     crate::unicode::escape(path)
                 ),
                 format!(
-                    "# bindcheck：{} 的差异仅供查看：不可见字符和控制字符以转义形式显示（⟨U+200B⟩），不能直接应用；用 --output-file FILE 可写出供 `git apply` 使用的补丁\n",
+                    "# bindcheck：{} 的差异仅供查看：不可见字符、控制字符和特殊空白字符以转义形式显示（⟨U+200B⟩、⟨U+00A0⟩），不能直接应用；用 --output-file FILE 可写出供 `git apply` 使用的补丁\n",
                     crate::unicode::escape(path)
                 ),
             );

@@ -320,8 +320,8 @@ fn language_of_args() -> Lang {
 }
 
 /// Why a profile could not be read, in `lang`.
-pub fn read_error(error: &crate::pipeline::ReadError, lang: Lang) -> String {
-    use crate::pipeline::ReadError;
+pub fn read_error(error: &crate::input::ReadError, lang: Lang) -> String {
+    use crate::input::ReadError;
     match error {
         ReadError::Io { path, source } => {
             let reason = crate::report::words::term(

@@ -44,7 +44,7 @@ pub struct Args {
 pub fn run(args: Args) -> CmdResult {
     let pack = load_rulepack(args.rules.as_ref())?;
     let path = args.profile.display().to_string();
-    let bytes = crate::pipeline::read_profile(&args.profile).map_err(|e| Fatal(e.to_string()))?;
+    let bytes = crate::input::read_profile(&args.profile).map_err(|e| Fatal(e.to_string()))?;
     let options = AnalyzeOptions {
         as_of: args.as_of,
         symptom: args.symptom.clone(),

@@ -92,7 +92,7 @@ impl Saved {
     /// reproduces byte for byte, so that adding answers changes nothing else.
     pub fn open(path: &Path, lang: Lang) -> Result<Self, SaveError> {
         let shown = shown(path);
-        let bytes = crate::pipeline::read_profile(path).map_err(|e| SaveError::Unreadable {
+        let bytes = crate::input::read_profile(path).map_err(|e| SaveError::Unreadable {
             path: shown.clone(),
             reason: e.to_string(),
         })?;

@@ -13,7 +13,8 @@ pub mod statistics;
 pub mod walk;
 
 use crate::finding::{Arg, Finding, Term};
-use crate::pipeline::{self, AnalyzeError, AnalyzeOptions, analyze};
+use crate::input;
+use crate::pipeline::{AnalyzeError, AnalyzeOptions, analyze};
 use crate::profile::{LoadError, LoadErrorKind};
 use crate::rank::{self, Cause, Ranked};
 use crate::redact::Secrets;
@@ -323,7 +324,7 @@ pub fn lint_file(
     options: &LintOptions,
 ) -> Result<Option<FileOutcome>, PolicyError> {
     let display = target.display();
-    let bytes = match pipeline::read_profile(&target.path) {
+    let bytes = match input::read_profile(&target.path) {
         Ok(bytes) => bytes,
         Err(e) => return Ok(Some(outcome(read_error_report(&display, e, pack, options)))),
     };
@@ -361,30 +362,30 @@ pub fn lint_file(
 /// The report of a file that could not be read (unreadable, too large, not a file).
 fn read_error_report(
     display: &str,
-    error: pipeline::ReadError,
+    error: input::ReadError,
     pack: &RulePack,
     options: &LintOptions,
 ) -> FileReport {
     let (kind, args) = match error {
-        pipeline::ReadError::Io { source, .. } => (
+        input::ReadError::Io { source, .. } => (
             LoadErrorKind::Unreadable,
             vec![("reason", io_reason(&source))],
         ),
-        pipeline::ReadError::TooLarge { size, limit, .. } => (
+        input::ReadError::TooLarge { size, limit, .. } => (
             LoadErrorKind::TooLarge,
             vec![
                 ("size", Arg::Text(size.to_string())),
                 ("limit", Arg::Text(limit.to_string())),
             ],
         ),
-        pipeline::ReadError::NotAFile { .. } => (LoadErrorKind::NotAFile, Vec::new()),
+        input::ReadError::NotAFile { .. } => (LoadErrorKind::NotAFile, Vec::new()),
     };
     unreadable_report(display, kind, args, pack, options.render)
 }
 
 /// A profile analysed, and what of its findings lint reports.
 struct Checked {
-    analysis: pipeline::Analysis,
+    analysis: crate::pipeline::Analysis,
     narrowed: Narrowed,
 }
 

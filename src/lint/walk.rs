@@ -7,11 +7,12 @@
 //! reached another way.
 //!
 //! Inside a folder only `*.toml` files are candidates (a FIFO or device of that name too, so
-//! that it is reported as not a regular file rather than skipped in silence), `bindcheck.toml` (the configuration) is
-//! never one, and a candidate is checked only if it looks like a profile ([`looks_like_profile`]):
-//! a folder of profiles often also holds other TOML (tool settings, templates), and reporting
-//! each as "format is missing" would drown the real findings. A file named explicitly on the
-//! command line is always checked.
+//! that it is reported as not a regular file rather than skipped in silence), `bindcheck.toml`
+//! (the configuration) is never one, and a candidate is checked only if it looks like a profile
+//! ([`looks_like_profile`]): a folder of profiles often also holds other TOML (tool settings,
+//! templates), and reporting each as "format is missing" would drown the real findings, while
+//! an empty or comment-only file is a profile that lost its content and is reported. A file
+//! named explicitly on the command line is always checked.
 
 use crate::profile::schema;
 use std::path::{Path, PathBuf};
@@ -191,8 +192,12 @@ pub fn io_message(error: &std::io::Error) -> String {
     }
 }
 
-/// Whether a TOML file found in a folder is a seller profile: it has a top-level `format` key
-/// or a table of the profile format (`[seller]`, `[lianlian]`, `ozon.legal_name = …`, …).
+/// Whether a TOML file found in a folder is to be checked as a seller profile: it has a
+/// top-level `format` key or a table of the profile format (`[seller]`, `[lianlian]`,
+/// `ozon.legal_name = …`, …), or it has no key at all. An empty, blank or comment-only file is
+/// a profile that lost its content (a truncated save, a failed export), and is reported as one
+/// (BC005) rather than passing in silence; a file whose keys are all foreign (`[package]`,
+/// `[tool.…]`, `title = …`) belongs to another tool and is skipped.
 ///
 /// This is a line scan, not a parse: it must be cheap (every file is parsed once more by the
 /// loader anyway) and it must also accept a profile that is broken TOML, so that the breakage
@@ -201,10 +206,13 @@ pub fn io_message(error: &std::io::Error) -> String {
 pub fn looks_like_profile(bytes: &[u8]) -> bool {
     let bytes = bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(bytes);
     let mut at_root = true;
+    // Whether a key or table of another format was seen; a profile's own key still wins.
+    let mut foreign = false;
     // Line by line, each checked as UTF-8 only when reached: a profile usually answers on its
-    // first line, so most of the file is never validated. A newline byte is never inside a multi-byte character, so the file is UTF-8 exactly when
-    // every line is, and any answer before a bad line is the one a whole-file check would give
-    // (a file that is not UTF-8 counts as a profile either way).
+    // first line, so most of the file is never validated. A newline byte is never inside a
+    // multi-byte character, so the file is UTF-8 exactly when every line is, and any answer
+    // before a bad line is the one a whole-file check would give (a file that is not UTF-8
+    // counts as a profile either way).
     for line in bytes.split_inclusive(|&b| b == b'\n') {
         let Ok(line) = std::str::from_utf8(line) else {
             return true;
@@ -214,20 +222,25 @@ pub fn looks_like_profile(bytes: &[u8]) -> bool {
             .strip_suffix('\n')
             .map_or(line, |l| l.strip_suffix('\r').unwrap_or(l));
         let line = line.trim_start();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
         if let Some(header) = line.strip_prefix('[') {
             at_root = false;
             let header = header.strip_prefix('[').unwrap_or(header);
             if is_profile_section(first_key(header)) {
                 return true;
             }
+            foreign = true;
         } else if at_root {
             let key = first_key(line);
             if key == "format" || is_profile_section(key) {
                 return true;
             }
+            foreign = true;
         }
     }
-    false
+    !foreign
 }
 
 /// The first segment of a (possibly dotted, possibly quoted) key at the start of `text`.
@@ -275,8 +288,22 @@ mod tests {
     }
 
     #[test]
+    fn a_file_without_keys_is_a_profile_that_lost_its_content() {
+        assert!(looks_like_profile(b""));
+        assert!(looks_like_profile(b"\n\n  \r\n"));
+        assert!(looks_like_profile(
+            b"# seller profile, to be filled in\n\n# [seller]\n"
+        ));
+        assert!(looks_like_profile(b"\xef\xbb\xbf"));
+    }
+
+    #[test]
     fn other_toml_is_not_a_profile() {
-        assert!(!looks_like_profile(b""));
+        assert!(!looks_like_profile(b"# Cargo\n[package]\nname = \"x\"\n"));
+        assert!(!looks_like_profile(
+            b"[project]\nname = \"x\"\n[tool.black]\n"
+        ));
+        assert!(!looks_like_profile(b"title = \"x\"\n"));
         assert!(!looks_like_profile(
             b"[package]\nname = \"x\"\nformat = 1\n[dependencies]\n"
         ));

@@ -6,7 +6,9 @@
 //! rest of the profile still loads.
 
 use super::credentials::SecretPolicy;
-use super::money::{Money, MoneyError, is_currency};
+use super::money::{
+    MAX_FRACTION_DIGITS, MAX_WHOLE_DIGITS, Money, MoneyError, currency_meant, is_currency,
+};
 use super::schema::{self, FieldClass, Kind, SUPPORTED_FORMAT};
 use super::{Field, ListItem, Profile, Section, Suppression, Value, toml10};
 use crate::finding::{Arg, Term, ValueType};
@@ -58,6 +60,10 @@ pub enum LoadErrorKind {
     Toml11InlineLines,
     /// A comma before the `}` of an inline table (TOML 1.1).
     Toml11TrailingComma,
+    /// A date whose day its month does not have (`2026-02-30`).
+    NoSuchDay,
+    /// A date whose month is not 01 to 12.
+    NoSuchMonth,
 }
 
 impl LoadErrorKind {
@@ -79,6 +85,8 @@ impl LoadErrorKind {
             LoadErrorKind::Toml11Time => "toml11_time",
             LoadErrorKind::Toml11InlineLines => "toml11_inline_lines",
             LoadErrorKind::Toml11TrailingComma => "toml11_trailing_comma",
+            LoadErrorKind::NoSuchDay => "no_such_day",
+            LoadErrorKind::NoSuchMonth => "no_such_month",
         }
     }
 }
@@ -172,6 +180,15 @@ fn syntax_error(source: &SourceFile, e: &toml::de::Error) -> LoadError {
         };
     }
     let offset = e.span().map_or(0, |s| s.start);
+    if let Some((kind, args)) = no_such_date(&source.text, offset) {
+        return LoadError {
+            kind,
+            code: "BC001",
+            args,
+            position: source.position(offset),
+            offset,
+        };
+    }
     let message = crate::unicode::escape(e.message().trim()).into_owned();
     LoadError {
         kind: LoadErrorKind::NotToml,
@@ -180,6 +197,46 @@ fn syntax_error(source: &SourceFile, e: &toml::de::Error) -> LoadError {
         position: source.position(offset),
         offset,
     }
+}
+
+/// A date the parser refused because it does not exist (`2026-02-30`, month 13), if the token
+/// at `offset` is one: the kind of error and the values that say why.
+fn no_such_date(
+    source_text: &str,
+    offset: usize,
+) -> Option<(LoadErrorKind, Vec<(&'static str, Arg)>)> {
+    let token = source_text.get(offset..)?.get(..10)?;
+    let digits_at = |range: std::ops::Range<usize>| {
+        token
+            .get(range)
+            .filter(|part| part.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|part| part.parse::<i16>().ok())
+    };
+    let (year, month, day) = (digits_at(0..4)?, digits_at(5..7)?, digits_at(8..10)?);
+    if token.get(4..5) != Some("-") || token.get(7..8) != Some("-") {
+        return None;
+    }
+    let found = ("found", text(token));
+    let Ok(month) = i8::try_from(month).map_err(drop).and_then(|m| {
+        jiff::civil::Date::new(year, m, 1)
+            .map(|first| (m, first.days_in_month()))
+            .map_err(drop)
+    }) else {
+        return Some((LoadErrorKind::NoSuchMonth, vec![found]));
+    };
+    let (month, days) = month;
+    if (1..=i16::from(days)).contains(&day) {
+        return None;
+    }
+    Some((
+        LoadErrorKind::NoSuchDay,
+        vec![
+            found,
+            ("year", text(format!("{year:04}"))),
+            ("month", text(format!("{month:02}"))),
+            ("days", text(days.to_string())),
+        ],
+    ))
 }
 
 /// The most parts of a dotted key `toml` reads (its parser's recursion limit); a unit test
@@ -568,7 +625,11 @@ impl Walker {
         value: &Spanned<DeValue<'_>>,
     ) {
         let span = value.span();
-        match convert(spec, value.get_ref()) {
+        let converted = match (spec.kind, value.get_ref()) {
+            (Kind::List(allowed), DeValue::Array(items)) => convert_list(spec, allowed, items),
+            (_, other) => convert(spec, other).map_err(|invalid| vec![invalid]),
+        };
+        match converted {
             Ok(converted) => {
                 let converted = match converted {
                     Value::List(items) => Value::List(
@@ -590,10 +651,12 @@ impl Walker {
                     value: converted,
                 });
             }
-            Err(mut invalid) => {
-                let at = invalid.span.take().unwrap_or(span);
-                let path = self.reported(spec.path);
-                self.issue_with("BC003", invalid.variant, path, at, invalid.args);
+            Err(invalids) => {
+                for mut invalid in invalids {
+                    let at = invalid.span.take().unwrap_or_else(|| span.clone());
+                    let path = self.reported(spec.path);
+                    self.issue_with("BC003", invalid.variant, path, at, invalid.args);
+                }
             }
         }
     }
@@ -661,8 +724,18 @@ fn convert(spec: &schema::FieldSpec, value: &DeValue<'_>) -> Result<Value, Inval
             (Some(date), None, None) => civil_date(date).map(Value::Date),
             _ => Err(Invalid::wrong_type(expected(), value)),
         },
-        (Kind::DateTime, DeValue::Datetime(d)) => match (d.date, d.time) {
-            (Some(date), Some(_)) if civil_date(date).is_ok() => Ok(Value::DateTime(d.to_string())),
+        (Kind::DateTime, DeValue::Datetime(d)) => match (d.date, d.time, d.offset) {
+            (Some(date), Some(_), Some(_)) if civil_date(date).is_ok() => {
+                Ok(Value::DateTime(d.to_string()))
+            }
+            // A local time names no moment: support cannot line it up with their logs.
+            (Some(date), Some(_), None) if civil_date(date).is_ok() => Err(Invalid::new(
+                "datetime_no_offset",
+                vec![
+                    ("found", text(d.to_string())),
+                    ("suggestion", text(format!("{d}+08:00"))),
+                ],
+            )),
             _ => Err(Invalid::wrong_type(expected(), value)),
         },
         (Kind::Date | Kind::DateTime, DeValue::String(s))
@@ -674,14 +747,18 @@ fn convert(spec: &schema::FieldSpec, value: &DeValue<'_>) -> Result<Value, Inval
             ))
         }
         (Kind::Money, DeValue::String(s)) => match s.parse::<Money>() {
+            // Every amount of the format is a balance, threshold or pending sum: none is
+            // ever below zero.
+            Ok(m) if m.amount.is_sign_negative() && !m.amount.is_zero() => Err(Invalid::new(
+                "money_negative",
+                vec![
+                    ("found", text(crate::unicode::escape(s))),
+                    ("amount", text(m.amount.abs().to_string())),
+                    ("currency", text(m.currency)),
+                ],
+            )),
             Ok(m) => Ok(Value::Money(m)),
-            Err(e) => {
-                let mut args = vec![("expected", expected())];
-                if let MoneyError::UnknownCurrency(c) = &e {
-                    args.push(("currency", text(crate::unicode::escape(c))));
-                }
-                Err(Invalid::new(e.variant(), args))
-            }
+            Err(e) => Err(money_error(s, &e, expected())),
         },
         (Kind::Money, DeValue::Float(f)) => Err(Invalid::new(
             "money_float",
@@ -702,38 +779,90 @@ fn convert(spec: &schema::FieldSpec, value: &DeValue<'_>) -> Result<Value, Inval
             }
         }
         (Kind::Currency, DeValue::String(s)) => {
-            if is_currency(s) {
-                Ok(Value::Text(s.to_string()))
-            } else {
-                Err(Invalid::new(
-                    "currency",
-                    vec![("found", text(crate::unicode::escape(s)))],
-                ))
+            let found = ("found", text(crate::unicode::escape(s)));
+            match currency_meant(s) {
+                _ if is_currency(s) => Ok(Value::Text(s.to_string())),
+                Some(code) => Err(Invalid::new(
+                    "currency_suggestion",
+                    vec![found, ("suggestion", text(code))],
+                )),
+                None => Err(Invalid::new("currency", vec![found])),
             }
         }
-        (Kind::List(allowed), DeValue::Array(items)) => {
-            let mut list = Vec::with_capacity(items.len());
-            for item in items.iter() {
-                let DeValue::String(s) = item.get_ref() else {
-                    let mut invalid =
-                        Invalid::wrong_type(type_term(ValueType::String), item.get_ref());
-                    invalid.span = Some(item.span());
-                    return Err(invalid);
-                };
-                if !allowed.is_empty() && !allowed.contains(&s.as_ref()) {
-                    let mut invalid = unknown_value(s, allowed, expected());
-                    invalid.span = Some(item.span());
-                    return Err(invalid);
-                }
+        (_, DeValue::Table(_)) => Err(Invalid::wrong_type(expected(), value)),
+        _ => Err(Invalid::wrong_type(expected(), value)),
+    }
+}
+
+/// A list field's elements, each judged on its own so that every bad one is reported at its
+/// own place.
+fn convert_list(
+    spec: &schema::FieldSpec,
+    allowed: &[&str],
+    items: &toml::de::DeArray<'_>,
+) -> Result<Value, Vec<Invalid>> {
+    let mut list = Vec::with_capacity(items.len());
+    let mut invalids = Vec::new();
+    for item in items.iter() {
+        let mut invalid = match item.get_ref() {
+            DeValue::String(s) if allowed.is_empty() || allowed.contains(&s.as_ref()) => {
                 list.push(ListItem {
                     text: s.to_string(),
                     span: item.span(),
                 });
+                continue;
             }
-            Ok(Value::List(list))
+            DeValue::String(s) => unknown_value(s, allowed, Arg::Term(Term::Form(spec.path))),
+            other => Invalid::wrong_type(type_term(ValueType::String), other),
+        };
+        invalid.span = Some(item.span());
+        invalids.push(invalid);
+    }
+    if invalids.is_empty() {
+        Ok(Value::List(list))
+    } else {
+        Err(invalids)
+    }
+}
+
+/// Why a money string does not load, with what to write instead where that is known.
+fn money_error(written: &str, error: &MoneyError, expected: Arg) -> Invalid {
+    let escaped = |s: &str| text(crate::unicode::escape(s));
+    match error {
+        MoneyError::UnknownCurrency(currency) => match currency_meant(currency) {
+            Some(code) => Invalid::new(
+                "money_currency_suggestion",
+                vec![
+                    ("currency", escaped(currency)),
+                    ("suggestion", text(code)),
+                    (
+                        "amount",
+                        escaped(written.split(' ').next().unwrap_or_default()),
+                    ),
+                ],
+            ),
+            None => Invalid::new(
+                error.variant(),
+                vec![("expected", expected), ("currency", escaped(currency))],
+            ),
+        },
+        MoneyError::CurrencyFirst { amount, currency } => {
+            let code = currency_meant(currency).unwrap_or(currency);
+            Invalid::new(
+                error.variant(),
+                vec![("suggestion", escaped(&format!("{amount} {code}")))],
+            )
         }
-        (_, DeValue::Table(_)) => Err(Invalid::wrong_type(expected(), value)),
-        _ => Err(Invalid::wrong_type(expected(), value)),
+        MoneyError::TooManyDigits => Invalid::new(
+            error.variant(),
+            vec![
+                ("whole", text(MAX_WHOLE_DIGITS.to_string())),
+                ("fraction", text(MAX_FRACTION_DIGITS.to_string())),
+            ],
+        ),
+        MoneyError::MissingCurrency | MoneyError::BadAmount | MoneyError::Shape => {
+            Invalid::new(error.variant(), vec![("expected", expected)])
+        }
     }
 }
 
@@ -757,7 +886,11 @@ fn unknown_value(found: &str, allowed: &[&str], expected: Arg) -> Invalid {
         ("found", text(crate::unicode::escape(found))),
         ("expected", expected),
     ];
-    match closest(found, allowed.iter().copied()).filter(|best| same_words(found, best)) {
+    // A list of currencies is offered the ISO code meant by a common name ("RMB" for CNY).
+    let meant = closest(found, allowed.iter().copied())
+        .filter(|best| same_words(found, best))
+        .or_else(|| currency_meant(found).filter(|code| allowed.contains(code)));
+    match meant {
         Some(best) => {
             args.push(("suggestion", text(best)));
             Invalid::new("enum_suggestion", args)
@@ -771,10 +904,12 @@ pub fn closest<'a>(input: &str, candidates: impl Iterator<Item = &'a str>) -> Op
     let folded = input.to_lowercase().replace('-', "_");
     candidates
         .map(|c| {
-            let score = if c == folded {
+            // Candidates in capitals (country and marketplace codes) are matched in any case.
+            let lower = c.to_lowercase();
+            let score = if lower == folded {
                 1.0
             } else {
-                strsim::jaro_winkler(&folded, c)
+                strsim::jaro_winkler(&folded, &lower)
             };
             (score, c)
         })

@@ -21,6 +21,16 @@ pub enum MoneyError {
     MissingCurrency,
     /// The amount is not a plain decimal (thousands separators, letters, exponent…).
     BadAmount,
+    /// A plain decimal, but with more digits than an amount has ([`MAX_WHOLE_DIGITS`] before
+    /// the point, [`MAX_FRACTION_DIGITS`] after it).
+    TooManyDigits,
+    /// The currency written before the amount (`"USD 800"`).
+    CurrencyFirst {
+        /// The amount as written.
+        amount: String,
+        /// The currency as written.
+        currency: String,
+    },
     /// The currency is not an ISO 4217 code.
     UnknownCurrency(String),
     /// Not of the form `AMOUNT CURRENCY`.
@@ -33,6 +43,8 @@ impl MoneyError {
         match self {
             MoneyError::MissingCurrency => "money_missing_currency",
             MoneyError::BadAmount => "money_bad_amount",
+            MoneyError::TooManyDigits => "money_too_many_digits",
+            MoneyError::CurrencyFirst { .. } => "money_currency_first",
             MoneyError::UnknownCurrency(_) => "money_unknown_currency",
             MoneyError::Shape => "money_shape",
         }
@@ -61,14 +73,23 @@ impl FromStr for Money {
             return Err(MoneyError::Shape);
         };
         let Some(currency) = currency else {
-            return Err(if is_plain_decimal(amount) {
+            return Err(if decimal_digits(amount).is_some() {
                 MoneyError::MissingCurrency
             } else {
                 MoneyError::Shape
             });
         };
-        if !is_plain_decimal(amount) {
+        let Some((whole, fraction)) = decimal_digits(amount) else {
+            if decimal_digits(currency).is_some() && amount.len() == 3 {
+                return Err(MoneyError::CurrencyFirst {
+                    amount: currency.to_string(),
+                    currency: amount.to_string(),
+                });
+            }
             return Err(MoneyError::BadAmount);
+        };
+        if whole > MAX_WHOLE_DIGITS || fraction > MAX_FRACTION_DIGITS {
+            return Err(MoneyError::TooManyDigits);
         }
         if !is_currency(currency) {
             return Err(MoneyError::UnknownCurrency(currency.to_string()));
@@ -81,16 +102,49 @@ impl FromStr for Money {
     }
 }
 
-/// `-?DIGITS(.DIGITS)?` and nothing else (no exponent, separators or signs like `+`).
-fn is_plain_decimal(s: &str) -> bool {
+/// The most digits an amount has before its decimal point: more than any balance holds, and
+/// few enough that the amount fits a [`Decimal`] with its fraction.
+pub const MAX_WHOLE_DIGITS: usize = 20;
+/// The most digits an amount has after its decimal point.
+pub const MAX_FRACTION_DIGITS: usize = 8;
+
+/// How many digits `-?DIGITS(.DIGITS)?` has before and after its point; `None` for anything
+/// else (an exponent, separators, a `+` sign).
+fn decimal_digits(s: &str) -> Option<(usize, usize)> {
     let digits = s.strip_prefix('-').unwrap_or(s);
     let (whole, fraction) = match digits.split_once('.') {
         Some((w, f)) => (w, Some(f)),
         None => (digits, None),
     };
-    let all_digits =
-        |p: &str| !p.is_empty() && p.len() <= 20 && p.bytes().all(|b| b.is_ascii_digit());
-    all_digits(whole) && fraction.is_none_or(|f| all_digits(f) && f.len() <= 8)
+    let all_digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    (all_digits(whole) && fraction.is_none_or(all_digits))
+        .then(|| (whole.len(), fraction.map_or(0, str::len)))
+}
+
+/// Common names of currencies that are not ISO 4217 codes, with the code they stand for:
+/// renminbi (and its offshore market name), the Russian rouble's code before 1998, the New
+/// Taiwan dollar.
+const NOT_ISO_NAMES: &[(&str, &str)] = &[
+    ("CNH", "CNY"),
+    ("NTD", "TWD"),
+    ("RMB", "CNY"),
+    ("RUR", "RUB"),
+];
+
+/// The ISO 4217 code meant by a currency that is not one: the same code in other case
+/// (`usd`), or a common name that is not an ISO code (`RMB`).
+pub fn currency_meant(written: &str) -> Option<&'static str> {
+    let upper = written.to_ascii_uppercase();
+    CURRENCIES
+        .iter()
+        .find(|code| **code == upper)
+        .or_else(|| {
+            NOT_ISO_NAMES
+                .iter()
+                .find(|(name, _)| *name == upper)
+                .map(|(_, code)| code)
+        })
+        .copied()
 }
 
 /// Active ISO 4217 currency codes.
@@ -109,6 +163,7 @@ pub const CURRENCIES: &[&str] = &[
     "VES", "VND", "VUV", "WST", "XAF", "XCD", "XCG", "XOF", "XPF", "YER", "ZAR", "ZMW", "ZWG",
 ];
 
+/// Whether `code` is an active ISO 4217 currency code, written as ISO writes it (upper case).
 pub fn is_currency(code: &str) -> bool {
     CURRENCIES.binary_search(&code).is_ok()
 }
@@ -141,8 +196,37 @@ mod tests {
             Err(MoneyError::UnknownCurrency("cny".into()))
         );
         assert_eq!("150  CNY".parse::<Money>(), Err(MoneyError::Shape));
+        assert_eq!(
+            "USD 800".parse::<Money>(),
+            Err(MoneyError::CurrencyFirst {
+                amount: "800".into(),
+                currency: "USD".into()
+            })
+        );
+        let long = format!("{} CNY", "1".repeat(MAX_WHOLE_DIGITS + 1));
+        assert_eq!(long.parse::<Money>(), Err(MoneyError::TooManyDigits));
+        assert_eq!(
+            "1.123456789 CNY".parse::<Money>(),
+            Err(MoneyError::TooManyDigits)
+        );
+        let longest = format!("{}.{} CNY", "9".repeat(MAX_WHOLE_DIGITS), "9".repeat(8));
+        assert!(longest.parse::<Money>().is_ok());
+        assert_eq!(m("-50 CNY").amount, Decimal::from(-50));
         assert_eq!("CNY".parse::<Money>(), Err(MoneyError::Shape));
         assert_eq!("".parse::<Money>(), Err(MoneyError::Shape));
+    }
+
+    #[test]
+    fn the_currency_meant() {
+        assert_eq!(currency_meant("usd"), Some("USD"));
+        assert_eq!(currency_meant("RMB"), Some("CNY"));
+        assert_eq!(currency_meant("rmb"), Some("CNY"));
+        assert_eq!(currency_meant("XYZ"), None);
+        assert!(
+            NOT_ISO_NAMES
+                .iter()
+                .all(|(name, code)| !is_currency(name) && is_currency(code))
+        );
     }
 
     #[test]

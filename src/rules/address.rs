@@ -1,18 +1,20 @@
-//! BC401–BC403: the registered address.
+//! BC401–BC404: the registered address.
 //!
 //! Every check returns before touching [`crate::address`] unless both of its inputs are
 //! present; the usual addresses are then read from the region table compiled into the binary,
 //! and `cpca`'s parser (milliseconds to build) is built only for unusual ones.
 //!
-//! An address that cannot be resolved to even a province or city (written in pinyin or English,
-//! a typo in the place name) gives no finding: that is not evidence of a different place, and
-//! the character rules already report broken text. Guessing there would put a low-confidence
-//! rule's false alarm above real causes.
+//! An address that cannot be resolved to even a province or city (a typo in the place name)
+//! gives no finding: that is not evidence of a different place, and the character rules already
+//! report broken text. Guessing there would put a low-confidence rule's false alarm above real
+//! causes. One written in English where the licence's is Chinese (or the other way round) is
+//! said to be not compared (BC404, info), with how to compare it by hand.
 
 use super::names::labels;
 use super::{Context, Rule};
 use crate::address::{self, AddressComparison, Place};
 use crate::finding::{Applicability, Finding, Fix};
+use crate::namediff;
 use crate::profile::Field;
 use crate::rulepack::PolicyError;
 use crate::validators::uscc;
@@ -138,6 +140,76 @@ pub fn place_differs(
     Ok(())
 }
 
+/// The script an address is written in, as far as comparing addresses goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AddressScript {
+    /// Has Chinese characters: resolved by province, city and district.
+    Chinese,
+    /// Latin letters and no Chinese character: an English (or pinyin) rendering.
+    Latin,
+}
+
+impl AddressScript {
+    fn of(text: &str) -> Option<AddressScript> {
+        if text
+            .chars()
+            .any(|ch| namediff::non_latin_script(ch) == Some("Han"))
+        {
+            Some(AddressScript::Chinese)
+        } else if text.chars().any(char::is_alphabetic) && namediff::is_latin_only(text) {
+            Some(AddressScript::Latin)
+        } else {
+            None
+        }
+    }
+
+    fn key(self) -> &'static str {
+        match self {
+            AddressScript::Chinese => "chinese",
+            AddressScript::Latin => "latin",
+        }
+    }
+}
+
+/// BC404: the address typed on Ozon and the licence's are written in different scripts (an
+/// English rendering of a Chinese licence address): no comparison can tell whether they name
+/// the same place, so the seller is told that it was not made and how to make it by hand.
+pub fn not_compared(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
+    let p = ctx.profile;
+    let (Some(ozon), Some(licence)) = (p.field(COMPARED[0]), p.field(COMPARED[1])) else {
+        return Ok(());
+    };
+    let (Some(ozon_text), Some(licence_text)) = (ozon.text(), licence.text()) else {
+        return Ok(());
+    };
+    let (Some(typed), Some(licensed)) = (
+        AddressScript::of(ozon_text),
+        AddressScript::of(licence_text),
+    ) else {
+        return Ok(());
+    };
+    if typed == licensed {
+        return Ok(());
+    }
+    let (typed_en, typed_zh) = labels(ctx.pack, rule.code, "scripts", &[typed.key()]);
+    let (licensed_en, licensed_zh) = labels(ctx.pack, rule.code, "scripts", &[licensed.key()]);
+    out.push(
+        rule.at(ozon)
+            .related(licence)
+            .text("script_en", typed_en)
+            .text("script_zh", typed_zh)
+            .text("licence_script_en", licensed_en)
+            .text("licence_script_zh", licensed_zh)
+            .evidence("script", typed.key())
+            .evidence("licence_script", licensed.key()),
+    );
+    Ok(())
+}
+
 /// BC403: the region code inside a CN licence number vs the province of the licence address.
 pub fn license_region(
     rule: &Rule,
@@ -259,6 +331,9 @@ mod tests {
             },
             Wording::LessSpecific { missing: "detail" },
             Wording::LessSpecific { missing: "city" },
+            Wording::Added { level: "province" },
+            Wording::Added { level: "city" },
+            Wording::Added { level: "district" },
             Wording::DetailDiffers,
             Wording::Other,
         ];

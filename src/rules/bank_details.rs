@@ -1,9 +1,11 @@
-//! BC309, BC312–BC314: bank details.
+//! BC309, BC312–BC314, BC317: bank details.
 //!
 //! What a seller types into Ozon's payment settings or Amazon's deposit method form must be the
 //! LianLian receiving account's details, field for field (BC309, BC312); and the national codes
 //! an account carries have shapes that can be checked on their own (BC313 the US routing
-//! numbers, BC314 sort codes, BSBs and Japanese bank, branch and account numbers).
+//! numbers, BC314 sort codes, BSBs and Japanese bank, branch and account numbers), and must
+//! agree with the IBAN of the same account where it embeds them (BC317: a GB IBAN carries the
+//! sort code and the account number).
 //!
 //! Values are compared and judged after the character family's fixes, as the validators are:
 //! a zero-width space in a routing number is BC201's finding, not also a mismatch here.
@@ -15,7 +17,8 @@ use crate::finding::{Applicability, Finding, Fix};
 use crate::profile::schema::{FieldClass, Kind};
 use crate::profile::{DepositMethod, Field, Profile};
 use crate::rulepack::PolicyError;
-use crate::validators::{IdError, aba, bank_code, bic};
+use crate::validators::{IdError, aba, bank_code, bic, iban};
+use serde_json::json;
 
 /// A bank field both account tables have: its key, and its path in LianLian's receiving account
 /// and in a deposit method. Written out rather than joined per lookup: the checks look fields up
@@ -124,6 +127,16 @@ pub(super) const CODE_INPUTS: &[&str] = &[
     "amazon.deposit_method.bsb",
     "amazon.deposit_method.bank_code",
     "amazon.deposit_method.branch_code",
+    "amazon.deposit_method.account_number",
+];
+
+/// What BC317 reads: each account's IBAN and the details it embeds.
+pub(super) const IBAN_DETAIL_INPUTS: &[&str] = &[
+    "lianlian.receiving_account.iban",
+    "lianlian.receiving_account.sort_code",
+    "lianlian.receiving_account.account_number",
+    "amazon.deposit_method.iban",
+    "amazon.deposit_method.sort_code",
     "amazon.deposit_method.account_number",
 ];
 
@@ -442,6 +455,147 @@ pub fn bank_code_invalid(
                         .evidence("key", key),
                 );
             }
+        }
+    }
+    Ok(())
+}
+
+/// Where a country's IBAN embeds an account's national details: for each bank field, the
+/// 1-based position of its first character in the electronic IBAN and its length.
+type Layout = Vec<(&'static BankField, usize, usize)>;
+
+/// The layout of `country`'s IBAN from `params.embedded` (`None` when the country's IBAN
+/// embeds nothing the account also names).
+fn embedded_layout(rule: &Rule, ctx: &Context<'_>, country: &str) -> Result<Layout, PolicyError> {
+    let invalid = || PolicyError {
+        origin: "in use".into(),
+        problem: format!(
+            "rules.{}.params.embedded must map countries to tables of bank fields to [position, length]",
+            rule.code
+        ),
+    };
+    let embedded = ctx
+        .pack
+        .rule(rule.code)
+        .and_then(|r| r.params.get("embedded"))
+        .and_then(toml::Value::as_table)
+        .ok_or_else(invalid)?;
+    let Some(fields) = embedded.get(country) else {
+        return Ok(Vec::new());
+    };
+    let mut layout = Vec::new();
+    for (key, place) in fields.as_table().ok_or_else(invalid)? {
+        let bank = BANK_FIELDS
+            .iter()
+            .find(|f| f.key == key)
+            .ok_or_else(invalid)?;
+        let numbers: Vec<usize> = place
+            .as_array()
+            .ok_or_else(invalid)?
+            .iter()
+            .map(|n| n.as_integer().and_then(|n| usize::try_from(n).ok()))
+            .collect::<Option<_>>()
+            .ok_or_else(invalid)?;
+        let [start, len] = numbers[..] else {
+            return Err(invalid());
+        };
+        if start == 0 || len == 0 {
+            return Err(invalid());
+        }
+        layout.push((bank, start, len));
+    }
+    Ok(layout)
+}
+
+/// The digits of a sort code or account number as typed: its separators (`-`, spaces) dropped.
+fn digits_of(text: &str) -> String {
+    text.chars().filter(|c| !matches!(c, '-' | ' ')).collect()
+}
+
+/// `digits` written the way `typed` was: a sort code typed in pairs ("04-06-15") is suggested
+/// in pairs too.
+fn written_like(typed: &str, digits: &str) -> String {
+    if !typed.contains('-') || digits.len() != 6 {
+        return digits.to_string();
+    }
+    let pairs: Vec<&str> = [0, 2, 4]
+        .iter()
+        .filter_map(|&i| digits.get(i..i + 2))
+        .collect();
+    pairs.join("-")
+}
+
+/// BC317: a sort code or account number that is not the one the same account's IBAN carries.
+/// Judged only on a valid IBAN (an invalid one is BC307's finding) and on a sort code of the
+/// right shape (BC314's otherwise); the IBAN's check digits cover the embedded details, so the
+/// IBAN is the value to trust.
+pub fn iban_details_mismatch(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
+    for account in Account::all(ctx.profile) {
+        let Some(iban_field) = account.field(bank_field("iban")) else {
+            continue;
+        };
+        let Some(iban_value) = judged(ctx, iban_field) else {
+            continue;
+        };
+        let Ok(info) = iban::validate(&iban_value.text) else {
+            continue;
+        };
+        let electronic: String = iban_value
+            .text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| c.to_ascii_uppercase())
+            .collect();
+        for (bank, start, len) in embedded_layout(rule, ctx, &info.country)? {
+            let Some(field) = account.field(bank) else {
+                continue;
+            };
+            let Some(value) = judged(ctx, field) else {
+                continue;
+            };
+            let Some(embedded) = electronic.get(start - 1..start - 1 + len) else {
+                continue;
+            };
+            if bank.key == "sort_code" && bank_code::sort_code(&value.text).is_err() {
+                continue;
+            }
+            if digits_of(&value.text) == embedded {
+                continue;
+            }
+            let expected = written_like(&value.text, embedded);
+            let (what_en, what_zh) = labels(ctx.pack, FIELD_LABELS_RULE, "fields", &[bank.key]);
+            // A sort code names a bank branch, not an account: shown in full, as elsewhere.
+            let masked = field.spec.is_masked();
+            let finding = rule.at(field).related(iban_field);
+            let finding = if masked {
+                finding
+                    .ident("actual", value.text.clone())
+                    .ident("expected", expected.clone())
+            } else {
+                finding
+                    .text("actual", value.text.clone())
+                    .text("expected", expected.clone())
+            };
+            out.push(
+                finding
+                    .text("what_en", what_en)
+                    .text("what_zh", what_zh)
+                    .text("start", start.to_string())
+                    .text("end", (start + len - 1).to_string())
+                    .text("country", info.country.clone())
+                    .evidence("key", bank.key)
+                    .evidence("iban_positions", json!([start, start + len - 1]))
+                    .fix(Fix {
+                        applicability: Applicability::Unsafe,
+                        span: field.span.clone(),
+                        replacement: expected,
+                        identifier: masked,
+                    }),
+            );
         }
     }
     Ok(())

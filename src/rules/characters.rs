@@ -1,8 +1,10 @@
 //! BC201–BC206: invisible, bidi, look-alike, compatibility, whitespace and broken characters.
 //!
 //! One scan over every identifier, name and address field finds the whole family's issues, so
-//! each character is judged once and belongs to at most one code. The scan runs once per
-//! profile (kept in the [`Context`]); each of the six rules reports the issues of its own code.
+//! each character is judged once and belongs to at most one code. The scanner says what kind of
+//! character it found ([`CharKind`]); [`code_of`] decides which rule reports it, and the rule's
+//! severity variants (keyed by field class) how severely. The scan runs once per profile (kept
+//! in the [`Context`]); each of the six rules reports the issues of its own code.
 //! Free text, codes and secrets are never scanned: a secret's characters must not even reach
 //! the evidence.
 
@@ -11,15 +13,15 @@ use crate::finding::{Applicability, Finding, Fix};
 use crate::profile::Field;
 use crate::profile::schema::FieldClass as Schema;
 use crate::rulepack::PolicyError;
-use crate::unicode::{self, CharIssue, FieldClass, FixSuggestion};
+use crate::unicode::{self, CharIssue, CharKind, CharPolicy, FixSuggestion};
 use serde_json::json;
 
 /// The character class of a field, or `None` when the family does not look at it.
-pub(crate) fn scan_class(field: &Field) -> Option<FieldClass> {
+pub(crate) fn scan_class(field: &Field) -> Option<CharPolicy> {
     match field.spec.class {
-        Schema::Identifier => Some(FieldClass::Identifier),
-        Schema::Name => Some(FieldClass::Name),
-        Schema::Address => Some(FieldClass::Address),
+        Schema::Identifier => Some(CharPolicy::Identifier),
+        Schema::Name => Some(CharPolicy::Name),
+        Schema::Address => Some(CharPolicy::Address),
         Schema::FreeText | Schema::Secret | Schema::Code => None,
     }
 }
@@ -34,16 +36,16 @@ pub(crate) fn is_iban(field: &Field) -> bool {
 pub(crate) fn each_issue(field: &Field, visit: &mut dyn FnMut(CharIssue)) {
     match (scan_class(field), field.text()) {
         (Some(_), Some(value)) if is_iban(field) => {
-            unicode::scan_each(value, FieldClass::Identifier, true, visit);
+            unicode::scan_each(value, CharPolicy::Identifier, true, visit);
         }
-        (Some(FieldClass::Identifier), Some(value)) => {
-            unicode::scan_each(value, FieldClass::Identifier, false, visit);
+        (Some(CharPolicy::Identifier), Some(value)) => {
+            unicode::scan_each(value, CharPolicy::Identifier, false, visit);
         }
         (Some(class), Some(value)) => {
             // The chars are needed only around an irregular space, which few values have.
             let mut chars: Option<Vec<char>> = None;
             unicode::scan_each(value, class, false, &mut |mut issue| {
-                if issue.kind == "irregular_space" {
+                if issue.kind == CharKind::IrregularSpace {
                     let chars = chars.get_or_insert_with(|| value.chars().collect());
                     mark_cjk_gap(chars, &mut issue);
                 }
@@ -83,12 +85,12 @@ fn between_cjk(chars: &[char], index: usize) -> bool {
 /// licence has, which writes Chinese without spaces: its fix deletes it instead of folding it to
 /// an ASCII space, and its kind says so.
 fn mark_cjk_gap(chars: &[char], issue: &mut CharIssue) {
-    if issue.kind == "irregular_space"
+    if issue.kind == CharKind::IrregularSpace
         && issue.char_len == 1
         && matches!(issue.fix, FixSuggestion::Fold(_))
         && between_cjk(chars, issue.char_index)
     {
-        issue.kind = "cjk_space";
+        issue.kind = CharKind::CjkSpace;
         issue.fix = FixSuggestion::Strip;
         issue.suggestion = None;
     }
@@ -119,7 +121,7 @@ fn without_cjk_gaps(value: &str) -> std::borrow::Cow<'_, str> {
 pub(crate) fn safe_fixed(field: &Field, value: &str) -> String {
     match scan_class(field) {
         Some(_) if is_iban(field) => unicode::apply_safe_fixes_iban(value),
-        Some(FieldClass::Identifier) => unicode::apply_safe_fixes(value, FieldClass::Identifier),
+        Some(CharPolicy::Identifier) => unicode::apply_safe_fixes(value, CharPolicy::Identifier),
         Some(class) => unicode::apply_safe_fixes(&without_cjk_gaps(value), class),
         None => value.to_string(),
     }
@@ -160,39 +162,43 @@ pub(crate) fn replaced_seeing(
     safe_fixed(field, &out)
 }
 
-fn class_name(class: FieldClass) -> &'static str {
+fn class_name(class: CharPolicy) -> &'static str {
     match class {
-        FieldClass::Identifier => "identifier",
-        FieldClass::Name => "name",
-        FieldClass::Address => "address",
-        FieldClass::FreeText => "free_text",
+        CharPolicy::Identifier => "identifier",
+        CharPolicy::Name => "name",
+        CharPolicy::Address => "address",
+        CharPolicy::FreeText => "free_text",
+    }
+}
+
+/// The rule that reports a kind of character problem. The scanner says what it saw; this is
+/// where it becomes a code, and through the code and the field's class a severity.
+pub fn code_of(kind: CharKind) -> &'static str {
+    match kind {
+        CharKind::DefaultIgnorable | CharKind::Format => "BC201",
+        CharKind::BidiControl => "BC202",
+        CharKind::Confusable => "BC203",
+        CharKind::Compatibility => "BC204",
+        CharKind::Leading
+        | CharKind::Trailing
+        | CharKind::Doubled
+        | CharKind::Space
+        | CharKind::IrregularSpace
+        | CharKind::CjkSpace
+        | CharKind::Tab
+        | CharKind::LineBreak => "BC205",
+        CharKind::Control
+        | CharKind::Replacement
+        | CharKind::PrivateUse
+        | CharKind::Unassigned
+        | CharKind::Noncharacter
+        | CharKind::Mojibake => "BC206",
     }
 }
 
 /// The rulepack variant "<class>.<kind>": severity is keyed by class, messages by kind.
-/// Variants must be `'static`, hence the table instead of formatting.
-fn variant(class: FieldClass, kind: &str) -> &'static str {
-    const KINDS: [&str; 19] = [
-        "default_ignorable",
-        "format",
-        "bidi_control",
-        "confusable",
-        "compatibility",
-        "leading",
-        "trailing",
-        "doubled",
-        "space",
-        "irregular_space",
-        "cjk_space",
-        "tab",
-        "line_break",
-        "control",
-        "replacement",
-        "private_use",
-        "unassigned",
-        "noncharacter",
-        "mojibake",
-    ];
+/// Variants must be `'static`, hence the tables instead of formatting.
+fn variant(class: CharPolicy, kind: CharKind) -> &'static str {
     macro_rules! table {
         ($class:literal) => {
             [
@@ -222,12 +228,12 @@ fn variant(class: FieldClass, kind: &str) -> &'static str {
     const NAME: [&str; 19] = table!("name");
     const ADDRESS: [&str; 19] = table!("address");
     let table = match class {
-        FieldClass::Identifier => &IDENTIFIER,
-        FieldClass::Name => &NAME,
-        FieldClass::Address => &ADDRESS,
-        FieldClass::FreeText => return "default",
+        CharPolicy::Identifier => &IDENTIFIER,
+        CharPolicy::Name => &NAME,
+        CharPolicy::Address => &ADDRESS,
+        CharPolicy::FreeText => return "default",
     };
-    KINDS
+    CharKind::ALL
         .iter()
         .position(|k| *k == kind)
         .and_then(|i| table.get(i).copied())
@@ -248,7 +254,7 @@ struct CodeIssues {
 /// safe fixes, worked out when a rule first needs it.
 pub(crate) struct ScannedField<'a> {
     field: &'a Field,
-    class: FieldClass,
+    class: CharPolicy,
     codes: Vec<CodeIssues>,
     safe_fixed: std::cell::OnceCell<String>,
 }
@@ -260,11 +266,12 @@ pub(crate) struct Scanned<'a>(Vec<ScannedField<'a>>);
 fn by_code(field: &Field, keep: usize) -> Vec<CodeIssues> {
     let mut codes: Vec<CodeIssues> = Vec::new();
     each_issue(field, &mut |issue| {
-        let at = match codes.iter().position(|c| c.code == issue.code) {
+        let code = code_of(issue.kind);
+        let at = match codes.iter().position(|c| c.code == code) {
             Some(at) => at,
             None => {
                 codes.push(CodeIssues {
-                    code: issue.code,
+                    code,
                     count: 0,
                     first: Vec::new(),
                     any_fix: false,
@@ -396,7 +403,7 @@ fn finding(
                 "position": issue.char_index + 1,
                 "length": issue.char_len,
                 "character": unicode::describe(issue.ch),
-                "kind": issue.kind,
+                "kind": issue.kind.as_str(),
             });
             if let (Some(suggestion), Some(map)) = (&issue.suggestion, entry.as_object_mut()) {
                 map.insert("suggestion".into(), suggestion.as_str().into());
@@ -407,7 +414,7 @@ fn finding(
 
     let (any_replace, any_fix) = (issues.any_replace, issues.any_fix);
     let suggestion = if any_replace {
-        replaced(field, value, |issue| issue.code == rule.code)
+        replaced(field, value, |issue| code_of(issue.kind) == rule.code)
     } else {
         scanned
             .safe_fixed

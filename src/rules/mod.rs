@@ -38,6 +38,7 @@ use crate::profile::schema::{self, FieldClass};
 use crate::profile::{Field, Flows, LoadIssue, Profile};
 use crate::rulepack::{PolicyError, RulePack};
 use crate::source::Span;
+pub use characters::code_of as character_code;
 
 /// What a rule check sees.
 pub struct Context<'a> {
@@ -670,6 +671,31 @@ pub const RULES: &[Rule] = &[
     )
     .inputs(&["ozon_global_pay.iban"]),
     Rule::new(
+        "BC317",
+        "iban-details-mismatch",
+        BankDetails,
+        Some(bank_details::iban_details_mismatch),
+    )
+    .inputs(bank_details::IBAN_DETAIL_INPUTS)
+    .judges(&[
+        &[
+            "lianlian.receiving_account.iban",
+            "lianlian.receiving_account.sort_code",
+        ],
+        &[
+            "lianlian.receiving_account.iban",
+            "lianlian.receiving_account.account_number",
+        ],
+        &[
+            "amazon.deposit_method.iban",
+            "amazon.deposit_method.sort_code",
+        ],
+        &[
+            "amazon.deposit_method.iban",
+            "amazon.deposit_method.account_number",
+        ],
+    ]),
+    Rule::new(
         "BC401",
         "address-wording-differs",
         Address,
@@ -697,6 +723,14 @@ pub const RULES: &[Rule] = &[
         "seller.registered_address",
     ])
     .needs(&[&["seller.license_number", "seller.registered_address"]]),
+    Rule::new(
+        "BC404",
+        "address-not-compared",
+        Address,
+        Some(address::not_compared),
+    )
+    .inputs(address::COMPARED)
+    .judges(&[address::COMPARED]),
     Rule::new(
         "BC501",
         "verification-balance-low",

@@ -7,11 +7,10 @@
 
 use super::{Context, Rule};
 use crate::finding::{Applicability, Finding, Fix};
-use crate::namediff::{self, DiffKind, LegalForms, NameDiff};
+use crate::namediff::{self, DiffKind, LegalForms, NameDiff, is_latin_only, non_latin_script};
 use crate::profile::{CharStarts, Field};
 use crate::rulepack::{PolicyError, RulePack};
 use serde_json::json;
-use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
@@ -42,6 +41,20 @@ const LEGAL_FORMS_RULE: &str = "BC102";
 /// The rule whose params hold the labels of the kinds of difference (BC101); every rule that
 /// compares names describes differences the same way.
 const KIND_LABELS_RULE: &str = "BC101";
+
+/// The rule whose params name the scripts a name can be written in (BC103).
+const SCRIPT_LABELS_RULE: &str = "BC103";
+
+/// The variant of a name written in another script than the Latin one expected: its message
+/// says so, and its remediation is still the platform's.
+fn script_variant(platform: &str) -> &'static str {
+    match platform {
+        "ozon" => "ozon.script",
+        "amazon" => "amazon.script",
+        "ogp" => "ogp.script",
+        _ => "script",
+    }
+}
 
 fn legal_forms(pack: &RulePack) -> Result<LegalForms, PolicyError> {
     Ok(LegalForms {
@@ -132,25 +145,6 @@ fn evidence(ctx: &Context<'_>, starts: &CharStarts<'_>, diff: &NameDiff) -> serd
     serde_json::Value::Array(items)
 }
 
-/// A name as messages show it: whitespace other than the ASCII space (a no-break space, U+3000)
-/// escaped like the invisible characters (`⟨U+00A0⟩`), so that two names that differ only
-/// there do not print as two identical strings.
-fn shown(name: &str) -> Cow<'_, str> {
-    let odd = |c: char| c.is_whitespace() && c != ' ';
-    if !name.chars().any(odd) {
-        return Cow::Borrowed(name);
-    }
-    let mut out = String::with_capacity(name.len() + 8);
-    for c in name.chars() {
-        if odd(c) {
-            crate::unicode::push_escape(&mut out, c);
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
-}
-
 /// Compares every pair and reports the differing ones as findings of `rule`.
 fn compare_pairs<'a>(
     rule: &Rule,
@@ -189,15 +183,24 @@ fn compare_pair<'a>(
         .profile
         .source
         .position(starts.start(diff.first_divergence.1));
+    let mut finding = rule.at(pair.actual).variant(pair.variant);
+    if diff.kinds == [DiffKind::Script]
+        && let Some(script) = namediff::other_script(expected, actual)
+    {
+        let (script_en, script_zh) = labels(ctx.pack, SCRIPT_LABELS_RULE, "scripts", &[script]);
+        finding = finding
+            .variant(script_variant(pair.variant))
+            .text("script_en", script_en)
+            .text("script_zh", script_zh);
+    }
     Some(
-        rule.at(pair.actual)
-            .variant(pair.variant)
+        finding
             .related(pair.expected)
             .text("kinds", kinds.join(", "))
             .text("kinds_en", kinds_en)
             .text("kinds_zh", kinds_zh)
-            .text("actual", shown(actual))
-            .text("expected", shown(expected))
+            .text("actual", actual)
+            .text("expected", expected)
             .text("position", position.to_string())
             .evidence("kinds", kinds.clone())
             .evidence(
@@ -326,33 +329,6 @@ pub fn ozon_legal_name_differs(
     compare_pairs(rule, ctx, &pairs, out)
 }
 
-/// The Unicode script of a letter that is not Latin, by its full name ("Han", "Cyrillic");
-/// `None` for Latin letters and for characters that are not letters or belong to no one script
-/// (digits, punctuation, spaces, combining marks).
-fn non_latin_script(ch: char) -> Option<&'static str> {
-    // ASCII letters are Latin; the script tables are only needed beyond ASCII.
-    if ch.is_ascii() || !ch.is_alphabetic() {
-        return None;
-    }
-    let scripts = unicode_security::mixed_script::AugmentedScriptSet::for_char(ch).base;
-    if scripts.is_common() || scripts.is_inherited() {
-        return None;
-    }
-    let names: Vec<(&'static str, &'static str)> = scripts
-        .iter()
-        .map(|s| (s.short_name(), s.full_name()))
-        .collect();
-    if names.iter().any(|(short, _)| *short == "Latn") {
-        return None;
-    }
-    names.first().map(|(_, full)| *full)
-}
-
-fn is_latin_only(s: &str) -> bool {
-    // ASCII letters are Latin, and nothing else in ASCII is a letter.
-    s.is_ascii() || s.chars().all(|c| non_latin_script(c).is_none())
-}
-
 /// BC103: a name on a Latin-only Ozon form contains letters of another script.
 pub fn name_not_latin(
     rule: &Rule,
@@ -401,7 +377,7 @@ pub fn name_not_latin(
         let mut scripts: Vec<&str> = letters.iter().map(|l| l.2).collect();
         scripts.sort_unstable();
         scripts.dedup();
-        let (script_en, script_zh) = labels(ctx.pack, rule.code, "scripts", &[script]);
+        let (script_en, script_zh) = labels(ctx.pack, SCRIPT_LABELS_RULE, "scripts", &[script]);
         let mut finding = rule
             .finding(path, p.char_span(field, index))
             .fingerprint_value(value)
@@ -443,27 +419,6 @@ pub fn name_not_latin(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn non_latin_letters_are_named_by_script() {
-        assert_eq!(non_latin_script('深'), Some("Han"));
-        assert_eq!(non_latin_script('О'), Some("Cyrillic"));
-        assert_eq!(non_latin_script('α'), Some("Greek"));
-        assert_eq!(non_latin_script('カ'), Some("Katakana"));
-    }
-
-    #[test]
-    fn latin_digits_punctuation_and_marks_pass() {
-        // Accented and full-width Latin letters are Latin (BC204 judges the width); digits,
-        // punctuation, spaces, CJK punctuation and combining marks are no letters of a script.
-        for ch in [
-            'A', 'é', 'Ø', 'ß', 'Ａ', '1', '.', ',', ' ', '、', '\u{0301}', '\u{200B}',
-        ] {
-            assert_eq!(non_latin_script(ch), None, "{ch:?}");
-        }
-        assert!(is_latin_only("Café Économique S.A.R.L. 2"));
-        assert!(!is_latin_only("Shenzhen 星河"));
-    }
 
     #[test]
     fn labels_fall_back_to_the_key() {

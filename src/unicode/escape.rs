@@ -7,12 +7,23 @@ use unicode_properties::GeneralCategory;
 
 use super::tables::{CJK_UNIFIED_IDEOGRAPHS, is_default_ignorable, is_noncharacter};
 
-/// True for every char that must never be written raw to a terminal or report: C0/C1 controls
-/// and DEL, format characters (bidi controls, zero-width characters, soft hyphen, tags),
-/// every other Default_Ignorable code point (variation selectors, Hangul fillers), line and
-/// paragraph separators, private-use, unassigned and noncharacter code points.
+/// True for every char that must never be written raw to a terminal or report: what
+/// [`is_hidden`] is true for, and every whitespace character other than the ASCII space
+/// ([`is_irregular_space`]): a no-break or ideographic space printed raw looks like an
+/// ordinary space, and a message saying that a value holds one would show nothing to look at.
+///
+/// One policy for every output, bindcheck's own texts included: those are written without such
+/// characters (a test checks the rulepack), so escaping them can only ever show a value's.
 /// U+FFFD is printable: it shows as a visible replacement mark.
 pub fn is_unsafe_to_print(ch: char) -> bool {
+    is_hidden(ch) || is_irregular_space(ch)
+}
+
+/// True for the chars a reader cannot see or that change what a terminal shows: C0/C1
+/// controls and DEL, format characters (bidi controls, zero-width characters, soft hyphen,
+/// tags), every other Default_Ignorable code point (variation selectors, Hangul fillers), line
+/// and paragraph separators, private-use, unassigned and noncharacter code points.
+pub fn is_hidden(ch: char) -> bool {
     matches!(
         super::props::category(ch),
         GeneralCategory::Control
@@ -24,6 +35,13 @@ pub fn is_unsafe_to_print(ch: char) -> bool {
             | GeneralCategory::ParagraphSeparator
     ) || is_default_ignorable(ch)
         || is_noncharacter(ch)
+}
+
+/// True for Unicode whitespace other than the ASCII space: no-break spaces (U+00A0, U+202F),
+/// the spaces of U+2000–U+200A, U+205F, the ideographic space U+3000, U+1680, line and
+/// paragraph separators, NEL (U+0085) and the ASCII controls tab, line feed and the rest.
+pub fn is_irregular_space(ch: char) -> bool {
+    ch != ' ' && ch.is_whitespace()
 }
 
 /// Replaces each unsafe char with "⟨U+200B⟩": uppercase hex, at least 4 digits. Borrows when
@@ -160,7 +178,6 @@ mod tests {
             "Müller GmbH",
             "a\u{FFFD}b",
             "阿卜杜·热合曼",
-            "A\u{A0}B",
         ] {
             assert!(matches!(escape(s), Cow::Borrowed(_)), "{s}");
         }
@@ -226,10 +243,23 @@ mod tests {
         ] {
             assert!(is_unsafe_to_print(ch), "{:04X}", u32::from(ch));
         }
-        for ch in [
-            'a', ' ', '\u{A0}', '\u{3000}', '\u{FFFD}', '\u{B7}', '\u{301}', '中',
-        ] {
+        for ch in ['a', ' ', '\u{FFFD}', '\u{B7}', '\u{301}', '中', '、', '（'] {
             assert!(!is_unsafe_to_print(ch), "{:04X}", u32::from(ch));
         }
+    }
+
+    #[test]
+    fn every_whitespace_but_the_ascii_space_is_escaped() {
+        for ch in [
+            '\u{A0}', '\u{1680}', '\u{2000}', '\u{2007}', '\u{200A}', '\u{202F}', '\u{205F}',
+            '\u{3000}', '\u{2028}', '\u{2029}', '\u{85}', '\t',
+        ] {
+            assert!(is_unsafe_to_print(ch), "{:04X}", u32::from(ch));
+            assert!(is_irregular_space(ch), "{:04X}", u32::from(ch));
+        }
+        assert_eq!(escape("A\u{A0}B\u{3000}C"), "A⟨U+00A0⟩B⟨U+3000⟩C");
+        assert_eq!(escape_keep_newlines("a\u{202F}b\n"), "a⟨U+202F⟩b\n");
+        assert!(!is_irregular_space(' '));
+        assert!(!is_hidden('\u{A0}'));
     }
 }

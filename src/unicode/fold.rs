@@ -2,17 +2,17 @@
 //!
 //! A key pasted with a zero-width space inside it, a key name typed in full-width letters
 //! (`ｐａｓｓｗｏｒｄ`), or an output that shows an invisible character as `⟨U+200B⟩` must still be
-//! recognised. Folding drops every character that must not be printed raw (invisible, bidi,
-//! control; see [`super::is_unsafe_to_print`]) and applies NFKC to the rest, one character at a
-//! time, so a folded character always comes from one place of the original.
+//! recognised. Folding drops every character a reader cannot see (invisible, bidi, control;
+//! see [`super::is_hidden`]) and applies NFKC to the rest (a no-break space folds to a space),
+//! one character at a time, so a folded character always comes from one place of the original.
 
-use super::is_unsafe_to_print;
+use super::is_hidden;
 use super::tables::CJK_UNIFIED_IDEOGRAPHS;
 use std::borrow::Cow;
 use std::ops::Range;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
-/// Appends the folded form of `ch` to `out`: nothing for a character that is not printed raw,
+/// Appends the folded form of `ch` to `out`: nothing for a character a reader cannot see,
 /// else its NFKC form (lower-cased when `lower`).
 fn push_folded(out: &mut String, ch: char, lower: bool) {
     if ch.is_ascii_graphic() || ch == ' ' {
@@ -23,11 +23,11 @@ fn push_folded(out: &mut String, ch: char, lower: bool) {
         out.push(ch);
         return;
     }
-    if is_unsafe_to_print(ch) {
+    if is_hidden(ch) {
         return;
     }
     let mut push = |c: char| {
-        if is_unsafe_to_print(c) {
+        if is_hidden(c) {
             return;
         }
         if lower {
@@ -87,7 +87,7 @@ fn folds_to_itself(ch: char, lower: bool) -> bool {
         return true;
     }
     let mut lowered = ch.to_lowercase();
-    !is_unsafe_to_print(ch)
+    !is_hidden(ch)
         && is_nfkc_quick(std::iter::once(ch)) == IsNormalized::Yes
         && (!lower || (lowered.next() == Some(ch) && lowered.next().is_none()))
 }

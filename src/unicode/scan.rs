@@ -1,4 +1,4 @@
-//! The scanner: every BC201–BC206 issue in one value, and the safe fixes for them.
+//! The scanner: every character problem in one value, by kind, and the safe fixes for them.
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_properties::GeneralCategory;
@@ -6,27 +6,27 @@ use unicode_properties::GeneralCategory;
 use super::confusable::{Alphabet, alphabet_script, dominant_alphabet, lookalike_in};
 use super::props::is_alphabetic;
 use super::tables::{
-    Script, is_bidi_control, is_cjk, is_default_ignorable, is_noncharacter, is_normal_in_cjk_text,
-    letter_script,
+    Script, is_bidi_control, is_cjk, is_default_ignorable, is_fullwidth_alphanumeric,
+    is_noncharacter, is_normal_in_cjk_text, letter_script,
 };
-use super::{CharIssue, FieldClass, FixSuggestion, mojibake};
+use super::{CharIssue, CharKind, CharPolicy, FixSuggestion, mojibake};
 
 /// Every issue in `value` for a field of `class`, in order of position; each char belongs to at
 /// most one issue. FreeText → empty.
-pub fn scan(value: &str, class: FieldClass) -> Vec<CharIssue> {
+pub fn scan(value: &str, class: CharPolicy) -> Vec<CharIssue> {
     scan_impl(value, class, false)
 }
 
-/// Like `scan(value, FieldClass::Identifier)` for an IBAN, which may be written in the paper
+/// Like `scan(value, CharPolicy::Identifier)` for an IBAN, which may be written in the paper
 /// format: single spaces between groups of four characters are not issues.
 pub fn scan_iban(value: &str) -> Vec<CharIssue> {
-    scan_impl(value, FieldClass::Identifier, true)
+    scan_impl(value, CharPolicy::Identifier, true)
 }
 
 /// Every issue in `value` (as [`scan`], or [`scan_iban`] when `iban`), handed to `visit` one at
 /// a time in order of position, so that a value with millions of issues is never held as a
 /// list of them.
-pub fn scan_each(value: &str, class: FieldClass, iban: bool, visit: &mut dyn FnMut(CharIssue)) {
+pub fn scan_each(value: &str, class: CharPolicy, iban: bool, visit: &mut dyn FnMut(CharIssue)) {
     if !is_clean(value, class) {
         full_scan_each(value, class, iban, visit);
     }
@@ -36,13 +36,13 @@ pub fn scan_each(value: &str, class: FieldClass, iban: bool, visit: &mut dyn FnM
 /// compatibility forms by NFKC, trims whitespace and collapses inner runs to one ordinary space
 /// (identifiers lose all whitespace). Look-alike replacements and mojibake repairs are unsafe
 /// and are NOT applied. Idempotent.
-pub fn apply_safe_fixes(value: &str, class: FieldClass) -> String {
+pub fn apply_safe_fixes(value: &str, class: CharPolicy) -> String {
     fix_impl(value, class, false)
 }
 
 /// [`apply_safe_fixes`] for an IBAN: keeps single spaces between groups of four.
 pub fn apply_safe_fixes_iban(value: &str) -> String {
-    fix_impl(value, FieldClass::Identifier, true)
+    fix_impl(value, CharPolicy::Identifier, true)
 }
 
 /// Printable ASCII words separated by single spaces (none in an identifier), plus, outside
@@ -89,7 +89,7 @@ fn is_plain_ideograph(c: char) -> bool {
     super::tables::CJK_UNIFIED_IDEOGRAPHS.contains(&c) && !matches!(c, '锟' | '烫' | '屯')
 }
 
-fn fix_impl(value: &str, class: FieldClass, iban: bool) -> String {
+fn fix_impl(value: &str, class: CharPolicy, iban: bool) -> String {
     let mut current = value.to_string();
     if is_clean(value, class) {
         return current;
@@ -108,7 +108,7 @@ fn fix_impl(value: &str, class: FieldClass, iban: bool) -> String {
 }
 
 /// `value` with the safe fixes of one scan applied.
-fn apply_once(value: &str, class: FieldClass, iban: bool) -> String {
+fn apply_once(value: &str, class: CharPolicy, iban: bool) -> String {
     let mut out = String::with_capacity(value.len());
     let mut chars = value.chars();
     // Chars of `value` consumed so far.
@@ -130,8 +130,7 @@ fn apply_once(value: &str, class: FieldClass, iban: bool) -> String {
 }
 
 fn issue(
-    code: &'static str,
-    kind: &'static str,
+    kind: CharKind,
     char_index: usize,
     char_len: usize,
     ch: char,
@@ -142,7 +141,6 @@ fn issue(
         FixSuggestion::None | FixSuggestion::Strip => None,
     };
     CharIssue {
-        code,
         kind,
         char_index,
         char_len,
@@ -152,17 +150,17 @@ fn issue(
     }
 }
 
-fn whitespace_kind(ch: char) -> &'static str {
+fn whitespace_kind(ch: char) -> CharKind {
     match ch {
-        '\t' => "tab",
-        '\n' | '\r' | '\u{B}' | '\u{C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => "line_break",
-        _ => "irregular_space",
+        '\t' => CharKind::Tab,
+        '\n' | '\r' | '\u{B}' | '\u{C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => CharKind::LineBreak,
+        _ => CharKind::IrregularSpace,
     }
 }
 
 /// Context computed once per value.
 struct Ctx {
-    class: FieldClass,
+    class: CharPolicy,
     cjk_text: bool,
     /// Per char of a name or address: the alphabet a look-alike at that position is judged
     /// against. Empty when the value's letters are of at most one of the compared scripts, as
@@ -172,11 +170,11 @@ struct Ctx {
 }
 
 /// True when [`scan_impl`] finds nothing, by the cheap test alone (`false` may still be clean).
-fn is_clean(value: &str, class: FieldClass) -> bool {
-    class == FieldClass::FreeText || is_plain(value, class == FieldClass::Identifier)
+fn is_clean(value: &str, class: CharPolicy) -> bool {
+    class == CharPolicy::FreeText || is_plain(value, class == CharPolicy::Identifier)
 }
 
-fn scan_impl(value: &str, class: FieldClass, iban: bool) -> Vec<CharIssue> {
+fn scan_impl(value: &str, class: CharPolicy, iban: bool) -> Vec<CharIssue> {
     let mut issues = Vec::new();
     scan_each(value, class, iban, &mut |issue| issues.push(issue));
     issues
@@ -184,14 +182,14 @@ fn scan_impl(value: &str, class: FieldClass, iban: bool) -> Vec<CharIssue> {
 
 /// [`scan_impl`] without the shortcut for plain values.
 #[cfg(test)]
-fn full_scan(value: &str, class: FieldClass, iban: bool) -> Vec<CharIssue> {
+fn full_scan(value: &str, class: CharPolicy, iban: bool) -> Vec<CharIssue> {
     let mut issues = Vec::new();
     full_scan_each(value, class, iban, &mut |issue| issues.push(issue));
     issues
 }
 
 /// The whole scan, each issue handed to `visit` in order of position.
-fn full_scan_each(value: &str, class: FieldClass, iban: bool, visit: &mut dyn FnMut(CharIssue)) {
+fn full_scan_each(value: &str, class: CharPolicy, iban: bool, visit: &mut dyn FnMut(CharIssue)) {
     let chars: Vec<char> = value.chars().collect();
     let mut claimed = vec![false; chars.len()];
     let mut mojibake = mojibake::find(&chars);
@@ -206,7 +204,7 @@ fn full_scan_each(value: &str, class: FieldClass, iban: bool, visit: &mut dyn Fn
     let ctx = Ctx {
         class,
         cjk_text: chars.iter().any(|&c| is_cjk(c)),
-        judge: if class != FieldClass::Identifier && mixes_scripts(&chars) {
+        judge: if class != CharPolicy::Identifier && mixes_scripts(&chars) {
             judges(&chars)
         } else {
             Vec::new()
@@ -222,7 +220,7 @@ fn full_scan_each(value: &str, class: FieldClass, iban: bool, visit: &mut dyn Fn
                 .intended
                 .map_or(FixSuggestion::None, FixSuggestion::Replace);
             let first = chars.get(m.start).copied().unwrap_or('\u{FFFD}');
-            visit(issue("BC206", "mojibake", m.start, m.len, first, fix));
+            visit(issue(CharKind::Mojibake, m.start, m.len, first, fix));
             i += m.len.max(1);
             continue;
         }
@@ -251,7 +249,7 @@ fn whitespace_run(
     chars: &[char],
     start: usize,
     end: usize,
-    class: FieldClass,
+    class: CharPolicy,
     iban: bool,
     visit: &mut dyn FnMut(CharIssue),
 ) {
@@ -259,14 +257,13 @@ fn whitespace_run(
     let trailing = end == chars.len();
     let inner = !leading && !trailing;
     let keep_one =
-        inner && (class != FieldClass::Identifier || (iban && iban_group_gap(chars, start, end)));
+        inner && (class != CharPolicy::Identifier || (iban && iban_group_gap(chars, start, end)));
     let mut k = start;
     while k < end {
         let Some(&ch) = chars.get(k) else { break };
         if keep_one && k == start {
             if ch != ' ' {
                 visit(issue(
-                    "BC205",
                     whitespace_kind(ch),
                     k,
                     1,
@@ -278,14 +275,7 @@ fn whitespace_run(
             continue;
         }
         if ch != ' ' {
-            visit(issue(
-                "BC205",
-                whitespace_kind(ch),
-                k,
-                1,
-                ch,
-                FixSuggestion::Strip,
-            ));
+            visit(issue(whitespace_kind(ch), k, 1, ch, FixSuggestion::Strip));
             k += 1;
             continue;
         }
@@ -294,16 +284,15 @@ fn whitespace_run(
             k += 1;
         }
         let kind = if leading {
-            "leading"
+            CharKind::Leading
         } else if trailing {
-            "trailing"
+            CharKind::Trailing
         } else if keep_one {
-            "doubled"
+            CharKind::Doubled
         } else {
-            "space"
+            CharKind::Space
         };
         visit(issue(
-            "BC205",
             kind,
             run_start,
             k - run_start,
@@ -332,8 +321,7 @@ fn char_issue(ch: char, i: usize, ctx: &Ctx) -> Option<CharIssue> {
     if ch.is_ascii_graphic() {
         return confusable(ch, i, ctx).map(|c| {
             issue(
-                "BC203",
-                "confusable",
+                CharKind::Confusable,
                 i,
                 1,
                 ch,
@@ -342,19 +330,11 @@ fn char_issue(ch: char, i: usize, ctx: &Ctx) -> Option<CharIssue> {
         });
     }
     if is_bidi_control(ch) {
-        return Some(issue(
-            "BC202",
-            "bidi_control",
-            i,
-            1,
-            ch,
-            FixSuggestion::Strip,
-        ));
+        return Some(issue(CharKind::BidiControl, i, 1, ch, FixSuggestion::Strip));
     }
     if is_default_ignorable(ch) {
         return Some(issue(
-            "BC201",
-            "default_ignorable",
+            CharKind::DefaultIgnorable,
             i,
             1,
             ch,
@@ -365,26 +345,25 @@ fn char_issue(ch: char, i: usize, ctx: &Ctx) -> Option<CharIssue> {
     if gc == GeneralCategory::Format {
         // Visible-ish format characters (Arabic number signs, interlinear annotation) can be
         // meaningful in a name; in an identifier they never are.
-        let fix = if ctx.class == FieldClass::Identifier {
+        let fix = if ctx.class == CharPolicy::Identifier {
             FixSuggestion::Strip
         } else {
             FixSuggestion::None
         };
-        return Some(issue("BC201", "format", i, 1, ch, fix));
+        return Some(issue(CharKind::Format, i, 1, ch, fix));
     }
     if gc == GeneralCategory::Control {
-        return Some(issue("BC206", "control", i, 1, ch, FixSuggestion::Strip));
+        return Some(issue(CharKind::Control, i, 1, ch, FixSuggestion::Strip));
     }
     if ch == '\u{FFFD}' {
-        return Some(issue("BC206", "replacement", i, 1, ch, FixSuggestion::None));
+        return Some(issue(CharKind::Replacement, i, 1, ch, FixSuggestion::None));
     }
     if gc == GeneralCategory::PrivateUse {
-        return Some(issue("BC206", "private_use", i, 1, ch, FixSuggestion::None));
+        return Some(issue(CharKind::PrivateUse, i, 1, ch, FixSuggestion::None));
     }
     if is_noncharacter(ch) {
         return Some(issue(
-            "BC206",
-            "noncharacter",
+            CharKind::Noncharacter,
             i,
             1,
             ch,
@@ -392,12 +371,11 @@ fn char_issue(ch: char, i: usize, ctx: &Ctx) -> Option<CharIssue> {
         ));
     }
     if gc == GeneralCategory::Unassigned {
-        return Some(issue("BC206", "unassigned", i, 1, ch, FixSuggestion::None));
+        return Some(issue(CharKind::Unassigned, i, 1, ch, FixSuggestion::None));
     }
     if let Some(folded) = compatibility_fold(ch, ctx) {
         return Some(issue(
-            "BC204",
-            "compatibility",
+            CharKind::Compatibility,
             i,
             1,
             ch,
@@ -406,8 +384,7 @@ fn char_issue(ch: char, i: usize, ctx: &Ctx) -> Option<CharIssue> {
     }
     confusable(ch, i, ctx).map(|c| {
         issue(
-            "BC203",
-            "confusable",
+            CharKind::Confusable,
             i,
             1,
             ch,
@@ -509,13 +486,17 @@ fn compatibility_fold(ch: char, ctx: &Ctx) -> Option<String> {
     if it.next() == Some(ch) && it.next().is_none() {
         return None;
     }
-    if ctx.class != FieldClass::Identifier {
+    if ctx.class != CharPolicy::Identifier {
         // Ordinal indicators are spelled that way in Portuguese and Spanish addresses ("nº 12").
         if matches!(ch, 'ª' | 'º') {
             return None;
         }
-        // Full-width digits, brackets and Roman numerals are how Chinese text is typed.
-        if ctx.cjk_text && is_normal_in_cjk_text(ch) {
+        // Full-width brackets, Roman numerals and enclosed numbers are how Chinese text is
+        // typed, and so are full-width digits and letters in a Chinese name. In an address they
+        // are the house, floor and building numbers a form compares as typed, and the licence
+        // prints them half-width ("９楼９０８" for "9楼908"): reported there.
+        let address_number = ctx.class == CharPolicy::Address && is_fullwidth_alphanumeric(ch);
+        if ctx.cjk_text && is_normal_in_cjk_text(ch) && !address_number {
             return None;
         }
     }
@@ -525,7 +506,7 @@ fn compatibility_fold(ch: char, ctx: &Ctx) -> Option<String> {
 /// The intended letter for a look-alike from a foreign script, judged per character against
 /// the field's own alphabet.
 fn confusable(ch: char, i: usize, ctx: &Ctx) -> Option<char> {
-    let alphabet = if ctx.class == FieldClass::Identifier {
+    let alphabet = if ctx.class == CharPolicy::Identifier {
         Alphabet::Ascii
     } else {
         ctx.judge.get(i).copied().flatten()?

@@ -1,15 +1,24 @@
 use super::*;
 
-use FieldClass::{Address, FreeText, Identifier, Name};
+use crate::rules::character_code;
+use CharPolicy::{Address, FreeText, Identifier, Name};
 
 /// (code, kind, char_index, char_len, suggestion) of each issue: what a user sees.
 fn brief(
     value: &str,
-    class: FieldClass,
+    class: CharPolicy,
 ) -> Vec<(&'static str, &'static str, usize, usize, Option<String>)> {
     scan(value, class)
         .into_iter()
-        .map(|i| (i.code, i.kind, i.char_index, i.char_len, i.suggestion))
+        .map(|i| {
+            (
+                character_code(i.kind),
+                i.kind.as_str(),
+                i.char_index,
+                i.char_len,
+                i.suggestion,
+            )
+        })
         .collect()
 }
 
@@ -27,7 +36,7 @@ fn no_false_alarms_on_ordinary_values() {
         ("阿卜杜·热合曼", Name),
         ("阿卜杜・热合曼", Name),
         ("广东省深圳市南山区粤海街道科技园路1号", Address),
-        ("广东省深圳市南山区科技园Ⅱ期１２栋（Ａ座）", Address),
+        ("广东省深圳市南山区科技园Ⅱ期12栋（A座）", Address),
         ("Müller GmbH", Name),
         ("São Paulo Comércio Ltda", Name),
         ("Rua Augusta, nº 1500, 2º andar", Address),
@@ -197,8 +206,19 @@ fn bc204_compatibility() {
         brief("\u{2F34}东星河", Name),
         vec![("BC204", "compatibility", 0, 1, s("广"))]
     );
-    // Full-width digits and brackets in Chinese text are normal.
+    // Full-width digits and brackets in a Chinese name are normal.
     assert_eq!(brief("星河（深圳）１号", Name), vec![]);
+    // In a Chinese address the house, floor and building numbers are not: the licence prints
+    // them half-width. Brackets, Roman numerals and enclosed numbers still are.
+    assert_eq!(
+        brief("科技园Ⅱ期１２栋（Ａ座）③", Address),
+        vec![
+            ("BC204", "compatibility", 5, 1, s("1")),
+            ("BC204", "compatibility", 6, 1, s("2")),
+            ("BC204", "compatibility", 9, 1, s("A")),
+        ]
+    );
+    assert_eq!(brief("深南中路３０１８ｂ号", Address).len(), 5);
     assert_eq!(
         scan("AB１2", Identifier)[0].fix,
         FixSuggestion::Fold("1".to_string())
@@ -245,7 +265,7 @@ fn bc205_iban_groups() {
     );
     let found: Vec<_> = scan_iban("DE89  3704 00440532")
         .into_iter()
-        .map(|i| (i.kind, i.char_index, i.char_len))
+        .map(|i| (i.kind.as_str(), i.char_index, i.char_len))
         .collect();
     assert_eq!(found, vec![("doubled", 5, 1), ("space", 10, 1)]);
     assert_eq!(
@@ -354,7 +374,10 @@ fn bc206_broken() {
 #[test]
 fn issues_are_in_order_and_disjoint() {
     let found = scan(" \u{410}\u{200B}Ｂ\u{202E}\u{0} ", Identifier);
-    let summary: Vec<_> = found.iter().map(|i| (i.code, i.char_index)).collect();
+    let summary: Vec<_> = found
+        .iter()
+        .map(|i| (character_code(i.kind), i.char_index))
+        .collect();
     assert_eq!(
         summary,
         vec![

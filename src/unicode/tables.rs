@@ -107,6 +107,11 @@ pub(crate) fn is_normal_in_cjk_text(ch: char) -> bool {
     )
 }
 
+/// Full-width digits and Latin letters (０–９, Ａ–Ｚ, ａ–ｚ).
+pub(crate) fn is_fullwidth_alphanumeric(ch: char) -> bool {
+    matches!(ch, '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
