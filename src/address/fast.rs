@@ -63,33 +63,67 @@ fn after(text: &str, len: usize) -> &str {
 }
 
 /// Resolves `address` as `cpca::AddressParser::parse` would, or `None` outside the forward
-/// order (see the module documentation).
+/// order (see the module documentation): province, then city or district, then district, each
+/// level optional, then the levels left out filled in from the ones written.
 pub(super) fn parse(address: &str) -> Option<Place> {
-    let address = address.trim();
     let mut levels = Levels::default();
-    let mut rest = address;
-
-    // A short province name counts only if the text goes on with a place of that province or
-    // not like a street ("广东路"), and is not the start of a full city name ("吉林市").
-    if let Some((key, len)) = longest_prefix(&PROVINCE_KEYS, rest) {
-        let tail = after(rest, len);
-        let accepted = key.form == KeyForm::Full
-            || ((!is_road_suffix(tail) || full_child(key.to, tail))
-                && !longest_prefix(&CITY_KEYS, rest)
-                    .is_some_and(|(c, c_len)| c.form == KeyForm::Full && c_len > len));
-        if accepted {
-            levels.province = Some(key.to);
-            rest = tail;
-            let p = province(key.to)?;
-            if let Some(m) = p.municipality {
-                levels.city = Some(m);
-                rest = rest.strip_prefix(p.name()).unwrap_or(rest);
-            }
+    let rest = read_province(address.trim(), &mut levels)?;
+    let rest = read_city_or_district(rest, &mut levels)?;
+    // cpca would look for the province after the city ("深圳市广东省").
+    if levels.city.is_some()
+        && levels.province.is_none()
+        && longest_prefix(&PROVINCE_KEYS, rest.trim_start_matches(is_separator)).is_some()
+    {
+        return None;
+    }
+    let rest = read_district(rest, &mut levels)?;
+    // cpca would look for a city or province after the district ("南山区深圳").
+    if levels.district.is_some() {
+        let tail = rest.trim_start_matches(is_separator);
+        if (levels.city.is_none() && longest_prefix(&CITY_KEYS, tail).is_some())
+            || (levels.province.is_none() && longest_prefix(&PROVINCE_KEYS, tail).is_some())
+        {
+            return None;
         }
     }
+    fill_left_out(&mut levels)?;
+    let detail = rest.trim();
+    if detail.starts_with(super::is_separator) {
+        return None;
+    }
+    place(&levels, detail)
+}
 
-    // City or district next: whichever matches more text, or the district when both match
-    // equally and it is written in full or its city follows.
+/// Reads a leading province into `levels` (and a municipality's city with it); the rest of the
+/// text. A short province name counts only if the text goes on with a place of that province or
+/// not like a street ("广东路"), and is not the start of a full city name ("吉林市").
+fn read_province<'a>(rest: &'a str, levels: &mut Levels) -> Option<&'a str> {
+    let Some((key, len)) = longest_prefix(&PROVINCE_KEYS, rest) else {
+        return Some(rest);
+    };
+    let tail = after(rest, len);
+    let accepted = key.form == KeyForm::Full
+        || ((!is_road_suffix(tail) || full_child(key.to, tail))
+            && !longest_prefix(&CITY_KEYS, rest)
+                .is_some_and(|(c, c_len)| c.form == KeyForm::Full && c_len > len));
+    if !accepted {
+        return Some(rest);
+    }
+    levels.province = Some(key.to);
+    let p = province(key.to)?;
+    Some(match p.municipality {
+        Some(m) => {
+            levels.city = Some(m);
+            tail.strip_prefix(p.name()).unwrap_or(tail)
+        }
+        None => tail,
+    })
+}
+
+/// Reads a city or a district, whichever matches more text, or the district when both match
+/// equally and it is written in full or its city follows; `None` for an alias cpca resolves
+/// its own way.
+fn read_city_or_district<'a>(rest: &'a str, levels: &mut Levels) -> Option<&'a str> {
     let city_match = longest_prefix(&CITY_KEYS, rest).filter(|(key, len)| {
         let tail = after(rest, *len);
         levels.city.is_none()
@@ -102,7 +136,7 @@ pub(super) fn parse(address: &str) -> Option<Place> {
                 }))
     });
     let district_match =
-        match_district(rest, &levels).filter(|m| allow_district(m, after(rest, m.len), &levels));
+        match_district(rest, levels).filter(|m| allow_district(m, after(rest, m.len), levels));
     let prefer_district = match (&city_match, &district_match) {
         (Some((_, city_len)), Some(m)) => {
             m.len > *city_len
@@ -118,7 +152,7 @@ pub(super) fn parse(address: &str) -> Option<Place> {
                 return None;
             }
             levels.district = Some(m.district);
-            rest = after(rest, m.len);
+            return Some(after(rest, m.len));
         }
     } else if let Some((key, len)) = city_match {
         let in_province = levels
@@ -129,47 +163,38 @@ pub(super) fn parse(address: &str) -> Option<Place> {
                 return None;
             }
             levels.city = Some(key.to);
-            rest = after(rest, len);
+            return Some(after(rest, len));
         }
     }
+    Some(rest)
+}
 
-    // cpca would look for the province after the city ("深圳市广东省").
-    if levels.city.is_some()
-        && levels.province.is_none()
-        && longest_prefix(&PROVINCE_KEYS, rest.trim_start_matches(is_separator)).is_some()
-    {
+/// Reads a district after a city (or after nothing), when none was read yet and it belongs
+/// to the city read; `None` for an alias.
+fn read_district<'a>(rest: &'a str, levels: &mut Levels) -> Option<&'a str> {
+    if levels.district.is_some() {
+        return Some(rest);
+    }
+    let found =
+        match_district(rest, levels).filter(|m| allow_district(m, after(rest, m.len), levels));
+    let Some(m) = found else {
+        return Some(rest);
+    };
+    let valid = levels.city.is_none_or(|at| {
+        m.key.form == KeyForm::Full || city(at).is_some_and(|c| c.districts().contains(&m.district))
+    });
+    if !valid {
+        return Some(rest);
+    }
+    if m.key.form == KeyForm::Alias {
         return None;
     }
+    levels.district = Some(m.district);
+    Some(after(rest, m.len))
+}
 
-    if levels.district.is_none() {
-        let found = match_district(rest, &levels)
-            .filter(|m| allow_district(m, after(rest, m.len), &levels));
-        if let Some(m) = found {
-            let valid = levels.city.is_none_or(|at| {
-                m.key.form == KeyForm::Full
-                    || city(at).is_some_and(|c| c.districts().contains(&m.district))
-            });
-            if valid {
-                if m.key.form == KeyForm::Alias {
-                    return None;
-                }
-                levels.district = Some(m.district);
-                rest = after(rest, m.len);
-            }
-        }
-    }
-
-    // cpca would look for a city or province after the district ("南山区深圳").
-    if levels.district.is_some() {
-        let tail = rest.trim_start_matches(is_separator);
-        if (levels.city.is_none() && longest_prefix(&CITY_KEYS, tail).is_some())
-            || (levels.province.is_none() && longest_prefix(&PROVINCE_KEYS, tail).is_some())
-        {
-            return None;
-        }
-    }
-
-    // Levels left out are filled in from the district when only one place fits.
+/// Fills the levels left out from the district (when only one city fits) and from the city.
+fn fill_left_out(levels: &mut Levels) -> Option<()> {
     if let Some(at) = levels.district {
         let mut fitting = district(at)?
             .parents()
@@ -192,11 +217,11 @@ pub(super) fn parse(address: &str) -> Option<Place> {
             .and_then(province)
             .and_then(|p| p.municipality);
     }
+    Some(())
+}
 
-    let detail = rest.trim();
-    if detail.starts_with(super::is_separator) {
-        return None;
-    }
+/// The place `levels` name, with `detail` after them.
+fn place(levels: &Levels, detail: &str) -> Option<Place> {
     Some(Place {
         province: match levels.province {
             Some(at) => Some(province(at)?.name().to_string()),
