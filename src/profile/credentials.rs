@@ -30,8 +30,6 @@ use toml::de::{DeTable, DeValue};
 pub struct SecretPolicy<'p> {
     pack: &'p RulePack,
     hints: &'p aho_corasick::AhoCorasick,
-    /// The same hints, for one search of a whole file.
-    hint_list: Vec<&'p str>,
     window: usize,
     min_chars: usize,
 }
@@ -54,7 +52,6 @@ impl<'p> SecretPolicy<'p> {
         Ok(SecretPolicy {
             pack,
             hints: pack.param_literals(CODE, "value_hints")?,
-            hint_list: pack.param_strings(CODE, "value_hints")?,
             window: count("redact_window")?,
             min_chars: count("redact_min_chars")?,
         })
@@ -78,12 +75,11 @@ impl<'p> SecretPolicy<'p> {
         }
     }
 
-    /// Whether a whole text holds one of the hints: a search for each, which over a file is
-    /// far cheaper than walking the automaton.
+    /// Whether a whole text holds one of the hints; when that cannot be told, that it may.
     fn hinted(&self, text: &str) -> bool {
-        self.hint_list
-            .iter()
-            .any(|hint| memchr::memmem::find(text.as_bytes(), hint.as_bytes()).is_some())
+        self.pack
+            .holds_literal(CODE, "value_hints", text)
+            .unwrap_or(true)
     }
 
     /// Remembers in `secrets` every credential shown in `text` (a `--symptom`, say); whether

@@ -101,10 +101,17 @@ pub struct Profile {
     pub fields: Vec<Field>,
     pub sections: Vec<Section>,
     pub suppressions: Vec<Suppression>,
-    /// Indices into `fields`, ordered by (entry, schema path): a lookup is a bisection, so a
-    /// profile with a thousand deposit methods is not read field by field for each of them.
-    by_path: Vec<u32>,
+    /// For each field of the format (by its position in `schema::FIELDS`), the index in
+    /// `fields` of its value outside arrays of tables, or [`ABSENT`].
+    top_level: Vec<u32>,
+    /// (entry, position in `schema::FIELDS`, index in `fields`) of the fields of array-of-tables
+    /// entries, sorted: a lookup is a bisection, so a profile with a thousand deposit methods
+    /// is not read field by field for each of them.
+    in_entries: Vec<(usize, usize, u32)>,
 }
+
+/// No value for that field in [`Profile::top_level`].
+const ABSENT: u32 = u32::MAX;
 
 impl Profile {
     /// A profile of `fields` (in source order) and the rest.
@@ -114,30 +121,42 @@ impl Profile {
         sections: Vec<Section>,
         suppressions: Vec<Suppression>,
     ) -> Self {
-        let mut by_path: Vec<u32> = (0..fields.len() as u32).collect();
-        by_path.sort_by_key(|&i| {
-            let field = &fields[i as usize];
-            (field.entry, field.spec.path)
-        });
+        let mut top_level = vec![ABSENT; schema::FIELDS.len()];
+        let mut in_entries = Vec::new();
+        for (i, field) in fields.iter().enumerate() {
+            let Some(at) = schema::field_index(field.spec.path) else {
+                continue;
+            };
+            match field.entry {
+                None => top_level[at] = i as u32,
+                Some(entry) => in_entries.push((entry, at, i as u32)),
+            }
+        }
+        in_entries.sort_unstable();
         Profile {
             source,
             fields,
             sections,
             suppressions,
-            by_path,
+            top_level,
+            in_entries,
         }
     }
 
     /// The field of `entry` (`None`: outside arrays of tables) at schema path `path`.
     fn field_of(&self, entry: Option<usize>, path: &str) -> Option<&Field> {
-        let at = self
-            .by_path
-            .binary_search_by(|&i| {
-                let field = &self.fields[i as usize];
-                (field.entry, field.spec.path).cmp(&(entry, path))
-            })
-            .ok()?;
-        self.fields.get(*self.by_path.get(at)? as usize)
+        let at = schema::field_index(path)?;
+        let index = match entry {
+            None => *self.top_level.get(at)?,
+            Some(entry) => {
+                let found = self
+                    .in_entries
+                    .binary_search_by(|&(e, a, _)| (e, a).cmp(&(entry, at)))
+                    .ok()?;
+                self.in_entries.get(found)?.2
+            }
+        };
+        self.fields.get(index as usize)
     }
 
     /// The field at `path`, if present and well-typed. Fields of `[[amazon.deposit_methods]]`

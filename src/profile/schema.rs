@@ -1140,7 +1140,24 @@ const fn join<const N: usize>(parts: &[&[FieldSpec]]) -> [FieldSpec; N] {
 
 /// The field with this dotted path.
 pub fn field(path: &str) -> Option<&'static FieldSpec> {
-    FIELDS.iter().find(|f| f.path == path)
+    FIELDS.get(field_index(path)?)
+}
+
+/// The position in [`FIELDS`] of the field at `path`. Rules look fields up by path for every
+/// profile, so the table is indexed by a hash map built on first use rather than searched.
+pub fn field_index(path: &str) -> Option<usize> {
+    static INDEX: std::sync::OnceLock<foldhash::HashMap<&'static str, usize>> =
+        std::sync::OnceLock::new();
+    INDEX
+        .get_or_init(|| {
+            FIELDS
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (f.path, i))
+                .collect()
+        })
+        .get(path)
+        .copied()
 }
 
 /// The section with this dotted path.

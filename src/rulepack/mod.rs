@@ -80,10 +80,7 @@ pub struct RulePack {
     patterns: Vec<((String, String), std::sync::OnceLock<Regex>)>,
     /// `*_hints` params (literal strings a rule looks for) as one automaton each, built on
     /// first use like the patterns.
-    literals: Vec<(
-        (String, String),
-        std::sync::OnceLock<aho_corasick::AhoCorasick>,
-    )>,
+    literals: Vec<((String, String), std::sync::OnceLock<params::LiteralSet>)>,
     /// Each rule's scope as a set of flows, in the code order of `rules`: the rules stage asks
     /// which rules apply for every profile.
     scopes: Vec<Flows>,
