@@ -90,10 +90,17 @@ impl SourceFile {
     }
 
     /// The position of a byte offset. Offsets past the end, or inside a multi-byte character,
-    /// are clamped to the nearest preceding character boundary.
+    /// are clamped to the nearest preceding character boundary. A CRLF line ending is one
+    /// terminator: its `\n` has the column of its `\r`, so a place at the end of a line (an
+    /// unterminated string, a missing bracket) has the same column whichever ending the file
+    /// uses.
     pub fn position(&self, offset: usize) -> Position {
         let mut offset = offset.min(self.text.len());
         while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let bytes = self.text.as_bytes();
+        if offset > 0 && bytes.get(offset) == Some(&b'\n') && bytes[offset - 1] == b'\r' {
             offset -= 1;
         }
         let line_index = match self.line_starts.binary_search(&offset) {
@@ -258,6 +265,32 @@ mod tests {
             };
             assert_eq!(src.position(offset), expected, "offset {offset}");
         }
+    }
+
+    /// Every place on a line, its end included, has the same column in a CRLF file as in
+    /// the same file with LF endings.
+    #[test]
+    fn crlf_and_lf_files_give_the_same_columns() {
+        let lf = "format = 1\n[seller]\nlegal_name = \"深x\n\n";
+        let crlf = lf.replace('\n', "\r\n");
+        let (lf_src, crlf_src) = (
+            SourceFile::new("p.toml", lf.to_string()),
+            SourceFile::new("p.toml", crlf.clone()),
+        );
+        let lf_places: Vec<Position> = (0..=lf.len()).map(|o| lf_src.position(o)).collect();
+        let crlf_places: Vec<Position> = (0..=crlf.len())
+            .filter(|&o| crlf.as_bytes().get(o) != Some(&b'\r'))
+            .map(|o| crlf_src.position(o))
+            .collect();
+        assert_eq!(crlf_places, lf_places);
+        let end_of_line_3 = crlf.find("x\r\n").unwrap() + 2;
+        assert_eq!(
+            crlf_src.position(end_of_line_3),
+            Position {
+                line: 3,
+                column: 17
+            }
+        );
     }
 
     #[test]

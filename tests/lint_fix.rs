@@ -169,3 +169,42 @@ fn fix_end_to_end_exact_bytes_idempotent_and_diff_writes_nothing() {
     assert!(stderr.contains("fixed 0 values in 0 files"), "{stderr}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), FIXED);
 }
+
+/// A file with CRLF line endings: the displayed diff keeps each line's CRLF ending (it is the
+/// file's own, not a character to point out), escapes only what the fix changes, and the
+/// patch written with --output-file is the file's bytes, CRLF included, and is what --fix does.
+#[test]
+fn diff_of_a_crlf_file_keeps_its_line_endings() {
+    let dirty = DIRTY.replace('\n', "\r\n");
+    let fixed = FIXED.replace('\n', "\r\n");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("p.toml"), &dirty).unwrap();
+
+    let (stdout, _, code) = run(dir.path(), &["p.toml", "--diff"]);
+    assert_eq!(code, 1);
+    let diff = fix::unified_diff("p.toml", &dirty, &fixed);
+    assert!(diff.contains("\"LL2024SZXH0000000000A7K3\"    # pasted from the portal\r\n"));
+    let shown = diff.replace('\u{200B}', "⟨U+200B⟩");
+    assert_eq!(
+        stdout,
+        format!(
+            "# bindcheck: a display diff of p.toml: invisible, control and unusual whitespace characters are shown escaped (⟨U+200B⟩, ⟨U+00A0⟩), so it does not apply as it is; --output-file FILE writes a patch for `git apply`\n{shown}"
+        )
+    );
+    assert!(!stdout.contains("U+000D"), "{stdout}");
+
+    let (_, _, code) = run(
+        dir.path(),
+        &["p.toml", "--diff", "--output-file", "fix.patch"],
+    );
+    assert_eq!(code, 1);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("fix.patch")).unwrap(),
+        diff
+    );
+    run(dir.path(), &["p.toml", "--fix"]);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("p.toml")).unwrap(),
+        fixed
+    );
+}

@@ -212,3 +212,73 @@ fn a_date_that_does_not_exist_is_bc001_saying_so_at_the_date() {
         );
     }
 }
+
+/// `diagnose PATH` of `text` written to `name` in a fresh folder: (stderr, exit code).
+fn diagnose_stderr(name: &str, text: &[u8]) -> (String, i32) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    let out = bindcheck()
+        .current_dir(dir.path())
+        .arg("diagnose")
+        .arg(name)
+        .output()
+        .unwrap();
+    (
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+/// A place at the end of a line (an unterminated string, a missing bracket) and places inside
+/// a line have the same line and column whether the file ends its lines with LF or CRLF.
+#[test]
+fn crlf_files_report_the_columns_of_lf_files() {
+    for (text, said) in [
+        (
+            "format = 1\n[seller]\nlegal_name = \"x\n",
+            "error[BC001]: p.toml:3:16: not valid TOML: invalid basic string, expected `\"`\n",
+        ),
+        (
+            "format = 1\n[seller]\nlegal_name = \"深圳\" junk\n",
+            "error[BC001]: p.toml:3:19: not valid TOML: unexpected key or value, expected newline, `#`\n",
+        ),
+        (
+            "format = 1\n[seller\nlegal_name = \"x\"\n",
+            "error[BC001]: p.toml:2:8: not valid TOML: unclosed table, expected `]`\n",
+        ),
+    ] {
+        let crlf = text.replace('\n', "\r\n");
+        for written in [text, crlf.as_str()] {
+            assert_eq!(
+                diagnose_stderr("p.toml", written.as_bytes()),
+                (said.to_string(), 2),
+                "{written:?}"
+            );
+        }
+    }
+    let profile =
+        "format = 1\n[lianlian]\nmerchant_di = \"x\"\n[seller]\nlegal_name = \"深圳\u{200B}\"\n";
+    let places = |text: &str| -> Vec<(String, String, u64, u64, u64, u64)> {
+        let (json, _) = diagnose_text(text, &[]);
+        findings(&json)
+            .iter()
+            .map(|f| {
+                let n = |k: &str| f[k].as_u64().unwrap();
+                let code = f["code"].as_str().unwrap().to_string();
+                let field = f["field"].as_str().unwrap().to_string();
+                (
+                    code,
+                    field,
+                    n("line"),
+                    n("column"),
+                    n("end_line"),
+                    n("end_column"),
+                )
+            })
+            .collect()
+    };
+    let lf = places(profile);
+    assert!(lf.iter().any(|p| p.0 == "BC002" && p.2 == 3), "{lf:?}");
+    assert_eq!(places(&profile.replace('\n', "\r\n")), lf);
+}

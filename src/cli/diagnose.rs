@@ -4,7 +4,7 @@ use super::{
     CmdResult, FailOn, Fatal, LangArg, emit_styled, lang, load_rulepack, parse_date,
     warn_unloadable,
 };
-use crate::pipeline::{Analysis, AnalyzeError, AnalyzeOptions, analyze};
+use crate::pipeline::{Analysis, AnalyzeError, AnalyzeOptions, LoadFailure, analyze};
 use crate::report::{self, Format, RenderOptions, Renderer, Report, ReportCommand};
 use crate::rulepack::{RulePack, Severity};
 use std::path::PathBuf;
@@ -47,9 +47,20 @@ pub fn run(args: Args) -> CmdResult {
         show_values: args.show_values,
         explain_rank: args.explain_rank,
     };
-    let bytes = crate::input::read_profile(&args.profile)
-        .map_err(|e| Fatal(super::read_error(&e, options.lang)))?;
     let renderer = args.format.renderer();
+    let bytes = match crate::input::read_profile(&args.profile) {
+        Ok(bytes) => bytes,
+        // Too large is a fact about the file, reported like any file that cannot be checked;
+        // a path that cannot be read or is a folder is a mistake on the command line.
+        Err(error @ crate::input::ReadError::TooLarge { .. }) => {
+            let failure = LoadFailure {
+                message_path: crate::unicode::escape(&path).into_owned(),
+                error: crate::lint::read_load_error(&error),
+            };
+            return unloadable(&failure, &path, &pack, options, renderer.as_ref());
+        }
+        Err(error) => return Err(Fatal(super::read_error(&error, options.lang))),
+    };
     let analyze_options = AnalyzeOptions {
         as_of: args.as_of,
         symptom: args.symptom.clone(),
@@ -58,25 +69,36 @@ pub fn run(args: Args) -> CmdResult {
     let (report, exit) = match analyze(&path, &bytes, &pack, &analyze_options) {
         Ok(analysis) => report_of(&analysis, &pack, options, renderer.as_ref(), fail_on),
         Err(AnalyzeError::Load(failure)) => {
-            warn_unloadable(&failure, &pack, options.lang);
-            // A reader has been told on stderr; a machine gets the failure in its format.
-            if renderer.wants_terminal() {
-                return Ok(ExitCode::from(2));
-            }
-            let mut report = Report::new(&pack, options).with_catalogue(&pack, renderer.as_ref());
-            report.files.push(report::build_unreadable(
-                &path,
-                &failure.error,
-                &pack,
-                options,
-            ));
-            (report, ExitCode::from(2))
+            return unloadable(&failure, &path, &pack, options, renderer.as_ref());
         }
         Err(AnalyzeError::Policy(e)) => return Err(Fatal(e.to_string())),
     };
     let out = render(&report, renderer.as_ref())?;
     emit_styled(&out)?;
     Ok(exit)
+}
+
+/// A profile that cannot be checked: told on stderr for a reader, and in its format for a
+/// machine; exit 2.
+fn unloadable(
+    failure: &LoadFailure,
+    path: &str,
+    pack: &RulePack,
+    options: RenderOptions,
+    renderer: &dyn Renderer,
+) -> CmdResult {
+    warn_unloadable(failure, pack, options.lang);
+    if !renderer.wants_terminal() {
+        let mut report = Report::new(pack, options).with_catalogue(pack, renderer);
+        report.files.push(report::build_unreadable(
+            path,
+            &failure.error,
+            pack,
+            options,
+        ));
+        emit_styled(&render(&report, renderer)?)?;
+    }
+    Ok(ExitCode::from(2))
 }
 
 /// The report of an analysed profile as `diagnose` gives it for `renderer`, and its exit

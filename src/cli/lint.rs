@@ -717,7 +717,7 @@ impl Sink {
         if self.file.is_some() {
             return self.write_bytes(diff);
         }
-        let shown = crate::unicode::escape_keep_newlines(diff);
+        let shown = escape_diff(diff);
         if shown != diff && !self.noted {
             self.noted = true;
             let note = say(
@@ -733,7 +733,7 @@ impl Sink {
             );
             emit_already_escaped(&note)?;
         }
-        emit_already_escaped(&shown)
+        super::write_stdout(&shown)
     }
 
     /// Renames the output file into place; returns its name for the summary line.
@@ -942,4 +942,25 @@ fn check_batch(
             .collect()
     });
     Ok(results?.into_iter().flatten().collect())
+}
+
+/// A diff for display: every unsafe character escaped except the CRLF ending of a line, which
+/// is the file's own line ending (shown as ⟨U+000D⟩ it would mark every line of a Windows file
+/// as changed in a way it is not, and a redirected display would no longer apply).
+fn escape_diff(diff: &str) -> std::borrow::Cow<'_, str> {
+    use crate::unicode::escape_keep_newlines;
+    if !diff.contains('\r') {
+        return escape_keep_newlines(diff);
+    }
+    let mut shown = String::with_capacity(diff.len());
+    for line in diff.split_inclusive('\n') {
+        match line.strip_suffix("\r\n") {
+            Some(body) => {
+                shown.push_str(&escape_keep_newlines(body));
+                shown.push_str("\r\n");
+            }
+            None => shown.push_str(&escape_keep_newlines(line)),
+        }
+    }
+    std::borrow::Cow::Owned(shown)
 }

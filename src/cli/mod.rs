@@ -273,7 +273,8 @@ pub fn emit_already_escaped(text: &str) -> Result<(), Fatal> {
     write_stdout(text)
 }
 
-fn write_stdout(clean: &str) -> Result<(), Fatal> {
+/// Writes `clean` to stdout as it is: the caller has escaped it.
+pub(super) fn write_stdout(clean: &str) -> Result<(), Fatal> {
     let mut stdout = std::io::stdout().lock();
     match stdout
         .write_all(clean.as_bytes())
@@ -287,15 +288,21 @@ fn write_stdout(clean: &str) -> Result<(), Fatal> {
 }
 
 /// Tells stderr why a profile cannot be checked, in `lang`:
-/// `error[BC001]: path:line:col: message`.
+/// `error[BC001]: path:line:col: message`, or `error[BC001]: path: message` for an error about
+/// the whole file (too large to be a profile).
 pub fn warn_unloadable(failure: &crate::pipeline::LoadFailure, pack: &RulePack, lang: Lang) {
     let error = &failure.error;
     let message = crate::report::load_error_message(error, pack, lang);
     let severity = crate::report::words::severity(Severity::Error, lang);
     let colon = crate::report::words::colon(lang);
+    let place = if error.kind.is_whole_file() {
+        String::new()
+    } else {
+        format!(":{}:{}", error.position.line, error.position.column)
+    };
     warn(&format!(
-        "{severity}[{}]{colon}{}:{}:{}{colon}{message}",
-        error.code, failure.message_path, error.position.line, error.position.column
+        "{severity}[{}]{colon}{}{place}{colon}{message}",
+        error.code, failure.message_path
     ));
 }
 

@@ -196,14 +196,7 @@ pub fn unreadable_report(
     pack: &RulePack,
     options: RenderOptions,
 ) -> FileReport {
-    let error = LoadError {
-        kind,
-        code: "BC001",
-        args,
-        position: Position { line: 1, column: 1 },
-        offset: 0,
-    };
-    report::build_unreadable(path, &error, pack, options)
+    report::build_unreadable(path, &whole_file_error(kind, args), pack, options)
 }
 
 /// Why a file could not be read, as a message argument.
@@ -366,10 +359,17 @@ fn read_error_report(
     pack: &RulePack,
     options: &LintOptions,
 ) -> FileReport {
+    let error = read_load_error(&error);
+    report::build_unreadable(display, &error, pack, options.render)
+}
+
+/// A file that could not be read, as the BC001 error of the whole file (at 1:1, where formats
+/// that need a place put it; [`LoadErrorKind::is_whole_file`] is true for its kind).
+pub fn read_load_error(error: &input::ReadError) -> LoadError {
     let (kind, args) = match error {
         input::ReadError::Io { source, .. } => (
             LoadErrorKind::Unreadable,
-            vec![("reason", io_reason(&source))],
+            vec![("reason", io_reason(source))],
         ),
         input::ReadError::TooLarge { size, limit, .. } => (
             LoadErrorKind::TooLarge,
@@ -380,7 +380,17 @@ fn read_error_report(
         ),
         input::ReadError::NotAFile { .. } => (LoadErrorKind::NotAFile, Vec::new()),
     };
-    unreadable_report(display, kind, args, pack, options.render)
+    whole_file_error(kind, args)
+}
+
+fn whole_file_error(kind: LoadErrorKind, args: Vec<(&'static str, Arg)>) -> LoadError {
+    LoadError {
+        kind,
+        code: "BC001",
+        args,
+        position: Position { line: 1, column: 1 },
+        offset: 0,
+    }
 }
 
 /// A profile analysed, and what of its findings lint reports.

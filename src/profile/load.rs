@@ -67,6 +67,16 @@ pub enum LoadErrorKind {
 }
 
 impl LoadErrorKind {
+    /// True when the error is about the file as a whole (it could not be read, it is too
+    /// large, it is not a file) rather than a place in its text: a reader is shown no line and
+    /// column for it.
+    pub fn is_whole_file(self) -> bool {
+        matches!(
+            self,
+            LoadErrorKind::Unreadable | LoadErrorKind::TooLarge | LoadErrorKind::NotAFile
+        )
+    }
+
     /// The rulepack message variant that words this kind.
     pub fn variant(self) -> &'static str {
         match self {
