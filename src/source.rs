@@ -37,6 +37,9 @@ pub struct SourceFile {
     chars_before_block: Vec<usize>,
 }
 
+/// The byte-order mark some editors write at the start of a UTF-8 file.
+const BOM: char = '\u{FEFF}';
+
 /// The stride of [`SourceFile::chars_before_block`], in bytes.
 const BLOCK: usize = 4096;
 
@@ -113,9 +116,12 @@ impl SourceFile {
         } else {
             self.chars_before(offset) - self.chars_before(line_start) + 1
         };
+        // A byte-order mark opening the file is no character of its first line to a reader
+        // (editors hide it and count columns after it).
+        let hidden_bom = line_index == 0 && offset > 0 && self.text.starts_with(BOM);
         Position {
             line: line_index + 1,
-            column,
+            column: column - usize::from(hidden_bom),
         }
     }
 
@@ -134,7 +140,12 @@ impl SourceFile {
             .get(line)
             .copied()
             .unwrap_or(self.text.len());
-        self.text[start..end].trim_end_matches(['\n', '\r'])
+        let text = self.text[start..end].trim_end_matches(['\n', '\r']);
+        if start == 0 {
+            text.strip_prefix(BOM).unwrap_or(text)
+        } else {
+            text
+        }
     }
 
     /// The source text of a span, clamped to valid boundaries.
@@ -291,6 +302,20 @@ mod tests {
                 column: 17
             }
         );
+    }
+
+    /// A byte-order mark at the start of the file is not counted: columns on the first line
+    /// are those an editor shows, and the line's text does not hold it.
+    #[test]
+    fn a_leading_byte_order_mark_is_not_a_column() {
+        let src = SourceFile::new("p.toml", "\u{FEFF}ab = 1\nc\u{FEFF} = 2".to_string());
+        let at = |s: &str| src.text.find(s).unwrap();
+        assert_eq!(src.position(0), Position { line: 1, column: 1 });
+        assert_eq!(src.position(at("ab")), Position { line: 1, column: 1 });
+        assert_eq!(src.position(at("= 1")), Position { line: 1, column: 4 });
+        assert_eq!(src.position(at("= 2")), Position { line: 2, column: 4 });
+        assert_eq!(src.line_text(1), "ab = 1");
+        assert_eq!(src.line_text(2), "c\u{FEFF} = 2");
     }
 
     #[test]

@@ -282,3 +282,56 @@ fn crlf_files_report_the_columns_of_lf_files() {
     assert!(lf.iter().any(|p| p.0 == "BC002" && p.2 == 3), "{lf:?}");
     assert_eq!(places(&profile.replace('\n', "\r\n")), lf);
 }
+
+/// A table or key written twice names itself and the line of its first definition; a stray
+/// byte-order mark or invisible character outside quotes is named and pointed at.
+#[test]
+fn duplicates_and_stray_characters_are_named_where_they_are() {
+    for (text, lang, said) in [
+        (
+            "format = 1\n[seller]\nlegal_name = \"a\"\n[seller]\ncountry = \"CN\"\n",
+            "en",
+            "error[BC001]: p.toml:4:2: not valid TOML: the table [seller] is written twice, first on line 2; move the keys of this one under the first and delete this header\n",
+        ),
+        (
+            "format = 1\n[seller]\nlegal_name = \"a\"\n[seller]\n",
+            "zh",
+            "错误[BC001]：p.toml:4:2：不是有效的 TOML：表 [seller] 写了两次，第一次在第 2 行；请把这里的键移到第一个表下，并删除这个表头\n",
+        ),
+        (
+            "format = 1\nseller.country = \"CN\"\n\n[seller]\n",
+            "en",
+            "error[BC001]: p.toml:4:2: not valid TOML: the table [seller] is written twice, first on line 2; move the keys of this one under the first and delete this header\n",
+        ),
+        (
+            "format = 1\n[lianlian]\nmerchant_id = \"a\"\nkyc_level = 3\nmerchant_id = \"b\"\n",
+            "en",
+            "error[BC001]: p.toml:5:1: not valid TOML: `lianlian.merchant_id` is set twice, first on line 3; keep the right value and delete the other line\n",
+        ),
+        (
+            "\u{FEFF}\u{FEFF}format = 1\n",
+            "en",
+            "error[BC001]: p.toml:1:1: not valid TOML: a byte-order mark (U+FEFF, invisible) where a key belongs, left by saving the file twice with a BOM or by joining files that each had one; delete it, or save the file as UTF-8 without BOM\n",
+        ),
+        (
+            "format = 1\n\u{200B}[seller]\n",
+            "en",
+            "error[BC001]: p.toml:2:1: not valid TOML: the invisible character or unusual space U+200B ZERO WIDTH SPACE outside any quoted value; delete it (or type an ordinary space)\n",
+        ),
+        (
+            "format = 1\n[seller]\nlegal_name\u{A0}= \"a\"\n",
+            "zh",
+            "错误[BC001]：p.toml:3:11：不是有效的 TOML：引号外有不可见字符或特殊空格 U+00A0 不换行空格；请删除它（或改为普通空格）\n",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("p.toml"), text).unwrap();
+        let out = bindcheck()
+            .current_dir(dir.path())
+            .args(["diagnose", "p.toml", "--lang", lang])
+            .output()
+            .unwrap();
+        assert_eq!(String::from_utf8_lossy(&out.stderr), said, "{text:?}");
+        assert_eq!(out.status.code(), Some(2));
+    }
+}

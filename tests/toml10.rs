@@ -98,6 +98,6 @@ fn a_second_byte_order_mark_is_a_syntax_error() {
             finding["line"].as_u64(),
             finding["column"].as_u64()
         ),
-        (Some("BC001"), Some(1), Some(2))
+        (Some("BC001"), Some(1), Some(1))
     );
 }

@@ -64,6 +64,14 @@ pub enum LoadErrorKind {
     NoSuchDay,
     /// A date whose month is not 01 to 12.
     NoSuchMonth,
+    /// A `[table]` written a second time.
+    DuplicateTable,
+    /// A key set a second time in the same table.
+    DuplicateKey,
+    /// A byte-order mark (U+FEFF) past the start of the file, where a key belongs.
+    StrayBom,
+    /// An invisible character or unusual space outside any quoted value.
+    StrayCharacter,
 }
 
 impl LoadErrorKind {
@@ -97,6 +105,10 @@ impl LoadErrorKind {
             LoadErrorKind::Toml11TrailingComma => "toml11_trailing_comma",
             LoadErrorKind::NoSuchDay => "no_such_day",
             LoadErrorKind::NoSuchMonth => "no_such_month",
+            LoadErrorKind::DuplicateTable => "duplicate_table",
+            LoadErrorKind::DuplicateKey => "duplicate_key",
+            LoadErrorKind::StrayBom => "stray_bom",
+            LoadErrorKind::StrayCharacter => "stray_character",
         }
     }
 }
@@ -175,6 +187,9 @@ pub fn load(
     Ok((profile, walker.issues))
 }
 
+/// What a parse error is, worded: its kind and the values its message names.
+type Explained = (LoadErrorKind, Vec<(&'static str, Arg)>);
+
 /// A parse error at the place it names. The parser names no place for a dotted key with too
 /// many parts; that key is found here.
 fn syntax_error(source: &SourceFile, e: &toml::de::Error) -> LoadError {
@@ -190,7 +205,11 @@ fn syntax_error(source: &SourceFile, e: &toml::de::Error) -> LoadError {
         };
     }
     let offset = e.span().map_or(0, |s| s.start);
-    if let Some((kind, args)) = no_such_date(&source.text, offset) {
+    let specific = no_such_date(&source.text, offset)
+        .map(|found| (found, offset))
+        .or_else(|| stray_character(&source.text, offset))
+        .or_else(|| duplicate(source, e.message(), offset).map(|found| (found, offset)));
+    if let Some(((kind, args), offset)) = specific {
         return LoadError {
             kind,
             code: "BC001",
@@ -209,12 +228,60 @@ fn syntax_error(source: &SourceFile, e: &toml::de::Error) -> LoadError {
     }
 }
 
+/// An invisible character or unusual space where the parser expected TOML syntax: named,
+/// since the parser's words ("invalid unquoted key") point at nothing a reader can see. A
+/// byte-order mark gets words of its own: a second one at the start of a file comes from
+/// saving it twice with one (the parser passes over the first).
+///
+/// The parser stops at the character or just after it (a zero-width space before `[` reads as
+/// the start of a key); the place returned is the character's.
+fn stray_character(text: &str, offset: usize) -> Option<(Explained, usize)> {
+    let at = text.get(offset..)?.chars().next().map(|ch| (offset, ch));
+    let before = text
+        .get(..offset)?
+        .chars()
+        .next_back()
+        .map(|ch| (offset - ch.len_utf8(), ch));
+    let stray = |&(_, ch): &(usize, char)| {
+        crate::unicode::is_unsafe_to_print(ch) && !matches!(ch, '\t' | '\n' | '\r')
+    };
+    let (at, ch) = at.filter(stray).or(before.filter(stray))?;
+    let found = if ch == '\u{FEFF}' {
+        (LoadErrorKind::StrayBom, Vec::new())
+    } else {
+        (
+            LoadErrorKind::StrayCharacter,
+            vec![("character", Arg::Char(ch))],
+        )
+    };
+    Some((found, at))
+}
+
+/// A key or table written twice: which, and the line of the first.
+fn duplicate(source: &SourceFile, message: &str, offset: usize) -> Option<Explained> {
+    if message.trim() != "duplicate key" {
+        return None;
+    }
+    let found = super::duplicate::find(&source.text, offset)?;
+    let kind = if found.table {
+        LoadErrorKind::DuplicateTable
+    } else {
+        LoadErrorKind::DuplicateKey
+    };
+    let first_line = source.position(found.first).line;
+    let path = crate::unicode::escape(&found.path).into_owned();
+    Some((
+        kind,
+        vec![
+            ("path", text(path)),
+            ("first_line", text(first_line.to_string())),
+        ],
+    ))
+}
+
 /// A date the parser refused because it does not exist (`2026-02-30`, month 13), if the token
 /// at `offset` is one: the kind of error and the values that say why.
-fn no_such_date(
-    source_text: &str,
-    offset: usize,
-) -> Option<(LoadErrorKind, Vec<(&'static str, Arg)>)> {
+fn no_such_date(source_text: &str, offset: usize) -> Option<Explained> {
     let token = source_text.get(offset..)?.get(..10)?;
     let digits_at = |range: std::ops::Range<usize>| {
         token
@@ -1213,7 +1280,7 @@ mod tests {
         let e = load_str("\u{FEFF}\u{FEFF}format = 1\n").unwrap_err();
         assert_eq!(
             (e.kind, e.position),
-            (LoadErrorKind::NotToml, Position { line: 1, column: 2 })
+            (LoadErrorKind::StrayBom, Position { line: 1, column: 1 })
         );
         let (profile, _) = load_str("\u{FEFF}format = 1\n[seller]\nlegal_name = \"A\"\n").unwrap();
         let name = profile.field("seller.legal_name").unwrap();

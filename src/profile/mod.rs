@@ -5,6 +5,7 @@
 //! typed accessors; a path not in [`schema::FIELDS`] is a programming error caught in tests.
 
 pub mod credentials;
+mod duplicate;
 pub mod flow;
 pub mod json_schema;
 pub mod load;
