@@ -360,3 +360,42 @@ fn empty_profiles_in_a_folder_are_reported_other_tools_toml_is_not() {
     );
     assert_eq!(code, 2);
 }
+
+/// A profile broken before its first key (a second byte-order mark, a NUL and a control from
+/// a bad export, a zero-width space) is reported from a folder as it is when named, not
+/// skipped as another tool's TOML.
+#[test]
+fn profiles_broken_before_their_first_key_are_reported_from_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("profiles");
+    std::fs::create_dir_all(&p).unwrap();
+    std::fs::write(p.join("bom2.toml"), "\u{FEFF}\u{FEFF}format = 1\n").unwrap();
+    std::fs::write(p.join("bom2-seller.toml"), "\u{FEFF}\u{FEFF}[seller]\n").unwrap();
+    std::fs::write(p.join("nul.toml"), "\u{0}\u{1}format = 1\n").unwrap();
+    std::fs::write(p.join("zwsp.toml"), "format = 1\n\u{200B}[seller]\n").unwrap();
+    std::fs::write(p.join("Cargo.toml"), "\u{FEFF}\u{FEFF}[package]\n").unwrap();
+    let (json, code, _) = lint_json(dir.path(), &["profiles"]);
+    assert_eq!(
+        summary(&json),
+        [
+            "profiles/bom2-seller.toml unreadable BC001",
+            "profiles/bom2.toml unreadable BC001",
+            "profiles/nul.toml unreadable BC001",
+            "profiles/zwsp.toml unreadable BC001",
+        ]
+    );
+    let places: Vec<(u64, u64)> = json["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let finding = &f["findings"][0];
+            (
+                finding["line"].as_u64().unwrap(),
+                finding["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(places, [(1, 1), (1, 1), (1, 1), (2, 1)]);
+    assert_eq!(code, 2);
+}

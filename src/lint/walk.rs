@@ -204,7 +204,6 @@ pub fn io_message(error: &std::io::Error) -> String {
 /// is reported instead of the file being silently skipped. Bytes that are not UTF-8 count as a
 /// profile for the same reason.
 pub fn looks_like_profile(bytes: &[u8]) -> bool {
-    let bytes = bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(bytes);
     let mut at_root = true;
     // Whether a key or table of another format was seen; a profile's own key still wins.
     let mut foreign = false;
@@ -221,7 +220,12 @@ pub fn looks_like_profile(bytes: &[u8]) -> bool {
         let line = line
             .strip_suffix('\n')
             .map_or(line, |l| l.strip_suffix('\r').unwrap_or(l));
-        let line = line.trim_start();
+        // Invisible characters, unusual spaces and controls before a key (a second
+        // byte-order mark, a NUL from a broken export) break the file but do not make it
+        // another tool's: the key after them decides, and the loader reports them.
+        let line = line.trim_start_matches(|c: char| {
+            c.is_whitespace() || crate::unicode::is_unsafe_to_print(c)
+        });
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
@@ -285,6 +289,11 @@ mod tests {
         ));
         assert!(looks_like_profile(b"\xef\xbb\xbfformat = 1\r\n"));
         assert!(looks_like_profile(b"# x\r\n\"seller\"\r\n"));
+        // Broken by invisible or control characters before the first key: still a profile.
+        assert!(looks_like_profile(b"\xef\xbb\xbf\xef\xbb\xbfformat = 1\n"));
+        assert!(looks_like_profile(b"\x00\x01format = 1\n"));
+        assert!(looks_like_profile(b"\xe2\x80\x8b[seller]\n"));
+        assert!(!looks_like_profile(b"\xef\xbb\xbf\xef\xbb\xbf[package]\n"));
     }
 
     #[test]
