@@ -316,12 +316,12 @@ fn duplicates_and_stray_characters_are_named_where_they_are() {
         (
             "format = 1\n\u{200B}[seller]\n",
             "en",
-            "error[BC001]: p.toml:2:1: not valid TOML: the invisible character or unusual space U+200B ZERO WIDTH SPACE outside any quoted value; delete it (or type an ordinary space)\n",
+            "error[BC001]: p.toml:2:1: not valid TOML: an invisible, control or unusual space character U+200B ZERO WIDTH SPACE outside any quoted value; delete it (or type an ordinary space)\n",
         ),
         (
             "format = 1\n[seller]\nlegal_name\u{A0}= \"a\"\n",
             "zh",
-            "错误[BC001]：p.toml:3:11：不是有效的 TOML：引号外有不可见字符或特殊空格 U+00A0 不换行空格；请删除它（或改为普通空格）\n",
+            "错误[BC001]：p.toml:3:11：不是有效的 TOML：引号外有不可见字符、控制字符或特殊空格 U+00A0 不换行空格；请删除它（或改为普通空格）\n",
         ),
     ] {
         let dir = tempfile::tempdir().unwrap();
