@@ -98,8 +98,160 @@ fn bc312_spacing_and_case_only_is_a_warning_with_a_safe_fix() {
     assert_eq!(found[0]["fix"]["replacement"], "DE89370400440532013000");
     assert_eq!(
         found[1]["message"],
-        "`amazon.deposit_method.swift_bic` differs from LianLian's `lianlian.receiving_account.swift_bic` only in spacing, case or an XXX branch code"
+        "`amazon.deposit_method.swift_bic` differs from LianLian's `lianlian.receiving_account.swift_bic` only in spaces, dashes, case or an XXX branch code: the same account, written differently"
     );
+    assert_eq!(code, 0);
+}
+
+/// (code, severity, field, line, column, safe fix) of every error and warning.
+fn reported(json: &serde_json::Value) -> Vec<(String, String, String, u64, u64, String)> {
+    findings(json)
+        .iter()
+        .filter(|f| f["severity"] != "info")
+        .map(|f| {
+            let (field, line, column) = place(f);
+            let said = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
+            assert_eq!(f["fix"]["applicability"], "safe", "{f}");
+            (
+                said(&f["code"]),
+                said(&f["severity"]),
+                field,
+                line,
+                column,
+                said(&f["fix"]["replacement"]),
+            )
+        })
+        .collect()
+}
+
+/// The same bank number written with or without the spaces and dashes it is printed with, or
+/// in lower case, is the same account: nothing when it is typed bare (the form a bank form
+/// takes: Amazon's sort code field takes six digits), else a warning whose safe fix is the
+/// bare, capitalised number. Never an error, and exit 0.
+#[test]
+fn formatting_only_bank_differences_are_warnings_with_the_bare_number() {
+    let owned = |v: &[(&str, &str, &str, u64, u64, &str)]| -> Vec<_> {
+        v.iter()
+            .map(|(c, s, f, l, col, fix)| {
+                (
+                    c.to_string(),
+                    s.to_string(),
+                    f.to_string(),
+                    *l,
+                    *col,
+                    fix.to_string(),
+                )
+            })
+            .collect()
+    };
+    for rel in [
+        "BC312/clean-sort-code-digits.toml",
+        "BC309/clean-account-digits.toml",
+    ] {
+        let (json, code) = run(rel, &[]);
+        assert_eq!(errors_and_warnings(&json), Vec::<String>::new(), "{rel}");
+        assert_eq!(code, 0, "{rel}");
+    }
+    let (json, code) = run("BC312/fires-sort-code-dashes.toml", &["--show-values"]);
+    assert_eq!(
+        reported(&json),
+        owned(&[
+            (
+                "BC312",
+                "warning",
+                "amazon.deposit_method.sort_code",
+                19,
+                13,
+                "040605"
+            ),
+            (
+                "BC205",
+                "warning",
+                "amazon.deposit_method.account_number",
+                20,
+                23,
+                "41827365"
+            ),
+        ])
+    );
+    assert_eq!(code, 0);
+    let (json, code) = run("BC309/fires-account-dash.toml", &["--show-values"]);
+    assert_eq!(
+        reported(&json),
+        owned(&[
+            (
+                "BC309",
+                "warning",
+                "ozon.payout_account.account_number",
+                14,
+                18,
+                "582114430"
+            ),
+            (
+                "BC309",
+                "warning",
+                "ozon.payout_account.swift_bic",
+                15,
+                13,
+                "DHBKHKHH"
+            ),
+            (
+                "BC308",
+                "warning",
+                "ozon.payout_account.swift_bic",
+                15,
+                13,
+                "DHBKHKHH"
+            ),
+        ])
+    );
+    assert_eq!(code, 0);
+    let (json, code) = run("BC307/fires-lower-case.toml", &["--show-values"]);
+    assert_eq!(
+        reported(&json),
+        owned(&[
+            (
+                "BC307",
+                "warning",
+                "ozon.payout_account.iban",
+                9,
+                8,
+                "DE89370400440532013000"
+            ),
+            (
+                "BC308",
+                "warning",
+                "ozon.payout_account.swift_bic",
+                10,
+                13,
+                "DEUTDEFF"
+            ),
+        ])
+    );
+    assert_eq!(
+        findings(&json)[0]["message"],
+        "`ozon.payout_account.iban` is written in lower case; the same IBAN in capitals is DE89370400440532013000"
+    );
+    assert_eq!(code, 0);
+    let (json, code) = run("BC205/fires-sort-code-groups.toml", &["--show-values"]);
+    let grouped = only(&json, "BC205");
+    assert_eq!(
+        (
+            grouped["severity"].as_str(),
+            place(grouped),
+            grouped["fix"]["replacement"].as_str()
+        ),
+        (
+            Some("warning"),
+            ("amazon.deposit_method.sort_code".into(), 18, 16),
+            Some("040605")
+        )
+    );
+    assert_eq!(
+        grouped["message"],
+        "`amazon.deposit_method.sort_code` is written in groups with spaces (first at character 3); the form takes the number without them"
+    );
+    assert!(with_code(&json, "BC312").is_empty(), "{json:#}");
     assert_eq!(code, 0);
 }
 

@@ -116,7 +116,7 @@ fn bc309_mismatch_is_an_error_formatting_a_warning() {
                 13,
                 13,
                 "warning",
-                "`ozon.payout_account.swift_bic` differs from `lianlian.receiving_account.swift_bic` only in spacing, case or an XXX branch code"
+                "`ozon.payout_account.swift_bic` differs from `lianlian.receiving_account.swift_bic` only in spaces, dashes, case or an XXX branch code: the same account, written differently"
             ),
             row(
                 "BC309",
@@ -124,7 +124,7 @@ fn bc309_mismatch_is_an_error_formatting_a_warning() {
                 14,
                 8,
                 "warning",
-                "`ozon.payout_account.iban` differs from `lianlian.receiving_account.iban` only in spacing, case or an XXX branch code"
+                "`ozon.payout_account.iban` differs from `lianlian.receiving_account.iban` only in spaces, dashes, case or an XXX branch code: the same account, written differently"
             ),
         ]
     );

@@ -170,24 +170,34 @@ impl<'a> Account<'a> {
     }
 }
 
-/// Whitespace-free, upper-case form: what differs only in layout compares equal. For a BIC,
-/// the branch code XXX names the primary office, so `DEUTDEFF` and `DEUTDEFFXXX` are one BIC
-/// written two ways.
-fn loose(s: &str, bic: bool) -> String {
-    let mut out: String = s
-        .chars()
-        .filter(|c| !c.is_whitespace())
+/// A bank number as forms take it: without the spaces and dashes it is printed with
+/// (`04-06-05`, `GB03 CLRB …`, `582-114430`), upper case. A choice (a country, an account
+/// type) loses only whitespace: a dash there is part of the value.
+fn plain(s: &str, identifier: bool) -> String {
+    s.chars()
+        .filter(|&c| !(c.is_whitespace() || (identifier && c == '-')))
         .flat_map(char::to_uppercase)
-        .collect();
-    if bic && out.len() == 11 && out.ends_with("XXX") {
-        out.truncate(8);
-    }
-    out
+        .collect()
 }
 
-/// A finding of `rule` when the value `typed` on a platform differs from `issued`, LianLian's:
-/// an error, or a warning (`formatting`) when they differ only in spacing, case or an XXX
-/// branch code. The replacement offered is LianLian's value after the safe character fixes.
+/// [`plain`], and for a BIC the branch code XXX dropped: it names the primary office, so
+/// `DEUTDEFF` and `DEUTDEFFXXX` are one BIC written two ways.
+fn loose(plain: &str, bic: bool) -> &str {
+    if bic && plain.len() == 11 && plain.ends_with("XXX") {
+        &plain[..8]
+    } else {
+        plain
+    }
+}
+
+/// A finding of `rule` when the value `typed` on a platform differs from `issued`, LianLian's.
+///
+/// The same number written without the spaces and dashes LianLian prints it with (`040605`
+/// for `04-06-05`) is no finding: that bare form is what the platforms' forms take (Amazon's
+/// sort code field takes six digits), and banks read the number the same either way. Any
+/// other difference only in spacing, dashes, case or an XXX branch code is a warning
+/// (`formatting`) whose safe fix is the bare form; anything else is an error whose fix is
+/// LianLian's value after the safe character fixes.
 fn differs(rule: &Rule, typed: &Field, issued: &Field) -> Option<Finding> {
     let identifier = typed.spec.is_masked();
     let (actual, expected) = (typed.text()?, issued.text()?);
@@ -203,8 +213,19 @@ fn differs(rule: &Rule, typed: &Field, issued: &Field) -> Option<Finding> {
     if actual_clean == expected_clean {
         return None;
     }
+    let number = typed.spec.class == FieldClass::Identifier;
+    let (actual_plain, expected_plain) =
+        (plain(&actual_clean, number), plain(&expected_clean, number));
+    if actual_plain == expected_plain && actual_clean == actual_plain {
+        return None;
+    }
     let bic = typed.spec.path.ends_with(".swift_bic");
-    let formatting = loose(&actual_clean, bic) == loose(&expected_clean, bic);
+    let formatting = loose(&actual_plain, bic) == loose(&expected_plain, bic);
+    let expected_clean = if formatting {
+        expected_plain
+    } else {
+        expected_clean
+    };
     let first_difference = actual_clean
         .chars()
         .zip(expected_clean.chars())

@@ -370,15 +370,34 @@ fn scan(rule: &Rule, ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), Po
                 .collect(),
         )
     });
+    let grouped = if rule.code == "BC205" {
+        ctx.pack.param_strings(rule.code, "grouped_numbers")?
+    } else {
+        Vec::new()
+    };
     for scanned in &scanned.0 {
         if let Some(value) = scanned.field.text()
             && let Some(issues) = scanned.codes.iter().find(|c| c.code == rule.code)
-            && let Some(finding) = finding(rule, ctx, scanned, value, issues)
+            && let Some(mut finding) = finding(rule, ctx, scanned, value, issues)
         {
+            if in_groups(scanned, issues, &grouped) {
+                finding = finding.variant("identifier.grouping");
+            }
             out.push(finding);
         }
     }
     Ok(())
+}
+
+/// Whether a bank number (one of the `grouped` field patterns) is only written in groups: its
+/// whitespace problems are all single spaces inside it, as it is printed (`04 06 05`).
+fn in_groups(scanned: &ScannedField<'_>, issues: &CodeIssues, grouped: &[&str]) -> bool {
+    let path = scanned.field.path();
+    issues.count == issues.first.len()
+        && issues.first.iter().all(|i| i.kind == CharKind::Space)
+        && grouped
+            .iter()
+            .any(|pattern| crate::rulepack::matches_wildcard(pattern, &path))
 }
 
 fn finding(

@@ -9,7 +9,7 @@
 
 use super::characters;
 use super::{Context, Rule};
-use crate::finding::Finding;
+use crate::finding::{Applicability, Finding, Fix};
 use crate::profile::Field;
 use crate::rulepack::PolicyError;
 use crate::unicode::FixSuggestion;
@@ -202,15 +202,25 @@ pub(super) fn id_finding(
             ("position", Some(index)) => (index + 1).to_string(),
             _ => value,
         };
-        if matches!(
-            name,
-            "position" | "found_length" | "expected_length" | "found_codepoint"
-        ) {
+        if matches!(name, "position" | "found_length" | "expected_length") {
+            finding = finding.evidence(name, count_evidence(&value));
+        } else if name == "found_codepoint" {
             finding = finding.evidence(name, value.clone());
         }
         finding = finding.text(name, value);
     }
     finding
+}
+
+/// A count in evidence is a number, as every other rule's are; alternatives ("8 or 11") are
+/// a list of numbers.
+fn count_evidence(value: &str) -> serde_json::Value {
+    let numbers: Option<Vec<u64>> = value.split(" or ").map(|n| n.parse().ok()).collect();
+    match numbers.as_deref() {
+        Some([one]) => json!(one),
+        Some(several) => json!(several),
+        None => json!(value),
+    }
 }
 
 /// Runs `validate` over each field and reports its errors as findings of `rule`.
@@ -230,9 +240,49 @@ fn validate_fields<'a, T>(
             continue;
         }
         if let Err(err) = validate(&judged.text) {
-            out.push(id_finding(rule, ctx, field, &judged, &err));
+            let finding = case_only(rule, ctx, field, &judged, validate)
+                .unwrap_or_else(|| id_finding(rule, ctx, field, &judged, &err));
+            out.push(finding);
         }
     }
+}
+
+/// For a rule whose rulepack entry has a `case` severity variant (codes whose letters are
+/// capitals by their standard: IBAN, BIC): a value that is valid once in capitals is the same
+/// code written in lower case, reported as variant `case` with the capitals as a safe fix.
+/// Only for a value with no character problem of its own, whose capitals are then its whole
+/// fix.
+fn case_only<T>(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    field: &Field,
+    judged: &Judged,
+    validate: fn(&str) -> Result<T, IdError>,
+) -> Option<Finding> {
+    let case_variant = ctx
+        .pack
+        .rule(rule.code)
+        .is_some_and(|p| p.severity_variants.contains_key("case"));
+    if !case_variant || judged.origin.is_some() {
+        return None;
+    }
+    let upper = judged.text.to_uppercase();
+    if upper == judged.text || validate(&upper).is_err() {
+        return None;
+    }
+    let identifier = field.spec.is_masked();
+    let finding = rule.at(field).variant("case").evidence("error", "case");
+    let finding = if identifier {
+        finding.ident("suggestion", upper.clone())
+    } else {
+        finding.text("suggestion", upper.clone())
+    };
+    Some(finding.fix(Fix {
+        applicability: Applicability::Safe,
+        span: field.span.clone(),
+        replacement: upper,
+        identifier,
+    }))
 }
 
 const LICENSE_NUMBERS: [&str; 3] = [
