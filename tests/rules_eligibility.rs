@@ -124,7 +124,21 @@ fn bc708_no_inn_with_ogp_is_an_info() {
         "`ozon.inn` is empty: Ozon's settlement guide says an Ozon Global Pay settlement without an INN in Ozon's legal information risks an anti-money-laundering hold"
     );
     assert_eq!(code, 0);
-    for rel in ["BC708/clean.toml", "BC708/clean-lianlian.toml"] {
+    // No INN in the profile at all is no INN known: said at the [ozon] table.
+    let (json, code) = run("BC708/fires-absent.toml", &[]);
+    let f = only(&json, "BC708");
+    assert_eq!(place(f), ("ozon.inn".into(), 15, 1));
+    assert_eq!(f["severity"], "info");
+    assert_eq!(
+        f["message"],
+        "the profile has no `ozon.inn`: Ozon's settlement guide says an Ozon Global Pay settlement without an INN in Ozon's legal information risks an anti-money-laundering hold"
+    );
+    assert_eq!(code, 0);
+    for rel in [
+        "BC708/clean.toml",
+        "BC708/clean-lianlian.toml",
+        "BC708/clean-lianlian-absent.toml",
+    ] {
         let (json, _) = run(rel, &[]);
         assert!(with_code(&json, "BC708").is_empty(), "{rel}: {json:#}");
     }

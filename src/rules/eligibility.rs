@@ -235,16 +235,25 @@ pub fn settlement_inn_missing(
     ctx: &Context<'_>,
     out: &mut Vec<Finding>,
 ) -> Result<(), PolicyError> {
-    let Some(field) = ctx.profile.field("ozon.inn") else {
-        return Ok(());
-    };
-    if field.text().is_some_and(|t| t.trim().is_empty()) {
-        let mut finding = rule.at(field);
-        if let Some(status) = ctx.profile.field("ozon_global_pay.status") {
-            finding = finding.related(status);
+    let p = ctx.profile;
+    let finding = match p.field("ozon.inn") {
+        Some(field) if field.text().is_some_and(|t| t.trim().is_empty()) => rule.at(field),
+        Some(_) => return Ok(()),
+        // No INN written is no INN known: said at the table that would hold it (the Ozon
+        // Global Pay table when the profile has no [ozon]).
+        None => {
+            let Some(table) = p.section("ozon").or_else(|| p.section("ozon_global_pay")) else {
+                return Ok(());
+            };
+            rule.finding("ozon.inn", table.span.clone())
+                .variant("absent")
         }
-        out.push(finding);
-    }
+    };
+    let finding = match p.field("ozon_global_pay.status") {
+        Some(status) => finding.related(status),
+        None => finding,
+    };
+    out.push(finding);
     Ok(())
 }
 

@@ -940,7 +940,8 @@ pub const RULES: &[Rule] = &[
         Some(eligibility::settlement_inn_missing),
     )
     .inputs(&["ozon.inn", "ozon_global_pay.status"])
-    .judges(&[&["ozon.inn"]]),
+    // About the INN being absent too: judged with or without it.
+    .judges(&[&["ozon.inn"], &["ozon_global_pay.status"]]),
     Rule::new(
         "BC709",
         "entity-type-contradicts-licence",
