@@ -165,7 +165,11 @@ fn bc807_each_marketplace_without_a_deposit_method() {
     );
     assert_eq!(with_code(&json, "BC807")[0]["severity"], "info");
     assert_eq!(code, 0);
-    for rel in ["BC807/clean.toml", "BC807/clean-not-described.toml"] {
+    for rel in [
+        "BC807/clean.toml",
+        "BC807/clean-not-described.toml",
+        "BC807/clean-gb-uk.toml",
+    ] {
         let (json, _) = run(rel, &[]);
         assert!(with_code(&json, "BC807").is_empty(), "{rel}: {json:#}");
     }
@@ -233,4 +237,30 @@ fn unknown_key_in_an_account_is_not_moved_to_another_account() {
         "unknown field `lianlian.receiving_account.document_date`"
     );
     assert!(!f["remediation"].to_string().contains("amazon"), "{f:#}");
+}
+
+/// GB and UK name one Amazon marketplace wherever the profile lists marketplaces: the store's
+/// list and a deposit method's, each written either way.
+#[test]
+fn gb_and_uk_are_one_marketplace() {
+    for (store, method) in [("GB", "UK"), ("UK", "GB"), ("GB", "GB")] {
+        let text = format!(
+            "format = 1\n[amazon]\nseller_id = \"A3QW8RZ5N1K0VE\"\nmarketplaces = [\"{store}\", \"DE\"]\n\
+             [[amazon.deposit_methods]]\nmarketplaces = [\"{method}\", \"DE\"]\nprovider = \"lianlian\"\n\
+             bank_country = \"GB\"\ncurrency = \"GBP\"\n"
+        );
+        let (json, _) = diagnose_text(&text, &[]);
+        let codes: Vec<&str> = findings(&json)
+            .iter()
+            .filter_map(|f| f["code"].as_str())
+            .filter(|c| matches!(*c, "BC807" | "BC505"))
+            .collect();
+        // DE is paid in GBP (BC505, converted); the UK marketplace is covered and in its currency.
+        assert_eq!(codes, ["BC505"], "{store}/{method}: {json:#}");
+        let converted = &only(&json, "BC505")["evidence"]["marketplaces"];
+        assert_eq!(
+            converted,
+            &serde_json::json!([{"marketplace": "DE", "currency": "EUR"}])
+        );
+    }
 }

@@ -224,6 +224,20 @@ pub const AMAZON_MARKETPLACES: &[&str] = &[
     "AE", "SA", "EG", "IN", "JP", "AU", "SG", "ZA",
 ];
 
+/// Codes that name one Amazon marketplace, each with the code bindcheck compares by: Seller
+/// Central and the SP-API marketplace table call amazon.co.uk "UK", its ISO 3166 country code
+/// is GB, and sellers write either.
+pub const AMAZON_MARKETPLACE_ALIASES: &[(&str, &str)] = &[("GB", "UK")];
+
+/// The marketplace a code of [`AMAZON_MARKETPLACES`] names, as one code per marketplace
+/// ([`AMAZON_MARKETPLACE_ALIASES`]): `GB` and `UK` are both `UK`.
+pub fn amazon_marketplace(code: &str) -> &str {
+    AMAZON_MARKETPLACE_ALIASES
+        .iter()
+        .find(|(alias, _)| *alias == code)
+        .map_or(code, |(_, canonical)| canonical)
+}
+
 pub const SECTIONS: &[SectionSpec] = &[
     SectionSpec {
         path: "seller",

@@ -3,6 +3,7 @@
 use super::eligibility::days_between;
 use super::{Context, Rule};
 use crate::finding::Finding;
+use crate::profile::schema::amazon_marketplace;
 use crate::rulepack::PolicyError;
 
 /// BC801: the change date falls within `hold_days` before the settlement period ends. Whether
@@ -107,7 +108,8 @@ pub fn obsolete_credential(
 
 /// BC807: a marketplace the store sells in that no described deposit method is assigned to
 /// (info: bindcheck cannot check how it is paid out). Only when some deposit method is
-/// described; one without `marketplaces` covers them all.
+/// described; one without `marketplaces` covers them all. A marketplace is matched by what
+/// it is, not how it is written (`GB` is the `UK` marketplace).
 pub fn marketplace_without_deposit_method(
     rule: &Rule,
     ctx: &Context<'_>,
@@ -126,7 +128,7 @@ pub fn marketplace_without_deposit_method(
             .map(|f| &f.value)
         {
             Some(crate::profile::Value::List(list)) => {
-                covered.extend(list.iter().map(|i| i.text.as_str()));
+                covered.extend(list.iter().map(|i| amazon_marketplace(&i.text)));
             }
             _ => return Ok(()),
         }
@@ -135,7 +137,7 @@ pub fn marketplace_without_deposit_method(
         return Ok(());
     }
     for item in items {
-        if !covered.contains(&item.text.as_str()) {
+        if !covered.contains(&amazon_marketplace(&item.text)) {
             out.push(
                 rule.finding("amazon.marketplaces", item.span.clone())
                     .text("marketplace", item.text.as_str())
