@@ -6,6 +6,7 @@
 mod common;
 
 use bindcheck::input::{MAX_PROFILE_BYTES, ReadError, read_profile};
+use bindcheck::report::MESSAGE_VALUE_CHARS;
 use common::bindcheck;
 use serde_json::Value;
 use std::path::Path;
@@ -267,4 +268,65 @@ fn diagnose_refuses_a_fifo() {
         "{}",
         run.stderr
     );
+}
+
+/// A value hundreds of thousands of characters long is quoted in no output at its length: messages,
+/// remediation steps ("the clean value is …") and excerpts show its start and end and how many
+/// characters it has, masked or not, in every human format and language; only the JSON fix's
+/// replacement, which a tool applies, is whole.
+#[test]
+fn huge_values_are_quoted_bounded() {
+    let long = "L".repeat(400_000);
+    let invisible = "A\u{200B}".repeat(100_000);
+    let text = format!(
+        "format = 1\n[lianlian]\nmerchant_id = \"LL2023WHCT0000000526GA71\"\n\
+         [ozon.payout_account]\nmerchant_id = \"{long}\"\n[seller]\nlegal_name = \"{invisible}\"\n"
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("p.toml");
+    std::fs::write(&path, &text).expect("write");
+    for format in ["human", "github", "json", "sarif"] {
+        for lang in ["en", "zh"] {
+            for values in [&[][..], &["--show-values"][..]] {
+                let out = bindcheck()
+                    .arg("diagnose")
+                    .arg(&path)
+                    .args(["--format", format, "--lang", lang, "--as-of", "2026-11-21"])
+                    .args(values)
+                    .timeout(WATCHDOG)
+                    .output()
+                    .expect("runs");
+                assert_eq!(out.status.code(), Some(1), "{format} {lang}");
+                let shown = String::from_utf8_lossy(&out.stdout);
+                let whole = if format == "json" {
+                    // The fix replacements: the clean value of the invisible-character finding
+                    // (200 000 characters, less the invisible ones) and LianLian's Merchant ID.
+                    // A cause carries its findings' fix too.
+                    let json: Value = serde_json::from_str(&shown).expect("JSON");
+                    ["findings", "causes"]
+                        .iter()
+                        .flat_map(|list| json["files"][0][list].as_array().expect("list"))
+                        .filter_map(|f| f["fix"]["replacement"].as_str())
+                        .map(str::len)
+                        .sum::<usize>()
+                } else {
+                    0
+                };
+                // SARIF carries the rule catalogue (some 140 kB) whatever the profile.
+                assert!(
+                    shown.len() - whole < 250_000,
+                    "{format} {lang} {values:?}: {} bytes",
+                    shown.len()
+                );
+                if whole == 0 {
+                    for run in ["L", "*", "A"].map(|c| c.repeat(MESSAGE_VALUE_CHARS + 1)) {
+                        assert!(!shown.contains(&run), "{format} {lang} {values:?}");
+                    }
+                }
+                if format != "sarif" && format != "json" {
+                    assert!(shown.contains("400000"), "{format} {lang}: {shown}");
+                }
+            }
+        }
+    }
 }

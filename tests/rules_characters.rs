@@ -335,3 +335,38 @@ fn bc205_ideographic_space_between_chinese_characters_is_removed() {
     let f = only(&json, "BC205");
     assert_eq!(f["fix"]["replacement"], "SHENZHEN XINGHE");
 }
+
+/// A character written as an escape is pointed at as the whole escape: `\u200B` spans six
+/// columns, `\t` two, and a raw character one.
+#[test]
+fn a_character_finding_on_an_escape_spans_the_escape() {
+    let (json, _) = diagnose_text(
+        "format = 1\n[lianlian]\nmerchant_id = \"LL\\u200B2024\"\n[seller]\nlegal_name = \"深圳\\t市\u{200B}\"\n",
+        &[],
+    );
+    let spans: Vec<(String, String, u64, u64, u64, u64)> = findings(&json)
+        .iter()
+        .filter(|f| matches!(f["code"].as_str(), Some("BC201" | "BC205")))
+        .map(|f| {
+            let n = |k: &str| f[k].as_u64().unwrap();
+            (
+                f["code"].as_str().unwrap().to_string(),
+                f["field"].as_str().unwrap().to_string(),
+                n("line"),
+                n("column"),
+                n("end_line"),
+                n("end_column"),
+            )
+        })
+        .collect();
+    let row = |c: &str, f: &str, l, col, el, ec| (c.to_string(), f.to_string(), l, col, el, ec);
+    let mut expected = vec![
+        row("BC201", "lianlian.merchant_id", 3, 18, 3, 24),
+        row("BC205", "seller.legal_name", 5, 17, 5, 19),
+        row("BC201", "seller.legal_name", 5, 20, 5, 21),
+    ];
+    let mut spans = spans;
+    spans.sort();
+    expected.sort();
+    assert_eq!(spans, expected);
+}

@@ -73,13 +73,15 @@ fn bc304_letter_first_uscc_passes_and_non_cn_is_not_checked() {
 #[test]
 fn bc304_position_is_that_of_the_value_as_written() {
     // A zero-width space before the bad character is BC201's finding; BC304 still names the
-    // character by its place in the value as typed (11, not 10) and points at it.
+    // character by its place in the value as typed (11, not 10). It is a finding about the
+    // value, so it points at the value's opening quote; only BC2xx point at characters.
     let (json, _) = diagnose_text(
         "format = 1\n[seller]\nlicense_number = \"9\u{200B}1440300MO5FXH0Q2H\"\n",
         &[],
     );
     let f = only(&json, "BC304");
-    assert_eq!(place(f), ("seller.license_number".into(), 3, 29));
+    assert_eq!(place(f), ("seller.license_number".into(), 3, 18));
+    assert_eq!(f["evidence"]["position"], 11);
     assert!(
         f["message"]
             .as_str()
@@ -244,7 +246,7 @@ fn bc315_ozon_client_id_is_a_number() {
     for rel in ["rules/BC315/fires.toml", "rules/BC315/fires-api-key.toml"] {
         let (json, code) = run(rel, &[]);
         let f = only(&json, "BC315");
-        assert_eq!(place(f), ("ozon.seller_id".into(), 4, 14), "{rel}");
+        assert_eq!(place(f), ("ozon.seller_id".into(), 4, 13), "{rel}");
         assert!(
             f["message"]
                 .as_str()

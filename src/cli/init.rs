@@ -84,6 +84,9 @@ const OZON_GLOBAL_PAY: &[(&str, &str)] = &[
     ("ozon.payment_method", "\"ozon_global_pay\""),
     ("ozon.default_payout_method", "\"ozon_global_pay\""),
     ("ozon.operator_role", "\"manager\""),
+    // Ozon Global Pay settlements without an INN risk a hold (BC708): the template shows where
+    // it goes.
+    ("ozon.inn", "\"7743012344\""),
     ("ozon_global_pay.status", "\"active\""),
     ("ozon_global_pay.account_name", "\"深圳市星河科技有限公司\""),
     ("ozon_global_pay.iban", "\"LT121000011101001000\""),

@@ -389,15 +389,25 @@ pub struct CharStarts<'a> {
 
 impl CharStarts<'_> {
     /// [`Profile::char_span`] of the `index`-th character (0-based).
+    /// A character written as an escape (`\u200B`) spans the whole escape.
     pub fn span(&self, index: usize) -> Span {
         match self.offsets.as_deref().and_then(|o| o.get(index)) {
             Some(&start) => {
-                let len = self
+                let rest = self.text.get(start..).unwrap_or_default();
+                let literal = self
                     .text
-                    .get(start..)
-                    .and_then(|rest| rest.chars().next())
-                    .map_or(1, char::len_utf8);
-                start..start + len
+                    .get(self.field.span.start..)
+                    .is_some_and(|v| v.starts_with('\''));
+                let len = match rest.as_bytes() {
+                    [b'\\', kind, ..] if !literal => match kind {
+                        b'u' => 6,
+                        b'U' => 10,
+                        b'x' => 4,
+                        _ => 2,
+                    },
+                    _ => rest.chars().next().map_or(1, char::len_utf8),
+                };
+                start..start + len.min(rest.len().max(1))
             }
             None => self.field.span.start..self.field.span.start + 1,
         }
@@ -439,9 +449,9 @@ mod tests {
             spans("seller.legal_name", 8),
             [
                 34..35,
-                35..36,
+                35..41,
                 41..42,
-                42..43,
+                42..44,
                 44..45,
                 45..46,
                 46..49,

@@ -463,7 +463,7 @@ pub fn render_arg(arg: &Arg, wording: Wording) -> String {
     match arg {
         Arg::Text(s) => escape_owned(shorten(s, lang)),
         Arg::Ident(s) if wording.show_values => escape_owned(shorten(s, lang)),
-        Arg::Ident(s) => escape_owned(mask(s)),
+        Arg::Ident(s) => escape_owned(shorten(&mask(s), lang)),
         Arg::Secret => words::secret_marker(lang).to_string(),
         Arg::Term(Term::Choice { path, value }) => {
             let meaning = crate::profile::values::meaning(path, value, lang);

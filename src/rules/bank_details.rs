@@ -415,7 +415,7 @@ pub fn routing_number_invalid(
             } else {
                 match aba::validate(&value.text) {
                     Ok(()) => continue,
-                    Err(err) => id_finding(rule, ctx, field, &value, &err),
+                    Err(err) => id_finding(rule, field, &value, &err),
                 }
             };
             out.push(finding.text("what_en", what_en).text("what_zh", what_zh));
@@ -465,7 +465,7 @@ pub fn bank_code_invalid(
             };
             if let Err(err) = validate(&value.text) {
                 let (what_en, what_zh) = labels(ctx.pack, rule.code, "codes", &[key]);
-                let mut finding = id_finding(rule, ctx, field, &value, &err);
+                let mut finding = id_finding(rule, field, &value, &err);
                 if key == "account_number" && matches!(err, IdError::Length { .. }) {
                     finding = finding.variant("account_length");
                 }

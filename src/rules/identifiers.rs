@@ -178,23 +178,15 @@ fn error_position(err: &IdError) -> Option<usize> {
 /// A finding for a validator's error: at the offending char when the error names one, else at
 /// the value. Arguments are the error's own (`IdError::args`), with positions translated to the
 /// value as written; single characters and lengths are not identifiers, so they are shown.
-pub(super) fn id_finding(
-    rule: &Rule,
-    ctx: &Context<'_>,
-    field: &Field,
-    judged: &Judged,
-    err: &IdError,
-) -> Finding {
+pub(super) fn id_finding(rule: &Rule, field: &Field, judged: &Judged, err: &IdError) -> Finding {
     let origin = error_position(err)
         .and_then(|p| p.checked_sub(1))
         .and_then(|p| judged.origin(p));
-    let mut finding = match origin {
-        Some(index) => rule
-            .finding(field.path(), ctx.profile.char_span(field, index))
-            .fingerprint_value(field.text().unwrap_or_default()),
-        None => rule.at(field),
-    };
-    finding = finding
+    // A value-level finding: placed at the value (its opening quote), the character it is about
+    // named by its position in the message and evidence. Only the character family (BC2xx)
+    // points at characters.
+    let mut finding = rule
+        .at(field)
         .variant(err.variant())
         .evidence("error", err.variant());
     for (name, value) in err.args() {
@@ -241,7 +233,7 @@ fn validate_fields<'a, T>(
         }
         if let Err(err) = validate(&judged.text) {
             let finding = case_only(rule, ctx, field, &judged, validate)
-                .unwrap_or_else(|| id_finding(rule, ctx, field, &judged, &err));
+                .unwrap_or_else(|| id_finding(rule, field, &judged, &err));
             out.push(finding);
         }
     }
@@ -540,10 +532,7 @@ pub fn ozon_client_id(
             .map(|i| i + 1),
     );
     let finding = match not_digits.first() {
-        Some(&position) => rule
-            .finding(field.path(), ctx.profile.char_span(field, position - 1))
-            .fingerprint_value(field.text().unwrap_or_default())
-            .text("position", position.to_string()),
+        Some(&position) => rule.at(field).text("position", position.to_string()),
         None => rule.at(field).variant("empty"),
     };
     out.push(
