@@ -125,14 +125,21 @@ impl SourceFile {
         }
     }
 
-    /// The byte offset where a 1-based line starts.
+    /// The byte offset where the text of a 1-based line starts: after a byte-order mark that
+    /// opens the file, which is no character of the line (see [`SourceFile::position`]).
     pub fn line_start(&self, line: usize) -> Option<usize> {
-        self.line_starts.get(line.wrapping_sub(1)).copied()
+        let start = self.line_starts.get(line.wrapping_sub(1)).copied()?;
+        if start == 0 && self.text.starts_with(BOM) {
+            Some(BOM.len_utf8())
+        } else {
+            Some(start)
+        }
     }
 
-    /// The text of a 1-based line, without its line terminator.
+    /// The text of a 1-based line, from [`SourceFile::line_start`], without its line
+    /// terminator.
     pub fn line_text(&self, line: usize) -> &str {
-        let Some(&start) = self.line_starts.get(line.wrapping_sub(1)) else {
+        let Some(start) = self.line_start(line) else {
             return "";
         };
         let end = self
@@ -140,12 +147,10 @@ impl SourceFile {
             .get(line)
             .copied()
             .unwrap_or(self.text.len());
-        let text = self.text[start..end].trim_end_matches(['\n', '\r']);
-        if start == 0 {
-            text.strip_prefix(BOM).unwrap_or(text)
-        } else {
-            text
-        }
+        self.text
+            .get(start..end)
+            .unwrap_or_default()
+            .trim_end_matches(['\n', '\r'])
     }
 
     /// The source text of a span, clamped to valid boundaries.
@@ -315,6 +320,7 @@ mod tests {
         assert_eq!(src.position(at("= 1")), Position { line: 1, column: 4 });
         assert_eq!(src.position(at("= 2")), Position { line: 2, column: 4 });
         assert_eq!(src.line_text(1), "ab = 1");
+        assert_eq!(src.line_start(1), Some(3));
         assert_eq!(src.line_text(2), "c\u{FEFF} = 2");
     }
 
