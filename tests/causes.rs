@@ -465,9 +465,9 @@ fn the_same_wrong_value_in_several_fields_is_one_cause() {
             (
                 1,
                 &[
-                    "BC304 seller.license_number 7:36",
-                    "BC304 lianlian.license_number 16:36",
-                    "BC304 ozon.license_number 32:36",
+                    "BC304 seller.license_number 7:18",
+                    "BC304 lianlian.license_number 16:18",
+                    "BC304 ozon.license_number 32:18",
                 ]
             ),
             (2, &["BC705 seller.license_expires 10:19"]),
@@ -519,7 +519,7 @@ fn findings_that_ask_for_one_value_of_one_field_are_one_cause() {
             1,
             &[
                 "BC702 ozon.license_number 31:18",
-                "BC304 ozon.license_number 31:36",
+                "BC304 ozon.license_number 31:18",
             ]
         )])
     );
