@@ -50,11 +50,16 @@
 //!   (`[ranking] error_code_pattern`) is kept in [`Reported::symptom_codes`], so an undocumented
 //!   one is reported as BC806 like `incident.error_code`;
 //! - `[facts]`: a fact holds when one of its conditions does (`incident.test_payment =
-//!   "succeeded"`, `incident.attempts ≥ 2`, a symptom in `incident.payout_status`…), and adds its
-//!   symptoms. Facts are evaluated until none is added, so one fact may rest on another's.
+//!   "succeeded"`, `incident.attempts ≥ 2`, a symptom in `incident.payout_status`…), and implies
+//!   its symptoms. Facts are evaluated until none is added, so one fact may rest on another's.
 //!
-//! A fallback symptom (`fallback = true`, "binding failed") is then dropped when any other is
-//! reported.
+//! What the seller saw fail outranks what a fact implies: when the texts and codes report a
+//! symptom that is neither a fallback (`fallback = true`, "binding failed") nor one that
+//! establishes a fact ("test payment succeeded"), the fallbacks and the symptoms the facts imply
+//! are dropped (a fact still rules causes out); otherwise the implied symptoms join the ones
+//! reported. "Invalid Merchant ID" with a test payment that
+//! succeeded is the Merchant ID symptom alone; a test payment that succeeded with no message is
+//! "payouts do not arrive".
 
 use crate::cause::Place;
 use crate::finding::{Applicability, Finding, Fix};
@@ -214,35 +219,55 @@ pub fn reported(pack: &RulePack, symptom: Option<&str>, profile: &Profile) -> Re
             found.symptoms.extend(meaning.symptoms.iter().cloned());
         }
     }
-    add_facts(pack, profile, &mut found);
+    let implied = add_facts(pack, profile, &mut found);
     let mut symptoms: Vec<String> = std::mem::take(&mut found.symptoms).into_iter().collect();
-    pack.drop_fallbacks(&mut symptoms);
+    // What the seller saw fail comes first: the symptoms a fact implies only stand in for a
+    // report that says nothing more than that something failed. A symptom that establishes a
+    // fact ("test payment succeeded") is known through that fact, and tells no more than it.
+    let establishing: BTreeSet<&str> = found
+        .facts
+        .iter()
+        .filter_map(|id| pack.facts.get(id))
+        .flat_map(|fact| fact.when.iter().filter_map(|c| c.symptom.as_deref()))
+        .collect();
+    let telling = symptoms.iter().any(|id| {
+        !establishing.contains(id.as_str()) && pack.symptoms.get(id).is_some_and(|s| !s.fallback)
+    });
+    if telling {
+        pack.drop_fallbacks(&mut symptoms);
+    } else {
+        for id in implied {
+            if !symptoms.contains(&id) {
+                symptoms.push(id);
+            }
+        }
+    }
     found.symptoms = symptoms.into_iter().collect();
     found
 }
 
-/// Adds every fact that holds, and its symptoms, until nothing more is added.
-fn add_facts(pack: &RulePack, profile: &Profile, found: &mut Reported) {
+/// Adds every fact that holds until nothing more is added, and returns the symptoms they
+/// imply. A fact may rest on a symptom another fact implies.
+fn add_facts(pack: &RulePack, profile: &Profile, found: &mut Reported) -> BTreeSet<String> {
+    let mut implied: BTreeSet<String> = BTreeSet::new();
     loop {
+        let known: BTreeSet<String> = found.symptoms.union(&implied).cloned().collect();
         let new: Vec<&String> = pack
             .facts
             .iter()
             .filter(|(id, fact)| {
                 !found.facts.contains(*id)
-                    && fact
-                        .when
-                        .iter()
-                        .any(|c| holds(c, pack, profile, &found.symptoms))
+                    && fact.when.iter().any(|c| holds(c, pack, profile, &known))
             })
             .map(|(id, _)| id)
             .collect();
         if new.is_empty() {
-            return;
+            return implied;
         }
         for id in new {
             found.facts.insert(id.clone());
             if let Some(fact) = pack.facts.get(id) {
-                found.symptoms.extend(fact.symptoms.iter().cloned());
+                implied.extend(fact.symptoms.iter().cloned());
             }
         }
     }

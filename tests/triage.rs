@@ -308,6 +308,10 @@ balance = \"50 CNY\"
 test_payment = \"failed\"
 ";
     let (json, _) = diagnose_text(text, &["--symptom", "I chose bank transfer"]);
+    // Not unlikely; and not lifted either: what the seller describes (read as the bank-transfer
+    // symptom) outranks the symptom the failed test payment implies.
+    assert_eq!(cause_rows(&json), vec![row(1, "BC501", false, None)]);
+    let (json, _) = diagnose_text(text, &[]);
     assert_eq!(cause_rows(&json), vec![row(1, "BC501", true, None)]);
 }
 
@@ -698,4 +702,67 @@ fn an_ineligible_entity_comes_before_every_other_lianlian_on_ozon_fix() {
             "Fix cause 1 (Entity type not eligible for this channel) first: this one cannot be fixed before it."
         ])
     );
+}
+
+/// (leading code, score, symptom_match) of each cause of `fixtures/causes/invalid-merchant-id.toml`
+/// (a Merchant ID with a hidden character, BC303, and an account name missing its full stop,
+/// BC102) with `incident` appended, diagnosed with `args`; BC004 left out.
+fn with_incident(incident: &str, args: &[&str]) -> Vec<(String, f64, bool)> {
+    let base = std::fs::read_to_string(fixture("causes/invalid-merchant-id.toml")).expect("read");
+    let (json, _) = diagnose_text(&format!("{base}\n[incident]\n{incident}"), args);
+    json["files"][0]["causes"]
+        .as_array()
+        .expect("causes")
+        .iter()
+        .filter(|c| c["code"] != "BC004")
+        .map(scored)
+        .collect()
+}
+
+#[test]
+fn what_the_seller_saw_outranks_what_a_fact_implies() {
+    let merchant_id_first = vec![
+        ("BC303".to_string(), 2.4, true),
+        ("BC102".to_string(), 0.8, false),
+    ];
+    let name_first = vec![
+        ("BC102".to_string(), 2.4, true),
+        ("BC303".to_string(), 0.8, false),
+    ];
+    // A test payment that succeeded implies "payouts do not arrive" (explained by the name), but
+    // the message the seller saw is "Invalid Merchant ID": the Merchant ID cause alone is lifted.
+    let seen = "error_message = \"Invalid Merchant ID\"\ntest_payment = \"succeeded\"\n";
+    assert_eq!(with_incident(seen, &[]), merchant_id_first);
+    // The same when the message comes from --symptom, in any language, or the fact from text.
+    let fact = "test_payment = \"succeeded\"\n";
+    for symptom in ["Invalid Merchant ID", "商户号无效", "неверный Merchant ID"] {
+        assert_eq!(
+            with_incident(fact, &["--symptom", symptom]),
+            merchant_id_first,
+            "{symptom}"
+        );
+    }
+    assert_eq!(
+        with_incident(
+            "",
+            &["--symptom", "Invalid Merchant ID, test payment succeeded"]
+        ),
+        merchant_id_first
+    );
+    // With nothing else reported, the implied symptom stands.
+    assert_eq!(with_incident(fact, &[]), name_first);
+    // A message that says only that binding failed is no more telling: the implied symptom
+    // joins it, and both causes are lifted.
+    let vague = "error_message = \"Binding failed\"\ntest_payment = \"succeeded\"\n";
+    assert_eq!(
+        with_incident(vague, &[]),
+        vec![
+            ("BC102".to_string(), 2.4, true),
+            ("BC303".to_string(), 2.4, true)
+        ]
+    );
+    // A failed test payment implies the test-payment symptom, which neither cause explains:
+    // the reported message still decides.
+    let failed = "error_message = \"Invalid Merchant ID\"\ntest_payment = \"failed\"\n";
+    assert_eq!(with_incident(failed, &[]), merchant_id_first);
 }
