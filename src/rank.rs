@@ -47,8 +47,9 @@
 //!   boosted by them;
 //! - error codes (`incident.error_code`, or a word of `--symptom`) that the rulepack's
 //!   `[error_codes]` documents; a word of `--symptom` shaped like an error code
-//!   (`[ranking] error_code_pattern`) is kept in [`Reported::symptom_codes`], so an undocumented
-//!   one is reported as BC806 like `incident.error_code`;
+//!   (`[ranking] error_code_pattern`), or written in words the rulepack knows (`[ranking]
+//!   error_code_spellings`: "Error 4007" is ERR_4007), is kept in [`Reported::symptom_codes`], so
+//!   an undocumented one is reported as BC806 like `incident.error_code`;
 //! - `[facts]`: a fact holds when one of its conditions does (`incident.test_payment =
 //!   "succeeded"`, `incident.attempts ≥ 2`, a symptom in `incident.payout_status`…), and implies
 //!   its symptoms. Facts are evaluated until none is added, so one fact may rest on another's.
@@ -208,7 +209,24 @@ pub fn reported(pack: &RulePack, symptom: Option<&str>, profile: &Profile) -> Re
             }
         }
     }
-    let codes = profile.text("incident.error_code").into_iter().chain(words);
+    // "Error 4007" is read as the code it stands for, as if written ERR_4007.
+    let spelled = symptom
+        .map(|text| pack.spelled_error_codes(text))
+        .unwrap_or_default();
+    for code in &spelled {
+        if !found
+            .symptom_codes
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case(code))
+        {
+            found.symptom_codes.push(code.clone());
+        }
+    }
+    let codes = profile
+        .text("incident.error_code")
+        .into_iter()
+        .chain(words)
+        .chain(spelled.iter().map(String::as_str));
     for code in codes {
         let code = code.trim();
         if let Some((_, meaning)) = pack

@@ -47,8 +47,8 @@ fn without_a_symptom_confidence_and_prior_decide() {
 }
 
 #[test]
-fn invalid_merchant_id_puts_the_channel_first() {
-    let (json, _) = diagnose_text(TWO_CAUSES, &["--symptom", "Invalid Merchant ID"]);
+fn a_missing_lianlian_option_puts_the_channel_first() {
+    let (json, _) = diagnose_text(TWO_CAUSES, &["--symptom", "LianLian option missing"]);
     assert_eq!(
         ranking(&json),
         vec![
@@ -56,6 +56,27 @@ fn invalid_merchant_id_puts_the_channel_first() {
             (2, "BC601".into(), 0.7, false)
         ]
     );
+}
+
+#[test]
+fn invalid_merchant_id_is_explained_by_merchant_id_causes_only() {
+    // The message appears at the Merchant ID step only: a channel that is not open does not
+    // explain it, in any language.
+    for symptom in [
+        "Invalid Merchant ID",
+        "绑定时提示商户号无效",
+        "Ошибка: неверный Merchant ID",
+    ] {
+        let (json, _) = diagnose_text(TWO_CAUSES, &["--symptom", symptom]);
+        assert_eq!(
+            ranking(&json),
+            vec![
+                (1, "BC601".into(), 0.7, false),
+                (2, "BC602".into(), 0.28, false)
+            ],
+            "{symptom}"
+        );
+    }
 }
 
 #[test]
@@ -78,8 +99,7 @@ fn payouts_not_arriving_puts_the_payment_method_first() {
 
 #[test]
 fn chinese_and_russian_symptoms_match_too() {
-    for symptom in ["绑定时提示商户号无效", "Ошибка: неверный Merchant ID"]
-    {
+    for symptom in ["连连渠道未授权", "Канал LianLian не авторизован"] {
         let (json, _) = diagnose_text(TWO_CAUSES, &["--symptom", symptom]);
         assert_eq!(
             ranking(&json)[0],
@@ -93,7 +113,7 @@ fn chinese_and_russian_symptoms_match_too() {
 
 #[test]
 fn incident_error_message_reranks_without_a_flag() {
-    let text = format!("{TWO_CAUSES}[incident]\nerror_message = \"Invalid Merchant ID\"\n");
+    let text = format!("{TWO_CAUSES}[incident]\nerror_message = \"LianLian: pending review\"\n");
     let (json, _) = diagnose_text(&text, &[]);
     assert_eq!(
         ranking(&json),
@@ -381,7 +401,7 @@ ozon_channel = \"not_opened\"
 [ozon]
 payment_method = \"lianlian\"
 [incident]
-error_message = \"Invalid Merchant ID\"
+error_message = \"test payment failed\"
 ";
     let (json, _) = diagnose_text(text, &[]);
     // BC602 explains the symptom and scores higher, but it cannot be fixed before BC703.
@@ -493,11 +513,11 @@ fn each_symptom_is_explained_only_by_its_causes_which_come_first() {
     let cases: &[(&str, &[&str])] = &[
         (
             "Invalid Merchant ID",
-            &[
-                "BC303@ozon.payout_account.merchant_id",
-                "BC603@lianlian.ozon_channel",
-            ],
+            &["BC303@ozon.payout_account.merchant_id"],
         ),
+        // The seller ID is Ozon's own number, not LianLian's Merchant ID.
+        ("Неверный ID продавца", &[]),
+        ("invalid seller ID", &[]),
         (
             "account name does not match",
             &[
@@ -765,4 +785,68 @@ fn what_the_seller_saw_outranks_what_a_fact_implies() {
     // the reported message still decides.
     let failed = "error_message = \"Invalid Merchant ID\"\ntest_payment = \"failed\"\n";
     assert_eq!(with_incident(failed, &[]), merchant_id_first);
+}
+
+#[test]
+fn payouts_not_arriving_is_read_in_the_words_sellers_use() {
+    let name_first = vec![
+        ("BC102".to_string(), 2.4, true),
+        ("BC303".to_string(), 0.8, false),
+    ];
+    for symptom in [
+        "回款没到账",
+        "没有收到回款",
+        "money not arriving",
+        "Платёж не пришёл",
+        "платеж не пришел",
+        "payment didn't arrive",
+    ] {
+        assert_eq!(
+            cause_scores("invalid-merchant-id.toml", symptom),
+            name_first,
+            "{symptom}"
+        );
+    }
+}
+
+#[test]
+fn an_error_code_written_in_words_is_the_code() {
+    for symptom in [
+        "Error 4007",
+        "error code 4007",
+        "got error code: 4007 on save",
+        "错误码：4007",
+        "绑定失败，错误 4007",
+        "Ошибка 4007",
+    ] {
+        let (json, _) = diagnose_text(TWO_CAUSES, &["--symptom", symptom]);
+        let unknown: Vec<&str> = with_code(&json, "BC806")
+            .iter()
+            .map(|f| f["message"].as_str().unwrap_or_default())
+            .collect();
+        assert_eq!(
+            unknown,
+            [
+                "the error code `ERR_4007` has no documented meaning; include it in the support ticket"
+            ],
+            "{symptom}"
+        );
+        // Documented by a rulepack, it re-ranks like ERR_4007 itself.
+        let rules = fixture("rules/BC806/known-code.rules.toml");
+        let (json, _) = diagnose_text(
+            TWO_CAUSES,
+            &["--rules", rules.to_str().unwrap(), "--symptom", symptom],
+        );
+        assert!(with_code(&json, "BC806").is_empty(), "{symptom}");
+        assert_eq!(
+            ranking(&json)[0],
+            (1, "BC602".into(), 0.84, true),
+            "{symptom}"
+        );
+    }
+    // A number that is no error code stays a number.
+    for symptom in ["tried 4007 times", "error on 2026-11-20", "error 12"] {
+        let (json, _) = diagnose_text(TWO_CAUSES, &["--symptom", symptom]);
+        assert!(with_code(&json, "BC806").is_empty(), "{symptom}");
+    }
 }
