@@ -18,6 +18,9 @@
 //! - a rule is *ruled out* when a reported fact (`[facts]`) lists it in `rules_out`: the test
 //!   payment succeeded, so the balance for it was enough.
 //!
+//! A finding about an `[incident]` field that restates a symptom read from that field joins the
+//! best-scored cause that explains the symptom (see [`join_restatements`]).
+//!
 //! A cause (see [`crate::cause`]) takes the highest severity of its findings, the highest score,
 //! and explains a symptom when one of its findings does; it is ruled out when all of its
 //! findings are. Its leading finding — the first by severity, then of its root group, then by
@@ -378,12 +381,57 @@ pub fn rank(
     pack: &RulePack,
     reported: &Reported,
 ) -> (Vec<Ranked>, Vec<Cause>) {
-    let scored = findings
+    let mut scored: Vec<Ranked> = findings
         .into_iter()
         .zip(places)
         .map(|(finding, place)| score(finding, place, pack, reported))
         .collect();
+    join_restatements(&mut scored, pack, reported);
     order(scored)
+}
+
+/// A finding about an `[incident]` field that restates a symptom read from it (a payout made
+/// "via bank transfer", BC607) reports what another cause did, when a finding on another field
+/// explains that symptom (the payment method that sent the payout there, BC601): it joins that
+/// cause, the best-scored one, instead of standing apart with nothing of its own to fix.
+fn join_restatements(scored: &mut [Ranked], pack: &RulePack, reported: &Reported) {
+    for i in 0..scored.len() {
+        let r = &scored[i];
+        let (Some(read), Some(policy)) = (
+            reported.in_fields.get(&r.finding.field),
+            pack.rule(r.finding.code),
+        ) else {
+            continue;
+        };
+        let restated: Vec<&String> = policy
+            .symptoms_at(&r.finding.field)
+            .filter(|s| read.contains(s))
+            .collect();
+        if restated.is_empty() || r.place.root != r.place.group {
+            continue;
+        }
+        let explainer = scored
+            .iter()
+            .filter(|o| {
+                o.finding.field != r.finding.field
+                    && o.explains()
+                    && o.matched_symptoms.iter().any(|s| restated.contains(&s))
+            })
+            .max_by(|a, b| {
+                a.score
+                    .total_cmp(&b.score)
+                    .then(b.finding.span.start.cmp(&a.finding.span.start))
+            })
+            .map(|o| o.place);
+        let Some(target) = explainer.filter(|t| t.root != r.place.group) else {
+            continue;
+        };
+        let own = r.place.group;
+        for other in scored.iter_mut().filter(|o| o.place.root == own) {
+            other.place.root = target.root;
+        }
+        scored[i].place.explained_by.get_or_insert(target.group);
+    }
 }
 
 /// A cause being ranked: its findings (indexes into the scored list, in cause order).

@@ -257,13 +257,14 @@ fn a_test_payment_that_went_through_rules_out_the_balance_for_it() {
     // Issue 10: with "test payment succeeded" and a payout "Processing via Bank Transfer", a
     // 99 CNY balance (which would have made the test payment fail) ranked first.
     let (json, _) = diagnose_text(PAID_OUT, &[]);
+    // The payout that went by bank transfer (BC607) is what the default payout method (BC605)
+    // did: one cause.
     assert_eq!(
         cause_rows(&json),
         vec![
-            row(1, "BC607", true, None),
-            row(2, "BC605", true, None),
+            row(1, "BC605", true, None),
             row(
-                3,
+                2,
                 "BC501",
                 false,
                 Some(
@@ -272,7 +273,8 @@ fn a_test_payment_that_went_through_rules_out_the_balance_for_it() {
             ),
         ]
     );
-    let bc501 = &json["files"][0]["causes"][2];
+    assert_eq!(cause_codes(&json, 0), ["BC605", "BC607"]);
+    let bc501 = &json["files"][0]["causes"][1];
     assert_eq!(
         bc501["ruled_out_by"],
         json!(["payout-via-bank-transfer", "test-payment-succeeded"])
@@ -280,7 +282,7 @@ fn a_test_payment_that_went_through_rules_out_the_balance_for_it() {
     // Never dropped, and worded in Chinese too.
     let (json, _) = diagnose_text(PAID_OUT, &["--lang", "zh"]);
     assert_eq!(
-        cause_rows(&json)[2].3.as_deref(),
+        cause_rows(&json)[1].3.as_deref(),
         Some("可能性低：已有一笔回款（经银行电汇）发出，说明绑定本身已完成；测试打款已成功")
     );
 }
@@ -680,18 +682,63 @@ fn common_wordings_are_read_whatever_their_case_width_and_spacing() {
 #[test]
 fn a_finding_that_restates_the_payout_status_is_not_boosted_by_it() {
     // The payout status says "Processing via Bank Transfer". BC607 only repeats it; the
-    // default payout method left on bank transfer (BC605) is what explains it.
+    // default payout method left on bank transfer (BC605) is what explains it, so BC607 is
+    // part of that cause, not one of its own.
     let (json, _) = diagnose_json(&fixture("causes/fell-back-to-bank-transfer.toml"), &[]);
     assert_eq!(
         cause_rows(&json),
         vec![
             (1, "BC605".into(), true, None),
-            (2, "BC607".into(), false, None),
-            (3, "BC606".into(), false, None),
+            (2, "BC606".into(), false, None),
         ]
     );
+    assert_eq!(cause_codes(&json, 0), ["BC605", "BC607"]);
     assert_eq!(only(&json, "BC607")["score"], 0.24);
     assert_eq!(only(&json, "BC605")["score"], 0.6);
+}
+
+/// The codes of the findings of a cause (0-based), the leading one first.
+fn cause_codes(json: &Value, cause: usize) -> Vec<String> {
+    let all = findings(json);
+    json["files"][0]["causes"][cause]["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|rank| {
+            let f = &all[rank.as_u64().unwrap_or(1) as usize - 1];
+            f["code"].as_str().unwrap_or_default().to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn bank_transfer_chosen_while_binding_lianlian_is_one_cause_with_one_value() {
+    // The payment method left on bank transfer while LianLian is bound (BC601) is why the
+    // default payout method differs from it (BC605) and why the payout went by bank transfer
+    // (BC607): one cause, fixed by choosing LianLian, with no step making bank transfer (which
+    // Ozon suspended for Mainland China sellers) the default.
+    let path = fixture("causes/swift-chosen-while-binding-lianlian.toml");
+    for lang in ["en", "zh"] {
+        let (json, code) = diagnose_json(&path, &["--lang", lang]);
+        assert_eq!(code, 1);
+        let causes = json["files"][0]["causes"].as_array().expect("causes");
+        assert_eq!(causes.len(), 1, "{json:#}");
+        assert_eq!(cause_codes(&json, 0), ["BC601", "BC607", "BC605"]);
+        assert_eq!(
+            causes[0]["fix"],
+            json!({"applicability": "unsafe", "replacement": "lianlian"})
+        );
+        let steps = causes[0]["remediation"].to_string();
+        assert!(steps.contains("Go to LianLian Payment"), "{steps}");
+        for f in findings(&json) {
+            let text = f["remediation"].to_string();
+            assert!(
+                !text.contains("default payout method to the method you bound (bank")
+                    && !text.contains("设为已绑定的方式（银行"),
+                "{text}"
+            );
+        }
+    }
 }
 
 #[test]

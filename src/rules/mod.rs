@@ -839,7 +839,11 @@ pub const RULES: &[Rule] = &[
         Ozon,
         Some(ozon::default_payout_method),
     )
-    .inputs(&["ozon.default_payout_method", "ozon.payment_method"])
+    .inputs(&[
+        "ozon.default_payout_method",
+        "ozon.payment_method",
+        "seller.country",
+    ])
     .judges(&[&["ozon.default_payout_method", "ozon.payment_method"]]),
     Rule::new(
         "BC606",
