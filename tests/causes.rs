@@ -217,6 +217,7 @@ fn json_causes_have_the_spec_shape_and_findings_follow_them() {
             "fix",
             "fix_before",
             "fix_first",
+            "fixes",
             "notes",
             "rank",
             "remediation",
@@ -578,6 +579,38 @@ fn one_account_copied_wrong_is_one_cause_that_keeps_each_fields_value() {
         ]
     );
     assert_eq!(causes(&json)[0]["fix"], unsafe_fix("0310"));
+    // The cause carries every value it enters, by field, and a step for each.
+    let field_fix = |field: &str, value: &str| json!({"field": field, "applicability": "unsafe", "replacement": value});
+    assert_eq!(
+        causes(&json)[0]["fixes"],
+        json!([
+            field_fix("amazon.deposit_method.bank_code", "0310"),
+            field_fix("amazon.deposit_method.branch_code", "101"),
+            field_fix("amazon.deposit_method.account_type", "普通"),
+        ])
+    );
+    let replace = "In Seller Central › Settings › Deposit Methods, replace the value with: ";
+    let steps: Vec<&str> = causes(&json)[0]["remediation"]
+        .as_array()
+        .expect("steps")
+        .iter()
+        .filter_map(|s| s.as_str()?.strip_prefix(replace))
+        .collect();
+    // An account type is named as the form shows it, not only by what it means.
+    assert_eq!(steps, ["0310", "101", "普通 (a Japanese ordinary account)"]);
+    let last = causes(&json)[0]["remediation"]
+        .as_array()
+        .and_then(|s| s.last())
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string();
+    assert!(last.starts_with("Save."), "{last}");
+    // Masked, the values are still one per field.
+    let (masked, _) = case_table("jp-deposit-method.toml", &[]);
+    assert_eq!(
+        causes(&masked)[0]["fixes"].as_array().map(Vec::len),
+        Some(3)
+    );
     // The human report gives every field its value.
     let out = bindcheck()
         .arg("diagnose")
@@ -757,4 +790,35 @@ proptest! {
         prop_assert!(seen.iter().all(|&n| n == 1), "{:?}", seen);
         prop_assert_eq!(next_finding - 1, analysis.ranked.len());
     }
+}
+
+#[test]
+fn one_name_entered_in_two_places_has_a_step_for_each() {
+    // A Chinese name in Ozon's legal name and payout account name (BC103, BC101): one name to
+    // enter in two forms, Company information and Payments; the steps name both.
+    let (json, _) = diagnose_json(&fixture("causes/chinese-name-on-ozon.toml"), &[]);
+    let cause = &causes(&json)[0];
+    let name = "XI'AN QINYUN CULTURE COMMUNICATION CO., LTD.";
+    assert_eq!(
+        cause["fixes"],
+        json!([
+            {"field": "ozon.legal_name", "applicability": "unsafe", "replacement": name},
+            {"field": "ozon.payout_account.account_name", "applicability": "unsafe", "replacement": name},
+        ])
+    );
+    let steps = cause["remediation"].to_string();
+    assert!(steps.contains("Settings › Company information"), "{steps}");
+    assert!(
+        steps.contains("Settings › Payments › Account name"),
+        "{steps}"
+    );
+    let (json, _) = diagnose_json(
+        &fixture("causes/chinese-name-on-ozon.toml"),
+        &["--lang", "zh"],
+    );
+    let steps = causes(&json)[0]["remediation"].to_string();
+    assert!(
+        steps.contains("公司信息") && steps.contains("付款"),
+        "{steps}"
+    );
 }
