@@ -822,3 +822,47 @@ fn one_name_entered_in_two_places_has_a_step_for_each() {
         "{steps}"
     );
 }
+
+#[test]
+fn a_hong_kong_company_filed_under_cn_is_one_cause_the_country() {
+    // A Hong Kong company's 8-digit number read as a Mainland licence gives "has 8 characters"
+    // on every copy of it (BC304); the mistake is the country (BC710), whose fix removes them.
+    let (json, table) = case_table("hk-company-country-cn.toml", &[]);
+    assert_eq!(
+        table,
+        rows(&[(
+            1,
+            &[
+                "BC710 seller.country 7:11",
+                "BC304 seller.license_number 8:18",
+                "BC304 lianlian.license_number 15:18",
+                "BC304 ozon.license_number 32:18",
+            ]
+        )])
+    );
+    let cause = &causes(&json)[0];
+    assert_eq!(
+        cause["fix"],
+        json!({"applicability": "unsafe", "replacement": "HK"})
+    );
+    assert_eq!(
+        cause["remediation"][0],
+        "Set `seller.country = \"HK\"`: the country where the company is registered, as on its \
+         registration certificate."
+    );
+    assert!(
+        !cause["remediation"].to_string().contains("18-character"),
+        "{cause:#}"
+    );
+    assert_eq!(
+        only(&json, "BC710")["message"],
+        "`seller.country` is CN, but `seller.entity_type` is a company registered in Hong Kong: \
+         the country of registration is HK"
+    );
+    // Set right, nothing is left.
+    let text = std::fs::read_to_string(fixture("causes/hk-company-country-cn.toml"))
+        .expect("read")
+        .replace("country = \"CN\"", "country = \"HK\"");
+    let (json, _) = diagnose_text(&text, &[]);
+    assert!(with_code(&json, "BC710").is_empty() && with_code(&json, "BC304").is_empty());
+}

@@ -958,6 +958,17 @@ pub const RULES: &[Rule] = &[
     ])
     .judges(&[&["seller.entity_type", "seller.license_number"]]),
     Rule::new(
+        "BC710",
+        "country-contradicts-company",
+        Eligibility,
+        Some(eligibility::country_contradicts_company),
+    )
+    .inputs(&[
+        "seller.country",
+        "seller.entity_type",
+        "seller.license_number",
+    ]),
+    Rule::new(
         "BC801",
         "deposit-change-in-settlement-window",
         Amazon,
