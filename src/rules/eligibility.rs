@@ -191,14 +191,14 @@ pub fn document_too_old(
         };
         let age = days_between(date, ctx.today());
         if age > max {
-            out.push(
-                rule.at(field)
-                    .text("date", date.to_string())
-                    .text("age", age.to_string())
-                    .text("today", ctx.today().to_string())
-                    .text("max", max.to_string())
-                    .evidence("age_days", age),
-            );
+            let finding = rule
+                .at(field)
+                .text("date", date.to_string())
+                .text("age", age.to_string())
+                .text("today", ctx.today().to_string())
+                .text("max", max.to_string())
+                .evidence("age_days", age);
+            out.push(super::for_provider(finding, &method));
         }
     }
     Ok(())

@@ -929,7 +929,10 @@ pub const RULES: &[Rule] = &[
         Eligibility,
         Some(eligibility::document_too_old),
     )
-    .inputs(&["amazon.deposit_method.document_date"]),
+    .inputs(&[
+        "amazon.deposit_method.document_date",
+        "amazon.deposit_method.provider",
+    ]),
     Rule::new(
         "BC707",
         "settlement-entity-not-eligible",
@@ -1106,6 +1109,27 @@ pub fn check(
     }
     findings.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
     Ok(loading::apply_suppressions(profile, findings))
+}
+
+/// A finding about an Amazon deposit method, worded for the provider that holds it: its steps
+/// say where to get what they ask for. `{provider}` names it ("Payoneer"); the variant is
+/// `bank` for the company's own bank account and `provider` for a payment service provider
+/// other than LianLian, whose steps the rulepack words where they differ (LianLian's pages are
+/// the default wording). A finding that has a variant of its own keeps it.
+pub(super) fn for_provider(finding: Finding, method: &crate::profile::DepositMethod) -> Finding {
+    let path = "amazon.deposit_method.provider";
+    let Some(provider) = method.field(path).and_then(Field::text) else {
+        return finding;
+    };
+    let finding = finding.choice("provider", path, provider);
+    if finding.variant != "default" {
+        return finding;
+    }
+    match provider {
+        "lianlian" => finding,
+        "bank" => finding.variant("bank"),
+        _ => finding.variant("provider"),
+    }
 }
 
 #[cfg(test)]
