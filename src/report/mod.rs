@@ -801,7 +801,9 @@ fn report_finding(
         end_line: end.line,
         end_column: end.column,
         related,
-        title: texts.map_or_else(String::new, |t| escape(&t.title).into_owned()),
+        title: texts.map_or_else(String::new, |t| {
+            escape(t.title_for(finding.variant)).into_owned()
+        }),
         message,
         remediation,
         evidence,
