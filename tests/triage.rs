@@ -597,6 +597,11 @@ fn each_symptom_is_explained_only_by_its_causes_which_come_first() {
 /// diagnosed with `--symptom TEXT`, BC004 left out.
 fn cause_scores(case: &str, symptom: &str) -> Vec<(String, f64, bool)> {
     let (json, _) = diagnose_json(&fixture(&format!("causes/{case}")), &["--symptom", symptom]);
+    scored_causes(&json)
+}
+
+/// (leading code, score, symptom_match) of each cause of the first file, BC004 left out.
+fn scored_causes(json: &Value) -> Vec<(String, f64, bool)> {
     json["files"][0]["causes"]
         .as_array()
         .expect("causes")
@@ -635,12 +640,19 @@ fn a_telling_symptom_silences_the_generic_one_in_every_language() {
     }
 }
 
+/// The causes of `fixtures/causes/invalid-merchant-id.toml` when the symptom lifts `lifted`
+/// (BC303 or BC102) above the other: (code, score, symptom_match) of each.
+fn lifted(lifted: &str) -> Vec<(String, f64, bool)> {
+    let other = if lifted == "BC303" { "BC102" } else { "BC303" };
+    vec![
+        (lifted.to_string(), 2.4, true),
+        (other.to_string(), 0.8, false),
+    ]
+}
+
 #[test]
 fn common_wordings_are_read_whatever_their_case_width_and_spacing() {
-    let merchant_id_first = vec![
-        ("BC303".to_string(), 2.4, true),
-        ("BC102".to_string(), 0.8, false),
-    ];
+    let merchant_id_first = lifted("BC303");
     for symptom in [
         "Incorrect Merchant ID",
         "invalid MerchantID",
@@ -777,25 +789,13 @@ fn an_ineligible_entity_comes_before_every_other_lianlian_on_ozon_fix() {
 fn with_incident(incident: &str, args: &[&str]) -> Vec<(String, f64, bool)> {
     let base = std::fs::read_to_string(fixture("causes/invalid-merchant-id.toml")).expect("read");
     let (json, _) = diagnose_text(&format!("{base}\n[incident]\n{incident}"), args);
-    json["files"][0]["causes"]
-        .as_array()
-        .expect("causes")
-        .iter()
-        .filter(|c| c["code"] != "BC004")
-        .map(scored)
-        .collect()
+    scored_causes(&json)
 }
 
 #[test]
 fn what_the_seller_saw_outranks_what_a_fact_implies() {
-    let merchant_id_first = vec![
-        ("BC303".to_string(), 2.4, true),
-        ("BC102".to_string(), 0.8, false),
-    ];
-    let name_first = vec![
-        ("BC102".to_string(), 2.4, true),
-        ("BC303".to_string(), 0.8, false),
-    ];
+    let merchant_id_first = lifted("BC303");
+    let name_first = lifted("BC102");
     // A test payment that succeeded implies "payouts do not arrive" (explained by the name), but
     // the message the seller saw is "Invalid Merchant ID": the Merchant ID cause alone is lifted.
     let seen = "error_message = \"Invalid Merchant ID\"\ntest_payment = \"succeeded\"\n";
@@ -836,10 +836,7 @@ fn what_the_seller_saw_outranks_what_a_fact_implies() {
 
 #[test]
 fn payouts_not_arriving_is_read_in_the_words_sellers_use() {
-    let name_first = vec![
-        ("BC102".to_string(), 2.4, true),
-        ("BC303".to_string(), 0.8, false),
-    ];
+    let name_first = lifted("BC102");
     for symptom in [
         "回款没到账",
         "没有收到回款",
