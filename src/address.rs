@@ -52,6 +52,12 @@ pub enum Wording {
     CitySuffixDropped,
     /// The district is written without its suffix ("南山" for "南山区").
     DistrictSuffixDropped,
+    /// A town directly under its city is written without 镇 ("长安" for 东莞市长安镇).
+    TownSuffixDropped,
+    /// A township is written without 乡.
+    TownshipSuffixDropped,
+    /// A subdistrict is written without 街道.
+    SubdistrictSuffixDropped,
     /// The province is written without its suffix ("广东" for "广东省").
     ProvinceSuffixDropped,
     /// An autonomous region's full name is shortened ("新疆" for "新疆维吾尔自治区").
@@ -88,6 +94,9 @@ impl Wording {
             Wording::ProvinceOmitted => "province_omitted",
             Wording::CitySuffixDropped => "city_suffix_dropped",
             Wording::DistrictSuffixDropped => "district_suffix_dropped",
+            Wording::TownSuffixDropped => "town_suffix_dropped",
+            Wording::TownshipSuffixDropped => "township_suffix_dropped",
+            Wording::SubdistrictSuffixDropped => "subdistrict_suffix_dropped",
             Wording::ProvinceSuffixDropped => "province_suffix_dropped",
             Wording::AutonomousRegionShortened => "autonomous_region_shortened",
             Wording::ProvinceShortened => "province_shortened",
@@ -391,6 +400,17 @@ fn expand_prefecture(licence: &Place, other: &str) -> Option<String> {
 /// Wording differences of two resolved addresses already known to denote the same place;
 /// `prefecture_short`: `other` wrote the licence's prefecture by its short name (see
 /// [`expand_prefecture`]), which `o` was resolved from expanded.
+/// How a county-level name written short is described: by what its full name ends with (a
+/// city without districts, such as 东莞 or 中山, has towns and subdistricts at this level).
+fn district_shortened(name: &Option<String>) -> Wording {
+    match name.as_deref() {
+        Some(n) if n.ends_with('镇') => Wording::TownSuffixDropped,
+        Some(n) if n.ends_with('乡') => Wording::TownshipSuffixDropped,
+        Some(n) if n.ends_with("街道") => Wording::SubdistrictSuffixDropped,
+        _ => Wording::DistrictSuffixDropped,
+    }
+}
+
 fn wording(l: &Resolved, o: &Resolved, prefecture_short: bool) -> Vec<Wording> {
     let lf = forms(l);
     let of = forms(o);
@@ -435,7 +455,7 @@ fn wording(l: &Resolved, o: &Resolved, prefecture_short: bool) -> Vec<Wording> {
         (None, None) => {}
         (Some(_), Some(_)) => match (lf[2], of[2]) {
             (a, b) if a == b => {}
-            (Form::Full, Form::Short) => out.push(Wording::DistrictSuffixDropped),
+            (Form::Full, Form::Short) => out.push(district_shortened(&l.place.district)),
             (Form::Absent, Form::Full | Form::Short) => {
                 out.push(Wording::Added { level: "district" })
             }
@@ -589,6 +609,35 @@ mod tests {
             wording_of_against("深圳市南山区科技园路1号", "广东深圳市南山区科技园路1号"),
             vec![Wording::Added { level: "province" }]
         );
+    }
+
+    /// A town, township or subdistrict written without its suffix is said to be one: a city
+    /// without districts (东莞, 中山) has them at the district's level.
+    #[test]
+    fn a_town_without_its_suffix_is_called_a_town() {
+        for (licence, other, expected) in [
+            (
+                "广东省东莞市长安镇振安中路188号",
+                "广东省东莞市长安振安中路188号",
+                Wording::TownSuffixDropped,
+            ),
+            (
+                "广东省中山市小榄镇升平中路8号",
+                "广东省中山市小榄升平中路8号",
+                Wording::TownSuffixDropped,
+            ),
+            (
+                "广东省深圳市南山区科技园路1号",
+                "广东省深圳市南山科技园路1号",
+                Wording::DistrictSuffixDropped,
+            ),
+        ] {
+            assert_eq!(
+                wording_of_against(licence, other),
+                vec![expected],
+                "{other}"
+            );
+        }
     }
 
     fn wording_of_against(licence: &str, other: &str) -> Vec<Wording> {

@@ -18,6 +18,9 @@
 //! - a rule is *ruled out* when a reported fact (`[facts]`) lists it in `rules_out`: the test
 //!   payment succeeded, so the balance for it was enough.
 //!
+//! A finding about an `[incident]` field that restates a symptom read from that field joins the
+//! best-scored cause that explains the symptom (see [`join_restatements`]).
+//!
 //! A cause (see [`crate::cause`]) takes the highest severity of its findings, the highest score,
 //! and explains a symptom when one of its findings does; it is ruled out when all of its
 //! findings are. Its leading finding — the first by severity, then of its root group, then by
@@ -47,14 +50,20 @@
 //!   boosted by them;
 //! - error codes (`incident.error_code`, or a word of `--symptom`) that the rulepack's
 //!   `[error_codes]` documents; a word of `--symptom` shaped like an error code
-//!   (`[ranking] error_code_pattern`) is kept in [`Reported::symptom_codes`], so an undocumented
-//!   one is reported as BC806 like `incident.error_code`;
+//!   (`[ranking] error_code_pattern`), or written in words the rulepack knows (`[ranking]
+//!   error_code_spellings`: "Error 4007" is ERR_4007), is kept in [`Reported::symptom_codes`], so
+//!   an undocumented one is reported as BC806 like `incident.error_code`;
 //! - `[facts]`: a fact holds when one of its conditions does (`incident.test_payment =
-//!   "succeeded"`, `incident.attempts ≥ 2`, a symptom in `incident.payout_status`…), and adds its
-//!   symptoms. Facts are evaluated until none is added, so one fact may rest on another's.
+//!   "succeeded"`, `incident.attempts ≥ 2`, a symptom in `incident.payout_status`…), and implies
+//!   its symptoms. Facts are evaluated until none is added, so one fact may rest on another's.
 //!
-//! A fallback symptom (`fallback = true`, "binding failed") is then dropped when any other is
-//! reported.
+//! What the seller saw fail outranks what a fact implies: when the texts and codes report a
+//! symptom that is neither a fallback (`fallback = true`, "binding failed") nor one that
+//! establishes a fact ("test payment succeeded"), the fallbacks and the symptoms the facts imply
+//! are dropped (a fact still rules causes out); otherwise the implied symptoms join the ones
+//! reported. "Invalid Merchant ID" with a test payment that
+//! succeeded is the Merchant ID symptom alone; a test payment that succeeded with no message is
+//! "payouts do not arrive".
 
 use crate::cause::Place;
 use crate::finding::{Applicability, Finding, Fix};
@@ -203,7 +212,24 @@ pub fn reported(pack: &RulePack, symptom: Option<&str>, profile: &Profile) -> Re
             }
         }
     }
-    let codes = profile.text("incident.error_code").into_iter().chain(words);
+    // "Error 4007" is read as the code it stands for, as if written ERR_4007.
+    let spelled = symptom
+        .map(|text| pack.spelled_error_codes(text))
+        .unwrap_or_default();
+    for code in &spelled {
+        if !found
+            .symptom_codes
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case(code))
+        {
+            found.symptom_codes.push(code.clone());
+        }
+    }
+    let codes = profile
+        .text("incident.error_code")
+        .into_iter()
+        .chain(words)
+        .chain(spelled.iter().map(String::as_str));
     for code in codes {
         let code = code.trim();
         if let Some((_, meaning)) = pack
@@ -214,35 +240,55 @@ pub fn reported(pack: &RulePack, symptom: Option<&str>, profile: &Profile) -> Re
             found.symptoms.extend(meaning.symptoms.iter().cloned());
         }
     }
-    add_facts(pack, profile, &mut found);
+    let implied = add_facts(pack, profile, &mut found);
     let mut symptoms: Vec<String> = std::mem::take(&mut found.symptoms).into_iter().collect();
-    pack.drop_fallbacks(&mut symptoms);
+    // What the seller saw fail comes first: the symptoms a fact implies only stand in for a
+    // report that says nothing more than that something failed. A symptom that establishes a
+    // fact ("test payment succeeded") is known through that fact, and tells no more than it.
+    let establishing: BTreeSet<&str> = found
+        .facts
+        .iter()
+        .filter_map(|id| pack.facts.get(id))
+        .flat_map(|fact| fact.when.iter().filter_map(|c| c.symptom.as_deref()))
+        .collect();
+    let telling = symptoms.iter().any(|id| {
+        !establishing.contains(id.as_str()) && pack.symptoms.get(id).is_some_and(|s| !s.fallback)
+    });
+    if telling {
+        pack.drop_fallbacks(&mut symptoms);
+    } else {
+        for id in implied {
+            if !symptoms.contains(&id) {
+                symptoms.push(id);
+            }
+        }
+    }
     found.symptoms = symptoms.into_iter().collect();
     found
 }
 
-/// Adds every fact that holds, and its symptoms, until nothing more is added.
-fn add_facts(pack: &RulePack, profile: &Profile, found: &mut Reported) {
+/// Adds every fact that holds until nothing more is added, and returns the symptoms they
+/// imply. A fact may rest on a symptom another fact implies.
+fn add_facts(pack: &RulePack, profile: &Profile, found: &mut Reported) -> BTreeSet<String> {
+    let mut implied: BTreeSet<String> = BTreeSet::new();
     loop {
+        let known: BTreeSet<String> = found.symptoms.union(&implied).cloned().collect();
         let new: Vec<&String> = pack
             .facts
             .iter()
             .filter(|(id, fact)| {
                 !found.facts.contains(*id)
-                    && fact
-                        .when
-                        .iter()
-                        .any(|c| holds(c, pack, profile, &found.symptoms))
+                    && fact.when.iter().any(|c| holds(c, pack, profile, &known))
             })
             .map(|(id, _)| id)
             .collect();
         if new.is_empty() {
-            return;
+            return implied;
         }
         for id in new {
             found.facts.insert(id.clone());
             if let Some(fact) = pack.facts.get(id) {
-                found.symptoms.extend(fact.symptoms.iter().cloned());
+                implied.extend(fact.symptoms.iter().cloned());
             }
         }
     }
@@ -335,12 +381,57 @@ pub fn rank(
     pack: &RulePack,
     reported: &Reported,
 ) -> (Vec<Ranked>, Vec<Cause>) {
-    let scored = findings
+    let mut scored: Vec<Ranked> = findings
         .into_iter()
         .zip(places)
         .map(|(finding, place)| score(finding, place, pack, reported))
         .collect();
+    join_restatements(&mut scored, pack, reported);
     order(scored)
+}
+
+/// A finding about an `[incident]` field that restates a symptom read from it (a payout made
+/// "via bank transfer", BC607) reports what another cause did, when a finding on another field
+/// explains that symptom (the payment method that sent the payout there, BC601): it joins that
+/// cause, the best-scored one, instead of standing apart with nothing of its own to fix.
+fn join_restatements(scored: &mut [Ranked], pack: &RulePack, reported: &Reported) {
+    for i in 0..scored.len() {
+        let r = &scored[i];
+        let (Some(read), Some(policy)) = (
+            reported.in_fields.get(&r.finding.field),
+            pack.rule(r.finding.code),
+        ) else {
+            continue;
+        };
+        let restated: Vec<&String> = policy
+            .symptoms_at(&r.finding.field)
+            .filter(|s| read.contains(s))
+            .collect();
+        if restated.is_empty() || r.place.root != r.place.group {
+            continue;
+        }
+        let explainer = scored
+            .iter()
+            .filter(|o| {
+                o.finding.field != r.finding.field
+                    && o.explains()
+                    && o.matched_symptoms.iter().any(|s| restated.contains(&s))
+            })
+            .max_by(|a, b| {
+                a.score
+                    .total_cmp(&b.score)
+                    .then(b.finding.span.start.cmp(&a.finding.span.start))
+            })
+            .map(|o| o.place);
+        let Some(target) = explainer.filter(|t| t.root != r.place.group) else {
+            continue;
+        };
+        let own = r.place.group;
+        for other in scored.iter_mut().filter(|o| o.place.root == own) {
+            other.place.root = target.root;
+        }
+        scored[i].place.explained_by.get_or_insert(target.group);
+    }
 }
 
 /// A cause being ranked: its findings (indexes into the scored list, in cause order).

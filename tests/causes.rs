@@ -55,15 +55,15 @@ fn the_failing_example_is_six_causes_of_nine_findings() {
                 "BC201 ozon.payout_account.merchant_id 43:26",
             ],
         ),
-        (2, vec!["BC602 lianlian.ozon_channel 22:16"]),
         (
-            3,
+            2,
             vec![
                 "BC102 ozon.payout_account.account_name 42:16",
                 "BC101 ozon.payout_account.account_name 42:16",
                 "BC205 ozon.payout_account.account_name 42:53",
             ],
         ),
+        (3, vec!["BC602 lianlian.ozon_channel 22:16"]),
         (4, vec!["BC501 lianlian.balance 20:11"]),
         (5, vec!["BC401 ozon.registered_address 35:22"]),
         (6, vec!["BC805 incident.attempts 49:12"]),
@@ -121,8 +121,8 @@ fn a_merchant_id_and_its_invisible_character_are_one_cause_with_one_safe_value()
 #[test]
 fn case_and_a_trailing_space_in_the_account_name_are_one_cause() {
     let (json, _) = diagnose_json(&fixture(FAILING), &[]);
-    let cause = &causes(&json)[2];
-    assert_eq!(cause["findings"], json!([4, 5, 6]));
+    let cause = &causes(&json)[1];
+    assert_eq!(cause["findings"], json!([3, 4, 5]));
     // One value to enter: the name both LianLian and Ozon's legal name have. BC205's own fix
     // (only trim the space) would leave the name wrong: the cause's fix supersedes it, so the
     // finding offers none, and its steps are the cause's, not "the clean value is …".
@@ -130,9 +130,9 @@ fn case_and_a_trailing_space_in_the_account_name_are_one_cause() {
         cause["fix"],
         json!({"applicability": "unsafe", "replacement": "SHENZHEN XINGHE TECHNOLOGY CO., LTD."})
     );
-    let bc205 = &findings(&json)[5];
+    let bc205 = &findings(&json)[4];
     assert_eq!(bc205["code"], "BC205");
-    assert_eq!(bc205["cause"], 3);
+    assert_eq!(bc205["cause"], 2);
     assert_eq!(bc205["fix"], Value::Null);
     assert_eq!(bc205["remediation"], cause["remediation"]);
     assert!(
@@ -217,6 +217,7 @@ fn json_causes_have_the_spec_shape_and_findings_follow_them() {
             "fix",
             "fix_before",
             "fix_first",
+            "fixes",
             "notes",
             "rank",
             "remediation",
@@ -277,7 +278,7 @@ fn human_output_has_one_row_and_one_set_of_steps_per_cause() {
         .collect();
     assert_eq!(rows.len(), 6, "{out}");
     assert!(rows[0].contains("BC303 +1"), "{}", rows[0]);
-    assert!(rows[2].contains("BC102 +2"), "{}", rows[2]);
+    assert!(rows[1].contains("BC102 +2"), "{}", rows[1]);
     assert_eq!(out.matches("What to do:").count(), 6, "{out}");
     assert_eq!(out.matches("   fix (").count(), 3, "{out}");
     // The first cause shows both its findings, with their own positions, under one marker line.
@@ -361,7 +362,7 @@ fn lint_formats_keep_one_result_per_finding_and_carry_the_cause() {
         "{concise}"
     );
     assert!(
-        lines[5].contains(":42:53: BC205 warning [cause 3] "),
+        lines[4].contains(":42:53: BC205 warning [cause 2] "),
         "{concise}"
     );
 
@@ -384,8 +385,8 @@ fn lint_formats_keep_one_result_per_finding_and_carry_the_cause() {
             (1, 1),
             (2, 1),
             (3, 2),
-            (4, 3),
-            (5, 3),
+            (4, 2),
+            (5, 2),
             (6, 3),
             (7, 4),
             (8, 5),
@@ -579,6 +580,38 @@ fn one_account_copied_wrong_is_one_cause_that_keeps_each_fields_value() {
         ]
     );
     assert_eq!(causes(&json)[0]["fix"], unsafe_fix("0310"));
+    // The cause carries every value it enters, by field, and a step for each.
+    let field_fix = |field: &str, value: &str| json!({"field": field, "applicability": "unsafe", "replacement": value});
+    assert_eq!(
+        causes(&json)[0]["fixes"],
+        json!([
+            field_fix("amazon.deposit_method.bank_code", "0310"),
+            field_fix("amazon.deposit_method.branch_code", "101"),
+            field_fix("amazon.deposit_method.account_type", "普通"),
+        ])
+    );
+    let replace = "In Seller Central › Settings › Deposit Methods, replace the value with: ";
+    let steps: Vec<&str> = causes(&json)[0]["remediation"]
+        .as_array()
+        .expect("steps")
+        .iter()
+        .filter_map(|s| s.as_str()?.strip_prefix(replace))
+        .collect();
+    // An account type is named as the form shows it, not only by what it means.
+    assert_eq!(steps, ["0310", "101", "普通 (a Japanese ordinary account)"]);
+    let last = causes(&json)[0]["remediation"]
+        .as_array()
+        .and_then(|s| s.last())
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string();
+    assert!(last.starts_with("Save."), "{last}");
+    // Masked, the values are still one per field.
+    let (masked, _) = case_table("jp-deposit-method.toml", &[]);
+    assert_eq!(
+        causes(&masked)[0]["fixes"].as_array().map(Vec::len),
+        Some(3)
+    );
     // The human report gives every field its value.
     let out = bindcheck()
         .arg("diagnose")
@@ -758,4 +791,79 @@ proptest! {
         prop_assert!(seen.iter().all(|&n| n == 1), "{:?}", seen);
         prop_assert_eq!(next_finding - 1, analysis.ranked.len());
     }
+}
+
+#[test]
+fn one_name_entered_in_two_places_has_a_step_for_each() {
+    // A Chinese name in Ozon's legal name and payout account name (BC103, BC101): one name to
+    // enter in two forms, Company information and Payments; the steps name both.
+    let (json, _) = diagnose_json(&fixture("causes/chinese-name-on-ozon.toml"), &[]);
+    let cause = &causes(&json)[0];
+    let name = "XI'AN QINYUN CULTURE COMMUNICATION CO., LTD.";
+    assert_eq!(
+        cause["fixes"],
+        json!([
+            {"field": "ozon.legal_name", "applicability": "unsafe", "replacement": name},
+            {"field": "ozon.payout_account.account_name", "applicability": "unsafe", "replacement": name},
+        ])
+    );
+    let steps = cause["remediation"].to_string();
+    assert!(steps.contains("Settings › Company information"), "{steps}");
+    assert!(
+        steps.contains("Settings › Payments › Account name"),
+        "{steps}"
+    );
+    let (json, _) = diagnose_json(
+        &fixture("causes/chinese-name-on-ozon.toml"),
+        &["--lang", "zh"],
+    );
+    let steps = causes(&json)[0]["remediation"].to_string();
+    assert!(
+        steps.contains("公司信息") && steps.contains("付款"),
+        "{steps}"
+    );
+}
+
+#[test]
+fn a_hong_kong_company_filed_under_cn_is_one_cause_the_country() {
+    // A Hong Kong company's 8-digit number read as a Mainland licence gives "has 8 characters"
+    // on every copy of it (BC304); the mistake is the country (BC710), whose fix removes them.
+    let (json, table) = case_table("hk-company-country-cn.toml", &[]);
+    assert_eq!(
+        table,
+        rows(&[(
+            1,
+            &[
+                "BC710 seller.country 7:11",
+                "BC304 seller.license_number 8:18",
+                "BC304 lianlian.license_number 15:18",
+                "BC304 ozon.license_number 32:18",
+            ]
+        )])
+    );
+    let cause = &causes(&json)[0];
+    assert_eq!(
+        cause["fix"],
+        json!({"applicability": "unsafe", "replacement": "HK"})
+    );
+    assert_eq!(
+        cause["remediation"][0],
+        "Set `seller.country = \"HK\"`: the country where the company is registered, as on its \
+         registration certificate."
+    );
+    assert!(
+        !cause["remediation"].to_string().contains("18-character"),
+        "{cause:#}"
+    );
+    assert_eq!(
+        only(&json, "BC710")["message"],
+        "`seller.country` is CN, but `seller.entity_type` is a company registered in Hong Kong: \
+         the country of registration is HK"
+    );
+    // Set right, nothing is left.
+    let text = std::fs::read_to_string(fixture("causes/hk-company-country-cn.toml"))
+        .expect("read")
+        .replace("country = \"CN\"", "country = \"HK\"");
+    let (json, _) = diagnose_text(&text, &[]);
+    assert!(with_code(&json, "BC710").is_empty() && with_code(&json, "BC304").is_empty());
 }

@@ -117,3 +117,22 @@ fn clean_examples_have_no_address_findings() {
         assert_eq!(code, 0, "{name}");
     }
 }
+
+#[test]
+fn bc401_a_town_without_its_suffix_is_not_called_a_district() {
+    let (json, _) = run("BC401/fires-town.toml", &[]);
+    let f = only(&json, "BC401");
+    assert_eq!(
+        f["message"],
+        "`ozon.registered_address` names the same place as `seller.registered_address` but is \
+         worded differently: the town is written without 镇"
+    );
+    assert_eq!(f["evidence"]["wording"], json!(["town_suffix_dropped"]));
+    let (json, _) = run("BC401/fires-town.toml", &["--lang", "zh"]);
+    assert!(
+        only(&json, "BC401")["message"]
+            .as_str()
+            .is_some_and(|m| m.ends_with("镇名少了“镇”字")),
+        "{json:#}"
+    );
+}

@@ -70,6 +70,42 @@ fn bc503_no_minimum_in_that_currency() {
         "`ozon.balance` is in CNY; payout minimums are known only for USD, EUR, so it cannot be compared"
     );
     assert_eq!(f["evidence"]["known_currencies"], json!(["USD", "EUR"]));
+    // Its title says what happened: nothing was compared, so nothing is "below".
+    assert_eq!(
+        f["title"],
+        "Not checked: balance in a currency with no known payout minimum"
+    );
+    let (json, _) = run("BC503/fires-not-comparable.toml", &["--lang", "zh"]);
+    assert_eq!(
+        only(&json, "BC503")["title"],
+        "未检查：余额币种没有已知的最低付款金额"
+    );
+    assert_eq!(
+        json["files"][0]["causes"][0]["title"],
+        "未检查：余额币种没有已知的最低付款金额"
+    );
+    // A balance that was compared keeps the rule's title.
+    let (json, _) = run("BC503/fires-ozon.toml", &[]);
+    assert_eq!(
+        only(&json, "BC503")["title"],
+        "Balance below the payout minimum"
+    );
+}
+
+#[test]
+fn a_threshold_or_balance_in_another_currency_is_titled_not_checked() {
+    let (json, _) = diagnose_text(
+        "format = 1\n[lianlian]\nauto_withdraw_threshold = \"100 USD\"\nbalance = \"50 USD\"\n",
+        &[],
+    );
+    assert_eq!(
+        only(&json, "BC502")["title"],
+        "Not checked: auto-withdraw threshold in another currency"
+    );
+    assert_eq!(
+        only(&json, "BC501")["title"],
+        "Not checked: balance in another currency than the verification payment"
+    );
 }
 
 #[test]

@@ -176,3 +176,30 @@ fn bc609_the_ticket_of_a_rejected_account_names_it() {
     assert!(!text.contains("found no error"), "{text}");
     assert!(text.contains("[error] BC609"), "{text}");
 }
+
+#[test]
+fn bc605_never_makes_a_suspended_method_the_default() {
+    // Bank transfer is bound by a seller from Mainland China: Ozon suspended it for them, so
+    // the advice is to bind an open method first, never to make bank transfer the default.
+    let (json, _) = run("BC605/fires-suspended.toml", &[]);
+    let steps = only(&json, "BC605")["remediation"].clone();
+    assert_eq!(
+        steps[0],
+        "Do not make bank transfer (SWIFT) the default: Ozon suspended it for sellers from CN. \
+         First bind a method open to them in Ozon Seller Center › Settings › Contract: LianLian \
+         (\"Go to LianLian Payment\") or Ozon Global Pay (see the cause for `ozon.payment_method`)."
+    );
+    let (json, _) = run("BC605/fires-suspended.toml", &["--lang", "zh"]);
+    let steps = only(&json, "BC605")["remediation"].to_string();
+    assert!(
+        steps.contains("不要把银行电汇（SWIFT）设为默认方式"),
+        "{steps}"
+    );
+    // A method open to the seller is still the one to make the default.
+    let (json, _) = run("BC605/fires.toml", &[]);
+    assert_eq!(
+        only(&json, "BC605")["remediation"][0],
+        "In Ozon Seller Center › Finance › Payout settings, set the default payout method to the \
+         method you bound (LianLian Global)."
+    );
+}

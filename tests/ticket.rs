@@ -64,8 +64,9 @@ fn subject_and_required_items() {
         "       3 attempts were made without clearing the browser cache in between",
         "  Also checked for, and not found:",
         "    - Merchant ID field holds the login, an e-mail or a phone number",
+        "    - Merchant ID does not have the expected form",
         "    - hidden, look-alike or broken characters (3 names, addresses and identifiers)",
-        "    - and 3 other checks, which found no problem either",
+        "    - and 4 other checks, which found no problem either",
         "  [ ] Screenshot of the error, showing the full page URL (address bar) and the date and time (timestamp)",
         "Complete: the ticket has every item support asks for.",
     ] {
@@ -180,7 +181,7 @@ fn symptom_is_quoted_and_reranks_the_causes() {
         out.contains("    1. Wrong payment method selected on Ozon ("),
         "{out}"
     );
-    let (out, _) = ticket(&text, &["--symptom", "Invalid Merchant ID"]);
+    let (out, _) = ticket(&text, &["--symptom", "LianLian option missing"]);
     assert!(
         out.contains("    1. LianLian Ozon channel not opened ("),
         "{out}"
@@ -264,7 +265,7 @@ fn the_email_names_causes_in_plain_words_and_keeps_codes_below_it() {
         "  A check of our account details (bindcheck) found 6 possible causes; the 5 most likely first:",
         "    1. Merchant ID typed on Ozon differs from LianLian's (this blocks the binding or the payout)",
         "       Found with it: Invisible character.",
-        "    3. Payee name differs from the registered legal name (this blocks the binding or the payout)",
+        "    2. Payee name differs from the registered legal name (this blocks the binding or the payout)",
         "       Found with it: Account name differs from the LianLian receiving account; Irregular whitespace.",
     ] {
         assert!(
@@ -276,7 +277,7 @@ fn the_email_names_causes_in_plain_words_and_keeps_codes_below_it() {
     for line in [
         "Diagnosis (as `bindcheck diagnose` gives it): 6 cause(s) from 9 finding(s); findings: 6 error(s), 3 warning(s), 0 info; fields not checked: 0.",
         "  1. cause 1 [error] BC303 merchant-id-mismatch at ozon.payout_account.merchant_id (43:15) + BC201 invisible-character at ozon.payout_account.merchant_id (43:26)",
-        "  3. cause 3 [error] BC102 legal-name-mismatch at ozon.payout_account.account_name (42:16) + BC101 account-name-mismatch at ozon.payout_account.account_name (42:16) + BC205 irregular-whitespace at ozon.payout_account.account_name (42:53)",
+        "  2. cause 2 [error] BC102 legal-name-mismatch at ozon.payout_account.account_name (42:16) + BC101 account-name-mismatch at ozon.payout_account.account_name (42:16) + BC205 irregular-whitespace at ozon.payout_account.account_name (42:53)",
     ] {
         assert!(
             below.lines().any(|l| l == line),
@@ -451,13 +452,13 @@ fn the_checks_that_found_nothing_are_few_and_counted() {
     assert!(!email.contains("USCC region code"), "{email}");
     assert_eq!(
         part.last().copied(),
-        Some("    - and 7 other checks, which found no problem either")
+        Some("    - and 8 other checks, which found no problem either")
     );
     let all = below
         .lines()
         .find_map(|l| l.strip_prefix("Checked without a problem: "))
         .unwrap();
-    assert_eq!(all.split(", ").count(), 6 + 7, "{below}");
+    assert_eq!(all.split(", ").count(), 6 + 8, "{below}");
     assert!(all.contains("BC502") && all.contains("BC403"), "{below}");
 }
 

@@ -138,6 +138,32 @@ pub fn meanings(values: &[&str]) -> Option<&'static [Meaning]> {
         .map(|(_, meanings)| *meanings)
 }
 
+/// Enums whose values are the very words their forms offer (a Japanese bank form's 普通 and
+/// 当座; US checking and savings), unlike values that only name a setting (`lianlian`).
+const FORM_WORDS: &[&[&str]] = &[schema::ACCOUNT_TYPES];
+
+/// How a step names `value` of the enum field at `path` when the form shows the value itself:
+/// the value, then its meaning, so that what the step says to choose can be found on the form
+/// ("普通 (a Japanese ordinary account)"). `None` for a value that names a setting, not a word
+/// of the form, or one whose meaning is not written down: a step names it by its meaning.
+pub fn as_on_form(path: &str, value: &str, lang: crate::rulepack::Lang) -> Option<String> {
+    let meaning = meaning(path, value, lang)?;
+    let path = schema::without_entry(path);
+    let path = schema::deposit_method_path(&path).unwrap_or(&path);
+    let schema::Kind::Enum(values) = schema::field(path)?.kind else {
+        return None;
+    };
+    if !FORM_WORDS.contains(&values) {
+        return None;
+    }
+    // A meaning that already shows the value ("日本的活期支票账户（当座）") needs it no second time.
+    Some(match lang {
+        _ if meaning.contains(value) => meaning.to_string(),
+        crate::rulepack::Lang::En => format!("{value} ({meaning})"),
+        crate::rulepack::Lang::Zh => format!("{value}（{meaning}）"),
+    })
+}
+
 /// What `value` of the enum field at `path` means, in `lang`; `None` for a value or field
 /// whose meaning is not written down.
 pub fn meaning(path: &str, value: &str, lang: crate::rulepack::Lang) -> Option<&'static str> {

@@ -11,7 +11,7 @@
 use super::layout::{fit_line, keep_width, severity_cell, table, wrap};
 use super::style::{self, Terminal};
 use super::words::{aside, colon};
-use super::{FileReport, FixOut, Renderer, Report, ReportCause, ReportFinding, Status, mask};
+use super::{CauseFix, FileReport, Renderer, Report, ReportCause, ReportFinding, Status, mask};
 use crate::rulepack::{Lang, Severity};
 use crate::rules::NOT_CHECKED;
 use crate::source::{SourceFile, Span};
@@ -273,7 +273,7 @@ fn write_cause(
     for note in cause.unlikely.iter().chain(&cause.notes) {
         writeln!(out, "{}", wrap(note, width, "   ", "   "))?;
     }
-    write_steps(out, cause, &findings, l, lang, term)?;
+    write_steps(out, cause, l, lang, term)?;
     write_meta(out, cause, lead, report, l)
 }
 
@@ -405,7 +405,6 @@ fn marker_line(markers: &[(usize, usize)], paint: impl Fn(&str) -> String) -> St
 fn write_steps(
     out: &mut dyn Write,
     cause: &ReportCause,
-    findings: &[&ReportFinding],
     l: &Labels,
     lang: Lang,
     term: Terminal,
@@ -422,20 +421,8 @@ fn write_steps(
     }
     // One action may enter a value in several fields (an account copied wrong): each field's
     // value is shown, named by its field. The cause's own value comes first.
-    let from = findings.iter().find(|f| Some(f.rank) == cause.fix_from);
-    let mut fixes: Vec<(&str, &FixOut)> = Vec::new();
-    if let (Some(fix), Some(from)) = (&cause.fix, from) {
-        fixes.push((&from.field, fix));
-    }
-    for f in findings {
-        if let Some(fix) = &f.fix
-            && !fixes.iter().any(|(field, _)| *field == f.field)
-        {
-            fixes.push((&f.field, fix));
-        }
-    }
-    let named = fixes.len() > 1;
-    for (field, fix) in fixes {
+    let named = cause.fixes.len() > 1;
+    for CauseFix { field, fix } in &cause.fixes {
         // A value too long to copy from a terminal is quoted like one in a message; JSON and
         // `--fix` carry it whole.
         let value = match fix.replacement.as_deref() {

@@ -84,6 +84,26 @@ pub const KEYS: &[(&str, &str)] = &[
     ),
     ("files[].causes[].fix.masked", "As `findings[].fix.masked`."),
     (
+        "files[].causes[].fixes",
+        "Every value the cause enters, one per field, `fix` first: one action may enter values in several fields (an account copied wrong, one name entered as the legal name and as the payee). Empty when there is none.",
+    ),
+    (
+        "files[].causes[].fixes[].field",
+        "The field the value goes in, as `findings[].field`.",
+    ),
+    (
+        "files[].causes[].fixes[].applicability",
+        "As `findings[].fix.applicability`.",
+    ),
+    (
+        "files[].causes[].fixes[].replacement",
+        "As `findings[].fix.replacement`.",
+    ),
+    (
+        "files[].causes[].fixes[].masked",
+        "As `findings[].fix.masked`.",
+    ),
+    (
         "files[].causes[].unlikely",
         "Why a reported fact makes the cause unlikely (\"unlikely: the test payment succeeded\"), or `null`.",
     ),

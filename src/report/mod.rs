@@ -129,6 +129,14 @@ impl FixOut {
     }
 }
 
+/// A value a cause enters, and the field it goes in.
+#[derive(Debug, Clone, Serialize)]
+pub struct CauseFix {
+    pub field: String,
+    #[serde(flatten)]
+    pub fix: FixOut,
+}
+
 /// One cause as every format shows it (`causes` in `docs/output.md`): the findings it explains (by their
 /// `rank`), one title, one severity, one set of steps with one value to enter.
 #[derive(Debug, Clone, Serialize)]
@@ -143,6 +151,9 @@ pub struct ReportCause {
     pub findings: Vec<usize>,
     pub remediation: Vec<String>,
     pub fix: Option<FixOut>,
+    /// Every value the cause enters, one per field, `fix` first: one action may enter values
+    /// in several fields (an account copied wrong; one name for the legal name and the payee).
+    pub fixes: Vec<CauseFix>,
     /// The rank of the finding that offers `fix`: its other findings may offer values of
     /// their own for other fields (one account copied wrong: a value for each field).
     #[serde(skip)]
@@ -512,6 +523,28 @@ pub fn finding_args(
     args
 }
 
+/// A finding's arguments as its steps show them: a choice whose values are the words of the
+/// form (a Japanese account type) is named by the value to pick as well as by its meaning, so
+/// a step never asks to enter a description.
+fn step_args(
+    finding: &Finding,
+    mut args: Vec<(&'static str, String)>,
+    lang: Lang,
+) -> Vec<(&'static str, String)> {
+    for (name, arg) in &finding.args {
+        let Arg::Term(Term::Choice { path, value }) = arg else {
+            continue;
+        };
+        if let (Some(words), Some(slot)) = (
+            crate::profile::values::as_on_form(path, value, lang),
+            args.iter_mut().find(|(k, _)| k == name),
+        ) {
+            slot.1 = escape_owned(words);
+        }
+    }
+    args
+}
+
 /// A finding's message, worded as `wording` says, from its arguments ([`finding_args`]); a
 /// plain message leaves out the code quotes the rulepack puts around key paths. Escaped, with
 /// no secret in it.
@@ -710,6 +743,7 @@ fn report_finding(
     let place = Platform::of_field(&finding.field)
         .or(platform)
         .map(Platform::key);
+    let args = step_args(finding, args, options.lang);
     let remediation: Vec<String> = texts
         .and_then(|t| t.remediation.get_for(finding.variant, place))
         .map(|steps| {
@@ -767,7 +801,9 @@ fn report_finding(
         end_line: end.line,
         end_column: end.column,
         related,
-        title: texts.map_or_else(String::new, |t| escape(&t.title).into_owned()),
+        title: texts.map_or_else(String::new, |t| {
+            escape(t.title_for(finding.variant)).into_owned()
+        }),
         message,
         remediation,
         evidence,
@@ -805,7 +841,7 @@ pub fn build_file(
             findings[i].remediation = steps;
         }
     }
-    let reported: Vec<ReportCause> = causes
+    let mut reported: Vec<ReportCause> = causes
         .iter()
         .map(|c| {
             report_cause(
@@ -836,6 +872,9 @@ pub fn build_file(
             }
         }
     }
+    for shown in &mut reported {
+        shown.fixes = cause_fixes(shown, &findings);
+    }
     let failed = fail_on.is_some_and(|level| findings.iter().any(|f| f.severity <= level));
     FileReport {
         fail_on,
@@ -851,6 +890,66 @@ pub fn build_file(
         masked: Vec::new(),
         nothing_checked: profile.fields.is_empty(),
     }
+}
+
+/// The values `cause` enters, one per field: its own fix first, then each field's first fix
+/// among its findings (a superseded fix is none: the finding offers no value of its own).
+fn cause_fixes(cause: &ReportCause, findings: &[ReportFinding]) -> Vec<CauseFix> {
+    let finding = |rank: usize| findings.get(rank.wrapping_sub(1));
+    let mut fixes: Vec<CauseFix> = Vec::new();
+    if let (Some(fix), Some(from)) = (&cause.fix, cause.fix_from.and_then(finding)) {
+        fixes.push(CauseFix {
+            field: from.field.clone(),
+            fix: fix.clone(),
+        });
+    }
+    for f in cause.findings.iter().filter_map(|&rank| finding(rank)) {
+        if let Some(fix) = &f.fix
+            && !fixes.iter().any(|known| known.field == f.field)
+        {
+            fixes.push(CauseFix {
+                field: f.field.clone(),
+                fix: fix.clone(),
+            });
+        }
+    }
+    fixes
+}
+
+/// A cause's steps: its leading finding's, then the steps of each finding that enters a value
+/// in another field, so that no value the cause enters is left out. Steps both lists end with
+/// ("Save and retry") stay last, and a step already listed is not repeated.
+fn cause_steps(cause: &Cause, findings: &[ReportFinding]) -> Vec<String> {
+    let members: Vec<&ReportFinding> = cause
+        .findings
+        .iter()
+        .filter_map(|rank| findings.get(rank.wrapping_sub(1)))
+        .collect();
+    let Some(lead) = members.first() else {
+        return Vec::new();
+    };
+    let mut steps = lead.remediation.clone();
+    let mut fields: Vec<&str> = vec![&lead.field];
+    for f in &members[1..] {
+        if f.fix.is_none() || fields.contains(&f.field.as_str()) {
+            continue;
+        }
+        fields.push(&f.field);
+        let shared_tail = steps
+            .iter()
+            .rev()
+            .zip(f.remediation.iter().rev())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let at = steps.len() - shared_tail;
+        let new: Vec<String> = f.remediation[..f.remediation.len() - shared_tail]
+            .iter()
+            .filter(|step| !steps.contains(step))
+            .cloned()
+            .collect();
+        steps.splice(at..at, new);
+    }
+    steps
 }
 
 /// Whether the findings ranked `a` and `b` fix their value to the same replacement (compared
@@ -919,11 +1018,12 @@ fn report_cause(
         score: round(cause.score),
         symptom_match: cause.symptom_match,
         findings: cause.findings.clone(),
-        remediation: lead.map_or_else(Vec::new, |f| f.remediation.clone()),
+        remediation: cause_steps(cause, findings),
         fix: cause
             .fix
             .as_ref()
             .and_then(|fix| FixOut::new(fix, fix.applicability, options.show_values, secrets)),
+        fixes: Vec::new(),
         fix_from: cause.fix_from,
         unlikely,
         ruled_out_by: cause.ruled_out.clone(),
@@ -1005,6 +1105,7 @@ pub fn build_unreadable(
         findings: vec![1],
         remediation: report_finding.remediation.clone(),
         fix: None,
+        fixes: Vec::new(),
         fix_from: None,
         unlikely: None,
         ruled_out_by: Vec::new(),

@@ -138,6 +138,14 @@ pub fn with_own_causes(mut file: FileReport) -> FileReport {
             findings: vec![f.rank],
             remediation: f.remediation.clone(),
             fix: f.fix.clone(),
+            fixes: f
+                .fix
+                .iter()
+                .map(|fix| super::CauseFix {
+                    field: f.field.clone(),
+                    fix: fix.clone(),
+                })
+                .collect(),
             fix_from: f.fix.as_ref().map(|_| f.rank),
             unlikely: None,
             ruled_out_by: Vec::new(),

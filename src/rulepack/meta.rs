@@ -21,6 +21,18 @@ pub struct Ranking {
     /// A word of `--symptom` text that matches this is read as an error code, as if it were
     /// `incident.error_code`.
     pub error_code_pattern: String,
+    /// Other ways `--symptom` text writes an error code ("Error 4007"), each with the code it
+    /// stands for.
+    pub error_code_spellings: Vec<CodeSpelling>,
+}
+
+/// A way of writing an error code in words: text matching `pattern` is the code `code`, in
+/// which `$1`, `$name`… are the pattern's groups.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CodeSpelling {
+    pub pattern: String,
+    pub code: String,
 }
 
 impl Default for Ranking {
@@ -31,6 +43,7 @@ impl Default for Ranking {
             low: 0.4,
             symptom_boost: 3.0,
             error_code_pattern: String::new(),
+            error_code_spellings: Vec::new(),
         }
     }
 }

@@ -193,6 +193,25 @@ impl RulePack {
             .as_ref()
     }
 
+    /// The error codes that `text` writes in words (`[ranking] error_code_spellings`), as the
+    /// codes they stand for, in order of appearance.
+    pub fn spelled_error_codes(&self, text: &str) -> Vec<String> {
+        let mut found: Vec<(usize, String)> = Vec::new();
+        for spelling in &self.ranking.error_code_spellings {
+            let Ok(pattern) = compile(&spelling.pattern) else {
+                continue;
+            };
+            for captures in pattern.captures_iter(text) {
+                let mut code = String::new();
+                captures.expand(&spelling.code, &mut code);
+                let start = captures.get(0).map_or(0, |m| m.start());
+                found.push((start, code));
+            }
+        }
+        found.sort_by_key(|(start, _)| *start);
+        found.into_iter().map(|(_, code)| code).collect()
+    }
+
     pub fn rule(&self, code: &str) -> Option<&RulePolicy> {
         self.rules.get(code)
     }

@@ -108,6 +108,9 @@ pub(super) fn variant_keys(variant: &str) -> impl Iterator<Item = &str> {
 pub struct Texts {
     /// A short title for tables and `rules`.
     pub title: String,
+    /// The title of a finding of one variant whose subject differs from the rule's: a
+    /// minimum that could not be compared is not "below the minimum".
+    pub titles: BTreeMap<String, String>,
     /// What the rule checks and why it matters (`explain`).
     pub why: String,
     /// Where sources disagree, which one bindcheck follows and why (`explain`).
@@ -116,6 +119,16 @@ pub struct Texts {
     pub message: Variants<String>,
     /// Numbered remediation steps.
     pub remediation: Variants<Vec<String>>,
+}
+
+impl Texts {
+    /// The title of a finding of `variant`: its own (`titles`, tried as [`Variants::get`]
+    /// tries keys), else the rule's.
+    pub fn title_for(&self, variant: &str) -> &str {
+        variant_keys(variant)
+            .find_map(|key| self.titles.get(key))
+            .map_or(self.title.as_str(), String::as_str)
+    }
 }
 
 /// A rule's texts in one language, kept as JSON until first asked for: a run words the few

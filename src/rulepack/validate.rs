@@ -92,6 +92,10 @@ impl RulePack {
             compile(&self.ranking.error_code_pattern)
                 .map_err(|e| err(format!("ranking.error_code_pattern {e}")))?;
         }
+        for (i, spelling) in self.ranking.error_code_spellings.iter().enumerate() {
+            compile(&spelling.pattern)
+                .map_err(|e| err(format!("ranking.error_code_spellings[{i}].pattern {e}")))?;
+        }
         Ok(())
     }
 

@@ -305,8 +305,13 @@ pub fn bank_details_mismatch(
             "lianlian.receiving_account.account_number",
         ),
     ] {
-        if let (Some(typed), Some(issued)) = (p.field(typed), p.field(issued)) {
-            out.extend(differs(rule, typed, issued));
+        if let (Some(typed_field), Some(issued)) = (p.field(typed), p.field(issued)) {
+            let key = typed.rsplit('.').next().unwrap_or(typed);
+            let (what_en, what_zh) = labels(ctx.pack, FIELD_LABELS_RULE, "fields", &[key]);
+            out.extend(
+                differs(rule, typed_field, issued)
+                    .map(|f| f.text("what_en", what_en).text("what_zh", what_zh)),
+            );
         }
     }
     Ok(())

@@ -1,7 +1,7 @@
-//! BC701–BC706: who may bind, and documents.
+//! BC701–BC710: who may bind, and documents.
 
 use super::{Context, Rule};
-use crate::finding::Finding;
+use crate::finding::{Applicability, Finding, Fix};
 use crate::rulepack::PolicyError;
 
 /// Whole days from `from` to `to` (negative when `to` is earlier). Civil dates have no time
@@ -191,14 +191,14 @@ pub fn document_too_old(
         };
         let age = days_between(date, ctx.today());
         if age > max {
-            out.push(
-                rule.at(field)
-                    .text("date", date.to_string())
-                    .text("age", age.to_string())
-                    .text("today", ctx.today().to_string())
-                    .text("max", max.to_string())
-                    .evidence("age_days", age),
-            );
+            let finding = rule
+                .at(field)
+                .text("date", date.to_string())
+                .text("age", age.to_string())
+                .text("today", ctx.today().to_string())
+                .text("max", max.to_string())
+                .evidence("age_days", age);
+            out.push(super::for_provider(finding, &method));
         }
     }
     Ok(())
@@ -302,5 +302,85 @@ pub fn entity_type_contradicts_licence(
             );
         }
     }
+    Ok(())
+}
+
+/// BC710: `seller.country` contradicts what the profile says of the company: its entity type
+/// (a Hong Kong company is registered in HK) or, without one that says, the form of its
+/// licence number (an 8-digit Business Registration number is Hong Kong's). The country decides
+/// which licence number is expected, which methods are suspended and who is eligible, so every
+/// rule that reads it misjudges the profile until it is right.
+pub fn country_contradicts_company(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+) -> Result<(), PolicyError> {
+    let p = ctx.profile;
+    let Some(country_field) = p.field("seller.country") else {
+        return Ok(());
+    };
+    let Some(country) = country_field.text().map(str::trim) else {
+        return Ok(());
+    };
+    let entity = p.field("seller.entity_type");
+    let entity_country = entity
+        .and_then(|f| f.text())
+        .map(|e| -> Result<Option<String>, PolicyError> {
+            Ok(ctx
+                .pack
+                .param_string_groups(rule.code, "entity_countries")?
+                .into_iter()
+                .find(|pair| pair.first().is_some_and(|x| x == e))
+                .and_then(|pair| pair.get(1).cloned()))
+        })
+        .transpose()?
+        .flatten();
+    let (finding, implied) = if let (Some(implied), Some(entity)) = (entity_country, entity) {
+        if implied.eq_ignore_ascii_case(country) {
+            return Ok(());
+        }
+        let finding = rule.at(country_field).related(entity).choice(
+            "entity_type",
+            "seller.entity_type",
+            entity.text().unwrap_or_default(),
+        );
+        (finding, implied)
+    } else {
+        let Some(licence) = p.field("seller.license_number") else {
+            return Ok(());
+        };
+        let number = licence.text().unwrap_or_default().trim();
+        let shapes = ctx
+            .pack
+            .param_string_groups(rule.code, "licence_countries")?;
+        let implied = shapes.iter().find_map(|pair| match pair.as_slice() {
+            [implied, pattern] => regex::Regex::new(pattern)
+                .ok()
+                .filter(|re| re.is_match(number))
+                .map(|_| implied.clone()),
+            _ => None,
+        });
+        let Some(implied) = implied.filter(|c| !c.eq_ignore_ascii_case(country)) else {
+            return Ok(());
+        };
+        let finding = rule
+            .at(country_field)
+            .variant("licence")
+            .related(licence)
+            .text("length", number.chars().count().to_string());
+        (finding, implied)
+    };
+    out.push(
+        finding
+            .text("country", country)
+            .text("expected", implied.as_str())
+            .evidence("implied_country", implied.as_str())
+            .fix(Fix {
+                applicability: Applicability::Unsafe,
+                span: country_field.span.clone(),
+                replacement: implied,
+                identifier: false,
+            }),
+    );
     Ok(())
 }

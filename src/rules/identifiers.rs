@@ -301,8 +301,15 @@ pub(super) const ACCOUNT_INPUTS: &[&str] = &[
 /// BC304: a CN licence number is a USCC (GB 32100-2015).
 pub fn uscc(rule: &Rule, ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), PolicyError> {
     if ctx.profile.seller_country().eq_ignore_ascii_case("CN") {
+        let start = out.len();
         let fields = LICENSE_NUMBERS.iter().filter_map(|p| ctx.profile.field(p));
         validate_fields(rule, ctx, out, fields, false, uscc::validate);
+        // A USCC is expected because the country says CN: a wrong country (BC710) explains
+        // these findings, so they name it.
+        if let Some(country) = ctx.profile.field("seller.country") {
+            let found = out.split_off(start);
+            out.extend(found.into_iter().map(|f| f.related(country)));
+        }
     }
     Ok(())
 }

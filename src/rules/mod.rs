@@ -839,7 +839,11 @@ pub const RULES: &[Rule] = &[
         Ozon,
         Some(ozon::default_payout_method),
     )
-    .inputs(&["ozon.default_payout_method", "ozon.payment_method"])
+    .inputs(&[
+        "ozon.default_payout_method",
+        "ozon.payment_method",
+        "seller.country",
+    ])
     .judges(&[&["ozon.default_payout_method", "ozon.payment_method"]]),
     Rule::new(
         "BC606",
@@ -925,7 +929,10 @@ pub const RULES: &[Rule] = &[
         Eligibility,
         Some(eligibility::document_too_old),
     )
-    .inputs(&["amazon.deposit_method.document_date"]),
+    .inputs(&[
+        "amazon.deposit_method.document_date",
+        "amazon.deposit_method.provider",
+    ]),
     Rule::new(
         "BC707",
         "settlement-entity-not-eligible",
@@ -954,6 +961,17 @@ pub const RULES: &[Rule] = &[
         "seller.license_number",
     ])
     .judges(&[&["seller.entity_type", "seller.license_number"]]),
+    Rule::new(
+        "BC710",
+        "country-contradicts-company",
+        Eligibility,
+        Some(eligibility::country_contradicts_company),
+    )
+    .inputs(&[
+        "seller.country",
+        "seller.entity_type",
+        "seller.license_number",
+    ]),
     Rule::new(
         "BC801",
         "deposit-change-in-settlement-window",
@@ -1092,6 +1110,27 @@ pub fn check(
     }
     findings.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
     Ok(loading::apply_suppressions(profile, findings))
+}
+
+/// A finding about an Amazon deposit method, worded for the provider that holds it: its steps
+/// say where to get what they ask for. `{provider}` names it ("Payoneer"); the variant is
+/// `bank` for the company's own bank account and `provider` for a payment service provider
+/// other than LianLian, whose steps the rulepack words where they differ (LianLian's pages are
+/// the default wording). A finding that has a variant of its own keeps it.
+pub(super) fn for_provider(finding: Finding, method: &crate::profile::DepositMethod) -> Finding {
+    let path = "amazon.deposit_method.provider";
+    let Some(provider) = method.field(path).and_then(Field::text) else {
+        return finding;
+    };
+    let finding = finding.choice("provider", path, provider);
+    if finding.variant != "default" {
+        return finding;
+    }
+    match provider {
+        "lianlian" => finding,
+        "bank" => finding.variant("bank"),
+        _ => finding.variant("provider"),
+    }
 }
 
 #[cfg(test)]

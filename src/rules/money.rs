@@ -258,20 +258,20 @@ pub fn deposit_currency_differs(
             .iter()
             .map(|(marketplace, expected)| format!("{marketplace} ({expected})"))
             .collect();
-        out.push(
-            rule.at(currency_field)
-                .related(assigned)
-                .text("currency", currency)
-                .list("marketplaces", &listed)
-                .evidence(
-                    "marketplaces",
-                    converted
-                        .iter()
-                        .map(|(m, c)| serde_json::json!({"marketplace": m, "currency": c}))
-                        .collect::<Vec<_>>(),
-                )
-                .evidence("deposit_currency", currency),
-        );
+        let finding = rule
+            .at(currency_field)
+            .related(assigned)
+            .text("currency", currency)
+            .list("marketplaces", &listed)
+            .evidence(
+                "marketplaces",
+                converted
+                    .iter()
+                    .map(|(m, c)| serde_json::json!({"marketplace": m, "currency": c}))
+                    .collect::<Vec<_>>(),
+            )
+            .evidence("deposit_currency", currency);
+        out.push(super::for_provider(finding, &method));
     }
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! BC601–BC608: the Ozon payment settings and the LianLian Ozon channel.
 
 use super::{Context, Rule};
-use crate::finding::Finding;
+use crate::finding::{Applicability, Finding, Fix};
 use crate::rulepack::PolicyError;
 
 /// BC601: a payment method that cannot work here. The default variant is the seed FAQ's
@@ -24,9 +24,21 @@ pub fn wrong_payment_method(
     let countries = ctx.pack.param_strings(rule.code, "suspended_countries")?;
     let country = ctx.profile.seller_country();
     let finding = if with_lianlian.contains(&method) && ctx.profile.has_section("lianlian") {
+        // The one right method is LianLian's: offered as the value, so that what follows from
+        // this method (a default payout method that differs from it) is one cause with it. It
+        // is chosen on Ozon first, so the value is only offered.
         let mut f = rule
             .at(field)
-            .choice("method", "ozon.payment_method", method);
+            .choice("method", "ozon.payment_method", method)
+            .fix(Fix {
+                applicability: Applicability::Unsafe,
+                span: field.span.clone(),
+                replacement: ctx
+                    .pack
+                    .param_str(rule.code, "lianlian_method")?
+                    .to_string(),
+                identifier: false,
+            });
         if let Some(id) = ctx.profile.field("lianlian.merchant_id") {
             f = f.related(id);
         }
@@ -124,16 +136,24 @@ pub fn default_payout_method(
         return Ok(());
     };
     if default_method != method {
-        out.push(
-            rule.at(default)
-                .related(bound)
-                .choice(
-                    "default_method",
-                    "ozon.default_payout_method",
-                    default_method,
-                )
-                .choice("method", "ozon.payment_method", method),
-        );
+        // A bound method that Ozon suspended for the seller's country is no default to
+        // recommend: the method must be changed first (BC601's lists say which).
+        let suspended = ctx.pack.param_strings("BC601", "suspended_methods")?;
+        let countries = ctx.pack.param_strings("BC601", "suspended_countries")?;
+        let country = ctx.profile.seller_country();
+        let mut finding = rule
+            .at(default)
+            .related(bound)
+            .choice(
+                "default_method",
+                "ozon.default_payout_method",
+                default_method,
+            )
+            .choice("method", "ozon.payment_method", method);
+        if suspended.contains(&method) && countries.contains(&country) {
+            finding = finding.variant("suspended").text("country", country);
+        }
+        out.push(finding);
     }
     Ok(())
 }
