@@ -141,7 +141,7 @@ fn bc309_mismatch_is_an_error_formatting_a_warning() {
     let (shown, _) = run("rules/BC309/fires.toml", &["--show-values"]);
     assert_eq!(
         findings(&shown)[0]["remediation"][1],
-        "In Ozon Seller Center › Settings › Payments, replace it with: 7963105521"
+        "In Ozon Seller Center › Settings › Payments, replace the account number with: 7963105521"
     );
 
     let (json, code) = run("rules/BC309/clean.toml", &[]);
