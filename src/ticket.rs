@@ -16,9 +16,10 @@
 //! then the e-mail asks the sender for the real one instead of presenting a rejected value as
 //! fact. Every value is escaped (`⟨U+200B⟩`) so that an invisible character is visible
 //! instead of being pasted into the e-mail. Identifiers inside the causes' messages follow
-//! `--show-values` like `diagnose`. Secrets are never printed: the whole draft goes through the
-//! profile's [`crate::redact::Secrets`], so a credential in a free text (an error message) is
-//! shown as `‹secret›` and the rest of the text stays.
+//! `--show-values` like `diagnose`. Secrets are never printed: every value the draft quotes goes
+//! through the profile's [`crate::redact::Secrets`] where it is put in, so a credential in a
+//! free text (an error message) is shown as `‹secret›` and the rest of the text stays, and the
+//! e-mail's own words are never blanked because a secret happens to spell them.
 
 use crate::pipeline::Analysis;
 use crate::profile::schema::FieldClass;
@@ -196,6 +197,13 @@ fn secret_marker() -> &'static str {
     crate::report::words::secret_marker(Lang::En)
 }
 
+/// A text bindcheck quotes in the draft (the reported problem): escaped, with
+/// every credential in it replaced.
+fn redacted(analysis: &Analysis, text: &str) -> String {
+    let secrets = analysis.profile.source.secrets();
+    escape(&secrets.redact(text, secret_marker())).into_owned()
+}
+
 /// A value of the field at `path` for the e-mail: escaped once, with every credential in it
 /// replaced; a secret value that holds no credential text of its own is replaced whole.
 fn shown(analysis: &Analysis, path: &str, value: &str) -> String {
@@ -355,7 +363,7 @@ impl Facts {
                 .any(|known| known.eq_ignore_ascii_case(raw.trim()))
         });
         self.error_code = match symptom_code {
-            Some(code) if recorded.is_none() => Some(escape(code).into_owned()),
+            Some(code) if recorded.is_none() => Some(redacted(analysis, code)),
             // "none" records that the page showed no code: the item is answered, not missing.
             _ => self
                 .need(
@@ -372,7 +380,7 @@ impl Facts {
             "the error message, copied exactly as shown",
         );
         self.occurred_at = match profile.field("incident.occurred_at").map(|f| &f.value) {
-            Some(Value::DateTime(t)) => Some(escape(t).into_owned()),
+            Some(Value::DateTime(t)) => Some(shown(analysis, "incident.occurred_at", t)),
             _ => {
                 self.missing.push(Missing {
                     field: "incident.occurred_at",
@@ -515,8 +523,7 @@ fn reported_lines(analysis: &Analysis, options: &TicketOptions) -> String {
     }
     if let Some(symptom) = options.symptom.as_deref().filter(|s| !s.trim().is_empty()) {
         // A credential in it was recorded with the profile's secrets when it was analysed.
-        let secrets = profile.source.secrets();
-        let text = escape(&secrets.redact(symptom.trim(), secret_marker())).into_owned();
+        let text = redacted(analysis, symptom.trim());
         body.push_str(&format!("  Reported problem: \"{text}\"\n"));
     }
     body
@@ -803,7 +810,11 @@ fn technical(cause: &Cause, analysis: &Analysis) -> String {
                 "{} {} at {} ({}:{})",
                 r.finding.code,
                 crate::rules::lookup(r.finding.code).map_or("", |rule| rule.name),
-                escape(&r.finding.field),
+                escape(
+                    &source
+                        .secrets()
+                        .redact_path(&r.finding.field, secret_marker())
+                ),
                 at.line,
                 at.column
             )
@@ -900,18 +911,13 @@ pub fn draft(analysis: &Analysis, pack: &RulePack, options: &TicketOptions) -> T
     );
     body.push('\n');
 
-    // Everything above is built from the profile in many places: one last pass makes sure no
-    // credential of it is in the draft, whichever part quoted it.
-    let secrets = analysis.profile.source.secrets();
-    let redact = |text: String| secrets.redact_owned(text, secret_marker());
+    // No pass over the whole draft: each value was redacted where it was put in, and a pass
+    // over the e-mail's own words would blank those a secret happens to spell.
     Ticket {
-        subject: redact(subject_line(&facts)),
-        body: redact(body),
+        subject: subject_line(&facts),
+        body,
         missing: facts.missing,
-        internal: for_the_sender(analysis, &listed, &nothing_found)
-            .into_iter()
-            .map(redact)
-            .collect(),
+        internal: for_the_sender(analysis, &listed, &nothing_found),
     }
 }
 
