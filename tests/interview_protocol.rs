@@ -446,3 +446,149 @@ fn in_chinese() {
         "{written}"
     );
 }
+
+/// An answer with the shape of a credential — a token pasted by mistake, to any question, the
+/// symptom included — is refused with BC901's reason and the same question: it is never
+/// saved, nor echoed in any message. The answers after it are taken as usual.
+#[test]
+fn a_pasted_credential_is_refused_and_never_saved_or_echoed() {
+    let tokens = [
+        "ghp_IhKtJ0RlgLKOmxgJTeKdNnFRIBXuDL7DxtpY",
+        "sk_live_u8jz\u{200B}Pde0IgxLd6GncfBAepfJ",
+        "xoxb-265020146201-684934072247-aqx9vJupc94tnwlavyfErGPm",
+        "the page said sk_live_Bd0Kh8oOOL8dKLzdocJ2isAj",
+    ];
+    let (_dir, save) = fresh("p.toml");
+    let mut pasted = tokens.iter();
+    let run = converse(&save, &["--platform", "ozon-lianlian"], |q| {
+        let field = q["field"].as_str().unwrap();
+        if let Some(token) = pasted.next() {
+            return value(*token);
+        }
+        match field {
+            "incident.error_message" => value("Invalid Merchant ID"),
+            "lianlian.merchant_id" => value("LL2024SZXH0000000000A7K3"),
+            "ozon.payout_account.merchant_id" => value("LL2024SZXH0000000000A7K4"),
+            _ => skip(),
+        }
+    });
+    let invalid = run.of_type("invalid");
+    assert_eq!(invalid.len(), 4, "{:#?}", run.messages);
+    let reason = "`incident.error_message` holds a value shaped like an API key, token or private key; bindcheck never prints it. The answer was not saved: enter the value asked for (no key or token is ever needed).";
+    for refused in &invalid {
+        assert_eq!(refused["id"], 1);
+        assert_eq!(refused["message"], reason);
+    }
+    // The symptom was asked five times, then the Merchant IDs.
+    assert_eq!(
+        run.questions()[..7],
+        [
+            "incident.error_message",
+            "incident.error_message",
+            "incident.error_message",
+            "incident.error_message",
+            "incident.error_message",
+            "lianlian.merchant_id",
+            "ozon.payout_account.merchant_id",
+        ]
+    );
+    for token in tokens {
+        let tail: String = token
+            .chars()
+            .rev()
+            .take(8)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        assert!(!run.raw.contains(&tail), "{}", run.raw);
+    }
+    let written = std::fs::read_to_string(&save).unwrap();
+    assert!(
+        !written.contains("ghp_") && !written.contains("sk_live") && !written.contains("xoxb"),
+        "{written}"
+    );
+    assert!(
+        written.contains("error_message = \"Invalid Merchant ID\""),
+        "{written}"
+    );
+    let causes = run.of_type("cause");
+    assert_eq!(causes.len(), 1, "{:#?}", run.messages);
+    assert_eq!(causes[0]["cause"]["code"], "BC303");
+}
+
+/// A refused credential to a field question: BC901's reason names that field; the question
+/// comes again and a right answer is saved.
+#[test]
+fn a_credential_answer_to_a_field_is_refused_with_its_field() {
+    let (_dir, save) = fresh("p.toml");
+    let mut tries = 0;
+    let run = converse(&save, &on_ozon("Invalid Merchant ID"), |q| match q["field"]
+        .as_str()
+        .unwrap()
+    {
+        "lianlian.merchant_id" => {
+            tries += 1;
+            if tries == 1 {
+                value("ghp_IhKtJ0RlgLKOmxgJTeKdNnFRIBXuDL7DxtpY")
+            } else {
+                value("LL2024SZXH0000000000A7K3")
+            }
+        }
+        _ => skip(),
+    });
+    let invalid = run.of_type("invalid");
+    assert_eq!(invalid.len(), 1, "{:#?}", run.messages);
+    assert_eq!(
+        invalid[0]["message"],
+        "`lianlian.merchant_id` holds a value shaped like an API key, token or private key; bindcheck never prints it. The answer was not saved: enter the value asked for (no key or token is ever needed)."
+    );
+    assert_eq!(
+        run.questions()[..2],
+        ["lianlian.merchant_id", "lianlian.merchant_id"]
+    );
+    assert!(!run.raw.contains("L7DxtpY"), "{}", run.raw);
+    let written = std::fs::read_to_string(&save).unwrap();
+    assert!(
+        written.contains("merchant_id = \"LL2024SZXH0000000000A7K3\""),
+        "{written}"
+    );
+}
+
+/// Continuing a file that already stores a credential: a cause an answer establishes is
+/// reported even when the credential's finding leads it (the same field), and the credential
+/// found before the interview is no news.
+#[test]
+fn a_cause_led_by_a_stored_credential_is_still_reported() {
+    let (_dir, save) = fresh("p.toml");
+    std::fs::write(
+        &save,
+        "format = 1\n[lianlian]\nmerchant_id = \"ghp_IhKtJ0RlgLKOmxgJTeKdNnFRIBXuDL7DxtpY\"\n\
+         [incident]\nerror_message = \"Invalid Merchant ID\"\n",
+    )
+    .unwrap();
+    let run = converse(
+        &save,
+        &["--platform", "ozon-lianlian"],
+        |q| match q["field"].as_str().unwrap() {
+            "ozon.payout_account.merchant_id" => value("LL2024SZXH0000000000A7K3"),
+            _ => skip(),
+        },
+    );
+    let causes = run.of_type("cause");
+    let codes: Vec<&Value> = causes.iter().map(|c| &c["cause"]["code"]).collect();
+    assert!(!codes.is_empty(), "{:#?}", run.messages);
+    assert!(
+        causes.iter().any(|c| {
+            let findings = &run.done()["report"]["files"][0]["findings"];
+            c["cause"]["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|rank| findings[rank.as_u64().unwrap() as usize - 1]["code"] == "BC303")
+        }),
+        "{:#?}",
+        run.messages
+    );
+    assert!(!run.raw.contains("L7DxtpY"), "{}", run.raw);
+}

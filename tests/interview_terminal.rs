@@ -218,3 +218,37 @@ fn chinese_typed_and_corrected_then_esc() {
     assert!(saved.contains("error_message = \"绑定失败！\""), "{saved}");
     assert!(saved.contains("# 显示的错误信息"), "{saved}");
 }
+
+/// A pasted token is never on the screen — not even while it arrives, a character at a time:
+/// from its first recognisable characters it shows as ‹secret›; submitted, it is refused with
+/// BC901's reason and the question comes again on an empty line; it is never saved.
+#[test]
+fn a_pasted_token_is_hidden_refused_and_not_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let token = "ghp_IhKtJ0RlgLKOmxgJTeKdNnFRIBXuDL7DxtpY";
+    let mut pty = Pty::start(
+        dir.path(),
+        &[
+            "--lang",
+            "en",
+            "--platform",
+            "ozon-lianlian",
+            "--symptom",
+            "Invalid Merchant ID",
+        ],
+    );
+    pty.wait_for("The Merchant ID LianLian issued (not the login)");
+    pty.wait_for("LianLian Global › Account › Account information");
+    pty.answer(token);
+    pty.wait_for("holds a value shaped like an API key, token or private key; bindcheck never prints it. The answer was not saved");
+    pty.wait_for("The Merchant ID LianLian issued (not the login)");
+    pty.answer("!");
+    let (screen, code) = pty.finish();
+    assert!(screen.contains("‹secret›"), "{screen}");
+    for piece in ["ghp_", "IhKt", "L7DxtpY"] {
+        assert!(!screen.contains(piece), "{piece} on the screen:\n{screen}");
+    }
+    assert_eq!(code, 0, "{screen}");
+    let saved = std::fs::read_to_string(dir.path().join("shop.toml")).unwrap();
+    assert!(!saved.contains("ghp_"), "{saved}");
+}

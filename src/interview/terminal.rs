@@ -7,6 +7,10 @@
 //! zero-width space is kept in the answer, and shows as `⟨U+200B⟩` the moment it arrives; no
 //! invisible, bidi or control character is ever echoed raw.
 //!
+//! A credential pasted by mistake is never shown: from the first characters that begin one it
+//! shows as the secret marker, and the engine refuses it when it is submitted, so the question
+//! comes again on an empty line.
+//!
 //! Keys: Enter on an empty answer is "don't know"; `?` shows why the question is asked; `!`
 //! finishes and diagnoses what was answered; Esc or Ctrl-C stops, keeping every answer in the
 //! saved profile for the same command to continue.
@@ -60,7 +64,10 @@ enum Pick {
 
 /// Runs the interview on the terminal.
 pub fn run(interview: &mut Interview, lang: Lang) -> Result<End, TerminalError> {
-    cliclack::set_theme(Escaping { lang });
+    cliclack::set_theme(Escaping {
+        lang,
+        credential: Box::new(interview.credential_start()),
+    });
     // Ctrl-C at a prompt is read as a key, and the key reader then raises SIGINT, which would
     // end the process at once: the cursor left hidden, and no word about the saved answers.
     // With the signal caught, the prompt ends as Esc ends it, and the interview stops politely.
@@ -271,10 +278,16 @@ fn show_cause(cause: &ReportCause, lang: Lang) -> io::Result<()> {
     }
 }
 
-/// cliclack's own theme, but what is typed is shown escaped, and the words it adds are in the
-/// interview's language.
+/// Where a credential starts in a text, if it holds one.
+type CredentialStart = dyn Fn(&str) -> Option<usize> + Send + Sync;
+
+/// cliclack's own theme, but what is typed is shown escaped, or as the secret marker while it
+/// holds a credential (a pasted token is never on the screen, and the engine refuses it), and
+/// the words it adds are in the interview's language.
 struct Escaping {
     lang: Lang,
+    /// Where a credential starts in what is typed ([`Interview::credential_start`]).
+    credential: Box<CredentialStart>,
 }
 
 /// The default theme, to draw with.
@@ -284,7 +297,21 @@ impl Theme for Clack {}
 
 impl Theme for Escaping {
     fn format_input(&self, state: &ThemeState, cursor: &StringCursor) -> String {
-        Clack.format_input(state, &escaped(cursor))
+        let text = cursor.to_string();
+        match (self.credential)(&text) {
+            Some(start) => {
+                let mut hidden = StringCursor::default();
+                let before = text.get(..start).unwrap_or_default();
+                for ch in crate::unicode::escape(before).chars() {
+                    hidden.insert(ch);
+                }
+                for ch in words::secret_marker(self.lang).chars() {
+                    hidden.insert(ch);
+                }
+                Clack.format_input(state, &hidden)
+            }
+            None => Clack.format_input(state, &escaped(cursor)),
+        }
     }
 
     fn format_footer_with_message(&self, state: &ThemeState, message: &str) -> String {
