@@ -601,6 +601,13 @@ struct NotFound {
     email: String,
     /// The codes of every check that found nothing, for below the cut.
     codes: Vec<&'static str>,
+    /// Checks that found nothing but read a field another check rejected: their silence says
+    /// nothing (a rule stands aside when another one's cause takes the value), so the e-mail
+    /// does not claim them.
+    inconclusive: Vec<&'static str>,
+    /// Checks whose findings the profile suppresses (`[[bindcheck.ignore]]`): not checked, by
+    /// request.
+    by_request: Vec<&'static str>,
 }
 
 /// The most checks the e-mail names as having found nothing: the rest are counted.
@@ -609,7 +616,8 @@ const NOT_FOUND_NAMED: usize = 6;
 /// The checks that looked at the profile and found nothing. The e-mail names those support
 /// cares about — the checks that could explain the reported problem, or with none reported
 /// the checks of errors that block a binding — the likeliest first, at most
-/// [`NOT_FOUND_NAMED`], and counts the others.
+/// [`NOT_FOUND_NAMED`], and counts the others. A check that read a value another check
+/// rejected, or that the profile suppresses, did not judge it: it is neither named nor counted.
 fn not_found(analysis: &Analysis, pack: &RulePack) -> NotFound {
     let profile = &analysis.profile;
     let fired = |code: &str| {
@@ -626,12 +634,33 @@ fn not_found(analysis: &Analysis, pack: &RulePack) -> NotFound {
             }
         })
     };
-    let mut clean: Vec<&'static str> = RULES
+    let rejected = rejected_fields(analysis);
+    let reads_rejected = |rule: &crate::rules::Rule| {
+        rule.inputs
+            .iter()
+            .chain(
+                rule.needs
+                    .iter()
+                    .chain(rule.judges)
+                    .flat_map(|set| set.iter()),
+            )
+            .any(|path| rejected.contains(path))
+    };
+    let silent: Vec<&'static crate::rules::Rule> = RULES
         .iter()
         .filter(|r| r.family != Family::Characters && !r.family.is_about_the_file())
         .filter(|r| !fired(r.code) && crate::rules::was_checked(r, pack, profile))
+        .collect();
+    let (inconclusive, clean): (Vec<_>, Vec<_>) =
+        silent.into_iter().partition(|r| reads_rejected(r));
+    let inconclusive = inconclusive.iter().map(|r| r.code).collect();
+    let mut clean: Vec<&'static str> = clean.iter().map(|r| r.code).collect();
+    let mut by_request: Vec<&'static str> = RULES
+        .iter()
+        .filter(|r| analysis.suppressed.iter().any(|f| f.code == r.code))
         .map(|r| r.code)
         .collect();
+    by_request.dedup();
     let character_fields = profile
         .fields
         .iter()
@@ -686,7 +715,30 @@ fn not_found(analysis: &Analysis, pack: &RulePack) -> NotFound {
     NotFound {
         email,
         codes: clean,
+        inconclusive,
+        by_request,
     }
+}
+
+/// The fields a check rejected (an error or a warning, not the character checks, which judge
+/// a value's characters and leave it readable), by the paths rules read them by.
+fn rejected_fields(analysis: &Analysis) -> Vec<&'static str> {
+    let mut fields: Vec<&'static str> = Vec::new();
+    for ranked in &analysis.ranked {
+        let family = crate::rules::lookup(ranked.finding.code).map(|r| r.family);
+        if ranked.severity > Severity::Warning || family == Some(Family::Characters) {
+            continue;
+        }
+        let path = crate::profile::schema::without_entry(&ranked.finding.field);
+        let path = crate::profile::schema::deposit_method_path(&path)
+            .or_else(|| crate::profile::schema::field(&path).map(|spec| spec.path));
+        if let Some(path) = path
+            && !fields.contains(&path)
+        {
+            fields.push(path);
+        }
+    }
+    fields
 }
 
 /// The lines below the cut: the diagnosis as `diagnose` counts it, the causes of the e-mail
@@ -712,6 +764,18 @@ fn for_the_sender(analysis: &Analysis, listed: &Listed, not_found: &NotFound) ->
         internal.push(format!(
             "Checked without a problem: {}",
             not_found.codes.join(", ")
+        ));
+    }
+    if !not_found.inconclusive.is_empty() {
+        internal.push(format!(
+            "Not claimed as checked (they read a value another check rejected): {}",
+            not_found.inconclusive.join(", ")
+        ));
+    }
+    if !not_found.by_request.is_empty() {
+        internal.push(format!(
+            "Not checked, by request ([[bindcheck.ignore]] in the profile): {}",
+            not_found.by_request.join(", ")
         ));
     }
     internal

@@ -65,7 +65,7 @@ fn subject_and_required_items() {
         "  Also checked for, and not found:",
         "    - Merchant ID field holds the login, an e-mail or a phone number",
         "    - hidden, look-alike or broken characters (3 names, addresses and identifiers)",
-        "    - and 3 other checks, which found no problem either",
+        "    - and 2 other checks, which found no problem either",
         "  [ ] Screenshot of the error, showing the full page URL (address bar) and the date and time (timestamp)",
         "Complete: the ticket has every item support asks for.",
     ] {
@@ -436,7 +436,8 @@ fn the_email_names_places_and_choices_in_words() {
 /// "Also checked for, and not found" names at most six checks — those that could explain the
 /// reported problem, or with none reported those of errors — and counts the others: with a
 /// failed Amazon deposit reported, neither LianLian's auto-withdraw threshold nor the region
-/// code of the licence number is named, yet both are counted.
+/// code of the licence number is named, yet both are counted. The name check and the routing
+/// number's type read values other checks rejected: they are not counted.
 #[test]
 fn the_checks_that_found_nothing_are_few_and_counted() {
     let (email, below) = ticket_of("amazon-wire-routing");
@@ -451,13 +452,13 @@ fn the_checks_that_found_nothing_are_few_and_counted() {
     assert!(!email.contains("USCC region code"), "{email}");
     assert_eq!(
         part.last().copied(),
-        Some("    - and 7 other checks, which found no problem either")
+        Some("    - and 5 other checks, which found no problem either")
     );
     let all = below
         .lines()
         .find_map(|l| l.strip_prefix("Checked without a problem: "))
         .unwrap();
-    assert_eq!(all.split(", ").count(), 6 + 7, "{below}");
+    assert_eq!(all.split(", ").count(), 6 + 5, "{below}");
     assert!(all.contains("BC502") && all.contains("BC403"), "{below}");
 }
 
@@ -494,4 +495,63 @@ fn a_rejected_seller_id_is_asked_for() {
             assert!(!email.contains(rejected), "{name}: {email}");
         }
     }
+}
+
+/// "Also checked for, and not found" names only checks whose silence means something: not
+/// the checks that stood aside because another check rejected a value they read (q08: the
+/// Merchant ID is a phone number, so its form and its match with Ozon's are not claimed), nor
+/// the checks the profile suppresses, which are listed below the cut as not checked by request.
+#[test]
+fn checks_that_did_not_judge_are_not_claimed() {
+    let (email, below) = ticket_of("merchant-id-is-a-phone");
+    let part: Vec<&str> = email
+        .lines()
+        .skip_while(|l| *l != "  Also checked for, and not found:")
+        .skip(1)
+        .take_while(|l| l.starts_with("    - "))
+        .collect();
+    assert_eq!(
+        part,
+        [
+            "    - LianLian Ozon channel not opened",
+            "    - LianLian Ozon channel needs authorization",
+            "    - hidden, look-alike or broken characters (20 names, addresses and identifiers)",
+            "    - and 22 other checks, which found no problem either",
+        ],
+        "{email}"
+    );
+    assert!(
+        below.lines().any(|l| l
+            == "Not claimed as checked (they read a value another check rejected): BC301, BC303, BC601"),
+        "{below}"
+    );
+    let clean = below
+        .lines()
+        .find_map(|l| l.strip_prefix("Checked without a problem: "))
+        .unwrap();
+    assert!(
+        !clean.contains("BC303") && !clean.contains("BC301"),
+        "{below}"
+    );
+
+    // Suppressed by the profile: neither claimed nor counted, and said below the cut.
+    let text =
+        format!("{FULL}[[bindcheck.ignore]]\ncode = \"BC602\"\nreason = \"opened yesterday\"\n");
+    let (out, _) = ticket(&text, &[]);
+    let (email, below) = split(&out);
+    assert!(
+        !email.contains("LianLian Ozon channel not opened"),
+        "{email}"
+    );
+    assert!(
+        below
+            .lines()
+            .any(|l| l == "Not checked, by request ([[bindcheck.ignore]] in the profile): BC602"),
+        "{below}"
+    );
+    let clean = below
+        .lines()
+        .find_map(|l| l.strip_prefix("Checked without a problem: "))
+        .unwrap();
+    assert!(!clean.contains("BC602"), "{below}");
 }
