@@ -16,7 +16,12 @@
 //! then the e-mail asks the sender for the real one instead of presenting a rejected value as
 //! fact. Every value is escaped (`⟨U+200B⟩`) so that an invisible character is visible
 //! instead of being pasted into the e-mail. Identifiers inside the causes' messages follow
-//! `--show-values` like `diagnose`. Secrets are never printed: every value the draft quotes goes
+//! `--show-values` like `diagnose`, but for those the account details print in full (and their
+//! copies typed on another page): a cause never shows a masked copy of them.
+//!
+//! The e-mail lists what fails; advice that blocks nothing — an info, or a warning no finding
+//! of which can explain a symptom a seller reports (a fee, a conversion cost) — and the
+//! problems of the file itself stay below the cut, for the sender. Secrets are never printed: every value the draft quotes goes
 //! through the profile's [`crate::redact::Secrets`] where it is put in, so a credential in a
 //! free text (an error message) is shown as `‹secret›` and the rest of the text stays, and the
 //! e-mail's own words are never blanked because a secret happens to spell them.
@@ -250,6 +255,8 @@ struct Identifier {
     name: &'static str,
     /// The platform's own name for it, after the name.
     aka: &'static str,
+    /// Where the profile holds the same identifier as typed on another platform's page.
+    copies: &'static [&'static str],
 }
 
 impl Identifier {
@@ -268,16 +275,19 @@ const IDENTIFIERS: [Identifier; 3] = [
         path: "ozon.seller_id",
         name: "Ozon Seller ID",
         aka: "Client-Id",
+        copies: &[],
     },
     Identifier {
         path: "amazon.seller_id",
         name: "Amazon Seller ID",
         aka: "Merchant Token",
+        copies: &[],
     },
     Identifier {
         path: "lianlian.merchant_id",
         name: "LianLian Merchant ID",
         aka: "",
+        copies: &["ozon.payout_account.merchant_id"],
     },
 ];
 
@@ -396,6 +406,19 @@ impl Facts {
                 what: "how many times the binding was attempted".to_string(),
             });
         }
+    }
+
+    /// The identifiers the e-mail presents in full, as the profile holds them, with their
+    /// copies typed on other pages: the causes show these in full too, never a masked copy of
+    /// what the account details print.
+    fn in_full<'a>(&self, analysis: &'a Analysis) -> Vec<&'a str> {
+        IDENTIFIERS
+            .iter()
+            .zip(&self.ids)
+            .filter(|(_, shown)| shown.as_ref().is_some_and(|s| s.value().is_some()))
+            .flat_map(|(id, _)| std::iter::once(id.path).chain(id.copies.iter().copied()))
+            .filter_map(|path| analysis.profile.text(path))
+            .collect()
     }
 
     /// The Seller ID the subject names: the Ozon one, else the Amazon one, when presented.
@@ -529,28 +552,36 @@ fn reported_lines(analysis: &Analysis, options: &TicketOptions) -> String {
     body
 }
 
-/// The causes the e-mail lists: those about the binding, at most `max_causes`, and apart from
-/// them those about the profile file, which support does not need.
+/// The causes the e-mail lists: those about the binding, at most `max_causes`; apart from
+/// them those about the profile file, which support does not need, and the advice, which
+/// blocks nothing.
 struct Listed<'a> {
     binding: Vec<&'a Cause>,
     file: Vec<&'a Cause>,
+    advice: Vec<&'a Cause>,
     shown: usize,
 }
 
 impl<'a> Listed<'a> {
-    fn of(analysis: &'a Analysis, options: &TicketOptions) -> Self {
-        let (binding, file): (Vec<&Cause>, Vec<&Cause>) = analysis
-            .causes
-            .iter()
-            .filter(|c| c.severity <= Severity::Warning)
-            .partition(|c| {
-                !c.members(&analysis.ranked)
-                    .all(|r| about_the_file(r.finding.code))
-            });
+    fn of(analysis: &'a Analysis, pack: &RulePack, options: &TicketOptions) -> Self {
+        let (mut binding, mut file, mut advice) = (Vec::new(), Vec::new(), Vec::new());
+        for cause in &analysis.causes {
+            let mut members = cause.members(&analysis.ranked);
+            if members.all(|r| about_the_file(r.finding.code)) {
+                if cause.severity <= Severity::Warning {
+                    file.push(cause);
+                }
+            } else if blocks_nothing(cause, analysis, pack) {
+                advice.push(cause);
+            } else {
+                binding.push(cause);
+            }
+        }
         let shown = binding.len().min(options.max_causes.max(1));
         Listed {
             binding,
             file,
+            advice,
             shown,
         }
     }
@@ -560,22 +591,39 @@ impl<'a> Listed<'a> {
     }
 }
 
+/// Whether a cause is advice that blocks nothing: an info, or a warning none of whose
+/// findings can explain any symptom a seller reports (a fee or a conversion cost, like a low
+/// auto-withdraw threshold). Support is asked about what fails, not about what costs.
+fn blocks_nothing(cause: &Cause, analysis: &Analysis, pack: &RulePack) -> bool {
+    cause.severity == Severity::Info
+        || (cause.severity == Severity::Warning
+            && cause.members(&analysis.ranked).all(|r| {
+                pack.rule(r.finding.code).is_none_or(|policy| {
+                    policy.symptoms.is_empty()
+                        && policy.symptoms_by_field.values().all(Vec::is_empty)
+                })
+            }))
+}
+
 /// The "What we checked" part: the causes found, by title and in plain words, then the checks
 /// that found nothing.
 fn what_we_checked(
     analysis: &Analysis,
     pack: &RulePack,
-    options: &TicketOptions,
+    shown: &Shows,
     listed: &Listed,
     not_found: &NotFound,
 ) -> String {
     let mut body = String::from("\nWhat we checked\n");
     let intro = "  A check of our account details (bindcheck)";
     body.push_str(&match (listed.shown, listed.binding.len()) {
-        (0, _) if listed.file.is_empty() => format!("{intro} found no error or warning.\n"),
-        (0, _) => {
+        (0, _) if !listed.file.is_empty() => {
             format!("{intro} found no problem in the payout details themselves.\n")
         }
+        (0, _) if listed.advice.iter().all(|c| c.severity == Severity::Info) => {
+            format!("{intro} found no error or warning.\n")
+        }
+        (0, _) => format!("{intro} found nothing that blocks the binding or the payout.\n"),
         (1, 1) => format!("{intro} found one possible cause:\n"),
         (n, all) if n == all => {
             format!("{intro} found {all} possible causes, most likely first:\n")
@@ -583,13 +631,7 @@ fn what_we_checked(
         (n, all) => format!("{intro} found {all} possible causes; the {n} most likely first:\n"),
     });
     for (i, cause) in listed.in_email().iter().enumerate() {
-        body.push_str(&plain_cause(
-            i + 1,
-            cause,
-            analysis,
-            pack,
-            options.show_values,
-        ));
+        body.push_str(&plain_cause(i + 1, cause, analysis, pack, shown));
     }
     body.push_str(&not_found.email);
     body
@@ -760,6 +802,15 @@ fn for_the_sender(analysis: &Analysis, listed: &Listed, not_found: &NotFound) ->
             internal.push(format!("  - {}", technical(cause, analysis)));
         }
     }
+    if !listed.advice.is_empty() {
+        internal.push(
+            "Left out of the e-mail: advice that blocks nothing (a cost, a note), yours to act on:"
+                .to_string(),
+        );
+        for cause in &listed.advice {
+            internal.push(format!("  - {}", technical(cause, analysis)));
+        }
+    }
     if !not_found.codes.is_empty() {
         internal.push(format!(
             "Checked without a problem: {}",
@@ -798,20 +849,35 @@ fn consequence(severity: Severity) -> &'static str {
     }
 }
 
+/// How the causes show identifiers: in full with `--show-values`, and those the account
+/// details print in full ([`Facts::in_full`]) always.
+struct Shows<'a> {
+    values: bool,
+    in_full: Vec<&'a str>,
+}
+
 /// A finding's message as the e-mail says it: in plain words, as a sentence.
-fn plain_message(
-    analysis: &Analysis,
-    ranked: &Ranked,
-    pack: &RulePack,
-    show_values: bool,
-) -> String {
+fn plain_message(analysis: &Analysis, ranked: &Ranked, pack: &RulePack, shown: &Shows) -> String {
     let wording = Wording {
         lang: Lang::En,
-        show_values,
+        show_values: shown.values,
         naming: Naming::Plain,
     };
     let secrets = analysis.profile.source.secrets();
-    let args = crate::report::finding_args(&ranked.finding, secrets, pack, wording);
+    let mut args = crate::report::finding_args(&ranked.finding, secrets, pack, wording);
+    let in_full = Wording {
+        show_values: true,
+        ..wording
+    };
+    for (key, arg) in &ranked.finding.args {
+        if let crate::finding::Arg::Ident(value) = arg
+            && shown.in_full.contains(&value.as_str())
+            && let Some(slot) = args.iter_mut().find(|(k, _)| k == key)
+        {
+            let arg = secrets.redact_arg(arg, secret_marker());
+            slot.1 = crate::report::render_arg(&arg, in_full);
+        }
+    }
     let message = crate::report::finding_message(&ranked.finding, &args, secrets, pack, wording);
     let mut chars = message.chars();
     chars.next().map_or_else(String::new, |first| {
@@ -826,7 +892,7 @@ fn plain_cause(
     cause: &Cause,
     analysis: &Analysis,
     pack: &RulePack,
-    show_values: bool,
+    shown: &Shows,
 ) -> String {
     let mut members = cause.members(&analysis.ranked);
     let Some(lead) = members.next() else {
@@ -836,7 +902,7 @@ fn plain_cause(
     let mut text = format!(
         "    {number}. {lead_title} ({})\n       {}\n",
         consequence(cause.severity),
-        plain_message(analysis, lead, pack, show_values)
+        plain_message(analysis, lead, pack, shown)
     );
     let mut also: Vec<String> = Vec::new();
     for other in members {
@@ -950,7 +1016,7 @@ fn attachments(scope: &Scope, pack: &RulePack) -> String {
 /// Drafts the ticket for an analysed profile: gathers its facts, then writes each section.
 pub fn draft(analysis: &Analysis, pack: &RulePack, options: &TicketOptions) -> Ticket {
     let facts = Facts::gather(analysis, pack);
-    let listed = Listed::of(analysis, options);
+    let listed = Listed::of(analysis, pack, options);
     let nothing_found = not_found(analysis, pack);
     let mut body = format!(
         "Hello,\n\nWe need help with {}. The details are below.\n\n",
@@ -958,10 +1024,14 @@ pub fn draft(analysis: &Analysis, pack: &RulePack, options: &TicketOptions) -> T
     );
     body.push_str(&account_details(&facts, analysis));
     body.push_str(&what_happened(&facts, analysis, options));
+    let shown = Shows {
+        values: options.show_values,
+        in_full: facts.in_full(analysis),
+    };
     body.push_str(&what_we_checked(
         analysis,
         pack,
-        options,
+        &shown,
         &listed,
         &nothing_found,
     ));
