@@ -592,3 +592,49 @@ fn a_cause_led_by_a_stored_credential_is_still_reported() {
     );
     assert!(!run.raw.contains("L7DxtpY"), "{}", run.raw);
 }
+
+/// A bank in the US has no sort code, BSB or Japanese bank and branch code: once its country
+/// is answered they are not asked (trial p04 asked all four after "US"); the country comes
+/// before the codes that depend on it, and the routing number is still asked.
+#[test]
+fn codes_of_another_country_s_banks_are_not_asked() {
+    let (_dir, save) = fresh("p.toml");
+    let run = converse(
+        &save,
+        &[
+            "--platform",
+            "amazon-lianlian",
+            "--symptom",
+            "The deposit method was rejected",
+        ],
+        |q| match q["field"].as_str().unwrap() {
+            "amazon.deposit_method.provider" => value("lianlian"),
+            "amazon.deposit_method.bank_country" | "lianlian.receiving_account.bank_country" => {
+                value("US")
+            }
+            "amazon.deposit_method.currency" | "lianlian.receiving_account.currency" => {
+                value("USD")
+            }
+            "amazon.deposit_method.routing_number" => value("026073008"),
+            "lianlian.receiving_account.routing_number" => value("026073150"),
+            _ => skip(),
+        },
+    );
+    let asked = run.questions();
+    for code in ["sort_code", "bsb", "bank_code", "branch_code"] {
+        assert!(
+            !asked.iter().any(|f| f.ends_with(&format!(".{code}"))),
+            "{code} asked: {asked:?}"
+        );
+    }
+    let at = |field: &str| asked.iter().position(|f| *f == field).expect(field);
+    assert!(
+        at("amazon.deposit_method.bank_country") < at("amazon.deposit_method.routing_number"),
+        "{asked:?}"
+    );
+    assert_eq!(
+        run.of_type("cause")[0]["cause"]["code"],
+        "BC312",
+        "{asked:?}"
+    );
+}

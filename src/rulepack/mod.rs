@@ -18,7 +18,7 @@ mod texts;
 mod triage;
 mod validate;
 
-pub use fields::{FieldGuide, FieldLabel};
+pub use fields::{AskedWhen, FieldGuide, FieldLabel};
 pub use lang::Lang;
 pub use meta::{EvidenceLimits, Meta, Ranking, SourceRef, SourceText};
 pub use policy::{Confidence, Remedy, RulePolicy, Severity, matches_wildcard};
