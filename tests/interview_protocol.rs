@@ -638,3 +638,39 @@ fn codes_of_another_country_s_banks_are_not_asked() {
         "{asked:?}"
     );
 }
+
+/// Money as a seller types it: full-width digits are the same amount and are taken; a yuan
+/// written as 元 is refused with the answer to give (never a currency guessed), in the words of
+/// a question, not of a file format.
+#[test]
+fn money_answers_in_a_seller_s_words() {
+    let (_dir, save) = fresh("p.toml");
+    let mut tries = 0;
+    let run = converse(
+        &save,
+        &on_ozon("Verification (test) payment failed"),
+        |q| match q["field"].as_str().unwrap() {
+            "ozon.payment_method" => value("lianlian"),
+            "lianlian.ozon_channel" => value("active"),
+            "lianlian.balance" => {
+                tries += 1;
+                value(if tries == 1 { "88元" } else { "８８ CNY" })
+            }
+            _ => skip(),
+        },
+    );
+    let invalid = run.of_type("invalid");
+    assert_eq!(invalid.len(), 1, "{:#?}", run.messages);
+    assert_eq!(
+        invalid[0]["message"],
+        "`88元`: enter `88 CNY` (the amount in digits, a space and the currency code)"
+    );
+    assert!(
+        !run.raw.contains("string") && !run.raw.contains("quote"),
+        "{}",
+        run.raw
+    );
+    let written = std::fs::read_to_string(&save).unwrap();
+    assert!(written.contains("balance = \"88 CNY\""), "{written}");
+    assert_eq!(run.of_type("cause")[0]["cause"]["code"], "BC501");
+}

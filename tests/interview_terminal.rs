@@ -252,3 +252,39 @@ fn a_pasted_token_is_hidden_refused_and_not_saved() {
     let saved = std::fs::read_to_string(dir.path().join("shop.toml")).unwrap();
     assert!(!saved.contains("ghp_"), "{saved}");
 }
+
+/// Money typed in Chinese: `88元` is refused under the line with the answer to give, in a
+/// question's words (no "quoted string"); full-width digits are taken as the same amount.
+#[test]
+fn chinese_money_gets_the_answer_to_give() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut pty = Pty::start(
+        dir.path(),
+        &[
+            "--lang",
+            "zh",
+            "--platform",
+            "ozon-lianlian",
+            "--symptom",
+            "Verification (test) payment failed",
+        ],
+    );
+    pty.wait_for("Ozon 上绑定的收款方式");
+    pty.wait_for("结束：诊断已回答的内容");
+    pty.send("\r");
+    pty.wait_for("连连中 Ozon 渠道的状态");
+    pty.wait_for("结束：诊断已回答的内容");
+    pty.send(&DOWN.repeat(3));
+    pty.send("\r");
+    pty.wait_for("账户余额");
+    pty.answer("88元");
+    pty.wait_for("请填写“88 CNY”（数字金额、空格和币种代码）");
+    pty.send(&BACKSPACE.repeat(3));
+    pty.answer("８８ CNY");
+    pty.wait_for("BC501");
+    let (screen, code) = pty.finish();
+    assert_eq!(code, 1, "{screen}");
+    assert!(!screen.contains("带引号"), "{screen}");
+    let saved = std::fs::read_to_string(dir.path().join("shop.toml")).unwrap();
+    assert!(saved.contains("balance = \"88 CNY\""), "{saved}");
+}
