@@ -463,24 +463,19 @@ mod tests {
             Cow::Borrowed(_)
         ));
         // Key paths: the format's keys stay, the others are the profile's.
-        assert_eq!(
-            s.redact_path("lianlian.password", "‹s›"),
-            "lianlian.password"
-        );
-        assert_eq!(
-            s.redact_path("lianlian.merchant_id", "‹s›"),
-            "lianlian.merchant_id"
-        );
-        assert_eq!(s.redact_path("seller.LianLian Global", "‹s›"), "seller.‹s›");
-        assert_eq!(s.redact_path("LianLian Global.x", "‹s›"), "‹s›.x");
-        assert_eq!(
-            s.redact_path("lianlian.LianLian Global", "‹s›"),
-            "lianlian.‹s›"
-        );
-        assert_eq!(
-            s.redact_path("amazon.deposit_methods[1].LianLian Global", "‹s›"),
-            "amazon.deposit_methods[1].‹s›"
-        );
+        for (path, shown) in [
+            ("lianlian.password", "lianlian.password"),
+            ("lianlian.merchant_id", "lianlian.merchant_id"),
+            ("seller.LianLian Global", "seller.‹s›"),
+            ("LianLian Global.x", "‹s›.x"),
+            ("lianlian.LianLian Global", "lianlian.‹s›"),
+            (
+                "amazon.deposit_methods[1].LianLian Global",
+                "amazon.deposit_methods[1].‹s›",
+            ),
+        ] {
+            assert_eq!(s.redact_path(path, "‹s›"), shown);
+        }
     }
 
     #[test]

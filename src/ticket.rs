@@ -793,22 +793,21 @@ fn for_the_sender(analysis: &Analysis, listed: &Listed, not_found: &NotFound) ->
             internal.push(format!("  {}. {}", i + 1, technical(cause, analysis)));
         }
     }
-    if !listed.file.is_empty() {
-        internal.push(
-            "Left out of the e-mail: problems of the profile file itself, which support does not need (fix them before sending):"
-                .to_string(),
-        );
-        for cause in &listed.file {
-            internal.push(format!("  - {}", technical(cause, analysis)));
-        }
-    }
-    if !listed.advice.is_empty() {
-        internal.push(
-            "Left out of the e-mail: advice that blocks nothing (a cost, a note), yours to act on:"
-                .to_string(),
-        );
-        for cause in &listed.advice {
-            internal.push(format!("  - {}", technical(cause, analysis)));
+    for (left_out, why) in [
+        (
+            &listed.file,
+            "problems of the profile file itself, which support does not need (fix them before sending)",
+        ),
+        (
+            &listed.advice,
+            "advice that blocks nothing (a cost, a note), yours to act on",
+        ),
+    ] {
+        if !left_out.is_empty() {
+            internal.push(format!("Left out of the e-mail: {why}:"));
+            for cause in left_out {
+                internal.push(format!("  - {}", technical(cause, analysis)));
+            }
         }
     }
     if !not_found.codes.is_empty() {

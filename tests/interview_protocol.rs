@@ -29,6 +29,13 @@ impl Run {
             .collect()
     }
 
+    /// The message of the one `invalid` line.
+    fn refusal(&self) -> &str {
+        let invalid = self.of_type("invalid");
+        assert_eq!(invalid.len(), 1, "{:#?}", self.messages);
+        invalid[0]["message"].as_str().unwrap()
+    }
+
     fn done(&self) -> &Value {
         let done = self.of_type("done");
         assert_eq!(done.len(), 1, "{:#?}\n{}", self.messages, self.stderr);
@@ -84,6 +91,13 @@ fn fresh(name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let save = dir.path().join(name);
     (dir, save)
+}
+
+/// The saved profile, which must hold `line`.
+fn saved_with(save: &Path, line: &str) -> String {
+    let written = std::fs::read_to_string(save).unwrap();
+    assert!(written.contains(line), "no {line:?} in:\n{written}");
+    written
 }
 
 /// The arguments of an interview about LianLian on Ozon with `symptom` reported.
@@ -503,13 +517,9 @@ fn a_pasted_credential_is_refused_and_never_saved_or_echoed() {
             .collect();
         assert!(!run.raw.contains(&tail), "{}", run.raw);
     }
-    let written = std::fs::read_to_string(&save).unwrap();
+    let written = saved_with(&save, "error_message = \"Invalid Merchant ID\"");
     assert!(
         !written.contains("ghp_") && !written.contains("sk_live") && !written.contains("xoxb"),
-        "{written}"
-    );
-    assert!(
-        written.contains("error_message = \"Invalid Merchant ID\""),
         "{written}"
     );
     let causes = run.of_type("cause");
@@ -537,10 +547,8 @@ fn a_credential_answer_to_a_field_is_refused_with_its_field() {
         }
         _ => skip(),
     });
-    let invalid = run.of_type("invalid");
-    assert_eq!(invalid.len(), 1, "{:#?}", run.messages);
     assert_eq!(
-        invalid[0]["message"],
+        run.refusal(),
         "`lianlian.merchant_id` holds a value shaped like an API key, token or private key; bindcheck never prints it. The answer was not saved: enter the value asked for (no key or token is ever needed)."
     );
     assert_eq!(
@@ -548,11 +556,7 @@ fn a_credential_answer_to_a_field_is_refused_with_its_field() {
         ["lianlian.merchant_id", "lianlian.merchant_id"]
     );
     assert!(!run.raw.contains("L7DxtpY"), "{}", run.raw);
-    let written = std::fs::read_to_string(&save).unwrap();
-    assert!(
-        written.contains("merchant_id = \"LL2024SZXH0000000000A7K3\""),
-        "{written}"
-    );
+    saved_with(&save, "merchant_id = \"LL2024SZXH0000000000A7K3\"");
 }
 
 /// Continuing a file that already stores a credential: a cause an answer establishes is
@@ -659,10 +663,8 @@ fn money_answers_in_a_seller_s_words() {
             _ => skip(),
         },
     );
-    let invalid = run.of_type("invalid");
-    assert_eq!(invalid.len(), 1, "{:#?}", run.messages);
     assert_eq!(
-        invalid[0]["message"],
+        run.refusal(),
         "`88元`: enter `88 CNY` (the amount in digits, a space and the currency code)"
     );
     assert!(
@@ -670,7 +672,6 @@ fn money_answers_in_a_seller_s_words() {
         "{}",
         run.raw
     );
-    let written = std::fs::read_to_string(&save).unwrap();
-    assert!(written.contains("balance = \"88 CNY\""), "{written}");
+    saved_with(&save, "balance = \"88 CNY\"");
     assert_eq!(run.of_type("cause")[0]["cause"]["code"], "BC501");
 }

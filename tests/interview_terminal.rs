@@ -17,6 +17,18 @@ const UP: &str = "\u{1b}[A";
 const ESC: &str = "\u{1b}";
 const CTRL_C: &str = "\u{3}";
 
+/// The arguments of an interview in `lang` about LianLian on Ozon with `symptom` reported.
+fn on_ozon<'a>(lang: &'a str, symptom: &'a str) -> [&'a str; 6] {
+    [
+        "--lang",
+        lang,
+        "--platform",
+        "ozon-lianlian",
+        "--symptom",
+        symptom,
+    ]
+}
+
 /// A running interview and everything it has written so far.
 struct Pty {
     session: OsSession,
@@ -161,14 +173,7 @@ fn a_wrong_answer_is_asked_again_with_the_reason() {
     let dir = tempfile::tempdir().unwrap();
     let mut pty = Pty::start(
         dir.path(),
-        &[
-            "--lang",
-            "en",
-            "--platform",
-            "ozon-lianlian",
-            "--symptom",
-            "Verification (test) payment failed",
-        ],
+        &on_ozon("en", "Verification (test) payment failed"),
     );
     // Whether Ozon binds LianLian, and the channel's state, decide the channel rules that also
     // explain a failed test payment: LianLian (the first choice), then "active".
@@ -231,17 +236,7 @@ fn chinese_typed_and_corrected_then_esc() {
 fn a_pasted_token_is_hidden_refused_and_not_saved() {
     let dir = tempfile::tempdir().unwrap();
     let token = "ghp_IhKtJ0RlgLKOmxgJTeKdNnFRIBXuDL7DxtpY";
-    let mut pty = Pty::start(
-        dir.path(),
-        &[
-            "--lang",
-            "en",
-            "--platform",
-            "ozon-lianlian",
-            "--symptom",
-            "Invalid Merchant ID",
-        ],
-    );
+    let mut pty = Pty::start(dir.path(), &on_ozon("en", "Invalid Merchant ID"));
     pty.wait_for("The Merchant ID LianLian issued (not the login)");
     pty.wait_for("LianLian Global › Account › Account information");
     pty.answer(token);
@@ -267,14 +262,7 @@ fn chinese_money_gets_the_answer_to_give() {
     let dir = tempfile::tempdir().unwrap();
     let mut pty = Pty::start(
         dir.path(),
-        &[
-            "--lang",
-            "zh",
-            "--platform",
-            "ozon-lianlian",
-            "--symptom",
-            "Verification (test) payment failed",
-        ],
+        &on_ozon("zh", "Verification (test) payment failed"),
     );
     pty.wait_for("Ozon 上绑定的收款方式");
     pty.wait_for("结束：诊断已回答的内容");
@@ -324,18 +312,7 @@ fn prompts_wrap_to_the_terminal_keeping_the_gutter() {
         ("zh", 100, "连连发放的商户号（不是登录账号）", "已停止"),
     ] {
         let dir = tempfile::tempdir().unwrap();
-        let mut pty = Pty::start_at(
-            dir.path(),
-            &[
-                "--lang",
-                lang,
-                "--platform",
-                "ozon-lianlian",
-                "--symptom",
-                "Invalid Merchant ID",
-            ],
-            columns,
-        );
+        let mut pty = Pty::start_at(dir.path(), &on_ozon(lang, "Invalid Merchant ID"), columns);
         pty.wait_for(first);
         pty.wait_for("?");
         pty.send(ESC);

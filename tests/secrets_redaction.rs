@@ -8,6 +8,10 @@ use std::path::Path;
 
 const KEY: &str = "sk_live_4eC39HqLyjWDarjtT1zdp7dc";
 
+/// BC901's message about a value, after the field's name.
+const SHAPED: &str =
+    "holds a value shaped like an API key, token or private key; bindcheck never prints it";
+
 /// `(code, field, line, column, message)` of every finding but BC004.
 fn messages(json: &Value) -> Vec<(String, String, u64, u64, String)> {
     findings(json)
@@ -49,16 +53,14 @@ fn rules_on_a_secret_value_fire_without_quoting_it() {
     );
     let (json, code) = diagnose_text(&text, &["--show-values"]);
     assert_eq!(code, 1);
-    let shaped =
-        "holds a value shaped like an API key, token or private key; bindcheck never prints it";
     assert_eq!(
         messages(&json),
         vec![
-            ("BC901".into(), "lianlian.ozon_channel".into(), 4, 16, format!("`lianlian.ozon_channel` {shaped}")),
+            ("BC901".into(), "lianlian.ozon_channel".into(), 4, 16, format!("`lianlian.ozon_channel` {SHAPED}")),
             ("BC003".into(), "lianlian.ozon_channel".into(), 4, 16, "`‹secret›` is not allowed here; expected one of: `not_opened` — not opened yet; `pending_review` — under review; `unauthorized` — opened but not authorised (未授权); `active` — opened and working; `suspended` — suspended by LianLian".into()),
-            ("BC901".into(), "lianlian.merchant_id".into(), 5, 15, format!("`lianlian.merchant_id` {shaped}")),
+            ("BC901".into(), "lianlian.merchant_id".into(), 5, 15, format!("`lianlian.merchant_id` {SHAPED}")),
             ("BC301".into(), "lianlian.merchant_id".into(), 5, 15, "`lianlian.merchant_id` (‹secret›, 32 characters) does not have the expected form of a Merchant ID: exactly 24 ASCII letters and digits".into()),
-            ("BC901".into(), "incident.error_code".into(), 8, 14, format!("`incident.error_code` {shaped}")),
+            ("BC901".into(), "incident.error_code".into(), 8, 14, format!("`incident.error_code` {SHAPED}")),
             ("BC806".into(), "incident.error_code".into(), 8, 14, "the error code `‹secret›` has no documented meaning; include it in the support ticket".into()),
         ]
     );
@@ -283,15 +285,13 @@ fn a_secret_made_of_ordinary_words_does_not_blank_bindchecks_words() {
     let dir = profile_dir(&text);
     let (json, code) = diagnose_json(&dir.path().join("p.toml"), &[]);
     assert_eq!(code, 1);
-    let shaped =
-        "holds a value shaped like an API key, token or private key; bindcheck never prints it";
     assert_eq!(
         messages(&json),
         vec![
             ("BC901".into(), "lianlian.password".into(), 5, 12, "`lianlian.password` is not part of the format and its name says it holds a credential; bindcheck never prints it".into()),
             ("BC002".into(), "lianlian.password".into(), 5, 1, "unknown field `lianlian.password`".into()),
             ("BC603".into(), "lianlian.ozon_channel".into(), 6, 16, "`lianlian.ozon_channel` is opened but not authorised (未授权): the authorisation of LianLian on Ozon was not completed".into()),
-            ("BC901".into(), "incident.error_message".into(), 13, 17, format!("`incident.error_message` {shaped}")),
+            ("BC901".into(), "incident.error_message".into(), 13, 17, format!("`incident.error_message` {SHAPED}")),
         ]
     );
     let steps = &with_code(&json, "BC603")[0]["remediation"];

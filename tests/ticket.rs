@@ -433,6 +433,16 @@ fn the_email_names_places_and_choices_in_words() {
     }
 }
 
+/// The lines of the e-mail's "Also checked for, and not found" list.
+fn not_found_lines(email: &str) -> Vec<&str> {
+    email
+        .lines()
+        .skip_while(|l| *l != "  Also checked for, and not found:")
+        .skip(1)
+        .take_while(|l| l.starts_with("    - "))
+        .collect()
+}
+
 /// "Also checked for, and not found" names at most six checks — those that could explain the
 /// reported problem, or with none reported those of errors — and counts the others: with a
 /// failed Amazon deposit reported, neither LianLian's auto-withdraw threshold nor the region
@@ -441,12 +451,7 @@ fn the_email_names_places_and_choices_in_words() {
 #[test]
 fn the_checks_that_found_nothing_are_few_and_counted() {
     let (email, below) = ticket_of("amazon-wire-routing");
-    let part: Vec<&str> = email
-        .lines()
-        .skip_while(|l| *l != "  Also checked for, and not found:")
-        .skip(1)
-        .take_while(|l| l.starts_with("    - "))
-        .collect();
+    let part = not_found_lines(&email);
     assert_eq!(part.len(), 7, "{email}");
     assert!(!email.contains("Auto-withdraw threshold"), "{email}");
     assert!(!email.contains("USCC region code"), "{email}");
@@ -504,12 +509,7 @@ fn a_rejected_seller_id_is_asked_for() {
 #[test]
 fn checks_that_did_not_judge_are_not_claimed() {
     let (email, below) = ticket_of("merchant-id-is-a-phone");
-    let part: Vec<&str> = email
-        .lines()
-        .skip_while(|l| *l != "  Also checked for, and not found:")
-        .skip(1)
-        .take_while(|l| l.starts_with("    - "))
-        .collect();
+    let part = not_found_lines(&email);
     assert_eq!(
         part,
         [
