@@ -166,6 +166,17 @@ impl Secrets {
     }
 
     fn find_with(&self, text: &str, min_chars: usize) -> Vec<Range<usize>> {
+        self.find_where(text, min_chars, |_| true)
+    }
+
+    /// The byte ranges of `text` where a secret text shows, of those occurrences whose own
+    /// byte range `keep` accepts, sorted and merged.
+    fn find_where(
+        &self,
+        text: &str,
+        min_chars: usize,
+        keep: impl Fn(&Range<usize>) -> bool,
+    ) -> Vec<Range<usize>> {
         if self.texts.is_empty() || text.is_empty() {
             return Vec::new();
         }
@@ -196,6 +207,9 @@ impl Secrets {
         let mut ranges: Vec<Range<usize>> = Vec::with_capacity(found.len());
         for chars in found {
             let bytes = folded.origin(chars);
+            if !keep(&bytes) {
+                continue;
+            }
             match ranges.last_mut() {
                 Some(last) if bytes.start <= last.end => last.end = last.end.max(bytes.end),
                 _ => ranges.push(bytes),
@@ -207,6 +221,46 @@ impl Secrets {
     /// `text` with every secret in it replaced by `marker`.
     pub fn redact<'a>(&self, text: &'a str, marker: &str) -> Cow<'a, str> {
         replace(text, &self.find_in(text), marker)
+    }
+
+    /// `text` (a template filled in) with every secret replaced by `marker` inside the
+    /// `inserted` byte ranges (sorted, not overlapping: what the template was filled with),
+    /// also where it shows across the edge of one. The template's own words are bindcheck's,
+    /// not the profile's: a secret that happens to spell some of them ("PRIVATE KEY" in a PEM
+    /// header) does not blank them.
+    pub fn redact_inserted<'a>(
+        &self,
+        text: &'a str,
+        inserted: &[Range<usize>],
+        marker: &str,
+    ) -> Cow<'a, str> {
+        if inserted.is_empty() {
+            return Cow::Borrowed(text);
+        }
+        let overlaps = |found: &Range<usize>| {
+            inserted
+                .iter()
+                .any(|value| value.start < found.end && found.start < value.end)
+        };
+        let found = self.find_where(text, self.min_chars, overlaps);
+        let inside: Vec<Range<usize>> = found
+            .iter()
+            .flat_map(|found| {
+                inserted.iter().filter_map(|value| {
+                    let (start, end) = (found.start.max(value.start), found.end.min(value.end));
+                    (start < end).then_some(start..end)
+                })
+            })
+            .collect();
+        replace(text, &inside, marker)
+    }
+
+    /// A key path with every secret replaced by `marker` in the keys the format does not
+    /// know. The keys of the format (`lianlian`, `password` of a known table) are bindcheck's
+    /// words: a secret that spells one ("LianLian Global") does not blank it.
+    pub fn redact_path<'a>(&self, path: &'a str, marker: &str) -> Cow<'a, str> {
+        let known = known_prefix(path);
+        self.redact_inserted(path, std::slice::from_ref(&(known..path.len())), marker)
     }
 
     /// [`Secrets::redact`] of an owned text: the same string back when it holds no secret.
@@ -301,6 +355,22 @@ impl Secrets {
     }
 }
 
+/// The length in bytes of the longest start of `path`, ending between two keys, that is a
+/// field or table of the format.
+fn known_prefix(path: &str) -> usize {
+    use crate::profile::schema;
+    let known = |prefix: &str| {
+        let prefix = schema::without_entry(prefix);
+        schema::field(&prefix).is_some()
+            || schema::section(&prefix).is_some()
+            || schema::deposit_method_path(&prefix).is_some()
+    };
+    std::iter::once(path.len())
+        .chain(path.rmatch_indices('.').map(|(at, _)| at))
+        .find(|&end| known(&path[..end]))
+        .unwrap_or(0)
+}
+
 /// `text` with each of `ranges` (sorted, not overlapping, on character boundaries) replaced by
 /// `marker`; a range over several lines becomes one marker per line, so the lines stay.
 fn replace<'a>(text: &'a str, ranges: &[Range<usize>], marker: &str) -> Cow<'a, str> {
@@ -368,6 +438,44 @@ mod tests {
         assert!(matches!(s.redact("nothing here", "‹s›"), Cow::Borrowed(_)));
         assert_eq!(s.redact_for_hash("ab cd", true), "\u{0}secret\u{0} cd");
         assert_eq!(s.redact_for_hash("ab cd", false), "ab cd");
+    }
+
+    #[test]
+    fn bindcheck_words_stay_whole_where_a_secret_spells_them() {
+        let mut s = Secrets::new(8, 4);
+        s.remember("-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE KEY-----");
+        s.remember("LianLian Global");
+        let text = "a token or private key; quoted: PRIVATE KEY-----";
+        let quoted = text.find("PRIVATE").unwrap()..text.len();
+        assert_eq!(
+            s.redact_inserted(text, std::slice::from_ref(&quoted), "‹s›"),
+            "a token or private key; quoted: ‹s›"
+        );
+        assert_eq!(s.redact(text, "‹s›"), "a token or‹s›; quoted:‹s›");
+        // A value that runs into the template's words is replaced whole.
+        let text = "in LianLian Global now";
+        assert_eq!(
+            s.redact_inserted(text, std::slice::from_ref(&(3..11)), "‹s›"),
+            "in ‹s› Global now"
+        );
+        assert!(matches!(
+            s.redact_inserted(text, &[], "‹s›"),
+            Cow::Borrowed(_)
+        ));
+        // Key paths: the format's keys stay, the others are the profile's.
+        for (path, shown) in [
+            ("lianlian.password", "lianlian.password"),
+            ("lianlian.merchant_id", "lianlian.merchant_id"),
+            ("seller.LianLian Global", "seller.‹s›"),
+            ("LianLian Global.x", "‹s›.x"),
+            ("lianlian.LianLian Global", "lianlian.‹s›"),
+            (
+                "amazon.deposit_methods[1].LianLian Global",
+                "amazon.deposit_methods[1].‹s›",
+            ),
+        ] {
+            assert_eq!(s.redact_path(path, "‹s›"), shown);
+        }
     }
 
     #[test]

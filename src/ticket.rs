@@ -16,9 +16,15 @@
 //! then the e-mail asks the sender for the real one instead of presenting a rejected value as
 //! fact. Every value is escaped (`⟨U+200B⟩`) so that an invisible character is visible
 //! instead of being pasted into the e-mail. Identifiers inside the causes' messages follow
-//! `--show-values` like `diagnose`. Secrets are never printed: the whole draft goes through the
-//! profile's [`crate::redact::Secrets`], so a credential in a free text (an error message) is
-//! shown as `‹secret›` and the rest of the text stays.
+//! `--show-values` like `diagnose`, but for those the account details print in full (and their
+//! copies typed on another page): a cause never shows a masked copy of them.
+//!
+//! The e-mail lists what fails; advice that blocks nothing — an info, or a warning no finding
+//! of which can explain a symptom a seller reports (a fee, a conversion cost) — and the
+//! problems of the file itself stay below the cut, for the sender. Secrets are never printed: every value the draft quotes goes
+//! through the profile's [`crate::redact::Secrets`] where it is put in, so a credential in a
+//! free text (an error message) is shown as `‹secret›` and the rest of the text stays, and the
+//! e-mail's own words are never blanked because a secret happens to spell them.
 
 use crate::pipeline::Analysis;
 use crate::profile::schema::FieldClass;
@@ -196,6 +202,13 @@ fn secret_marker() -> &'static str {
     crate::report::words::secret_marker(Lang::En)
 }
 
+/// A text bindcheck quotes in the draft (the reported problem): escaped, with
+/// every credential in it replaced.
+fn redacted(analysis: &Analysis, text: &str) -> String {
+    let secrets = analysis.profile.source.secrets();
+    escape(&secrets.redact(text, secret_marker())).into_owned()
+}
+
 /// A value of the field at `path` for the e-mail: escaped once, with every credential in it
 /// replaced; a secret value that holds no credential text of its own is replaced whole.
 fn shown(analysis: &Analysis, path: &str, value: &str) -> String {
@@ -226,7 +239,7 @@ fn rejections(analysis: &Analysis, pack: &RulePack, path: &str) -> Vec<String> {
     for ranked in &analysis.ranked {
         let finding = &ranked.finding;
         if finding.field == path && ranked.severity <= Severity::Warning {
-            let t = title(pack, finding.code);
+            let t = title(pack, finding.code, finding.variant);
             if !titles.contains(&t) {
                 titles.push(t);
             }
@@ -242,6 +255,8 @@ struct Identifier {
     name: &'static str,
     /// The platform's own name for it, after the name.
     aka: &'static str,
+    /// Where the profile holds the same identifier as typed on another platform's page.
+    copies: &'static [&'static str],
 }
 
 impl Identifier {
@@ -260,16 +275,19 @@ const IDENTIFIERS: [Identifier; 3] = [
         path: "ozon.seller_id",
         name: "Ozon Seller ID",
         aka: "Client-Id",
+        copies: &[],
     },
     Identifier {
         path: "amazon.seller_id",
         name: "Amazon Seller ID",
         aka: "Merchant Token",
+        copies: &[],
     },
     Identifier {
         path: "lianlian.merchant_id",
         name: "LianLian Merchant ID",
         aka: "",
+        copies: &["ozon.payout_account.merchant_id"],
     },
 ];
 
@@ -355,7 +373,7 @@ impl Facts {
                 .any(|known| known.eq_ignore_ascii_case(raw.trim()))
         });
         self.error_code = match symptom_code {
-            Some(code) if recorded.is_none() => Some(escape(code).into_owned()),
+            Some(code) if recorded.is_none() => Some(redacted(analysis, code)),
             // "none" records that the page showed no code: the item is answered, not missing.
             _ => self
                 .need(
@@ -372,7 +390,7 @@ impl Facts {
             "the error message, copied exactly as shown",
         );
         self.occurred_at = match profile.field("incident.occurred_at").map(|f| &f.value) {
-            Some(Value::DateTime(t)) => Some(escape(t).into_owned()),
+            Some(Value::DateTime(t)) => Some(shown(analysis, "incident.occurred_at", t)),
             _ => {
                 self.missing.push(Missing {
                     field: "incident.occurred_at",
@@ -388,6 +406,19 @@ impl Facts {
                 what: "how many times the binding was attempted".to_string(),
             });
         }
+    }
+
+    /// The identifiers the e-mail presents in full, as the profile holds them, with their
+    /// copies typed on other pages: the causes show these in full too, never a masked copy of
+    /// what the account details print.
+    fn in_full<'a>(&self, analysis: &'a Analysis) -> Vec<&'a str> {
+        IDENTIFIERS
+            .iter()
+            .zip(&self.ids)
+            .filter(|(_, shown)| shown.as_ref().is_some_and(|s| s.value().is_some()))
+            .flat_map(|(id, _)| std::iter::once(id.path).chain(id.copies.iter().copied()))
+            .filter_map(|path| analysis.profile.text(path))
+            .collect()
     }
 
     /// The Seller ID the subject names: the Ozon one, else the Amazon one, when presented.
@@ -515,35 +546,42 @@ fn reported_lines(analysis: &Analysis, options: &TicketOptions) -> String {
     }
     if let Some(symptom) = options.symptom.as_deref().filter(|s| !s.trim().is_empty()) {
         // A credential in it was recorded with the profile's secrets when it was analysed.
-        let secrets = profile.source.secrets();
-        let text = escape(&secrets.redact(symptom.trim(), secret_marker())).into_owned();
+        let text = redacted(analysis, symptom.trim());
         body.push_str(&format!("  Reported problem: \"{text}\"\n"));
     }
     body
 }
 
-/// The causes the e-mail lists: those about the binding, at most `max_causes`, and apart from
-/// them those about the profile file, which support does not need.
+/// The causes the e-mail lists: those about the binding, at most `max_causes`; apart from
+/// them those about the profile file, which support does not need, and the advice, which
+/// blocks nothing.
 struct Listed<'a> {
     binding: Vec<&'a Cause>,
     file: Vec<&'a Cause>,
+    advice: Vec<&'a Cause>,
     shown: usize,
 }
 
 impl<'a> Listed<'a> {
-    fn of(analysis: &'a Analysis, options: &TicketOptions) -> Self {
-        let (binding, file): (Vec<&Cause>, Vec<&Cause>) = analysis
-            .causes
-            .iter()
-            .filter(|c| c.severity <= Severity::Warning)
-            .partition(|c| {
-                !c.members(&analysis.ranked)
-                    .all(|r| about_the_file(r.finding.code))
-            });
+    fn of(analysis: &'a Analysis, pack: &RulePack, options: &TicketOptions) -> Self {
+        let (mut binding, mut file, mut advice) = (Vec::new(), Vec::new(), Vec::new());
+        for cause in &analysis.causes {
+            let mut members = cause.members(&analysis.ranked);
+            if members.all(|r| about_the_file(r.finding.code)) {
+                if cause.severity <= Severity::Warning {
+                    file.push(cause);
+                }
+            } else if blocks_nothing(cause, analysis, pack) {
+                advice.push(cause);
+            } else {
+                binding.push(cause);
+            }
+        }
         let shown = binding.len().min(options.max_causes.max(1));
         Listed {
             binding,
             file,
+            advice,
             shown,
         }
     }
@@ -553,22 +591,39 @@ impl<'a> Listed<'a> {
     }
 }
 
+/// Whether a cause is advice that blocks nothing: an info, or a warning none of whose
+/// findings can explain any symptom a seller reports (a fee or a conversion cost, like a low
+/// auto-withdraw threshold). Support is asked about what fails, not about what costs.
+fn blocks_nothing(cause: &Cause, analysis: &Analysis, pack: &RulePack) -> bool {
+    cause.severity == Severity::Info
+        || (cause.severity == Severity::Warning
+            && cause.members(&analysis.ranked).all(|r| {
+                pack.rule(r.finding.code).is_none_or(|policy| {
+                    policy.symptoms.is_empty()
+                        && policy.symptoms_by_field.values().all(Vec::is_empty)
+                })
+            }))
+}
+
 /// The "What we checked" part: the causes found, by title and in plain words, then the checks
 /// that found nothing.
 fn what_we_checked(
     analysis: &Analysis,
     pack: &RulePack,
-    options: &TicketOptions,
+    shown: &Shows,
     listed: &Listed,
     not_found: &NotFound,
 ) -> String {
     let mut body = String::from("\nWhat we checked\n");
     let intro = "  A check of our account details (bindcheck)";
     body.push_str(&match (listed.shown, listed.binding.len()) {
-        (0, _) if listed.file.is_empty() => format!("{intro} found no error or warning.\n"),
-        (0, _) => {
+        (0, _) if !listed.file.is_empty() => {
             format!("{intro} found no problem in the payout details themselves.\n")
         }
+        (0, _) if listed.advice.iter().all(|c| c.severity == Severity::Info) => {
+            format!("{intro} found no error or warning.\n")
+        }
+        (0, _) => format!("{intro} found nothing that blocks the binding or the payout.\n"),
         (1, 1) => format!("{intro} found one possible cause:\n"),
         (n, all) if n == all => {
             format!("{intro} found {all} possible causes, most likely first:\n")
@@ -576,13 +631,7 @@ fn what_we_checked(
         (n, all) => format!("{intro} found {all} possible causes; the {n} most likely first:\n"),
     });
     for (i, cause) in listed.in_email().iter().enumerate() {
-        body.push_str(&plain_cause(
-            i + 1,
-            cause,
-            analysis,
-            pack,
-            options.show_values,
-        ));
+        body.push_str(&plain_cause(i + 1, cause, analysis, pack, shown));
     }
     body.push_str(&not_found.email);
     body
@@ -594,6 +643,13 @@ struct NotFound {
     email: String,
     /// The codes of every check that found nothing, for below the cut.
     codes: Vec<&'static str>,
+    /// Checks that found nothing but read a field another check rejected: their silence says
+    /// nothing (a rule stands aside when another one's cause takes the value), so the e-mail
+    /// does not claim them.
+    inconclusive: Vec<&'static str>,
+    /// Checks whose findings the profile suppresses (`[[bindcheck.ignore]]`): not checked, by
+    /// request.
+    by_request: Vec<&'static str>,
 }
 
 /// The most checks the e-mail names as having found nothing: the rest are counted.
@@ -602,7 +658,8 @@ const NOT_FOUND_NAMED: usize = 6;
 /// The checks that looked at the profile and found nothing. The e-mail names those support
 /// cares about — the checks that could explain the reported problem, or with none reported
 /// the checks of errors that block a binding — the likeliest first, at most
-/// [`NOT_FOUND_NAMED`], and counts the others.
+/// [`NOT_FOUND_NAMED`], and counts the others. A check that read a value another check
+/// rejected, or that the profile suppresses, did not judge it: it is neither named nor counted.
 fn not_found(analysis: &Analysis, pack: &RulePack) -> NotFound {
     let profile = &analysis.profile;
     let fired = |code: &str| {
@@ -619,12 +676,33 @@ fn not_found(analysis: &Analysis, pack: &RulePack) -> NotFound {
             }
         })
     };
-    let mut clean: Vec<&'static str> = RULES
+    let rejected = rejected_fields(analysis);
+    let reads_rejected = |rule: &crate::rules::Rule| {
+        rule.inputs
+            .iter()
+            .chain(
+                rule.needs
+                    .iter()
+                    .chain(rule.judges)
+                    .flat_map(|set| set.iter()),
+            )
+            .any(|path| rejected.contains(path))
+    };
+    let silent: Vec<&'static crate::rules::Rule> = RULES
         .iter()
         .filter(|r| r.family != Family::Characters && !r.family.is_about_the_file())
         .filter(|r| !fired(r.code) && crate::rules::was_checked(r, pack, profile))
+        .collect();
+    let (inconclusive, clean): (Vec<_>, Vec<_>) =
+        silent.into_iter().partition(|r| reads_rejected(r));
+    let inconclusive = inconclusive.iter().map(|r| r.code).collect();
+    let mut clean: Vec<&'static str> = clean.iter().map(|r| r.code).collect();
+    let mut by_request: Vec<&'static str> = RULES
+        .iter()
+        .filter(|r| analysis.suppressed.iter().any(|f| f.code == r.code))
         .map(|r| r.code)
         .collect();
+    by_request.dedup();
     let character_fields = profile
         .fields
         .iter()
@@ -655,7 +733,7 @@ fn not_found(analysis: &Analysis, pack: &RulePack) -> NotFound {
     if checks > 0 {
         email.push_str("  Also checked for, and not found:\n");
         for code in &named {
-            email.push_str(&format!("    - {}\n", title(pack, code)));
+            email.push_str(&format!("    - {}\n", title(pack, code, "default")));
         }
         if characters_relevant {
             email.push_str(&format!(
@@ -679,7 +757,30 @@ fn not_found(analysis: &Analysis, pack: &RulePack) -> NotFound {
     NotFound {
         email,
         codes: clean,
+        inconclusive,
+        by_request,
     }
+}
+
+/// The fields a check rejected (an error or a warning, not the character checks, which judge
+/// a value's characters and leave it readable), by the paths rules read them by.
+fn rejected_fields(analysis: &Analysis) -> Vec<&'static str> {
+    let mut fields: Vec<&'static str> = Vec::new();
+    for ranked in &analysis.ranked {
+        let family = crate::rules::lookup(ranked.finding.code).map(|r| r.family);
+        if ranked.severity > Severity::Warning || family == Some(Family::Characters) {
+            continue;
+        }
+        let path = crate::profile::schema::without_entry(&ranked.finding.field);
+        let path = crate::profile::schema::deposit_method_path(&path)
+            .or_else(|| crate::profile::schema::field(&path).map(|spec| spec.path));
+        if let Some(path) = path
+            && !fields.contains(&path)
+        {
+            fields.push(path);
+        }
+    }
+    fields
 }
 
 /// The lines below the cut: the diagnosis as `diagnose` counts it, the causes of the e-mail
@@ -692,13 +793,21 @@ fn for_the_sender(analysis: &Analysis, listed: &Listed, not_found: &NotFound) ->
             internal.push(format!("  {}. {}", i + 1, technical(cause, analysis)));
         }
     }
-    if !listed.file.is_empty() {
-        internal.push(
-            "Left out of the e-mail: problems of the profile file itself, which support does not need (fix them before sending):"
-                .to_string(),
-        );
-        for cause in &listed.file {
-            internal.push(format!("  - {}", technical(cause, analysis)));
+    for (left_out, why) in [
+        (
+            &listed.file,
+            "problems of the profile file itself, which support does not need (fix them before sending)",
+        ),
+        (
+            &listed.advice,
+            "advice that blocks nothing (a cost, a note), yours to act on",
+        ),
+    ] {
+        if !left_out.is_empty() {
+            internal.push(format!("Left out of the e-mail: {why}:"));
+            for cause in left_out {
+                internal.push(format!("  - {}", technical(cause, analysis)));
+            }
         }
     }
     if !not_found.codes.is_empty() {
@@ -707,13 +816,26 @@ fn for_the_sender(analysis: &Analysis, listed: &Listed, not_found: &NotFound) ->
             not_found.codes.join(", ")
         ));
     }
+    if !not_found.inconclusive.is_empty() {
+        internal.push(format!(
+            "Not claimed as checked (they read a value another check rejected): {}",
+            not_found.inconclusive.join(", ")
+        ));
+    }
+    if !not_found.by_request.is_empty() {
+        internal.push(format!(
+            "Not checked, by request ([[bindcheck.ignore]] in the profile): {}",
+            not_found.by_request.join(", ")
+        ));
+    }
     internal
 }
 
-/// The rule's English title, or its code when a rulepack gives none.
-fn title(pack: &RulePack, code: &str) -> String {
+/// The rule's English title for `variant` (a not-compared variant has its own), or its code
+/// when a rulepack gives none.
+fn title(pack: &RulePack, code: &str, variant: &str) -> String {
     pack.rule(code)
-        .map(|p| escape(&p.texts(Lang::En).title).into_owned())
+        .map(|p| escape(p.texts(Lang::En).title_for(variant)).into_owned())
         .filter(|t| !t.is_empty())
         .unwrap_or_else(|| code.to_string())
 }
@@ -727,20 +849,35 @@ fn consequence(severity: Severity) -> &'static str {
     }
 }
 
+/// How the causes show identifiers: in full with `--show-values`, and those the account
+/// details print in full ([`Facts::in_full`]) always.
+struct Shows<'a> {
+    values: bool,
+    in_full: Vec<&'a str>,
+}
+
 /// A finding's message as the e-mail says it: in plain words, as a sentence.
-fn plain_message(
-    analysis: &Analysis,
-    ranked: &Ranked,
-    pack: &RulePack,
-    show_values: bool,
-) -> String {
+fn plain_message(analysis: &Analysis, ranked: &Ranked, pack: &RulePack, shown: &Shows) -> String {
     let wording = Wording {
         lang: Lang::En,
-        show_values,
+        show_values: shown.values,
         naming: Naming::Plain,
     };
     let secrets = analysis.profile.source.secrets();
-    let args = crate::report::finding_args(&ranked.finding, secrets, pack, wording);
+    let mut args = crate::report::finding_args(&ranked.finding, secrets, pack, wording);
+    let in_full = Wording {
+        show_values: true,
+        ..wording
+    };
+    for (key, arg) in &ranked.finding.args {
+        if let crate::finding::Arg::Ident(value) = arg
+            && shown.in_full.contains(&value.as_str())
+            && let Some(slot) = args.iter_mut().find(|(k, _)| k == key)
+        {
+            let arg = secrets.redact_arg(arg, secret_marker());
+            slot.1 = crate::report::render_arg(&arg, in_full);
+        }
+    }
     let message = crate::report::finding_message(&ranked.finding, &args, secrets, pack, wording);
     let mut chars = message.chars();
     chars.next().map_or_else(String::new, |first| {
@@ -755,21 +892,21 @@ fn plain_cause(
     cause: &Cause,
     analysis: &Analysis,
     pack: &RulePack,
-    show_values: bool,
+    shown: &Shows,
 ) -> String {
     let mut members = cause.members(&analysis.ranked);
     let Some(lead) = members.next() else {
         return String::new();
     };
-    let lead_title = title(pack, lead.finding.code);
+    let lead_title = title(pack, lead.finding.code, lead.finding.variant);
     let mut text = format!(
         "    {number}. {lead_title} ({})\n       {}\n",
         consequence(cause.severity),
-        plain_message(analysis, lead, pack, show_values)
+        plain_message(analysis, lead, pack, shown)
     );
     let mut also: Vec<String> = Vec::new();
     for other in members {
-        let t = title(pack, other.finding.code);
+        let t = title(pack, other.finding.code, other.finding.variant);
         if t != lead_title && !also.contains(&t) {
             also.push(t);
         }
@@ -803,7 +940,11 @@ fn technical(cause: &Cause, analysis: &Analysis) -> String {
                 "{} {} at {} ({}:{})",
                 r.finding.code,
                 crate::rules::lookup(r.finding.code).map_or("", |rule| rule.name),
-                escape(&r.finding.field),
+                escape(
+                    &source
+                        .secrets()
+                        .redact_path(&r.finding.field, secret_marker())
+                ),
                 at.line,
                 at.column
             )
@@ -875,7 +1016,7 @@ fn attachments(scope: &Scope, pack: &RulePack) -> String {
 /// Drafts the ticket for an analysed profile: gathers its facts, then writes each section.
 pub fn draft(analysis: &Analysis, pack: &RulePack, options: &TicketOptions) -> Ticket {
     let facts = Facts::gather(analysis, pack);
-    let listed = Listed::of(analysis, options);
+    let listed = Listed::of(analysis, pack, options);
     let nothing_found = not_found(analysis, pack);
     let mut body = format!(
         "Hello,\n\nWe need help with {}. The details are below.\n\n",
@@ -883,10 +1024,14 @@ pub fn draft(analysis: &Analysis, pack: &RulePack, options: &TicketOptions) -> T
     );
     body.push_str(&account_details(&facts, analysis));
     body.push_str(&what_happened(&facts, analysis, options));
+    let shown = Shows {
+        values: options.show_values,
+        in_full: facts.in_full(analysis),
+    };
     body.push_str(&what_we_checked(
         analysis,
         pack,
-        options,
+        &shown,
         &listed,
         &nothing_found,
     ));
@@ -900,18 +1045,13 @@ pub fn draft(analysis: &Analysis, pack: &RulePack, options: &TicketOptions) -> T
     );
     body.push('\n');
 
-    // Everything above is built from the profile in many places: one last pass makes sure no
-    // credential of it is in the draft, whichever part quoted it.
-    let secrets = analysis.profile.source.secrets();
-    let redact = |text: String| secrets.redact_owned(text, secret_marker());
+    // No pass over the whole draft: each value was redacted where it was put in, and a pass
+    // over the e-mail's own words would blank those a secret happens to spell.
     Ticket {
-        subject: redact(subject_line(&facts)),
-        body: redact(body),
+        subject: subject_line(&facts),
+        body,
         missing: facts.missing,
-        internal: for_the_sender(analysis, &listed, &nothing_found)
-            .into_iter()
-            .map(redact)
-            .collect(),
+        internal: for_the_sender(analysis, &listed, &nothing_found),
     }
 }
 

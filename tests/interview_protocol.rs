@@ -29,6 +29,13 @@ impl Run {
             .collect()
     }
 
+    /// The message of the one `invalid` line.
+    fn refusal(&self) -> &str {
+        let invalid = self.of_type("invalid");
+        assert_eq!(invalid.len(), 1, "{:#?}", self.messages);
+        invalid[0]["message"].as_str().unwrap()
+    }
+
     fn done(&self) -> &Value {
         let done = self.of_type("done");
         assert_eq!(done.len(), 1, "{:#?}\n{}", self.messages, self.stderr);
@@ -84,6 +91,13 @@ fn fresh(name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let save = dir.path().join(name);
     (dir, save)
+}
+
+/// The saved profile, which must hold `line`.
+fn saved_with(save: &Path, line: &str) -> String {
+    let written = std::fs::read_to_string(save).unwrap();
+    assert!(written.contains(line), "no {line:?} in:\n{written}");
+    written
 }
 
 /// The arguments of an interview about LianLian on Ozon with `symptom` reported.
@@ -445,4 +459,219 @@ fn in_chinese() {
         written.contains("# 卖家看到的情况（用于分诊）"),
         "{written}"
     );
+}
+
+/// An answer with the shape of a credential — a token pasted by mistake, to any question, the
+/// symptom included — is refused with BC901's reason and the same question: it is never
+/// saved, nor echoed in any message. The answers after it are taken as usual.
+#[test]
+fn a_pasted_credential_is_refused_and_never_saved_or_echoed() {
+    let tokens = [
+        "ghp_IhKtJ0RlgLKOmxgJTeKdNnFRIBXuDL7DxtpY",
+        "sk_live_u8jz\u{200B}Pde0IgxLd6GncfBAepfJ",
+        "xoxb-265020146201-684934072247-aqx9vJupc94tnwlavyfErGPm",
+        "the page said sk_live_Bd0Kh8oOOL8dKLzdocJ2isAj",
+    ];
+    let (_dir, save) = fresh("p.toml");
+    let mut pasted = tokens.iter();
+    let run = converse(&save, &["--platform", "ozon-lianlian"], |q| {
+        let field = q["field"].as_str().unwrap();
+        if let Some(token) = pasted.next() {
+            return value(*token);
+        }
+        match field {
+            "incident.error_message" => value("Invalid Merchant ID"),
+            "lianlian.merchant_id" => value("LL2024SZXH0000000000A7K3"),
+            "ozon.payout_account.merchant_id" => value("LL2024SZXH0000000000A7K4"),
+            _ => skip(),
+        }
+    });
+    let invalid = run.of_type("invalid");
+    assert_eq!(invalid.len(), 4, "{:#?}", run.messages);
+    let reason = "`incident.error_message` holds a value shaped like an API key, token or private key; bindcheck never prints it. The answer was not saved: enter the value asked for (no key or token is ever needed).";
+    for refused in &invalid {
+        assert_eq!(refused["id"], 1);
+        assert_eq!(refused["message"], reason);
+    }
+    // The symptom was asked five times, then the Merchant IDs.
+    assert_eq!(
+        run.questions()[..7],
+        [
+            "incident.error_message",
+            "incident.error_message",
+            "incident.error_message",
+            "incident.error_message",
+            "incident.error_message",
+            "lianlian.merchant_id",
+            "ozon.payout_account.merchant_id",
+        ]
+    );
+    for token in tokens {
+        let tail: String = token
+            .chars()
+            .rev()
+            .take(8)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        assert!(!run.raw.contains(&tail), "{}", run.raw);
+    }
+    let written = saved_with(&save, "error_message = \"Invalid Merchant ID\"");
+    assert!(
+        !written.contains("ghp_") && !written.contains("sk_live") && !written.contains("xoxb"),
+        "{written}"
+    );
+    let causes = run.of_type("cause");
+    assert_eq!(causes.len(), 1, "{:#?}", run.messages);
+    assert_eq!(causes[0]["cause"]["code"], "BC303");
+}
+
+/// A refused credential to a field question: BC901's reason names that field; the question
+/// comes again and a right answer is saved.
+#[test]
+fn a_credential_answer_to_a_field_is_refused_with_its_field() {
+    let (_dir, save) = fresh("p.toml");
+    let mut tries = 0;
+    let run = converse(&save, &on_ozon("Invalid Merchant ID"), |q| match q["field"]
+        .as_str()
+        .unwrap()
+    {
+        "lianlian.merchant_id" => {
+            tries += 1;
+            if tries == 1 {
+                value("ghp_IhKtJ0RlgLKOmxgJTeKdNnFRIBXuDL7DxtpY")
+            } else {
+                value("LL2024SZXH0000000000A7K3")
+            }
+        }
+        _ => skip(),
+    });
+    assert_eq!(
+        run.refusal(),
+        "`lianlian.merchant_id` holds a value shaped like an API key, token or private key; bindcheck never prints it. The answer was not saved: enter the value asked for (no key or token is ever needed)."
+    );
+    assert_eq!(
+        run.questions()[..2],
+        ["lianlian.merchant_id", "lianlian.merchant_id"]
+    );
+    assert!(!run.raw.contains("L7DxtpY"), "{}", run.raw);
+    saved_with(&save, "merchant_id = \"LL2024SZXH0000000000A7K3\"");
+}
+
+/// Continuing a file that already stores a credential: a cause an answer establishes is
+/// reported even when the credential's finding leads it (the same field), and the credential
+/// found before the interview is no news.
+#[test]
+fn a_cause_led_by_a_stored_credential_is_still_reported() {
+    let (_dir, save) = fresh("p.toml");
+    std::fs::write(
+        &save,
+        "format = 1\n[lianlian]\nmerchant_id = \"ghp_IhKtJ0RlgLKOmxgJTeKdNnFRIBXuDL7DxtpY\"\n\
+         [incident]\nerror_message = \"Invalid Merchant ID\"\n",
+    )
+    .unwrap();
+    let run = converse(
+        &save,
+        &["--platform", "ozon-lianlian"],
+        |q| match q["field"].as_str().unwrap() {
+            "ozon.payout_account.merchant_id" => value("LL2024SZXH0000000000A7K3"),
+            _ => skip(),
+        },
+    );
+    let causes = run.of_type("cause");
+    let codes: Vec<&Value> = causes.iter().map(|c| &c["cause"]["code"]).collect();
+    assert!(!codes.is_empty(), "{:#?}", run.messages);
+    assert!(
+        causes.iter().any(|c| {
+            let findings = &run.done()["report"]["files"][0]["findings"];
+            c["cause"]["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|rank| findings[rank.as_u64().unwrap() as usize - 1]["code"] == "BC303")
+        }),
+        "{:#?}",
+        run.messages
+    );
+    assert!(!run.raw.contains("L7DxtpY"), "{}", run.raw);
+}
+
+/// A bank in the US has no sort code, BSB or Japanese bank and branch code: once its country
+/// is answered they are not asked (trial p04 asked all four after "US"); the country comes
+/// before the codes that depend on it, and the routing number is still asked.
+#[test]
+fn codes_of_another_country_s_banks_are_not_asked() {
+    let (_dir, save) = fresh("p.toml");
+    let run = converse(
+        &save,
+        &[
+            "--platform",
+            "amazon-lianlian",
+            "--symptom",
+            "The deposit method was rejected",
+        ],
+        |q| match q["field"].as_str().unwrap() {
+            "amazon.deposit_method.provider" => value("lianlian"),
+            "amazon.deposit_method.bank_country" | "lianlian.receiving_account.bank_country" => {
+                value("US")
+            }
+            "amazon.deposit_method.currency" | "lianlian.receiving_account.currency" => {
+                value("USD")
+            }
+            "amazon.deposit_method.routing_number" => value("026073008"),
+            "lianlian.receiving_account.routing_number" => value("026073150"),
+            _ => skip(),
+        },
+    );
+    let asked = run.questions();
+    for code in ["sort_code", "bsb", "bank_code", "branch_code"] {
+        assert!(
+            !asked.iter().any(|f| f.ends_with(&format!(".{code}"))),
+            "{code} asked: {asked:?}"
+        );
+    }
+    let at = |field: &str| asked.iter().position(|f| *f == field).expect(field);
+    assert!(
+        at("amazon.deposit_method.bank_country") < at("amazon.deposit_method.routing_number"),
+        "{asked:?}"
+    );
+    assert_eq!(
+        run.of_type("cause")[0]["cause"]["code"],
+        "BC312",
+        "{asked:?}"
+    );
+}
+
+/// Money as a seller types it: full-width digits are the same amount and are taken; a yuan
+/// written as 元 is refused with the answer to give (never a currency guessed), in the words of
+/// a question, not of a file format.
+#[test]
+fn money_answers_in_a_seller_s_words() {
+    let (_dir, save) = fresh("p.toml");
+    let mut tries = 0;
+    let run = converse(
+        &save,
+        &on_ozon("Verification (test) payment failed"),
+        |q| match q["field"].as_str().unwrap() {
+            "ozon.payment_method" => value("lianlian"),
+            "lianlian.ozon_channel" => value("active"),
+            "lianlian.balance" => {
+                tries += 1;
+                value(if tries == 1 { "88元" } else { "８８ CNY" })
+            }
+            _ => skip(),
+        },
+    );
+    assert_eq!(
+        run.refusal(),
+        "`88元`: enter `88 CNY` (the amount in digits, a space and the currency code)"
+    );
+    assert!(
+        !run.raw.contains("string") && !run.raw.contains("quote"),
+        "{}",
+        run.raw
+    );
+    saved_with(&save, "balance = \"88 CNY\"");
+    assert_eq!(run.of_type("cause")[0]["cause"]["code"], "BC501");
 }

@@ -17,6 +17,18 @@ const UP: &str = "\u{1b}[A";
 const ESC: &str = "\u{1b}";
 const CTRL_C: &str = "\u{3}";
 
+/// The arguments of an interview in `lang` about LianLian on Ozon with `symptom` reported.
+fn on_ozon<'a>(lang: &'a str, symptom: &'a str) -> [&'a str; 6] {
+    [
+        "--lang",
+        lang,
+        "--platform",
+        "ozon-lianlian",
+        "--symptom",
+        symptom,
+    ]
+}
+
 /// A running interview and everything it has written so far.
 struct Pty {
     session: OsSession,
@@ -25,6 +37,11 @@ struct Pty {
 
 impl Pty {
     fn start(dir: &Path, args: &[&str]) -> Pty {
+        Pty::start_at(dir, args, 100)
+    }
+
+    /// On a terminal `columns` wide.
+    fn start_at(dir: &Path, args: &[&str], columns: u16) -> Pty {
         let mut command = Command::new(env!("CARGO_BIN_EXE_bindcheck"));
         command
             .args(["interview", "--as-of", "2026-11-21", "--save", "shop.toml"])
@@ -39,7 +56,7 @@ impl Pty {
         session.set_expect_timeout(Some(Duration::from_secs(60)));
         session
             .get_process_mut()
-            .set_window_size(100, 40)
+            .set_window_size(columns, 40)
             .expect("resizes the terminal");
         Pty {
             session,
@@ -127,7 +144,7 @@ fn pasted_zero_width_space_ctrl_c_and_continuing() {
     pty.send("\r");
     pty.wait_for("The LianLian Merchant ID as pasted into Ozon");
     pty.answer(pasted);
-    pty.wait_for("contains 1 invisible character(s), first U+200B ZERO WIDTH SPACE");
+    pty.wait_for("1 invisible character(s)");
     pty.wait_for("Cause found: Merchant ID typed on Ozon differs from LianLian's");
     // What else could explain the symptom is asked next; `!` finishes.
     pty.wait_for("The LianLian login account");
@@ -156,14 +173,7 @@ fn a_wrong_answer_is_asked_again_with_the_reason() {
     let dir = tempfile::tempdir().unwrap();
     let mut pty = Pty::start(
         dir.path(),
-        &[
-            "--lang",
-            "en",
-            "--platform",
-            "ozon-lianlian",
-            "--symptom",
-            "Verification (test) payment failed",
-        ],
+        &on_ozon("en", "Verification (test) payment failed"),
     );
     // Whether Ozon binds LianLian, and the channel's state, decide the channel rules that also
     // explain a failed test payment: LianLian (the first choice), then "active".
@@ -217,4 +227,130 @@ fn chinese_typed_and_corrected_then_esc() {
     let saved = std::fs::read_to_string(dir.path().join("shop.toml")).unwrap();
     assert!(saved.contains("error_message = \"绑定失败！\""), "{saved}");
     assert!(saved.contains("# 显示的错误信息"), "{saved}");
+}
+
+/// A pasted token is never on the screen — not even while it arrives, a character at a time:
+/// from its first recognisable characters it shows as ‹secret›; submitted, it is refused with
+/// BC901's reason and the question comes again on an empty line; it is never saved.
+#[test]
+fn a_pasted_token_is_hidden_refused_and_not_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let token = "ghp_IhKtJ0RlgLKOmxgJTeKdNnFRIBXuDL7DxtpY";
+    let mut pty = Pty::start(dir.path(), &on_ozon("en", "Invalid Merchant ID"));
+    pty.wait_for("The Merchant ID LianLian issued (not the login)");
+    pty.wait_for("LianLian Global › Account › Account information");
+    pty.answer(token);
+    // The reason, wrapped to the terminal: "… holds a value shaped like an API key, token or
+    // private key; bindcheck never prints it. The answer was not saved: …".
+    pty.wait_for("not saved");
+    pty.wait_for("The Merchant ID LianLian issued (not the login)");
+    pty.answer("!");
+    let (screen, code) = pty.finish();
+    assert!(screen.contains("‹secret›"), "{screen}");
+    for piece in ["ghp_", "IhKt", "L7DxtpY"] {
+        assert!(!screen.contains(piece), "{piece} on the screen:\n{screen}");
+    }
+    assert_eq!(code, 0, "{screen}");
+    let saved = std::fs::read_to_string(dir.path().join("shop.toml")).unwrap();
+    assert!(!saved.contains("ghp_"), "{saved}");
+}
+
+/// Money typed in Chinese: `88元` is refused under the line with the answer to give, in a
+/// question's words (no "quoted string"); full-width digits are taken as the same amount.
+#[test]
+fn chinese_money_gets_the_answer_to_give() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut pty = Pty::start(
+        dir.path(),
+        &on_ozon("zh", "Verification (test) payment failed"),
+    );
+    pty.wait_for("Ozon 上绑定的收款方式");
+    pty.wait_for("结束：诊断已回答的内容");
+    pty.send("\r");
+    pty.wait_for("连连中 Ozon 渠道的状态");
+    pty.wait_for("结束：诊断已回答的内容");
+    pty.send(&DOWN.repeat(3));
+    pty.send("\r");
+    pty.wait_for("账户余额");
+    pty.answer("88元");
+    pty.wait_for("请填写“88 CNY”（数字金额、空格和币种代码）");
+    pty.send(&BACKSPACE.repeat(3));
+    pty.answer("８８ CNY");
+    pty.wait_for("BC501");
+    let (screen, code) = pty.finish();
+    assert_eq!(code, 1, "{screen}");
+    assert!(!screen.contains("带引号"), "{screen}");
+    let saved = std::fs::read_to_string(dir.path().join("shop.toml")).unwrap();
+    assert!(saved.contains("balance = \"88 CNY\""), "{saved}");
+}
+
+/// What the terminal shows, line by line: the escape sequences (colours, cursor moves, line
+/// erasing) taken out.
+fn shown_lines(screen: &str) -> Vec<String> {
+    let escapes = regex::Regex::new(r"\x1b\[[0-9;?]*[A-Za-z]").unwrap();
+    escapes
+        .replace_all(screen, "")
+        .split(['\n', '\r'])
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// On a narrow terminal every line is wrapped by the interview itself — between words in
+/// English, between characters in Chinese — and keeps the `│` gutter, so the terminal never
+/// breaks one mid-word; Esc says "Stopped" once.
+#[test]
+fn prompts_wrap_to_the_terminal_keeping_the_gutter() {
+    for (lang, columns, first, stopped) in [
+        (
+            "en",
+            60,
+            "The Merchant ID LianLian issued (not the login)",
+            "Stopped",
+        ),
+        ("zh", 60, "连连发放的商户号（不是登录账号）", "已停止"),
+        ("zh", 100, "连连发放的商户号（不是登录账号）", "已停止"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut pty = Pty::start_at(dir.path(), &on_ozon(lang, "Invalid Merchant ID"), columns);
+        pty.wait_for(first);
+        pty.wait_for("?");
+        pty.send(ESC);
+        let (screen, code) = pty.finish();
+        assert_eq!(code, 130, "{screen}");
+        let lines = shown_lines(&screen);
+        for line in &lines {
+            let width = unicode_width::UnicodeWidthStr::width(line.as_str());
+            assert!(
+                width <= usize::from(columns),
+                "{width} columns: {line:?}\n{screen}"
+            );
+        }
+        // Every line of the question, after its title, runs in the gutter: at 60 columns the
+        // prompt takes two or more.
+        let title = lines.iter().position(|l| l.contains(first)).unwrap();
+        let question: Vec<&String> = lines[title + 1..]
+            .iter()
+            .take_while(|l| !l.starts_with('└'))
+            .collect();
+        let wrapped = lang == "en" && columns == 60;
+        assert!(question.len() >= if wrapped { 3 } else { 2 }, "{lines:#?}");
+        // Every line starts in the gutter, or under the text of a last line (`└  `).
+        for line in &lines {
+            assert!(
+                ["┌", "│", "├", "◆", "■", "◇", "└", "   "]
+                    .iter()
+                    .any(|start| line.starts_with(start)),
+                "{line:?}\n{lines:#?}"
+            );
+        }
+        for line in question {
+            assert!(line.starts_with('│'), "{line:?}\n{lines:#?}");
+        }
+        assert_eq!(screen.matches(stopped).count(), 1, "{screen}");
+        // English breaks between words only.
+        if lang == "en" {
+            assert!(!screen.contains("paste i\n"), "{screen}");
+        }
+    }
 }

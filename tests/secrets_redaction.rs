@@ -8,6 +8,10 @@ use std::path::Path;
 
 const KEY: &str = "sk_live_4eC39HqLyjWDarjtT1zdp7dc";
 
+/// BC901's message about a value, after the field's name.
+const SHAPED: &str =
+    "holds a value shaped like an API key, token or private key; bindcheck never prints it";
+
 /// `(code, field, line, column, message)` of every finding but BC004.
 fn messages(json: &Value) -> Vec<(String, String, u64, u64, String)> {
     findings(json)
@@ -49,16 +53,14 @@ fn rules_on_a_secret_value_fire_without_quoting_it() {
     );
     let (json, code) = diagnose_text(&text, &["--show-values"]);
     assert_eq!(code, 1);
-    let shaped =
-        "holds a value shaped like an API key, token or private key; bindcheck never prints it";
     assert_eq!(
         messages(&json),
         vec![
-            ("BC901".into(), "lianlian.ozon_channel".into(), 4, 16, format!("`lianlian.ozon_channel` {shaped}")),
+            ("BC901".into(), "lianlian.ozon_channel".into(), 4, 16, format!("`lianlian.ozon_channel` {SHAPED}")),
             ("BC003".into(), "lianlian.ozon_channel".into(), 4, 16, "`‹secret›` is not allowed here; expected one of: `not_opened` — not opened yet; `pending_review` — under review; `unauthorized` — opened but not authorised (未授权); `active` — opened and working; `suspended` — suspended by LianLian".into()),
-            ("BC901".into(), "lianlian.merchant_id".into(), 5, 15, format!("`lianlian.merchant_id` {shaped}")),
+            ("BC901".into(), "lianlian.merchant_id".into(), 5, 15, format!("`lianlian.merchant_id` {SHAPED}")),
             ("BC301".into(), "lianlian.merchant_id".into(), 5, 15, "`lianlian.merchant_id` (‹secret›, 32 characters) does not have the expected form of a Merchant ID: exactly 24 ASCII letters and digits".into()),
-            ("BC901".into(), "incident.error_code".into(), 8, 14, format!("`incident.error_code` {shaped}")),
+            ("BC901".into(), "incident.error_code".into(), 8, 14, format!("`incident.error_code` {SHAPED}")),
             ("BC806".into(), "incident.error_code".into(), 8, 14, "the error code `‹secret›` has no documented meaning; include it in the support ticket".into()),
         ]
     );
@@ -267,4 +269,57 @@ fn secrets_are_not_fixed_and_not_fingerprinted() {
         fingerprint(&with(KEY)),
         fingerprint(&with("sk_live_0000000000000000000000XY"))
     );
+}
+
+/// A secret whose text is ordinary words — a PEM header's "PRIVATE KEY", a password that is a
+/// provider's name — is replaced where bindcheck quotes the profile, never in bindcheck's own
+/// words: the messages, steps and ticket keep their words and spaces, the values do not show.
+#[test]
+fn a_secret_made_of_ordinary_words_does_not_blank_bindchecks_words() {
+    let pem = "-----BEGIN RSA PRIVATE KEY-----\\ns8Stqcbnr3yBdGBLEPH1qhT61qtc4xatws8phP9nhFyJfm5di4PzJ59FHz5r1pY4\\n-----END RSA PRIVATE KEY-----";
+    let text = format!(
+        "format = 1\n\n[lianlian]\nmerchant_id = \"LL2024AB12CD34EF56GH78IJ\"\npassword = \"LianLian Global\"\n\
+         ozon_channel = \"unauthorized\"\n\n[ozon]\nseller_id = \"1234567\"\npayment_method = \"lianlian\"\n\n\
+         [incident]\nerror_message = \"{pem}\"\n"
+    );
+    let dir = profile_dir(&text);
+    let (json, code) = diagnose_json(&dir.path().join("p.toml"), &[]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        messages(&json),
+        vec![
+            ("BC901".into(), "lianlian.password".into(), 5, 12, "`lianlian.password` is not part of the format and its name says it holds a credential; bindcheck never prints it".into()),
+            ("BC002".into(), "lianlian.password".into(), 5, 1, "unknown field `lianlian.password`".into()),
+            ("BC603".into(), "lianlian.ozon_channel".into(), 6, 16, "`lianlian.ozon_channel` is opened but not authorised (未授权): the authorisation of LianLian on Ozon was not completed".into()),
+            ("BC901".into(), "incident.error_message".into(), 13, 17, format!("`incident.error_message` {SHAPED}")),
+        ]
+    );
+    let steps = &with_code(&json, "BC603")[0]["remediation"];
+    assert_eq!(
+        steps[0],
+        "In Ozon Seller Center › Settings › Contract, click \"Go to LianLian Payment\" and complete the authorization."
+    );
+    let (human, _) = run_in(dir.path(), &["diagnose", "p.toml", "--lang", "en"]);
+    for line in [
+        "   5 | password = ‹secret›",
+        "   13 | error_message = ‹secret›",
+    ] {
+        assert!(human.lines().any(|l| l == line), "no {line:?} in:\n{human}");
+    }
+    let (ticket, _) = run_in(dir.path(), &["ticket", "p.toml"]);
+    for line in [
+        "  Payment method selected on Ozon: LianLian Global",
+        "  Error message: \"‹secret›\"",
+        "       The status of the Ozon channel in LianLian is opened but not authorised (未授权): the authorisation of LianLian on Ozon was not completed",
+        "  - cause 3 [error] BC901 secret-in-profile at incident.error_message (13:17)",
+    ] {
+        assert!(
+            ticket.lines().any(|l| l == line),
+            "no {line:?} in:\n{ticket}"
+        );
+    }
+    for output in [&human, &ticket, &json.to_string()] {
+        assert!(!output.contains("9FHz5r1pY4"), "{output}");
+        assert!(!output.contains("s8Stqcbnr3"), "{output}");
+    }
 }

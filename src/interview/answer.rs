@@ -113,10 +113,10 @@ pub fn value(spec: &FieldSpec, given: Given, lang: Lang) -> Result<Value, String
             }),
         (Kind::List(_), Given::List(items)) => Ok(list(items)),
         (Kind::List(_), Given::Text(text)) => Ok(list(split_list(&text))),
-        (
-            Kind::Text | Kind::Enum(_) | Kind::Money | Kind::Country | Kind::Currency,
-            Given::Text(text),
-        ) => Ok(string(&text)),
+        (Kind::Money, Given::Text(text)) => money(&text, lang).map(|amount| string(&amount)),
+        (Kind::Text | Kind::Enum(_) | Kind::Country | Kind::Currency, Given::Text(text)) => {
+            Ok(string(&text))
+        }
         (Kind::Text | Kind::Enum(_) | Kind::Country | Kind::Currency, Given::Integer(n)) => {
             Ok(string(&n.to_string()))
         }
@@ -129,6 +129,148 @@ pub fn value(spec: &FieldSpec, given: Given, lang: Lang) -> Result<Value, String
             ))
         }
     }
+}
+
+/// How a seller writes a currency without its ISO 4217 code, and the codes it may stand for:
+/// the yuan's words and signs; the yen sign, which is the yuan's too; a dollar sign, of which
+/// the US dollar's is offered; the euro's, pound's and rouble's signs. Common names that are
+/// not ISO codes (RMB) are [`crate::profile::money::currency_meant`]'s.
+const CURRENCY_MARKS: &[(&str, &[&str])] = &[
+    ("人民币", &["CNY"]),
+    ("元", &["CNY"]),
+    ("圆", &["CNY"]),
+    ("块", &["CNY"]),
+    ("¥", &["CNY", "JPY"]),
+    ("US$", &["USD"]),
+    ("HK$", &["HKD"]),
+    ("$", &["USD"]),
+    ("€", &["EUR"]),
+    ("£", &["GBP"]),
+    ("₽", &["RUB"]),
+];
+
+/// A money answer as the profile writes it (`"150.00 CNY"`). What differs from that only in
+/// form is taken as meant: full-width digits and letters (a Chinese input method's), spaces,
+/// the code's letter case. A currency written another way (`88元`, `￥88`, `88 RMB`), an
+/// amount with separators, a currency first or none is refused with the answer to give
+/// instead: a currency is never guessed.
+fn money(text: &str, lang: Lang) -> Result<String, String> {
+    let plain = plain_width(text);
+    let (amount, currency) = match plain.rsplit_once(' ') {
+        Some((amount, code))
+            if code.len() == 3 && code.bytes().all(|b| b.is_ascii_alphabetic()) =>
+        {
+            (amount, code.to_ascii_uppercase())
+        }
+        _ => (plain.as_str(), String::new()),
+    };
+    let canonical = format!("{amount} {currency}");
+    if canonical.parse::<crate::profile::Money>().is_ok() {
+        return Ok(canonical);
+    }
+    Err(money_refusal(text, &plain, lang))
+}
+
+/// Why a money answer is refused, with what to answer instead where that can be told.
+fn money_refusal(text: &str, plain: &str, lang: Lang) -> String {
+    let shown = crate::unicode::escape(text);
+    let quoted = |s: &str| match lang {
+        Lang::En => format!("`{s}`"),
+        Lang::Zh => format!("“{s}”"),
+    };
+    let Some((amount, codes)) = amount_and_codes(plain) else {
+        return say(
+            lang,
+            format!(
+                "{} is not an amount: enter the amount, a space and the currency code, like `150.00 CNY`",
+                quoted(&shown)
+            ),
+            format!(
+                "{}不是金额：请填写金额、空格和币种代码，如“150.00 CNY”",
+                quoted(&shown)
+            ),
+        );
+    };
+    let offers: Vec<String> = codes
+        .iter()
+        .map(|code| quoted(&format!("{amount} {code}")))
+        .collect();
+    match offers.as_slice() {
+        [] => say(
+            lang,
+            format!(
+                "{} has no currency: enter it with its currency code, like `{amount} CNY` or `{amount} USD`",
+                quoted(&shown)
+            ),
+            format!(
+                "{}缺少币种：请带上币种代码填写，如“{amount} CNY”或“{amount} USD”",
+                quoted(&shown)
+            ),
+        ),
+        [one] => say(
+            lang,
+            format!(
+                "{}: enter {one} (the amount in digits, a space and the currency code)",
+                quoted(&shown)
+            ),
+            format!(
+                "{}：请填写{one}（数字金额、空格和币种代码）",
+                quoted(&shown)
+            ),
+        ),
+        several => say(
+            lang,
+            format!(
+                "{}: the sign stands for more than one currency: enter {}",
+                quoted(&shown),
+                several.join(" or ")
+            ),
+            format!(
+                "{}：该符号可指多种货币：请填写{}",
+                quoted(&shown),
+                several.join("或")
+            ),
+        ),
+    }
+}
+
+/// The amount of a money answer written another way, as a plain decimal, and the codes its
+/// currency may be (none when it names none); `None` when no amount can be read from it.
+fn amount_and_codes(plain: &str) -> Option<(String, Vec<&'static str>)> {
+    let mut rest = plain.to_string();
+    let mut codes: Vec<&'static str> = Vec::new();
+    if let Some((mark, meant)) = CURRENCY_MARKS.iter().find(|(mark, _)| rest.contains(mark)) {
+        rest = rest.replacen(mark, " ", 1);
+        codes.extend(meant.iter().copied());
+    }
+    let mut amount: Option<String> = None;
+    for word in rest.split_whitespace() {
+        let digits = word.replace(',', "");
+        let is_amount = format!("{digits} CNY")
+            .parse::<crate::profile::Money>()
+            .is_ok();
+        match (is_amount, crate::profile::money::currency_meant(word)) {
+            (true, _) if amount.is_none() => amount = Some(digits),
+            (false, Some(code)) if codes.is_empty() => codes.push(code),
+            _ => return None,
+        }
+    }
+    amount.map(|amount| (amount, codes))
+}
+
+/// `text` with full-width forms (U+FF01–U+FF5E, the ideographic space, the full-width yen
+/// sign) as their ASCII twins, and runs of spaces as one, trimmed.
+fn plain_width(text: &str) -> String {
+    let ascii: String = text
+        .chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            '\u{FFE5}' => '¥',
+            c => c,
+        })
+        .collect();
+    ascii.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A list typed on one line: items separated by commas (ASCII or full-width), `-` for none.
@@ -224,5 +366,72 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.starts_with("此问题需要填写"), "{e}");
+    }
+
+    /// Money answers: what differs only in form (full-width digits, spaces, the code's case)
+    /// is taken; a currency written as a word or sign, separators, the currency first or none
+    /// are refused with the answer to give, never a guessed currency; no message speaks of
+    /// strings or quotes.
+    #[test]
+    fn money_answers_are_taken_or_refused_with_the_answer_to_give() {
+        let text = |s: &str| Given::Text(s.into());
+        for (given, saved) in [
+            ("150.00 CNY", "\"150.00 CNY\""),
+            ("１５０ CNY", "\"150 CNY\""),
+            ("１５０\u{3000}ＣＮＹ", "\"150 CNY\""),
+            (" 99.50  cny ", "\"99.50 CNY\""),
+        ] {
+            assert_eq!(
+                answer("lianlian.balance", text(given)).unwrap(),
+                saved,
+                "{given}"
+            );
+        }
+        for (given, en, zh) in [
+            (
+                "88元",
+                "`88元`: enter `88 CNY` (the amount in digits, a space and the currency code)",
+                "“88元”：请填写“88 CNY”（数字金额、空格和币种代码）",
+            ),
+            (
+                "88 元",
+                "`88 元`: enter `88 CNY` (the amount in digits, a space and the currency code)",
+                "“88 元”：请填写“88 CNY”（数字金额、空格和币种代码）",
+            ),
+            (
+                "88 RMB",
+                "`88 RMB`: enter `88 CNY` (the amount in digits, a space and the currency code)",
+                "“88 RMB”：请填写“88 CNY”（数字金额、空格和币种代码）",
+            ),
+            (
+                "1,500 CNY",
+                "`1,500 CNY`: enter `1500 CNY` (the amount in digits, a space and the currency code)",
+                "“1,500 CNY”：请填写“1500 CNY”（数字金额、空格和币种代码）",
+            ),
+            (
+                "USD 800",
+                "`USD 800`: enter `800 USD` (the amount in digits, a space and the currency code)",
+                "“USD 800”：请填写“800 USD”（数字金额、空格和币种代码）",
+            ),
+            (
+                "￥88",
+                "`￥88`: the sign stands for more than one currency: enter `88 CNY` or `88 JPY`",
+                "“￥88”：该符号可指多种货币：请填写“88 CNY”或“88 JPY”",
+            ),
+            (
+                "150",
+                "`150` has no currency: enter it with its currency code, like `150 CNY` or `150 USD`",
+                "“150”缺少币种：请带上币种代码填写，如“150 CNY”或“150 USD”",
+            ),
+            (
+                "1e3 CNY",
+                "`1e3 CNY` is not an amount: enter the amount, a space and the currency code, like `150.00 CNY`",
+                "“1e3 CNY”不是金额：请填写金额、空格和币种代码，如“150.00 CNY”",
+            ),
+        ] {
+            let spec = schema::field("lianlian.balance").unwrap();
+            assert_eq!(value(spec, text(given), Lang::En).unwrap_err(), en);
+            assert_eq!(value(spec, text(given), Lang::Zh).unwrap_err(), zh);
+        }
     }
 }

@@ -136,7 +136,7 @@ pub struct Interview {
     platform_chosen: bool,
     pending: Option<(Question, Target)>,
     asked: usize,
-    /// The causes already reported, by the code and field of their leading finding.
+    /// The findings already reported with their causes, by code and field.
     announced: BTreeSet<(String, String)>,
     finished: bool,
 }
@@ -148,6 +148,7 @@ impl Interview {
         let analysis = analyze_text(&pack, &saved, &options)?;
         if let Some(symptom) = &options.symptom
             && analysis.profile.field(SYMPTOM_FIELD).is_none()
+            && !holds_credential(&pack, &Given::Text(symptom.clone()))
         {
             save_symptom(&mut saved, &pack, &analysis, symptom, options.lang);
         }
@@ -228,6 +229,16 @@ impl Interview {
             Reply::Value(value) => value,
         };
         let lang = self.options.lang;
+        let field = match target {
+            Target::Symptom => SYMPTOM_FIELD,
+            Target::Platform => PLATFORM_FIELD,
+            Target::Field(spec) => spec.path,
+        };
+        if holds_credential(&self.pack, &value) {
+            return Ok(Outcome::Invalid(credential_refused(
+                &self.pack, field, lang,
+            )));
+        }
         match target {
             Target::Symptom => match value {
                 Given::Text(text) => {
@@ -263,7 +274,9 @@ impl Interview {
     }
 
     /// Why `text`, typed as the answer to the pending question, would not be taken; `Ok` for
-    /// an answer that would (a front end checks while the person can still edit it).
+    /// an answer that would (a front end checks while the person can still edit it). A
+    /// credential passes: [`Interview::reply`] refuses it, so that the front end clears it
+    /// instead of keeping it on the line to be corrected.
     pub fn validator(&self) -> impl Fn(&str) -> Result<(), String> + Send + Sync + 'static {
         let target = self.pending.as_ref().map(|(_, target)| *target);
         let check = Check {
@@ -273,9 +286,30 @@ impl Interview {
         };
         move |text: &str| match target {
             Some(Target::Field(spec)) => {
-                check.value(spec, Given::Text(text.to_string())).map(|_| ())
+                let given = Given::Text(text.to_string());
+                if holds_credential(&check.pack, &given) {
+                    return Ok(());
+                }
+                check.value(spec, given).map(|_| ())
             }
             _ => Ok(()),
+        }
+    }
+
+    /// For a front end that must not show a credential being typed or pasted: where in a text
+    /// (a byte offset) a credential, or the beginning of one, starts — the first of BC901's
+    /// `value_hints` ("ghp_"), or the text's start for a disguised one ([`holds_credential`]).
+    /// A paste arrives a character at a time: the part that is not yet a whole credential is
+    /// hidden too.
+    pub fn credential_start(&self) -> impl Fn(&str) -> Option<usize> + Send + Sync + 'static {
+        let pack = Arc::clone(&self.pack);
+        move |text: &str| {
+            let hint = pack
+                .param_literals("BC901", "value_hints")
+                .ok()
+                .and_then(|hints| hints.find(text))
+                .map(|found| found.start());
+            hint.or_else(|| holds_credential(&pack, &Given::Text(text.to_string())).then_some(0))
         }
     }
 
@@ -456,27 +490,26 @@ impl Interview {
         crate::unicode::escape(&text).into_owned()
     }
 
-    /// The causes not reported before, as the report words them; they are reported from now
-    /// on. What is about the file rather than the seller's accounts (a field not checked yet)
-    /// is no cause to report while the interview is filling the file.
+    /// The causes that hold a finding not reported before, as the report words them; their
+    /// findings are reported from now on. A finding about the file rather than the seller's
+    /// accounts (a field not checked yet, a credential stored) is no news while the interview
+    /// is filling the file, but the cause it leads is when it holds another finding.
     fn new_causes(&mut self) -> Vec<ReportCause> {
         let report = self.report();
         let mut new = Vec::new();
         for cause in report.causes {
-            let Some(lead) = cause
+            let mut news = false;
+            for finding in cause
                 .findings
-                .first()
-                .and_then(|rank| report.findings.get(rank.wrapping_sub(1)))
-            else {
-                continue;
-            };
-            if lookup(lead.code).is_some_and(|r| r.family.is_about_the_file()) {
-                continue;
-            }
-            if self
-                .announced
-                .insert((lead.code.to_string(), lead.field.clone()))
+                .iter()
+                .filter_map(|rank| report.findings.get(rank.wrapping_sub(1)))
+                .filter(|f| !lookup(f.code).is_some_and(|r| r.family.is_about_the_file()))
             {
+                news |= self
+                    .announced
+                    .insert((finding.code.to_string(), finding.field.clone()));
+            }
+            if news {
                 new.push(cause);
             }
         }
@@ -651,6 +684,38 @@ fn platform_choices(lang: Lang) -> String {
         lang,
         format!("choose one of: {}", names.join(", ")),
         format!("请选择以下之一：{}", names.join("、")),
+    )
+}
+
+/// Whether an answer holds text with the shape of a credential (BC901's `value_pattern`): such
+/// an answer is never saved nor echoed. When the pattern cannot be used, a text holding one of
+/// its hints is taken for one.
+pub fn holds_credential(pack: &RulePack, given: &Given) -> bool {
+    let Ok(policy) = crate::profile::credentials::SecretPolicy::new(pack) else {
+        return false;
+    };
+    let shaped = |text: &str| !policy.shapes(&crate::unicode::fold(text, false)).is_empty();
+    match given {
+        Given::Text(text) => shaped(text),
+        Given::List(items) => items.iter().any(|item| shaped(item)),
+        Given::Bool(_) | Given::Integer(_) => false,
+    }
+}
+
+/// Why an answer holding a credential is refused: BC901's words about the field it would have
+/// been saved to, and that it was not saved.
+fn credential_refused(pack: &RulePack, field: &str, lang: Lang) -> String {
+    let reason = pack
+        .rule("BC901")
+        .and_then(|policy| policy.texts(lang).message.get("value"))
+        .map(|template| crate::rulepack::fill(template, &[("field", field.to_string())]))
+        .unwrap_or_default();
+    say(
+        lang,
+        format!(
+            "{reason}. The answer was not saved: enter the value asked for (no key or token is ever needed)."
+        ),
+        format!("{reason}。此回答未保存：请填写所问的值（从不需要任何密钥或令牌）。"),
     )
 }
 

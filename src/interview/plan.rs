@@ -12,8 +12,10 @@
 //! character checks, the credential search) ask nothing either: they judge every answer given.
 //!
 //! A field can be asked when answering it keeps the profile on the same platform (adding its
-//! section does not change the profile's flows), it is not a credential, and it has not been
-//! answered or skipped.
+//! section does not change the profile's flows), it is not a credential, it has not been
+//! answered or skipped, and the answers do not rule it out: a field that exists only for some
+//! values of another (`asked_when` in the rulepack's `[fields]`: a sort code for a bank in the
+//! UK) is asked after that one, and not at all when its answer rules it out.
 //!
 //! Each open rule could, at best, produce a cause ranked by its *potential*: whether it explains
 //! the reported symptom, its most severe severity, whether a reported fact rules it out, and
@@ -76,6 +78,16 @@ impl Potential {
             .then(self.ruled_out.cmp(&other.ruled_out))
             .then(other.score.total_cmp(&self.score))
     }
+}
+
+/// Whether a field exists, given the answers so far (`asked_when` in `[fields]`).
+#[derive(Debug, Clone, Copy)]
+enum Existence {
+    Exists,
+    /// The answer to the deciding field rules it out: it is not asked.
+    RuledOut,
+    /// The deciding field, not answered yet, is asked first.
+    Undecided(&'static str),
 }
 
 /// Which of a rule's sets and inputs an [`Open`] part stands for.
@@ -171,6 +183,11 @@ impl<'a> Situation<'a> {
 
     /// Whether the field at `path` can be asked (see the module documentation).
     pub fn askable(&self, path: &str) -> bool {
+        self.could_ask(path) && !matches!(self.existence(path), Existence::RuledOut)
+    }
+
+    /// [`Situation::askable`], whatever the answers say of the field's existence.
+    fn could_ask(&self, path: &str) -> bool {
         let Some(spec) = schema::field(path) else {
             return false;
         };
@@ -178,6 +195,32 @@ impl<'a> Situation<'a> {
             && !self.answered(path)
             && !self.skipped.contains(path)
             && self.keeps_flows(schema::parent_of(spec.path))
+    }
+
+    /// Whether the field at `path` exists, by the rulepack's `asked_when` for it and the
+    /// answers so far: a field whose condition nobody can answer any more is taken to exist.
+    fn existence(&self, path: &str) -> Existence {
+        let Some(when) = self.pack.asked_when(path) else {
+            return Existence::Exists;
+        };
+        let Some(by) = schema::field(&when.field).map(|spec| spec.path) else {
+            return Existence::Exists;
+        };
+        match self.value(by) {
+            Some(value) if when.allows(value) => Existence::Exists,
+            Some(_) => Existence::RuledOut,
+            None if self.could_ask(by) => Existence::Undecided(by),
+            None => Existence::Exists,
+        }
+    }
+
+    /// The text value of the field at `path` (for a deposit method's field: in its first
+    /// deposit method that has it).
+    fn value(&self, path: &str) -> Option<&str> {
+        match schema::deposit_method_path(path) {
+            Some(path) => self.profile.deposit_methods().find_map(|m| m.text(path)),
+            None => self.profile.text(path),
+        }
     }
 
     /// Whether adding the section at `section` leaves the profile's flows as they are: a field
@@ -276,7 +319,12 @@ impl<'a> Situation<'a> {
     ) -> Option<(Vec<&'static str>, usize)> {
         let sets: Vec<&[&'static str]> = rule.needs.iter().chain(rule.judges).copied().collect();
         let mut fields: Vec<&'static str> = Vec::new();
+        // A field that exists only for some values of another is asked after that one.
         let push = |field: &'static str, fields: &mut Vec<&'static str>| {
+            let field = match self.existence(field) {
+                Existence::Undecided(by) if self.askable(field) => by,
+                _ => field,
+            };
             if !fields.contains(&field) && self.askable(field) {
                 fields.push(field);
             }
@@ -554,5 +602,73 @@ remediation = ["请更正。"]
         assert_eq!(left, ["lianlian.login"]);
         // Without a symptom every rule of the platform is decided.
         assert!(asked(RULES, &pack, text, None).len() > 20);
+    }
+
+    /// A bank's national codes are asked only for a bank of their country, after its country
+    /// (`asked_when` in `[fields]`): for a bank in the US, its routing numbers and not a sort
+    /// code, BSB, Japanese bank or branch code; in Japan the reverse; in the UK a sort code.
+    /// Unknown country ("don't know"): every code is asked.
+    #[test]
+    fn a_bank_s_codes_are_asked_only_for_its_country() {
+        let pack = RulePack::builtin().unwrap();
+        let codes = |prefix: &str, country: &str| -> Vec<&'static str> {
+            let text = format!(
+                "format = 1\n[lianlian]\n[amazon.deposit_method]\nprovider = \"lianlian\"\n\
+                 bank_country = \"{country}\"\n[lianlian.receiving_account]\nbank_country = \"{country}\"\n"
+            );
+            let mut asked = asked(RULES, &pack, &text, None);
+            asked.retain(|f| {
+                f.starts_with(prefix)
+                    && [
+                        ".routing_number",
+                        ".wire_routing_number",
+                        ".sort_code",
+                        ".bsb",
+                        ".bank_code",
+                        ".branch_code",
+                    ]
+                    .iter()
+                    .any(|code| f.ends_with(code))
+            });
+            asked.sort();
+            asked
+        };
+        for prefix in ["amazon.deposit_method", "lianlian.receiving_account"] {
+            let names = |country: &str| -> Vec<String> {
+                codes(prefix, country)
+                    .iter()
+                    .map(|f| f.rsplit('.').next().unwrap().to_string())
+                    .collect()
+            };
+            // Each country's codes, of which the rules still open ask some (a branch code
+            // only as context, once the bank code is "don't know").
+            for (country, allowed, first) in [
+                (
+                    "US",
+                    &["routing_number", "wire_routing_number"][..],
+                    "routing_number",
+                ),
+                ("JP", &["bank_code", "branch_code"], "bank_code"),
+                ("GB", &["sort_code"], "sort_code"),
+            ] {
+                let asked = names(country);
+                assert!(
+                    asked.iter().any(|n| n == first),
+                    "{prefix} {country}: {asked:?}"
+                );
+                assert!(
+                    asked.iter().all(|n| allowed.contains(&n.as_str())),
+                    "{prefix} {country}: {asked:?}"
+                );
+            }
+        }
+        // The country is asked before any code that depends on it; skipped, every code is asked.
+        let all = asked(RULES, &pack, "format = 1\n[amazon]\n[lianlian]\n", None);
+        let at = |field: &str| all.iter().position(|f| *f == field);
+        let country = at("amazon.deposit_method.bank_country").expect("the country is asked");
+        for code in ["routing_number", "sort_code", "bsb", "bank_code"] {
+            let code = at(&format!("amazon.deposit_method.{code}")).expect(code);
+            assert!(country < code, "{all:?}");
+        }
     }
 }

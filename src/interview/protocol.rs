@@ -7,7 +7,8 @@
 //! - `{"type": "cause", "cause": {…}}` for each cause an answer establishes (a cause of the
 //!   JSON report, ranked in the profile as it then stands);
 //! - `{"type": "invalid", "id": 3, "message": "…"}` for a line it cannot take, then the same
-//!   question again;
+//!   question again — also for an answer with the shape of a credential, which is never saved
+//!   nor echoed;
 //! - `{"type": "done", "questions": 7, "report": {…}, "next": ["…"]}` at the end, where
 //!   `report` is the JSON report of the saved profile, as `diagnose --format json` writes it.
 //!

@@ -5,7 +5,13 @@
 //! width, so typing Chinese and deleting it with backspace keeps the line right. Its theme is
 //! replaced by one that escapes what is shown of an answer while it is typed: a pasted
 //! zero-width space is kept in the answer, and shows as `⟨U+200B⟩` the moment it arrives; no
-//! invisible, bidi or control character is ever echoed raw.
+//! invisible, bidi or control character is ever echoed raw. Every text it draws (questions,
+//! reasons, causes, notes, the last words) is wrapped to the terminal's width beside the `│`
+//! gutter by the interview itself, so the terminal never breaks a line mid-word outside it.
+//!
+//! A credential pasted by mistake is never shown: from the first characters that begin one it
+//! shows as the secret marker, and the engine refuses it when it is submitted, so the question
+//! comes again on an empty line.
 //!
 //! Keys: Enter on an empty answer is "don't know"; `?` shows why the question is asked; `!`
 //! finishes and diagnoses what was answered; Esc or Ctrl-C stops, keeping every answer in the
@@ -60,7 +66,10 @@ enum Pick {
 
 /// Runs the interview on the terminal.
 pub fn run(interview: &mut Interview, lang: Lang) -> Result<End, TerminalError> {
-    cliclack::set_theme(Escaping { lang });
+    cliclack::set_theme(Escaping {
+        lang,
+        credential: Box::new(interview.credential_start()),
+    });
     // Ctrl-C at a prompt is read as a key, and the key reader then raises SIGINT, which would
     // end the process at once: the cursor left hidden, and no word about the saved answers.
     // With the signal caught, the prompt ends as Esc ends it, and the interview stops politely.
@@ -271,10 +280,16 @@ fn show_cause(cause: &ReportCause, lang: Lang) -> io::Result<()> {
     }
 }
 
-/// cliclack's own theme, but what is typed is shown escaped, and the words it adds are in the
-/// interview's language.
+/// Where a credential starts in a text, if it holds one.
+type CredentialStart = dyn Fn(&str) -> Option<usize> + Send + Sync;
+
+/// cliclack's own theme, but what is typed is shown escaped, or as the secret marker while it
+/// holds a credential (a pasted token is never on the screen, and the engine refuses it), and
+/// the words it adds are in the interview's language.
 struct Escaping {
     lang: Lang,
+    /// Where a credential starts in what is typed ([`Interview::credential_start`]).
+    credential: Box<CredentialStart>,
 }
 
 /// The default theme, to draw with.
@@ -282,20 +297,83 @@ struct Clack;
 
 impl Theme for Clack {}
 
+/// The columns a prompt's gutter takes (`│  `, `◆  `, `└  `).
+const GUTTER: usize = 3;
+
+/// How many columns text has beside the gutter: `COLUMNS`, else the width of the terminal the
+/// prompts are drawn on (stderr), as the reports measure theirs.
+fn room() -> usize {
+    let columns = std::env::var("COLUMNS").ok();
+    let terminal = terminal_size::terminal_size_of(io::stderr()).map(|(w, _)| usize::from(w.0));
+    crate::report::Terminal::width_for(columns.as_deref(), terminal).saturating_sub(GUTTER)
+}
+
+/// `text` wrapped to `width` columns line by line (Chinese between characters, English between
+/// words), so that the terminal never breaks a line itself: each line then gets the gutter,
+/// and a prompt redrawn erases exactly the lines it drew.
+fn fit(text: &str, width: usize) -> String {
+    text.split('\n')
+        .map(|line| crate::report::layout::wrap(line, width, "", ""))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 impl Theme for Escaping {
+    fn format_header(&self, state: &ThemeState, prompt: &str) -> String {
+        Clack.format_header(state, &fit(prompt, room()))
+    }
+
+    fn format_log(&self, text: &str, symbol: &str) -> String {
+        Clack.format_log(&fit(text, room()), symbol)
+    }
+
+    fn format_note(&self, prompt: &str, message: &str) -> String {
+        // The note's box takes a border and a space on the right.
+        Clack.format_note(prompt, &fit(message, room().saturating_sub(GUTTER)))
+    }
+
+    fn format_outro(&self, message: &str) -> String {
+        Clack.format_outro(&hanging(message))
+    }
+
+    fn format_outro_cancel(&self, message: &str) -> String {
+        Clack.format_outro_cancel(&hanging(message))
+    }
+
     fn format_input(&self, state: &ThemeState, cursor: &StringCursor) -> String {
-        Clack.format_input(state, &escaped(cursor))
+        let text = cursor.to_string();
+        match (self.credential)(&text) {
+            Some(start) => {
+                let mut hidden = StringCursor::default();
+                let before = text.get(..start).unwrap_or_default();
+                for ch in crate::unicode::escape(before).chars() {
+                    hidden.insert(ch);
+                }
+                for ch in words::secret_marker(self.lang).chars() {
+                    hidden.insert(ch);
+                }
+                Clack.format_input(state, &hidden)
+            }
+            None => Clack.format_input(state, &escaped(cursor)),
+        }
     }
 
     fn format_footer_with_message(&self, state: &ThemeState, message: &str) -> String {
         match state {
-            ThemeState::Cancel => Clack.format_footer_with_message(
-                &ThemeState::Active,
-                &say(self.lang, "Stopped.", "已停止。"),
-            ),
+            // The interview's own last words say it stopped, once (`run`).
+            ThemeState::Cancel => Clack.format_footer_with_message(&ThemeState::Submit, ""),
+            ThemeState::Error(reason) => {
+                Clack.format_footer_with_message(&ThemeState::Error(hanging(reason)), message)
+            }
             _ => Clack.format_footer_with_message(state, message),
         }
     }
+}
+
+/// A last line (`└  …`: an outro, a reason under an answer) wrapped, its next lines indented
+/// under its first, where no gutter runs any more.
+fn hanging(text: &str) -> String {
+    fit(text, room()).replace('\n', &format!("\n{}", " ".repeat(GUTTER)))
 }
 
 /// The cursor's text with every character that must not be shown raw escaped, the cursor on

@@ -486,17 +486,24 @@ pub fn render_arg(arg: &Arg, wording: Wording) -> String {
 }
 
 /// How `wording` names the field at `path`: its key path, or its plain label (the key's
-/// words where the rulepack has none). Escaped, with no secret in it.
+/// words where the rulepack has none). Escaped, with no secret in it; the rulepack's label and
+/// the format's keys are bindcheck's words and stay whole ([`Secrets::redact_path`]).
 fn field_name(path: &str, secrets: &Secrets, pack: &RulePack, wording: Wording) -> String {
-    let marker = words::secret_marker(wording.lang);
-    let name = match wording.naming {
-        Naming::Paths => path.to_string(),
-        Naming::Plain => pack
-            .field_label(path, wording.lang)
-            .map_or_else(|| path.replace(['.', '_'], " "), str::to_string),
-    };
-    escape_owned(secrets.redact_owned(name, marker))
+    if wording.naming == Naming::Plain
+        && let Some(label) = pack.field_label(path, wording.lang)
+    {
+        return escape(label).into_owned();
+    }
+    let path = secrets.redact_path(path, words::secret_marker(wording.lang));
+    match wording.naming {
+        Naming::Paths => escape_owned(path.into_owned()),
+        Naming::Plain => escape_owned(path.replace(['.', '_'], " ")),
+    }
 }
+
+/// The arguments that name a key path: the format's keys in them are bindcheck's words, only
+/// the keys it does not know are the profile's ([`Secrets::redact_path`]).
+const PATH_ARGS: [&str; 3] = ["field", "other_field", "key"];
 
 /// A finding's arguments as `wording` shows them, with no secret of `secrets` in them, and
 /// the fields it is about as `field` and `other_field`: the one way a finding's values reach
@@ -511,7 +518,13 @@ pub fn finding_args(
     let mut args: Vec<(&'static str, String)> = finding
         .args
         .iter()
-        .map(|(k, v)| (*k, render_arg(&secrets.redact_arg(v, marker), wording)))
+        .map(|(k, v)| match v {
+            Arg::Text(path) if PATH_ARGS.contains(k) => {
+                let path = secrets.redact_path(path, marker).into_owned();
+                (*k, render_arg(&Arg::Text(path), wording))
+            }
+            _ => (*k, render_arg(&secrets.redact_arg(v, marker), wording)),
+        })
         .collect();
     args.push(("field", field_name(&finding.field, secrets, pack, wording)));
     if let Some(other) = finding.related.first() {
@@ -555,16 +568,35 @@ pub fn finding_message(
     pack: &RulePack,
     wording: Wording,
 ) -> String {
-    let message = pack
+    let Some(template) = pack
         .rule(finding.code)
         .map(|p| p.texts(wording.lang))
         .and_then(|t| t.message.get(finding.variant))
-        .map(|template| match wording.naming {
-            Naming::Paths => fill(template, args),
-            Naming::Plain => fill(&template.replace('`', ""), args),
-        })
-        .unwrap_or_else(|| finding.code.to_string());
-    escape_owned(secrets.redact_owned(message, words::secret_marker(wording.lang)))
+    else {
+        return finding.code.to_string();
+    };
+    let filled = match wording.naming {
+        Naming::Paths => fill_redacted(template, args, secrets, wording.lang),
+        Naming::Plain => fill_redacted(&template.replace('`', ""), args, secrets, wording.lang),
+    };
+    escape_owned(filled)
+}
+
+/// `template` filled from `args` ([`finding_args`]), with no secret of `secrets` in what the
+/// values put in: the one last pass over every worded text. It leaves the template's own words
+/// alone ([`Secrets::redact_inserted`]), and the key paths ([`PATH_ARGS`]), already made of
+/// bindcheck's words and the redacted keys the format does not know.
+fn fill_redacted(template: &str, args: &[(&str, String)], secrets: &Secrets, lang: Lang) -> String {
+    let (text, inserted) = crate::rulepack::fill_marked(template, args);
+    let values: Vec<Span> = inserted
+        .into_iter()
+        .filter(|(name, _)| !PATH_ARGS.contains(name))
+        .map(|(_, range)| range)
+        .collect();
+    match secrets.redact_inserted(&text, &values, words::secret_marker(lang)) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(clean) => clean,
+    }
 }
 
 /// Why a file cannot be checked, in `lang`: its rulepack message filled with its arguments.
@@ -721,7 +753,7 @@ fn report_finding(
     let finding = &ranked.finding;
     let secrets = source.secrets();
     let marker = words::secret_marker(options.lang);
-    let shown = |text: String| escape_owned(secrets.redact_owned(text, marker));
+    let shown_path = |path: &str| escape_owned(secrets.redact_path(path, marker).into_owned());
     let rule = rules::lookup(finding.code);
     let policy = pack.rule(finding.code);
     let texts = policy.map(|p| p.texts(options.lang));
@@ -750,11 +782,11 @@ fn report_finding(
             steps
                 .iter()
                 .map(|s| {
-                    let mut step = fill(s, &args);
+                    let mut step = fill_redacted(s, &args, secrets, options.lang);
                     if shows_masked(s) {
                         step.push_str(words::causes(options.lang).masked_step);
                     }
-                    shown(step)
+                    escape_owned(step)
                 })
                 .collect()
         })
@@ -767,7 +799,7 @@ fn report_finding(
         .map(|r| {
             let p = source.position(r.span.start);
             RelatedPosition {
-                field: shown(r.field.clone()),
+                field: shown_path(&r.field),
                 line: p.line,
                 column: p.column,
             }
@@ -795,7 +827,7 @@ fn report_finding(
         confidence: ranked.confidence.as_str(),
         score: round(ranked.score),
         symptom_match: !ranked.matched_symptoms.is_empty(),
-        field: shown(finding.field.clone()),
+        field: shown_path(&finding.field),
         line: start.line,
         column: start.column,
         end_line: end.line,

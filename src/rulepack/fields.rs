@@ -16,6 +16,30 @@ pub struct FieldGuide {
     pub sources: Vec<String>,
     /// How plain prose names the field ("the routing number in Amazon's deposit method").
     pub label: Option<FieldLabel>,
+    /// When the field exists at all, given another field's value: a sort code only for a bank
+    /// in the UK. The interview asks the other field first and leaves this one out when its
+    /// answer rules it out.
+    pub asked_when: Option<AskedWhen>,
+}
+
+/// A field's condition of existence (`asked_when = { field = "…bank_country", in = ["GB"] }`):
+/// the other field's value is one of `in`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AskedWhen {
+    /// The field whose value decides.
+    pub field: String,
+    /// The values for which the field exists.
+    #[serde(rename = "in")]
+    pub one_of: Vec<String>,
+}
+
+impl AskedWhen {
+    /// Whether the deciding field's value `value` lets the field exist (case aside).
+    pub fn allows(&self, value: &str) -> bool {
+        let value = value.trim();
+        self.one_of.iter().any(|v| v.eq_ignore_ascii_case(value))
+    }
 }
 
 /// A field named in plain words, in both languages: a noun phrase that reads as the subject or
@@ -49,6 +73,17 @@ impl RulePack {
                 .is_some_and(|l| l.en.trim().is_empty() || l.zh.trim().is_empty())
             {
                 return Err(format!("{at}.label needs `en` and `zh`"));
+            }
+            if let Some(when) = &guide.asked_when {
+                if crate::profile::schema::field(&when.field).is_none() {
+                    return Err(format!(
+                        "{at}.asked_when.field: `{}` is not a field of the profile format",
+                        when.field
+                    ));
+                }
+                if when.one_of.is_empty() {
+                    return Err(format!("{at}.asked_when.in names no value"));
+                }
             }
             if let Some(source) = guide
                 .sources
@@ -85,6 +120,11 @@ impl RulePack {
         } else {
             &guide.zh
         })
+    }
+
+    /// When the field at `path` exists, if that depends on another field (`asked_when`).
+    pub fn asked_when(&self, path: &str) -> Option<&AskedWhen> {
+        self.field_guides().get(path)?.asked_when.as_ref()
     }
 
     /// How plain prose names the field at `path`, in `lang` (`[fields."…"] label`). An entry

@@ -18,11 +18,11 @@ mod texts;
 mod triage;
 mod validate;
 
-pub use fields::{FieldGuide, FieldLabel};
+pub use fields::{AskedWhen, FieldGuide, FieldLabel};
 pub use lang::Lang;
 pub use meta::{EvidenceLimits, Meta, Ranking, SourceRef, SourceText};
 pub use policy::{Confidence, Remedy, RulePolicy, Severity, matches_wildcard};
-pub use template::{fill, generic, placeholders};
+pub use template::{fill, fill_marked, generic, placeholders};
 pub use texts::{LazyTexts, Texts, Variants};
 pub use triage::{Condition, ErrorCode, Fact, Symptom};
 

@@ -1,7 +1,19 @@
 //! Message and step templates: `{name}` placeholders filled from a finding's values.
 
+use std::ops::Range;
+
 /// Fills `{name}` placeholders from `args`; unknown placeholders are left as written.
 pub fn fill(template: &str, args: &[(&str, String)]) -> String {
+    fill_marked(template, args).0
+}
+
+/// [`fill`], and for each value filled in, in order, its placeholder's name and the byte range
+/// of the result that holds it.
+pub fn fill_marked<'t>(
+    template: &'t str,
+    args: &[(&str, String)],
+) -> (String, Vec<(&'t str, Range<usize>)>) {
+    let mut inserted = Vec::new();
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     // Byte searches: the braces are ASCII (bench/README.md, "Why the code is shaped so").
@@ -12,7 +24,11 @@ pub fn fill(template: &str, args: &[(&str, String)]) -> String {
             Some(close) => {
                 let name = &after[..close];
                 match args.iter().find(|(k, _)| *k == name) {
-                    Some((_, v)) => out.push_str(v),
+                    Some((_, v)) => {
+                        let start = out.len();
+                        out.push_str(v);
+                        inserted.push((name, start..out.len()));
+                    }
                     None => {
                         out.push('{');
                         out.push_str(name);
@@ -28,7 +44,7 @@ pub fn fill(template: &str, args: &[(&str, String)]) -> String {
         }
     }
     out.push_str(rest);
-    out
+    (out, inserted)
 }
 
 /// The placeholders a template uses.

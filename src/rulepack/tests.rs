@@ -66,6 +66,30 @@ fn builtin_field_guides_are_complete() {
     assert!(e.problem.contains("lianlian.nope"), "{}", e.problem);
 }
 
+/// `asked_when`: a field's condition of existence, checked at load; an overlay can set one.
+#[test]
+fn asked_when_names_a_field_and_a_condition() {
+    let pack = RulePack::builtin().unwrap();
+    let sort_code = pack.asked_when("amazon.deposit_method.sort_code").unwrap();
+    assert_eq!(sort_code.field, "amazon.deposit_method.bank_country");
+    assert!(sort_code.allows("GB") && sort_code.allows(" gb") && !sort_code.allows("US"));
+    assert!(pack.asked_when("lianlian.receiving_account.iban").is_none());
+    assert!(pack.asked_when("lianlian.merchant_id").is_none());
+    for (overlay, problem) in [
+        (
+            "[fields.\"lianlian.merchant_id\"]\nasked_when = { field = \"lianlian.nope\", in = [\"x\"] }\n",
+            "`lianlian.nope` is not a field",
+        ),
+        (
+            "[fields.\"lianlian.merchant_id\"]\nasked_when = { field = \"lianlian.login\", in = [] }\n",
+            "names no value",
+        ),
+    ] {
+        let e = RulePack::load(Some(("m.toml", overlay))).unwrap_err();
+        assert!(e.problem.contains(problem), "{}", e.problem);
+    }
+}
+
 /// Every field a finding can name has a plain label in both languages, the Chinese one in
 /// Chinese; an entry of the deposit methods array is named as the deposit method's field,
 /// and an overlay that rewords a guide keeps the label.
