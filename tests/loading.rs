@@ -316,12 +316,32 @@ fn duplicates_and_stray_characters_are_named_where_they_are() {
         (
             "format = 1\n\u{200B}[seller]\n",
             "en",
-            "error[BC001]: p.toml:2:1: not valid TOML: an invisible, control or unusual space character U+200B ZERO WIDTH SPACE outside any quoted value; delete it (or type an ordinary space)\n",
+            "error[BC001]: p.toml:2:1: not valid TOML: an invisible character or unusual space U+200B ZERO WIDTH SPACE outside any quoted value; delete it (or type an ordinary space)\n",
+        ),
+        (
+            "format = 1\n[seller]\nlegal_name = \"AB\u{0}C\"\n",
+            "en",
+            "error[BC001]: p.toml:3:17: not valid TOML: a control character U+0000 <control>, which TOML allows nowhere, not even inside quotes; delete it (inside a quoted value, write it as an escape such as \\u0001 if it is really meant)\n",
+        ),
+        (
+            "format = 1\n[seller]\nlegal_name = \"\"\"A\u{1}\"\"\"\n",
+            "zh",
+            "错误[BC001]：p.toml:3:18：不是有效的 TOML：U+0001 控制字符 在 TOML 中任何位置都不允许出现，引号内也不行；请删除它（如果引号内确实需要，请写成转义形式，例如 \\u0001）\n",
+        ),
+        (
+            "[seller]\nlegal_name = \"x\"\nformat = 1\n",
+            "en",
+            "error[BC005]: p.toml:3:1: `format` is written under [seller], so it is a key of that table; it belongs at the top of the file: move `format = 1` to the first line, before any [table]\n",
+        ),
+        (
+            "[seller]\nlegal_name = \"x\"\nformat = 1\n",
+            "zh",
+            "错误[BC005]：p.toml:3:1：`format` 写在了 [seller] 下面，因此成了该表的键；它应位于文件开头：请把 `format = 1` 移到第一行，放在所有 [表] 之前\n",
         ),
         (
             "format = 1\n[seller]\nlegal_name\u{A0}= \"a\"\n",
             "zh",
-            "错误[BC001]：p.toml:3:11：不是有效的 TOML：引号外有不可见字符、控制字符或特殊空格 U+00A0 不换行空格；请删除它（或改为普通空格）\n",
+            "错误[BC001]：p.toml:3:11：不是有效的 TOML：引号外有不可见字符或特殊空格 U+00A0 不换行空格；请删除它（或改为普通空格）\n",
         ),
     ] {
         let dir = tempfile::tempdir().unwrap();

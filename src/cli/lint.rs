@@ -72,7 +72,7 @@ pub struct Args {
     /// they are left out by default; JSON, JSONL, SARIF and JUnit always have them.
     #[arg(long)]
     pub show_info: bool,
-    /// Worker threads (default: all cores).
+    /// Worker threads (default: one per core; never more than 4 per core nor one per file).
     #[arg(long)]
     pub jobs: Option<usize>,
     /// Exit 1 when a finding at or above this severity remains (default: error).
@@ -329,11 +329,11 @@ pub fn run(args: Args) -> CmdResult {
     let (pack, options) = prepare(&args, lang)?;
     // Fail before the work when the output cannot be produced.
     let renderer = args.format.renderer();
-    let mut sink = Sink::open(args.output_file.as_deref(), lang)?;
-
     let (items, missing) = collect_items(&args, lang);
+    refuse_writing_over_inputs(&args, &items, lang)?;
+    let mut sink = Sink::open(args.output_file.as_deref(), lang)?;
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
+        .num_threads(worker_threads(args.jobs, items.len()))
         .build()
         .map_err(|e| Fatal(format!("cannot start worker threads: {e}")))?;
     let progress = Progress::new(items.len(), args.progress);
@@ -370,19 +370,80 @@ pub fn run(args: Args) -> CmdResult {
         };
         sink.write(&text)?;
     }
-    if totals.summary.files == 0 && !missing {
+    let nothing_checked = totals.summary.files == 0 && !missing;
+    if nothing_checked {
+        // A CI step pointed at a wrong folder or an empty checkout must not pass.
         warn(&say(
             lang,
-            "warning: no profiles found in the given paths",
-            "警告：所给路径下没有找到卖家档案",
+            "error: no profiles found in the given paths",
+            "错误：所给路径下没有找到卖家档案",
         ));
     }
     let written_to = sink.finish()?;
-    closing_notes(&args, &options, &mut totals, lang)?;
+    closing_notes(&args, &options, &items, &mut totals, lang)?;
     if let Some(path) = written_to {
         emit(&summary_line(&totals, &path, options.fix, lang))?;
     }
-    Ok(exit_code(&args, &options, &totals, missing))
+    Ok(exit_code(
+        &args,
+        &options,
+        &totals,
+        missing || nothing_checked,
+    ))
+}
+
+/// The worker threads for `files` files: `--jobs` (0 or none: one per core), never more than
+/// there are files, nor more than [`MAX_THREADS_PER_CORE`] per core — threads beyond that only
+/// cost memory (each has its own stack), and an absurd `--jobs` must not exhaust it.
+fn worker_threads(jobs: Option<usize>, files: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    let asked = jobs.filter(|&j| j > 0).unwrap_or(cores);
+    asked.min(cores * MAX_THREADS_PER_CORE).min(files.max(1))
+}
+
+/// See [`worker_threads`].
+const MAX_THREADS_PER_CORE: usize = 4;
+
+/// Refuses (exit 2) an `--output-file` or `--write-baseline` that names one of the profiles
+/// being checked: the report or baseline would replace the seller's profile.
+fn refuse_writing_over_inputs(args: &Args, items: &[Item], lang: Lang) -> Result<(), Fatal> {
+    let inputs: std::collections::HashSet<PathBuf> = items
+        .iter()
+        .map(|item| same_file_key(item.path()))
+        .collect();
+    for (flag, path) in [
+        ("--output-file", &args.output_file),
+        ("--write-baseline", &args.write_baseline),
+    ] {
+        if let Some(path) = path
+            .as_deref()
+            .filter(|p| inputs.contains(&same_file_key(p)))
+        {
+            let shown = walk::display(path);
+            return Err(Fatal(say(
+                lang,
+                format!(
+                    "error: {flag} {shown} is one of the profiles being checked; write it to another file"
+                ),
+                format!("错误：{flag} {shown} 是正在检查的卖家档案之一；请写到另一个文件"),
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// A key under which two spellings of one file are equal (`a.toml`, `./a.toml`,
+/// `dir/../a.toml`, an absolute path, a symbolic link): the canonical path when the file
+/// exists, else its folder's canonical path and its name.
+fn same_file_key(path: &std::path::Path) -> PathBuf {
+    if let Ok(real) = std::fs::canonicalize(path) {
+        return real;
+    }
+    let folder = baseline::folder_of(path);
+    match (std::fs::canonicalize(&folder), path.file_name()) {
+        (Ok(real), Some(name)) => real.join(name),
+        _ => path.to_path_buf(),
+    }
 }
 
 /// Checks every item in batches, in path order; a format that streams writes each batch as
@@ -499,27 +560,55 @@ fn tally(
 fn closing_notes(
     args: &Args,
     options: &LintOptions,
+    items: &[Item],
     totals: &mut Totals,
     lang: Lang,
 ) -> Result<(), Fatal> {
     let plural = |n: usize, one: &'static str, many: &'static str| if n == 1 { one } else { many };
+    // The checked files as a baseline in `dir` names them.
+    let checked_in = |dir: &std::path::Path| -> std::collections::HashSet<String> {
+        items
+            .iter()
+            .map(|item| baseline::relative_path(dir, &options.selection.cwd, item.path()))
+            .collect()
+    };
     if let Some(path) = &args.write_baseline {
-        let count = totals.entries.len();
-        baseline::write(path, std::mem::take(&mut totals.entries), lang).map_err(Fatal)?;
+        // Entries about files this run did not check stay: refreshing after a run over some
+        // files must not drop the others' accepted findings.
+        let kept = baseline::Baseline::load(path, lang)
+            .map(|old| old.entries_not_about(&checked_in(&options.write_baseline_dir)))
+            .unwrap_or_default();
+        let (count, others) = (totals.entries.len(), kept.len());
+        let mut entries = std::mem::take(&mut totals.entries);
+        entries.extend(kept);
+        baseline::write(path, entries, lang).map_err(Fatal)?;
         let shown = crate::unicode::escape(&walk::display(path)).into_owned();
+        let (kept_en, kept_zh) = if others > 0 {
+            (
+                format!(" ({others} kept for files not checked in this run)"),
+                format!("（另保留未在本次检查的文件的 {others} 条）"),
+            )
+        } else {
+            (String::new(), String::new())
+        };
         warn(&say(
             lang,
             format!(
-                "wrote {count} baseline entr{} to {shown}",
+                "wrote {count} baseline entr{} to {shown}{kept_en}",
                 plural(count, "y", "ies")
             ),
-            format!("已将 {count} 条基线记录写入 {shown}"),
+            format!("已将 {count} 条基线记录写入 {shown}{kept_zh}"),
         ));
     }
     if let (Some(baseline), Some(path)) = (&options.baseline, &args.baseline) {
         let shown = crate::unicode::escape(&walk::display(path)).into_owned();
-        let (entries, matched) = (baseline.len(), totals.baseline_matched.len());
-        if entries > 0 && matched == 0 {
+        let matched = totals.baseline_matched.len();
+        // Only entries about the files checked can be stale; the others are not judged.
+        let about = baseline.entries_about(&checked_in(&options.baseline_dir));
+        let entries = baseline.len();
+        if entries > 0 && matched == 0 && about == 0 && totals.summary.failed > 0 {
+            // Findings the baseline hides none of, and no entry about the files checked: its
+            // paths are not the ones this run sees.
             warn(&say(
                 lang,
                 format!(
@@ -530,8 +619,8 @@ fn closing_notes(
                     "警告：基线 {shown} 没有匹配到任何问题：其中 {entries} 条记录针对的是其他文件或值（其中的路径相对于基线文件所在的文件夹）"
                 ),
             ));
-        } else if matched < entries {
-            let stale = entries - matched;
+        } else if matched < about {
+            let (stale, entries) = (about - matched, about);
             warn(&say(
                 lang,
                 format!(

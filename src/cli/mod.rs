@@ -193,7 +193,7 @@ pub const EXIT_CODES: &[(u8, &str)] = &[
     ),
     (
         2,
-        "bindcheck could not do its job: a usage error, an unreadable or unloadable profile (`lint` reports it like a finding and still checks the other files), a path that does not exist, a fix or output file that could not be written, an invalid rulepack or configuration",
+        "bindcheck could not do its job: a usage error, an unreadable or unloadable profile (`lint` reports it like a finding and still checks the other files), a path that does not exist, paths with no profile in them, an output or baseline file that would replace a profile being checked, a fix or output file that could not be written, an invalid rulepack or configuration",
     ),
 ];
 

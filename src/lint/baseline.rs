@@ -37,6 +37,7 @@ struct File {
 #[derive(Debug, Default, Clone)]
 pub struct Baseline {
     fingerprints: HashSet<String>,
+    entries: Vec<Entry>,
 }
 
 impl Baseline {
@@ -53,6 +54,25 @@ impl Baseline {
     /// Whether it holds no entry.
     pub fn is_empty(&self) -> bool {
         self.fingerprints.is_empty()
+    }
+
+    /// How many entries are about one of the `checked` files (paths as the baseline writes
+    /// them): only those can be found stale by a run that checked only these files.
+    pub fn entries_about(&self, checked: &HashSet<String>) -> usize {
+        self.entries
+            .iter()
+            .filter(|e| checked.contains(&e.path))
+            .count()
+    }
+
+    /// The entries about files other than the `checked` ones, which a `--write-baseline` run
+    /// over some files keeps: a pre-commit hook checks only the staged files.
+    pub fn entries_not_about(&self, checked: &HashSet<String>) -> Vec<Entry> {
+        self.entries
+            .iter()
+            .filter(|e| !checked.contains(&e.path))
+            .cloned()
+            .collect()
     }
 
     /// Parses baseline JSON.
@@ -75,7 +95,8 @@ impl Baseline {
             ));
         }
         Ok(Baseline {
-            fingerprints: file.entries.into_iter().map(|e| e.fingerprint).collect(),
+            fingerprints: file.entries.iter().map(|e| e.fingerprint.clone()).collect(),
+            entries: file.entries,
         })
     }
 

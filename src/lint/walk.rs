@@ -90,9 +90,11 @@ pub fn collect(paths: &[PathBuf]) -> Walked {
     walked
         .targets
         .dedup_by(|later, first| later.path == first.path);
-    if followed_link {
-        // A link into another part of the tree reaches the same file under a second name;
-        // check it once, under the name that sorts first. Only paid for when a link was seen.
+    if followed_link || paths.len() > 1 {
+        // A link into another part of the tree, or a second path (`dir ./dir`, `dir
+        // dir/../dir/a.toml`), reaches the same file under a second name; check it once,
+        // under the name that sorts first. Only paid for when a link or a second path was
+        // seen: one folder walked without links names each file once.
         let mut seen = std::collections::HashSet::new();
         walked
             .targets
@@ -207,6 +209,7 @@ pub fn looks_like_profile(bytes: &[u8]) -> bool {
     let mut at_root = true;
     // Whether a key or table of another format was seen; a profile's own key still wins.
     let mut foreign = false;
+    let mut seen_line = false;
     // Line by line, each checked as UTF-8 only when reached: a profile usually answers on its
     // first line, so most of the file is never validated. A newline byte is never inside a
     // multi-byte character, so the file is UTF-8 exactly when every line is, and any answer
@@ -229,6 +232,13 @@ pub fn looks_like_profile(bytes: &[u8]) -> bool {
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
+        // The first line of any TOML file is a table header or a key: a file that starts
+        // with anything else (JSON, prose, a PEM block) is no other tool's TOML but a broken
+        // file, and is reported.
+        if !seen_line && !line.starts_with('[') && !starts_with_key(line) {
+            return true;
+        }
+        seen_line = true;
         if let Some(header) = line.strip_prefix('[') {
             at_root = false;
             let header = header.strip_prefix('[').unwrap_or(header);
@@ -261,6 +271,19 @@ fn first_key(text: &str) -> &str {
     &text[..end]
 }
 
+/// Whether `line` starts with a key followed by `=` or a dot (a key/value line of TOML).
+fn starts_with_key(line: &str) -> bool {
+    let after = if let Some(quote) = line.chars().next().filter(|c| matches!(c, '"' | '\'')) {
+        line[1..].find(quote).map(|end| &line[1 + end + 1..])
+    } else {
+        let end = line
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+            .unwrap_or(line.len());
+        (end > 0).then(|| &line[end..])
+    };
+    after.is_some_and(|rest| rest.trim_start().starts_with(['=', '.']))
+}
+
 fn is_profile_section(name: &str) -> bool {
     !name.is_empty()
         && schema::SECTIONS
@@ -288,6 +311,18 @@ mod tests {
             b"title = \"x\"\n[tool]\nname = \"\xff\"\n"
         ));
         assert!(looks_like_profile(b"\xef\xbb\xbfformat = 1\r\n"));
+        // A file that is not TOML at all is reported, whatever it holds.
+        assert!(looks_like_profile(b"{\"format\": 1, \"seller\": {}}\n"));
+        assert!(looks_like_profile(
+            b"-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n"
+        ));
+        assert!(looks_like_profile(b"just some notes\ntitle = \"x\"\n"));
+        // Another tool's TOML, whose later lines are not keys (a multi-line string), is not.
+        assert!(!looks_like_profile(
+            b"title = \"x\"\ndescription = \"\"\"\nfree text\n\"\"\"\n"
+        ));
+        assert!(!looks_like_profile(b"\"quoted key\" = 1\n"));
+        assert!(!looks_like_profile(b"tool.black.line-length = 88\n"));
         assert!(looks_like_profile(b"# x\r\n\"seller\"\r\n"));
         // Broken by invisible or control characters before the first key: still a profile.
         assert!(looks_like_profile(b"\xef\xbb\xbf\xef\xbb\xbfformat = 1\n"));

@@ -72,6 +72,10 @@ pub enum LoadErrorKind {
     StrayBom,
     /// An invisible character or unusual space outside any quoted value.
     StrayCharacter,
+    /// A control character (other than tab), which TOML allows nowhere, quoted or not.
+    StrayControl,
+    /// `format` written below a table header, so a key of that table.
+    FormatInTable,
 }
 
 impl LoadErrorKind {
@@ -109,6 +113,8 @@ impl LoadErrorKind {
             LoadErrorKind::DuplicateKey => "duplicate_key",
             LoadErrorKind::StrayBom => "stray_bom",
             LoadErrorKind::StrayCharacter => "stray_character",
+            LoadErrorKind::StrayControl => "stray_control",
+            LoadErrorKind::FormatInTable => "format_in_table",
         }
     }
 }
@@ -248,6 +254,12 @@ fn stray_character(text: &str, offset: usize) -> Option<(Explained, usize)> {
     let (at, ch) = at.filter(stray).or(before.filter(stray))?;
     let found = if ch == '\u{FEFF}' {
         (LoadErrorKind::StrayBom, Vec::new())
+    } else if ch <= '\u{1F}' || ch == '\u{7F}' {
+        // Inside quotes too: the words must not send the reader looking outside them.
+        (
+            LoadErrorKind::StrayControl,
+            vec![("character", Arg::Char(ch))],
+        )
     } else {
         (
             LoadErrorKind::StrayCharacter,
@@ -371,6 +383,26 @@ fn check_format(source: &SourceFile, root: &DeTable<'_>) -> Result<(), LoadError
         offset,
     };
     let Some((_, value)) = root.iter().find(|(k, _)| k.get_ref() == "format") else {
+        // Written below a table header, it is a key of that table: say so where it is.
+        let nested = root
+            .iter()
+            .find_map(|(table, value)| match value.get_ref() {
+                DeValue::Table(inner) => inner
+                    .iter()
+                    .find(|(k, _)| k.get_ref() == "format")
+                    .map(|(k, _)| (table.get_ref().to_string(), k.span().start)),
+                _ => None,
+            });
+        if let Some((table, offset)) = nested {
+            return Err(error(
+                LoadErrorKind::FormatInTable,
+                offset,
+                vec![
+                    ("table", text(crate::unicode::escape(&table).into_owned())),
+                    ("supported", text(SUPPORTED_FORMAT.to_string())),
+                ],
+            ));
+        }
         let bom = if source.text.starts_with('\u{FEFF}') {
             '\u{FEFF}'.len_utf8()
         } else {
