@@ -280,3 +280,30 @@ fn the_diff_written_to_a_file_applies_with_git() {
     );
     assert_eq!(std::fs::read_to_string(&profile).unwrap(), FIXED);
 }
+
+/// A patch whose lines hold a secret shows `‹secret›` there (nothing prints a secret), so the
+/// summary does not promise that `git apply` takes it, and says what to run instead.
+#[test]
+fn a_diff_that_hides_a_secret_does_not_promise_git_apply() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("p.toml");
+    let key = "sk_live_51HxQvT2eZvKYlo2C9aBcDeFgHiJkLmNoP";
+    let text = format!(
+        "format = 1\n\n[lianlian]\napi_key = \"{key}\"\nmerchant_id = \"LL2024SZXH\u{200B}0000000000A7K3\"\n"
+    );
+    std::fs::write(&profile, &text).unwrap();
+    let run = lint(
+        dir.path(),
+        &["p.toml", "--diff", "--output-file", "fix.patch"],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "Checked 1 file: 1 would change. Patch written to fix.patch, but the lines that hold a secret show ‹secret› in 1 of them, so `git apply` will not take those hunks: run `bindcheck lint --fix` on those files instead.\n"
+    );
+    let patch = std::fs::read_to_string(dir.path().join("fix.patch")).unwrap();
+    assert!(
+        patch.contains("‹secret›") && !patch.contains(&key[key.len() - 8..]),
+        "{patch}"
+    );
+}

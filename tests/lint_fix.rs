@@ -145,7 +145,7 @@ fn fix_end_to_end_exact_bytes_idempotent_and_diff_writes_nothing() {
     assert_eq!(
         stdout,
         format!(
-            "# bindcheck: a display diff of p.toml: invisible, control and unusual whitespace characters are shown escaped (⟨U+200B⟩, ⟨U+00A0⟩), so it does not apply as it is; --output-file FILE writes a patch for `git apply`\n{}",
+            "# bindcheck: a display diff: invisible, control and unusual whitespace characters are shown escaped (⟨U+200B⟩, ⟨U+00A0⟩), so the hunks that show them, in this file and any below, do not apply as they are; --output-file FILE writes a patch for `git apply`\n{}",
             bindcheck::unicode::escape_keep_newlines(&diff)
         )
     );
@@ -188,7 +188,7 @@ fn diff_of_a_crlf_file_keeps_its_line_endings() {
     assert_eq!(
         stdout,
         format!(
-            "# bindcheck: a display diff of p.toml: invisible, control and unusual whitespace characters are shown escaped (⟨U+200B⟩, ⟨U+00A0⟩), so it does not apply as it is; --output-file FILE writes a patch for `git apply`\n{shown}"
+            "# bindcheck: a display diff: invisible, control and unusual whitespace characters are shown escaped (⟨U+200B⟩, ⟨U+00A0⟩), so the hunks that show them, in this file and any below, do not apply as they are; --output-file FILE writes a patch for `git apply`\n{shown}"
         )
     );
     assert!(!stdout.contains("U+000D"), "{stdout}");

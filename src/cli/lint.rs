@@ -249,6 +249,8 @@ struct Totals {
     would_change: bool,
     /// Files a `--diff` would change.
     changed_files: usize,
+    /// Files whose `--diff` hides a secret (`‹secret›`), so whose hunks do not apply.
+    diffs_hiding_secrets: usize,
     fixed_values: usize,
     fixed_files: usize,
     baselined: usize,
@@ -536,7 +538,15 @@ fn tally(
         Some(FixOutcome::Diff(diff)) if !diff.is_empty() => {
             totals.would_change = true;
             totals.changed_files += 1;
-            sink.write_diff(diff, &outcome.report.path)?;
+            // The diff is redacted like every output: a line holding a secret shows the marker
+            // instead, and `git apply` cannot match it.
+            if [Lang::En, Lang::Zh]
+                .iter()
+                .any(|&l| diff.contains(crate::report::words::secret_marker(l)))
+            {
+                totals.diffs_hiding_secrets += 1;
+            }
+            sink.write_diff(diff)?;
         }
         Some(FixOutcome::Refused(reason)) => {
             totals.unreadable = true;
@@ -675,6 +685,19 @@ fn summary_line(totals: &Totals, path: &str, fix: FixMode, lang: Lang) -> String
         warnings,
         infos,
     } = totals.summary;
+    if fix == FixMode::Diff && totals.diffs_hiding_secrets > 0 {
+        let (changed, hiding) = (totals.changed_files, totals.diffs_hiding_secrets);
+        return say(
+            lang,
+            format!(
+                "Checked {files} file{}: {changed} would change. Patch written to {path}, but the lines that hold a secret show ‹secret› in {hiding} of them, so `git apply` will not take those hunks: run `bindcheck lint --fix` on those files instead.\n",
+                if files == 1 { "" } else { "s" }
+            ),
+            format!(
+                "已检查 {files} 个文件：{changed} 个需要修改。补丁已写入 {path}，但其中 {hiding} 个文件含凭证的行显示为 ‹凭证已隐藏›，`git apply` 无法应用这些部分：请对这些文件改用 `bindcheck lint --fix`。\n"
+            ),
+        );
+    }
     if fix == FixMode::Diff {
         let changed = totals.changed_files;
         return say(
@@ -802,7 +825,7 @@ impl Sink {
 
     /// A `--diff`: as it is into a file, so that `git apply` takes it; on stdout, with unsafe
     /// characters escaped and a note saying that this display does not apply as it is.
-    fn write_diff(&mut self, diff: &str, path: &str) -> Result<(), Fatal> {
+    fn write_diff(&mut self, diff: &str) -> Result<(), Fatal> {
         if self.file.is_some() {
             return self.write_bytes(diff);
         }
@@ -811,14 +834,8 @@ impl Sink {
             self.noted = true;
             let note = say(
                 self.lang,
-                format!(
-                    "# bindcheck: a display diff of {}: invisible, control and unusual whitespace characters are shown escaped (⟨U+200B⟩, ⟨U+00A0⟩), so it does not apply as it is; --output-file FILE writes a patch for `git apply`\n",
-                    crate::unicode::escape(path)
-                ),
-                format!(
-                    "# bindcheck：{} 的差异仅供查看：不可见字符、控制字符和特殊空白字符以转义形式显示（⟨U+200B⟩、⟨U+00A0⟩），不能直接应用；用 --output-file FILE 可写出供 `git apply` 使用的补丁\n",
-                    crate::unicode::escape(path)
-                ),
+                "# bindcheck: a display diff: invisible, control and unusual whitespace characters are shown escaped (⟨U+200B⟩, ⟨U+00A0⟩), so the hunks that show them, in this file and any below, do not apply as they are; --output-file FILE writes a patch for `git apply`\n",
+                "# bindcheck：以下差异仅供查看：不可见字符、控制字符和特殊空白字符以转义形式显示（⟨U+200B⟩、⟨U+00A0⟩），本文件及后面文件中显示它们的部分不能直接应用；用 --output-file FILE 可写出供 `git apply` 使用的补丁\n",
             );
             emit_already_escaped(&note)?;
         }
