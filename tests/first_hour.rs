@@ -178,9 +178,24 @@ fn read_errors_name_the_file_in_the_reader_s_language() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.starts_with("错误[BC001]：b.toml:2:"), "{stderr}");
+    // The parser's words in Chinese (rulepack `parser_words_zh`), its tokens as written.
     assert!(
-        stderr.contains("不是有效的 TOML（解析器提示：“"),
+        stderr.contains("不是有效的 TOML（解析器提示：“无效的双引号字符串，此处应为 `\"`”）"),
         "{stderr}"
+    );
+    std::fs::write(
+        dir.path().join("c.toml"),
+        "format = 1\n[seller]\nlegal_name\n",
+    )
+    .unwrap();
+    let out = bindcheck()
+        .current_dir(dir.path())
+        .args(["diagnose", "c.toml", "--lang", "zh"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "错误[BC001]：c.toml:3:11：不是有效的 TOML（解析器提示：“键没有值，此处应为 `=`”）\n"
     );
     let out = bindcheck()
         .args(["diagnose", "--lang", "zh"])

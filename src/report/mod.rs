@@ -610,7 +610,11 @@ pub fn load_error_message(error: &LoadError, pack: &RulePack, lang: Lang) -> Str
                 show_values: false,
                 naming: Naming::Paths,
             };
-            (*k, render_arg(v, wording))
+            let shown = render_arg(v, wording);
+            match (*k, lang) {
+                ("detail", Lang::Zh) => (*k, parser_words_zh(&shown).unwrap_or(shown)),
+                _ => (*k, shown),
+            }
         })
         .collect();
     let message = pack
@@ -620,6 +624,40 @@ pub fn load_error_message(error: &LoadError, pack: &RulePack, lang: Lang) -> Str
         .map(|template| fill(template, &args))
         .unwrap_or_else(|| error.code.to_string());
     escape_owned(message)
+}
+
+/// The TOML parser's message (`"<what>, expected <a>, <b>"`) in Chinese, from
+/// [`words::PARSER_WORDS_ZH`]: `None` when a phrase is not there (the message is then quoted
+/// as the parser wrote it). Quoted tokens (`` `=` ``) stay as they are.
+fn parser_words_zh(detail: &str) -> Option<String> {
+    let word = |phrase: &str| -> Option<String> {
+        if phrase.starts_with('`') {
+            return Some(phrase.to_string());
+        }
+        words::PARSER_WORDS_ZH
+            .iter()
+            .find(|(en, _)| *en == phrase)
+            .map(|(_, zh)| zh.to_string())
+    };
+    let (what, expected) = match detail.split_once(", expected ") {
+        Some((what, expected)) => (what, Some(expected)),
+        None => (detail, None),
+    };
+    let mut out = word(what)?;
+    if let Some(expected) = expected {
+        let items: Vec<String> = expected
+            .split(", ")
+            .map(word)
+            .collect::<Option<Vec<String>>>()?
+            .into_iter()
+            .filter(|item| !item.is_empty())
+            .collect();
+        if !items.is_empty() {
+            out.push_str("，此处应为 ");
+            out.push_str(&items.join("、"));
+        }
+    }
+    Some(out)
 }
 
 /// The stable fingerprint of a finding: code, file, key path and value — not line numbers. A

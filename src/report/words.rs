@@ -240,3 +240,74 @@ pub fn causes(lang: Lang) -> &'static CauseWords {
         Lang::Zh => &WORDS_ZH,
     }
 }
+
+/// The TOML parser's own words (it speaks English) in Chinese: the description before
+/// ", expected" and each thing it expected ("nothing" is said by the description alone). A
+/// message with a phrase missing here is quoted in English, as the parser's.
+pub const PARSER_WORDS_ZH: &[(&str, &str)] = &[
+    ("unexpected key or value", "此处不应有键或值"),
+    ("key with no value", "键没有值"),
+    ("unclosed table", "表头没有闭合"),
+    ("unclosed array table", "数组表头没有闭合"),
+    ("unclosed array", "数组没有闭合"),
+    ("unclosed inline table", "内联表没有闭合"),
+    ("string values must be quoted", "字符串值必须加引号"),
+    ("missing escaped value", "反斜杠后缺少转义字符"),
+    ("invalid value", "无效的值"),
+    ("invalid time", "无效的时间"),
+    ("invalid date", "无效的日期"),
+    ("invalid basic string", "无效的双引号字符串"),
+    ("invalid multi-line basic string", "无效的多行双引号字符串"),
+    ("invalid literal string", "无效的单引号字符串"),
+    (
+        "invalid multi-line literal string",
+        "无效的多行单引号字符串",
+    ),
+    (
+        "carriage return must be followed by newline",
+        "回车符（CR）后必须紧跟换行符",
+    ),
+    (
+        "cannot recurse further; max recursion depth met",
+        "嵌套层数过多",
+    ),
+    ("unexpected leading zero", "数字不能以 0 开头"),
+    ("invalid key", "无效的键"),
+    ("invalid unquoted key", "无效的未加引号的键"),
+    ("unquoted keys cannot be empty", "未加引号的键不能为空"),
+    ("invalid table", "无效的表"),
+    ("invalid inline table element", "无效的内联表元素"),
+    (
+        "extra assignment between key-value pairs",
+        "键值对之间多了一个等号",
+    ),
+    ("extra comma in array", "数组中多了一个逗号"),
+    (
+        "missing comma between array elements",
+        "数组元素之间缺少逗号",
+    ),
+    (
+        "missing comma between key-value pairs",
+        "键值对之间缺少逗号",
+    ),
+    ("missing value for key", "键缺少值"),
+    ("missing value", "缺少值"),
+    (
+        "missing assignment between key-value pairs",
+        "键值对之间缺少等号",
+    ),
+    ("unexpected content", "多余的内容"),
+    ("invalid integer", "无效的整数"),
+    ("invalid float", "无效的浮点数"),
+    ("newline", "换行"),
+    ("nothing", ""),
+    ("literal string", "单引号字符串"),
+    ("hour", "小时"),
+    ("hour between 00 and 23", "00 到 23 之间的小时"),
+    ("minute", "分钟"),
+    ("second", "秒"),
+    ("unicode hexadecimal value", "Unicode 十六进制值"),
+    ("digit", "数字"),
+    ("key", "键"),
+    ("value", "值"),
+];
