@@ -838,3 +838,51 @@ fn an_issued_value_loses_the_page_s_spaces_and_a_typed_one_keeps_them() {
         "{report:#}"
     );
 }
+
+/// Codes as a seller types them: a deposit method's provider by its Chinese name, a country
+/// code in lower case or full-width letters. Each is saved as the code, said in a `taken` line.
+#[test]
+fn codes_in_a_seller_s_words_are_taken_as_meant() {
+    let (_dir, save) = fresh("p.toml");
+    let run = converse(
+        &save,
+        &[
+            "--symptom",
+            "Deposit method rejected",
+            "--platform",
+            "amazon-lianlian",
+        ],
+        |q| match q["field"].as_str().unwrap() {
+            "amazon.deposit_method.provider" => value("连连"),
+            "amazon.deposit_method.bank_country" => value("de"),
+            "lianlian.receiving_account.bank_country" => value("ＤＥ"),
+            "lianlian.receiving_account.iban" => Some(json!({"finish": true}).to_string()),
+            _ => skip(),
+        },
+    );
+    assert!(run.of_type("invalid").is_empty(), "{:#?}", run.messages);
+    let taken: Vec<&str> = run
+        .of_type("taken")
+        .iter()
+        .map(|m| m["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        taken,
+        [
+            "`连连` is taken as `lianlian` (LianLian Global)",
+            "`de` is taken as `DE`",
+            "`ＤＥ` is taken as `DE`",
+        ],
+        "{:#?}",
+        run.messages
+    );
+    saved_with(
+        &save,
+        "\nprovider = \"lianlian\"    # Deposit method provider;",
+    );
+    saved_with(&save, "\nbank_country = \"DE\"    # Bank location\n");
+    saved_with(
+        &save,
+        "\nbank_country = \"DE\"    # Country of the receiving bank\n",
+    );
+}

@@ -114,9 +114,19 @@ pub fn value(spec: &FieldSpec, given: Given, pack: &RulePack, lang: Lang) -> Res
             money(&text, pack, lang).map(|amount| Taken::read_as(&amount, &text, lang))
         }
         (Kind::Enum(values), Given::Text(text)) => choice(spec.path, values, &text, pack, lang),
-        (Kind::Text | Kind::Country | Kind::Currency, Given::Text(text))
-            if pack.is_issued(spec.path) =>
-        {
+        (Kind::List(values), Given::Text(text)) if !values.is_empty() => Ok(chosen_list(
+            spec.path,
+            values,
+            split_list(&text),
+            pack,
+            lang,
+        )),
+        (Kind::List(values), Given::List(items)) if !values.is_empty() => {
+            Ok(chosen_list(spec.path, values, items, pack, lang))
+        }
+        (Kind::Country, Given::Text(text)) => Ok(country(&text, lang)),
+        (Kind::Currency, Given::Text(text)) => currency(&text, pack, lang),
+        (Kind::Text, Given::Text(text)) if pack.is_issued(spec.path) => {
             Ok(copied(spec.path, &text, pack, lang))
         }
         (kind, given) => typed(spec, kind, given, lang).map(Taken::as_given),
@@ -212,10 +222,38 @@ fn choice(
     pack: &RulePack,
     lang: Lang,
 ) -> Result<Taken, String> {
+    let meanings = crate::profile::values::meanings(values).unwrap_or_default();
+    match selected(path, values, text, pack).as_slice() {
+        [] => Ok(Taken::as_given(string(text))),
+        [one] => {
+            let mut taken = Taken::read_as(one, text, lang);
+            let meaning = meanings.iter().find(|m| m.value == *one);
+            if let (Some(note), Some(meaning)) = (&mut taken.note, meaning) {
+                note.push_str(&say(
+                    lang,
+                    format!(" ({})", meaning.en),
+                    format!("（{}）", meaning.zh),
+                ));
+            }
+            Ok(taken)
+        }
+        several => Err(several_meant(text, several, lang)),
+    }
+}
+
+/// The values of `values` (the field at `path`'s) that `text` selects: the value itself in any
+/// case and width, with spaces for underscores; its description in either language, whole or
+/// outside or inside its parentheses; one of the rulepack's `words` for it.
+fn selected(
+    path: &str,
+    values: &'static [&'static str],
+    text: &str,
+    pack: &RulePack,
+) -> Vec<&'static str> {
     let key = choice_key(text);
     let meanings = crate::profile::values::meanings(values).unwrap_or_default();
     let words = pack.choice_words(path);
-    let selected: Vec<&str> = values
+    values
         .iter()
         .copied()
         .filter(|value| {
@@ -231,33 +269,84 @@ fn choice(
                 || listed.iter().any(|word| choice_key(word) == key)
                 || described.any(|form| choice_key(form) == key)
         })
+        .collect()
+}
+
+/// "`¥` may mean `CNY` or `JPY`: enter one of them", in `lang`.
+fn several_meant(text: &str, several: &[&str], lang: Lang) -> String {
+    let shown = crate::unicode::escape(text);
+    let listed: Vec<String> = several.iter().map(|v| format!("`{v}`")).collect();
+    say(
+        lang,
+        format!(
+            "`{shown}` may mean {}: enter one of them",
+            listed.join(" or ")
+        ),
+        format!("“{shown}”可指{}：请填写其中之一", listed.join("或")),
+    )
+}
+
+/// A list whose items are listed values (marketplaces): each item as [`selected`] reads it,
+/// an item that selects none or several left for the loader to judge.
+fn chosen_list(
+    path: &str,
+    values: &'static [&'static str],
+    items: Vec<String>,
+    pack: &RulePack,
+    lang: Lang,
+) -> Taken {
+    let read: Vec<String> = items
+        .iter()
+        .map(|item| match selected(path, values, item, pack).as_slice() {
+            [one] => one.to_string(),
+            _ => item.clone(),
+        })
         .collect();
-    match selected.as_slice() {
-        [] => Ok(Taken::as_given(string(text))),
-        [one] => {
-            let mut taken = Taken::read_as(one, text, lang);
-            let meaning = meanings.iter().find(|m| m.value == *one);
-            if let (Some(note), Some(meaning)) = (&mut taken.note, meaning) {
-                note.push_str(&say(
-                    lang,
-                    format!(" ({})", meaning.en),
-                    format!("（{}）", meaning.zh),
-                ));
-            }
-            Ok(taken)
-        }
-        several => {
-            let shown = crate::unicode::escape(text);
-            let listed: Vec<String> = several.iter().map(|v| format!("`{v}`")).collect();
-            Err(say(
-                lang,
-                format!(
-                    "`{shown}` may mean {}: enter one of them",
-                    listed.join(" or ")
-                ),
-                format!("“{shown}”可指{}：请填写其中之一", listed.join("或")),
-            ))
-        }
+    let note = (read != items).then(|| {
+        let shown = crate::unicode::escape_owned(items.join(", "));
+        let saved = read.join(", ");
+        say(
+            lang,
+            format!("`{shown}` is taken as `{saved}`"),
+            format!("“{shown}”记为“{saved}”"),
+        )
+    });
+    Taken {
+        value: list(read),
+        note,
+    }
+}
+
+/// A country answered as its two-letter code in any case or width (`hk`, `ＨＫ`); any other
+/// answer is left for the loader to judge.
+fn country(text: &str, lang: Lang) -> Taken {
+    let code = plain_width(text).to_ascii_uppercase();
+    if crate::validators::country::is_iso3166_alpha2(&code) {
+        Taken::read_as(&code, text, lang)
+    } else {
+        Taken::as_given(string(text))
+    }
+}
+
+/// A currency answered as its ISO code in any case or width, or in a word that names one
+/// currency (`人民币`, `RMB`: `[answers] currencies`); a sign shared by several (`¥`) is asked
+/// again with the codes it may mean; any other answer is left for the loader to judge.
+fn currency(text: &str, pack: &RulePack, lang: Lang) -> Result<Taken, String> {
+    let plain = plain_width(text);
+    let upper = plain.to_uppercase();
+    if crate::profile::money::is_currency(&upper) {
+        return Ok(Taken::read_as(&upper, text, lang));
+    }
+    let meant = pack
+        .answers
+        .currencies
+        .iter()
+        .find(|(word, _)| word.to_uppercase() == upper)
+        .map(|(_, codes)| codes.iter().map(String::as_str).collect::<Vec<_>>());
+    match meant.as_deref() {
+        Some([code]) => Ok(Taken::read_as(code, text, lang)),
+        Some(several) if !several.is_empty() => Err(several_meant(text, several, lang)),
+        _ => Ok(Taken::as_given(string(text))),
     }
 }
 
@@ -741,6 +830,50 @@ mod tests {
         // No word selects a value: kept for the loader to refuse with the list of values.
         let t = taken("ozon.payment_method", text("支付宝"), Lang::En).unwrap();
         assert_eq!(t.value.to_string(), "\"支付宝\"");
+    }
+
+    /// A country, a currency and a list's items differ from their codes only in case, width
+    /// or a word for one currency: taken as the code and said; a sign for several currencies
+    /// is asked again; what is no code at all is left to the loader.
+    #[test]
+    fn codes_in_a_seller_s_words() {
+        let text = |s: &str| Given::Text(s.into());
+        let saved = |path: &str, given: Given| {
+            let t = taken(path, given, Lang::En).unwrap();
+            (t.value.to_string(), t.note)
+        };
+        let country = "amazon.deposit_method.bank_country";
+        assert_eq!(
+            saved(country, text(" hk")),
+            ("\"HK\"".into(), Some("` hk` is taken as `HK`".into()))
+        );
+        assert_eq!(saved(country, text("ＵＳ")).0, "\"US\"");
+        assert_eq!(saved(country, text("XX")), ("\"XX\"".into(), None));
+        let currency = "amazon.deposit_method.currency";
+        assert_eq!(saved(currency, text("EUR")), ("\"EUR\"".into(), None));
+        assert_eq!(saved(currency, text("usd")).0, "\"USD\"");
+        assert_eq!(
+            saved(currency, text("人民币")),
+            ("\"CNY\"".into(), Some("`人民币` is taken as `CNY`".into()))
+        );
+        assert_eq!(saved(currency, text("rmb")).0, "\"CNY\"");
+        assert_eq!(
+            taken(currency, text("￥"), Lang::Zh).unwrap_err(),
+            "“￥”可指`CNY`或`JPY`：请填写其中之一"
+        );
+        assert_eq!(saved(currency, text("dollars")).0, "\"dollars\"");
+        let marketplaces = "amazon.marketplaces";
+        assert_eq!(
+            saved(marketplaces, text("us, de，FR")),
+            (
+                "[\"US\", \"DE\", \"FR\"]".into(),
+                Some("`us, de, FR` is taken as `US, DE, FR`".into())
+            )
+        );
+        assert_eq!(
+            saved(marketplaces, Given::List(vec!["US".into(), "jp".into()])).0,
+            "[\"US\", \"JP\"]"
+        );
     }
 
     /// No form of one value of a field is a form of another: a word never selects two.

@@ -782,7 +782,8 @@ mod tests {
                     Outcome::Accepted { .. } => {
                         let profile = &interview.analysis().profile;
                         prop_assert!(!interview.analysis().ranked.iter().any(|r| r.finding.code == "BC003"));
-                        if question.kind == QuestionKind::Text && question.field.contains('.') {
+                        let free_text = schema::field(&question.field).is_some_and(|f| f.kind == schema::Kind::Text);
+                        if free_text {
                             let saved = match schema::deposit_method_path(&question.field) {
                                 Some(path) => profile.deposit_methods().next().and_then(|m| m.text(path)),
                                 None => profile.text(&question.field),
