@@ -29,6 +29,14 @@ impl Run {
             .collect()
     }
 
+    /// The messages of the `taken` lines, with the id of the question each answers.
+    fn taken(&self) -> Vec<(u64, &str)> {
+        self.of_type("taken")
+            .iter()
+            .map(|m| (m["id"].as_u64().unwrap(), m["message"].as_str().unwrap()))
+            .collect()
+    }
+
     /// The message of the one `invalid` line.
     fn refusal(&self) -> &str {
         let invalid = self.of_type("invalid");
@@ -676,11 +684,7 @@ fn answers_in_a_seller_s_words_are_taken_as_meant() {
             "lianlian.balance"
         ]
     );
-    let taken: Vec<(u64, &str)> = run
-        .of_type("taken")
-        .iter()
-        .map(|m| (m["id"].as_u64().unwrap(), m["message"].as_str().unwrap()))
-        .collect();
+    let taken = run.taken();
     // `active ` differs from `active` only by the space around it: nothing to say.
     assert_eq!(
         taken,
@@ -755,11 +759,7 @@ fn dates_in_a_seller_s_words() {
         },
     );
     assert_eq!(run.refusal(), "`14/12/2026` is not a date like 2026-11-20");
-    let taken: Vec<&str> = run
-        .of_type("taken")
-        .iter()
-        .map(|m| m["message"].as_str().unwrap())
-        .collect();
+    let taken: Vec<&str> = run.taken().into_iter().map(|(_, m)| m).collect();
     assert_eq!(
         taken,
         [
@@ -802,10 +802,7 @@ fn an_issued_value_loses_the_page_s_spaces_and_a_typed_one_keeps_them() {
         },
     );
     assert_eq!(
-        run.of_type("taken")
-            .iter()
-            .map(|m| (m["id"].as_u64().unwrap(), m["message"].as_str().unwrap()))
-            .collect::<Vec<_>>(),
+        run.taken(),
         [(
             1,
             "The spaces or invisible characters pasted around the answer were left out: they come from the page, not from LianLian's Merchant ID"
@@ -861,11 +858,7 @@ fn codes_in_a_seller_s_words_are_taken_as_meant() {
         },
     );
     assert!(run.of_type("invalid").is_empty(), "{:#?}", run.messages);
-    let taken: Vec<&str> = run
-        .of_type("taken")
-        .iter()
-        .map(|m| m["message"].as_str().unwrap())
-        .collect();
+    let taken: Vec<&str> = run.taken().into_iter().map(|(_, m)| m).collect();
     assert_eq!(
         taken,
         [

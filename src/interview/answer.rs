@@ -909,47 +909,47 @@ mod tests {
     /// it, and that is said; one typed into a platform's form keeps them (the evidence).
     #[test]
     fn an_issued_value_is_trimmed_and_a_typed_one_kept() {
-        let text = |s: &str| Given::Text(s.into());
-        let t = taken(
-            "lianlian.merchant_id",
-            text(" LL2024SZXH0000000000A7K3\u{200B}\n"),
-            Lang::En,
-        )
-        .unwrap();
-        assert_eq!(t.value.to_string(), "\"LL2024SZXH0000000000A7K3\"");
-        assert_eq!(
-            t.note.as_deref(),
-            Some(
-                "The spaces or invisible characters pasted around the answer were left out: they come from the page, not from LianLian's Merchant ID"
-            )
-        );
-        let t = taken(
-            "lianlian.receiving_account.iban",
-            text("GB29 NWBK 6016 1331 9268 19 "),
-            Lang::Zh,
-        )
-        .unwrap();
-        assert_eq!(t.value.to_string(), "\"GB29 NWBK 6016 1331 9268 19\"");
-        assert_eq!(
-            t.note.as_deref(),
-            Some(
-                "已去掉粘贴时回答前后带上的空格或不可见字符：它们来自网页，不属于连连收款账户的 IBAN"
-            )
-        );
-        let t = taken(
-            "lianlian.merchant_id",
-            text("LL2024SZXH0000000000A7K3"),
-            Lang::En,
-        )
-        .unwrap();
-        assert_eq!(t.note, None);
-        let t = taken(
-            "ozon.payout_account.merchant_id",
-            text("LL2024SZXH0000000000A7K3 "),
-            Lang::En,
-        )
-        .unwrap();
-        assert_eq!(t.value.to_string(), "\"LL2024SZXH0000000000A7K3 \"");
-        assert_eq!(t.note, None);
+        let left_out_en = "The spaces or invisible characters pasted around the answer were left out: they come from the page, not from LianLian's Merchant ID";
+        let left_out_zh =
+            "已去掉粘贴时回答前后带上的空格或不可见字符：它们来自网页，不属于连连收款账户的 IBAN";
+        let merchant_id = "LL2024SZXH0000000000A7K3";
+        for (path, given, lang, saved, note) in [
+            (
+                "lianlian.merchant_id",
+                " LL2024SZXH0000000000A7K3\u{200B}\n",
+                Lang::En,
+                merchant_id,
+                Some(left_out_en),
+            ),
+            (
+                "lianlian.receiving_account.iban",
+                "GB29 NWBK 6016 1331 9268 19 ",
+                Lang::Zh,
+                "GB29 NWBK 6016 1331 9268 19",
+                Some(left_out_zh),
+            ),
+            (
+                "lianlian.merchant_id",
+                merchant_id,
+                Lang::En,
+                merchant_id,
+                None,
+            ),
+            (
+                "ozon.payout_account.merchant_id",
+                "LL2024SZXH0000000000A7K3 ",
+                Lang::En,
+                "LL2024SZXH0000000000A7K3 ",
+                None,
+            ),
+        ] {
+            let t = taken(path, Given::Text(given.into()), lang).unwrap();
+            assert_eq!(
+                t.value.to_string(),
+                format!("\"{saved}\""),
+                "{path} {given:?}"
+            );
+            assert_eq!(t.note.as_deref(), note, "{path} {given:?}");
+        }
     }
 }
