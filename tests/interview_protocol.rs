@@ -29,6 +29,14 @@ impl Run {
             .collect()
     }
 
+    /// The messages of the `taken` lines, with the id of the question each answers.
+    fn taken(&self) -> Vec<(u64, &str)> {
+        self.of_type("taken")
+            .iter()
+            .map(|m| (m["id"].as_u64().unwrap(), m["message"].as_str().unwrap()))
+            .collect()
+    }
+
     /// The message of the one `invalid` line.
     fn refusal(&self) -> &str {
         let invalid = self.of_type("invalid");
@@ -643,35 +651,231 @@ fn codes_of_another_country_s_banks_are_not_asked() {
     );
 }
 
-/// Money as a seller types it: full-width digits are the same amount and are taken; a yuan
-/// written as 元 is refused with the answer to give (never a currency guessed), in the words of
-/// a question, not of a file format.
+/// Answers as a seller pastes or types them (trial 3, iv2 and iv7): a choice with a space
+/// after it, in its Chinese name or the name sellers use (连连); money in full-width digits
+/// with 元; a date with slashes. Each is saved as the value it means, said in a `taken`
+/// message before the causes it establishes; nothing is asked twice.
 #[test]
-fn money_answers_in_a_seller_s_words() {
+fn answers_in_a_seller_s_words_are_taken_as_meant() {
+    let (_dir, save) = fresh("p.toml");
+    let run = converse(
+        &save,
+        &[
+            "--lang",
+            "zh",
+            "--symptom",
+            "绑定连连时提示：余额不足，无法完成验证",
+            "--platform",
+            "ozon-lianlian",
+        ],
+        |q| match q["field"].as_str().unwrap() {
+            "ozon.payment_method" => value("连连"),
+            "lianlian.ozon_channel" => value("active "),
+            "lianlian.balance" => value("８０ 元"),
+            _ => skip(),
+        },
+    );
+    assert!(run.of_type("invalid").is_empty(), "{:#?}", run.messages);
+    assert_eq!(
+        run.questions(),
+        [
+            "ozon.payment_method",
+            "lianlian.ozon_channel",
+            "lianlian.balance"
+        ]
+    );
+    let taken = run.taken();
+    // `active ` differs from `active` only by the space around it: nothing to say.
+    assert_eq!(
+        taken,
+        [
+            (1, "“连连”记为“lianlian”（连连国际）"),
+            (3, "“８０ 元”记为“80 CNY”"),
+        ]
+    );
+    let kinds: Vec<&str> = run
+        .messages
+        .iter()
+        .map(|m| m["type"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "question", "taken", "question", "question", "taken", "cause", "done"
+        ]
+    );
+    assert_eq!(run.of_type("cause")[0]["cause"]["code"], "BC501");
+    let path = save.display();
+    assert_eq!(
+        std::fs::read_to_string(&save).unwrap(),
+        format!(
+            "# bindcheck 卖家档案，由 `bindcheck interview` 在每次回答后写入。\n\
+         # 继续问答：bindcheck interview --save {path}\n\
+         # 诊断：bindcheck diagnose {path}\n\
+         \n\
+         format = 1\n\
+         \n\
+         # 连连国际商户账户\n\
+         [lianlian]\n\
+         balance = \"80 CNY\"    # 账户余额\n\
+         ozon_channel = \"active\"    # 连连中 Ozon 渠道的状态；可选值：`not_opened`、`pending_review`、`unauthorized`、`active`、`suspended`\n\
+         \n\
+         # Ozon 卖家账户\n\
+         [ozon]\n\
+         payment_method = \"lianlian\"    # Ozon 上绑定的收款方式；可选值：`lianlian`、`bank_transfer_swift`、`ozon_global_pay`、`pingpong`、`other`\n\
+         \n\
+         # 卖家看到的情况（用于分诊）\n\
+         [incident]\n\
+         error_message = \"绑定连连时提示：余额不足，无法完成验证\"    # 显示的错误信息\n"
+        )
+    );
+}
+
+/// A date written with slashes or in Chinese is that date, saved in ISO form and said so; a
+/// day-first date is refused (which part is the day would be a guess), then a right one taken.
+#[test]
+fn dates_in_a_seller_s_words() {
     let (_dir, save) = fresh("p.toml");
     let mut tries = 0;
     let run = converse(
         &save,
-        &on_ozon("Verification (test) payment failed"),
+        &[
+            "--symptom",
+            "Disbursement on hold",
+            "--platform",
+            "amazon-lianlian",
+        ],
         |q| match q["field"].as_str().unwrap() {
-            "ozon.payment_method" => value("lianlian"),
-            "lianlian.ozon_channel" => value("active"),
-            "lianlian.balance" => {
+            "amazon.settlement_period_end" => {
                 tries += 1;
-                value(if tries == 1 { "88元" } else { "８８ CNY" })
+                value(if tries == 1 {
+                    "14/12/2026"
+                } else {
+                    "2026/12/14"
+                })
             }
+            "amazon.deposit_change_date" => value("２０２６年１２月１２日"),
             _ => skip(),
         },
     );
+    assert_eq!(run.refusal(), "`14/12/2026` is not a date like 2026-11-20");
+    let taken: Vec<&str> = run.taken().into_iter().map(|(_, m)| m).collect();
     assert_eq!(
-        run.refusal(),
-        "`88元`: enter `88 CNY` (the amount in digits, a space and the currency code)"
+        taken,
+        [
+            "`２０２６年１２月１２日` is taken as `2026-12-12`",
+            "`2026/12/14` is taken as `2026-12-14`",
+        ],
+        "{:#?}",
+        run.messages
+    );
+    saved_with(&save, "settlement_period_end = 2026-12-14    #");
+    saved_with(&save, "deposit_change_date = 2026-12-12    #");
+    assert_eq!(
+        run.of_type("cause")[0]["cause"]["code"],
+        "BC801",
+        "{:#?}",
+        run.messages
+    );
+}
+
+/// The Merchant ID LianLian issued is copied from its page: a space pasted after it is the
+/// page's, left out (and said), so the step that says what to type on Ozon shows the clean
+/// value. The Merchant ID typed on Ozon is what Ozon received: its trailing space is kept, and
+/// it is the cause (trial 3, iv1).
+#[test]
+fn an_issued_value_loses_the_page_s_spaces_and_a_typed_one_keeps_them() {
+    let (_dir, save) = fresh("p.toml");
+    let run = converse(
+        &save,
+        &[
+            "--symptom",
+            "Invalid Merchant ID",
+            "--platform",
+            "ozon-lianlian",
+            "--show-values",
+        ],
+        |q| match q["field"].as_str().unwrap() {
+            "lianlian.merchant_id" => value("LL2024SZXH0000000000A7K3 \n"),
+            "ozon.payout_account.merchant_id" => value("LL2024SZXH0000000000A7K3 "),
+            _ => Some(json!({"finish": true}).to_string()),
+        },
+    );
+    assert_eq!(
+        run.taken(),
+        [(
+            1,
+            "The spaces or invisible characters pasted around the answer were left out: they come from the page, not from LianLian's Merchant ID"
+        )]
+    );
+    let causes = run.of_type("cause");
+    assert_eq!(causes.len(), 1, "{:#?}", run.messages);
+    let cause = &causes[0]["cause"];
+    assert_eq!(cause["code"], "BC303");
+    assert_eq!(
+        cause["remediation"][1],
+        "In Ozon Seller Center › Settings › Payments, replace the Merchant ID with: LL2024SZXH0000000000A7K3"
+    );
+    let written = std::fs::read_to_string(&save).unwrap();
+    assert!(
+        written.contains("\nmerchant_id = \"LL2024SZXH0000000000A7K3\"    # The Merchant ID LianLian issued (not the login)\n"),
+        "{written}"
     );
     assert!(
-        !run.raw.contains("string") && !run.raw.contains("quote"),
-        "{}",
-        run.raw
+        written.contains("\nmerchant_id = \"LL2024SZXH0000000000A7K3 \"    # The LianLian Merchant ID as pasted into Ozon\n"),
+        "{written}"
     );
-    saved_with(&save, "balance = \"88 CNY\"");
-    assert_eq!(run.of_type("cause")[0]["cause"]["code"], "BC501");
+    let report = &run.done()["report"]["files"][0];
+    assert!(
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["field"] != "lianlian.merchant_id" || f["code"] == "BC303"),
+        "{report:#}"
+    );
+}
+
+/// Codes as a seller types them: a deposit method's provider by its Chinese name, a country
+/// code in lower case or full-width letters. Each is saved as the code, said in a `taken` line.
+#[test]
+fn codes_in_a_seller_s_words_are_taken_as_meant() {
+    let (_dir, save) = fresh("p.toml");
+    let run = converse(
+        &save,
+        &[
+            "--symptom",
+            "Deposit method rejected",
+            "--platform",
+            "amazon-lianlian",
+        ],
+        |q| match q["field"].as_str().unwrap() {
+            "amazon.deposit_method.provider" => value("连连"),
+            "amazon.deposit_method.bank_country" => value("de"),
+            "lianlian.receiving_account.bank_country" => value("ＤＥ"),
+            "lianlian.receiving_account.iban" => Some(json!({"finish": true}).to_string()),
+            _ => skip(),
+        },
+    );
+    assert!(run.of_type("invalid").is_empty(), "{:#?}", run.messages);
+    let taken: Vec<&str> = run.taken().into_iter().map(|(_, m)| m).collect();
+    assert_eq!(
+        taken,
+        [
+            "`连连` is taken as `lianlian` (LianLian Global)",
+            "`de` is taken as `DE`",
+            "`ＤＥ` is taken as `DE`",
+        ],
+        "{:#?}",
+        run.messages
+    );
+    saved_with(
+        &save,
+        "\nprovider = \"lianlian\"    # Deposit method provider;",
+    );
+    saved_with(&save, "\nbank_country = \"DE\"    # Bank location\n");
+    saved_with(
+        &save,
+        "\nbank_country = \"DE\"    # Country of the receiving bank\n",
+    );
 }

@@ -255,8 +255,9 @@ fn a_pasted_token_is_hidden_refused_and_not_saved() {
     assert!(!saved.contains("ghp_"), "{saved}");
 }
 
-/// Money typed in Chinese: `88元` is refused under the line with the answer to give, in a
-/// question's words (no "quoted string"); full-width digits are taken as the same amount.
+/// Money typed in Chinese: `￥88` (the yuan's sign and the yen's) is refused under the line with
+/// the answers to give, in a question's words (no "quoted string"); `８８ 元` is the same amount
+/// in yuan, taken, and what it was taken as is shown.
 #[test]
 fn chinese_money_gets_the_answer_to_give() {
     let dir = tempfile::tempdir().unwrap();
@@ -272,10 +273,11 @@ fn chinese_money_gets_the_answer_to_give() {
     pty.send(&DOWN.repeat(3));
     pty.send("\r");
     pty.wait_for("账户余额");
-    pty.answer("88元");
-    pty.wait_for("请填写“88 CNY”（数字金额、空格和币种代码）");
+    pty.answer("￥88");
+    pty.wait_for("该符号可指多种货币：请填写“88 CNY”或“88 JPY”");
     pty.send(&BACKSPACE.repeat(3));
-    pty.answer("８８ CNY");
+    pty.answer("８８ 元");
+    pty.wait_for("“８８ 元”记为“88 CNY”");
     pty.wait_for("BC501");
     let (screen, code) = pty.finish();
     assert_eq!(code, 1, "{screen}");

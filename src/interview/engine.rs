@@ -93,6 +93,9 @@ pub enum Outcome {
         /// What the character checks found in the answer itself (invisible characters and the
         /// like), worded and escaped.
         flags: Vec<String>,
+        /// What was made of the answer when the value saved differs from it ("`2026/12/14` is
+        /// taken as `2026-12-14`"), escaped.
+        note: Option<String>,
     },
     /// Not an answer to this question, and why; the same question is asked again.
     Invalid(String),
@@ -239,6 +242,7 @@ impl Interview {
                 &self.pack, field, lang,
             )));
         }
+        let mut note = None;
         match target {
             Target::Symptom => match value {
                 Given::Text(text) => {
@@ -254,8 +258,9 @@ impl Interview {
                 None => return Ok(Outcome::Invalid(platform_choices(lang))),
             },
             Target::Field(spec) => match self.check(spec, value) {
-                Ok(value) => {
-                    self.saved.set(spec.path, value);
+                Ok(taken) => {
+                    self.saved.set(spec.path, taken.value);
+                    note = taken.note;
                 }
                 Err(reason) => return Ok(Outcome::Invalid(reason)),
             },
@@ -270,6 +275,7 @@ impl Interview {
         Ok(Outcome::Accepted {
             causes: self.new_causes(),
             flags,
+            note: note.map(crate::unicode::escape_owned),
         })
     }
 
@@ -355,7 +361,7 @@ impl Interview {
             })
     }
 
-    fn check(&self, spec: &'static FieldSpec, value: Given) -> Result<toml_edit::Value, String> {
+    fn check(&self, spec: &'static FieldSpec, value: Given) -> Result<answer::Taken, String> {
         Check {
             pack: Arc::clone(&self.pack),
             saved: self.saved.clone(),
@@ -540,11 +546,11 @@ impl Check {
     /// The value to save for `given` at `spec`, or why it cannot be saved: the loader's own
     /// finding about it (a value not in the list, money without a currency, a number out of
     /// range), in the interview's language.
-    fn value(&self, spec: &'static FieldSpec, given: Given) -> Result<toml_edit::Value, String> {
+    fn value(&self, spec: &'static FieldSpec, given: Given) -> Result<answer::Taken, String> {
         let lang = self.options.lang;
-        let value = answer::value(spec, given, lang)?;
+        let taken = answer::value(spec, given, &self.pack, lang)?;
         let mut with = self.saved.clone();
-        if !with.set(spec.path, value.clone()) {
+        if !with.set(spec.path, taken.value.clone()) {
             return Err(misplaced(spec.path, lang));
         }
         let analysis = analyze_bytes(&self.pack, with.shown(), &with.text(), &self.options)
@@ -557,7 +563,7 @@ impl Check {
         });
         match objection {
             Some(finding) => Err(finding.message.clone()),
-            None => Ok(value),
+            None => Ok(taken),
         }
     }
 }
@@ -629,8 +635,8 @@ fn save_symptom(saved: &mut Saved, pack: &RulePack, analysis: &Analysis, text: &
     let Some(message) = schema::field(SYMPTOM_FIELD) else {
         return;
     };
-    if let Ok(value) = answer::value(message, Given::Text(text.to_string()), lang) {
-        saved.set(SYMPTOM_FIELD, value);
+    if let Ok(taken) = answer::value(message, Given::Text(text.to_string()), pack, lang) {
+        saved.set(SYMPTOM_FIELD, taken.value);
     }
     let code = pack.error_code_pattern().and_then(|shape| {
         text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
@@ -638,9 +644,9 @@ fn save_symptom(saved: &mut Saved, pack: &RulePack, analysis: &Analysis, text: &
     });
     if let (Some(code), Some(spec)) = (code, schema::field(ERROR_CODE_FIELD))
         && analysis.profile.field(ERROR_CODE_FIELD).is_none()
-        && let Ok(value) = answer::value(spec, Given::Text(code.to_string()), lang)
+        && let Ok(taken) = answer::value(spec, Given::Text(code.to_string()), pack, lang)
     {
-        saved.set(ERROR_CODE_FIELD, value);
+        saved.set(ERROR_CODE_FIELD, taken.value);
     }
 }
 
@@ -759,7 +765,7 @@ mod tests {
         #![proptest_config(ProptestConfig::with_cases(24))]
 
         /// Whatever is typed as the answers, nothing panics; an answer taken is saved exactly
-        /// as typed (a text) and the saved profile loads with no loader finding; one refused
+        /// as typed (a text; one copied from its issuer's page without what surrounds it) and the saved profile loads with no loader finding; one refused
         /// leaves the question pending with a reason.
         #[test]
         fn any_answers_are_kept_or_refused(
@@ -776,12 +782,19 @@ mod tests {
                     Outcome::Accepted { .. } => {
                         let profile = &interview.analysis().profile;
                         prop_assert!(!interview.analysis().ranked.iter().any(|r| r.finding.code == "BC003"));
-                        if question.kind == QuestionKind::Text && question.field.contains('.') {
+                        let free_text = schema::field(&question.field).is_some_and(|f| f.kind == schema::Kind::Text);
+                        if free_text {
                             let saved = match schema::deposit_method_path(&question.field) {
                                 Some(path) => profile.deposit_methods().next().and_then(|m| m.text(path)),
                                 None => profile.text(&question.field),
                             };
-                            prop_assert_eq!(saved, Some(answer.as_str()));
+                            // A value copied from its issuer's page loses what surrounds it.
+                            let page = |c: char| c.is_whitespace() || crate::unicode::is_hidden(c);
+                            let expected = match answer.trim_matches(page) {
+                                inner if interview.pack().is_issued(&question.field) && !inner.is_empty() => inner,
+                                _ => answer.as_str(),
+                            };
+                            prop_assert_eq!(saved, Some(expected));
                         }
                     }
                     Outcome::Invalid(reason) => {

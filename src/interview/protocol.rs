@@ -6,6 +6,9 @@
 //!   "choices": […], "label": "…", "prompt": "…", "help": "…"}`;
 //! - `{"type": "cause", "cause": {…}}` for each cause an answer establishes (a cause of the
 //!   JSON report, ranked in the profile as it then stands);
+//! - `{"type": "taken", "id": 3, "message": "…"}` when an answer is saved as a value other
+//!   than the one given ("`2026/12/14` is taken as `2026-12-14`", spaces pasted around a
+//!   Merchant ID left out), before the causes it establishes;
 //! - `{"type": "invalid", "id": 3, "message": "…"}` for a line it cannot take, then the same
 //!   question again — also for an answer with the shape of a credential, which is never saved
 //!   nor echoed;
@@ -52,6 +55,10 @@ enum Message<'a> {
         id: usize,
         message: &'a str,
     },
+    Taken {
+        id: usize,
+        message: &'a str,
+    },
     Done {
         questions: usize,
         report: &'a Value,
@@ -86,7 +93,16 @@ pub fn run(
             }
         };
         match interview.reply(reply)? {
-            Outcome::Accepted { causes, .. } => {
+            Outcome::Accepted { causes, note, .. } => {
+                if let Some(message) = &note {
+                    send(
+                        output,
+                        &Message::Taken {
+                            id: question.id,
+                            message,
+                        },
+                    )?;
+                }
                 for cause in &causes {
                     send(output, &Message::Cause { cause })?;
                 }

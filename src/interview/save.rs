@@ -368,9 +368,11 @@ mod tests {
         value(
             schema::field(path).unwrap(),
             Given::Text(given.into()),
+            &crate::rulepack::RulePack::builtin().unwrap(),
             Lang::En,
         )
         .unwrap()
+        .value
     }
 
     /// Whatever is pasted reads back exactly, and the file shows every character that must

@@ -94,7 +94,14 @@ pub fn run(interview: &mut Interview, lang: Lang) -> Result<End, TerminalError> 
             }
         };
         match interview.reply(reply)? {
-            Outcome::Accepted { causes, flags } => {
+            Outcome::Accepted {
+                causes,
+                flags,
+                note,
+            } => {
+                if let Some(note) = note {
+                    cliclack::log::info(note).map_err(io)?;
+                }
                 for flag in flags {
                     cliclack::log::warning(flag).map_err(io)?;
                 }

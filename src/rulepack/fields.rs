@@ -20,6 +20,23 @@ pub struct FieldGuide {
     /// in the UK. The interview asks the other field first and leaves this one out when its
     /// answer rules it out.
     pub asked_when: Option<AskedWhen>,
+    /// The value is issued by a provider or platform and copied from its page (a Merchant ID,
+    /// the details of a receiving account): spaces or invisible characters around a pasted
+    /// answer are the page's, not the value's, and are left out. A value the seller typed into
+    /// a platform's form has no `issued`: what was typed there is the evidence, kept as given.
+    pub issued: bool,
+    /// For a field with a list of values, the words a page shows for each value, or a seller
+    /// calls it by (`lianlian = ["连连"]`): an answer in these words selects the value.
+    pub words: BTreeMap<String, Vec<String>>,
+}
+
+/// How sellers write answers, beyond each field's own words (`[answers]`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AnswerWords {
+    /// The words and signs written for a currency instead of its ISO 4217 code, with the codes
+    /// each may stand for: one code names the currency; several (`¥`: CNY or JPY) are asked.
+    pub currencies: BTreeMap<String, Vec<String>>,
 }
 
 /// A field's condition of existence (`asked_when = { field = "…bank_country", in = ["GB"] }`):
@@ -49,6 +66,14 @@ impl AskedWhen {
 pub struct FieldLabel {
     pub en: String,
     pub zh: String,
+}
+
+/// Whether `value` is one of the listed values of the enum field at `path`.
+fn field_allows(path: &str, value: &str) -> bool {
+    matches!(
+        crate::profile::schema::field(path).map(|f| f.kind),
+        Some(crate::profile::schema::Kind::Enum(values)) if values.contains(&value)
+    )
 }
 
 impl RulePack {
@@ -85,6 +110,11 @@ impl RulePack {
                     return Err(format!("{at}.asked_when.in names no value"));
                 }
             }
+            if let Some(words) = guide.words.keys().find(|value| !field_allows(path, value)) {
+                return Err(format!(
+                    "{at}.words names `{words}`, which is not a value of `{path}`"
+                ));
+            }
             if let Some(source) = guide
                 .sources
                 .iter()
@@ -96,6 +126,15 @@ impl RulePack {
             }
         }
         let _ = self.field_guides.set(guides);
+        if let Some((word, _)) = self.answers.currencies.iter().find(|(word, codes)| {
+            word.trim().is_empty()
+                || codes.is_empty()
+                || !codes.iter().all(|c| crate::profile::money::is_currency(c))
+        }) {
+            return Err(format!(
+                "answers.currencies.\"{word}\" needs one or more ISO 4217 codes"
+            ));
+        }
         Ok(())
     }
 
@@ -120,6 +159,18 @@ impl RulePack {
         } else {
             &guide.zh
         })
+    }
+
+    /// Whether the field at `path` is issued by a provider and copied from its page (`issued`).
+    pub fn is_issued(&self, path: &str) -> bool {
+        self.field_guides()
+            .get(path)
+            .is_some_and(|guide| guide.issued)
+    }
+
+    /// The words that select each value of the field at `path` (`words`), by value.
+    pub fn choice_words(&self, path: &str) -> Option<&BTreeMap<String, Vec<String>>> {
+        self.field_guides().get(path).map(|guide| &guide.words)
     }
 
     /// When the field at `path` exists, if that depends on another field (`asked_when`).

@@ -18,7 +18,7 @@ mod texts;
 mod triage;
 mod validate;
 
-pub use fields::{AskedWhen, FieldGuide, FieldLabel};
+pub use fields::{AnswerWords, AskedWhen, FieldGuide, FieldLabel};
 pub use lang::Lang;
 pub use meta::{EvidenceLimits, Meta, Ranking, SourceRef, SourceText};
 pub use policy::{Confidence, Remedy, RulePolicy, Severity, matches_wildcard};
@@ -57,6 +57,7 @@ struct PackFile<T = LazyTexts, F = Option<Box<serde_json::value::RawValue>>> {
     /// Kept as JSON in a loaded pack (only `interview` reads them, and parsing them at every
     /// start-up would cost every other command); parsed when a rulepack file is checked.
     fields: F,
+    answers: AnswerWords,
     rules: BTreeMap<String, RulePolicy<T>>,
 }
 
@@ -74,6 +75,8 @@ pub struct RulePack {
     /// `[fields]`, unparsed until [`RulePack::field_guides`] is first asked.
     fields_json: Option<Box<serde_json::value::RawValue>>,
     field_guides: std::sync::OnceLock<BTreeMap<String, FieldGuide>>,
+    /// `[answers]`: how sellers write answers.
+    pub answers: AnswerWords,
     /// `pattern` / `*_pattern` params, compiled on first use: most runs need few of them, and
     /// compiling all at start-up costs more than checking a profile.
     /// `((code, key), regex)`; a list, as there are few and a lookup must not allocate.
@@ -169,6 +172,7 @@ impl RulePack {
             rules: file.rules,
             fields_json: file.fields,
             field_guides: std::sync::OnceLock::new(),
+            answers: file.answers,
             patterns: Vec::new(),
             literals: Vec::new(),
             error_code_regex: std::sync::OnceLock::new(),

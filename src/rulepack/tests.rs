@@ -90,6 +90,38 @@ fn asked_when_names_a_field_and_a_condition() {
     }
 }
 
+/// How answers are read is data: `issued`, a field's `words` and `[answers] currencies` load
+/// from the built-in pack, an overlay can add to them, and one naming a value the field does
+/// not have or a code that is no currency is refused.
+#[test]
+fn answer_words_are_checked_data() {
+    let pack = RulePack::builtin().unwrap();
+    assert!(pack.is_issued("lianlian.merchant_id"));
+    assert!(!pack.is_issued("ozon.payout_account.merchant_id"));
+    assert_eq!(pack.answers.currencies["元"], ["CNY"]);
+    let overlay = "[fields.\"ozon.payment_method\"]\nwords = { pingpong = [\"乒乓\"] }\n\
+                   [answers.currencies]\n\"円\" = [\"JPY\"]\n";
+    let pack = RulePack::load(Some(("m.toml", overlay))).unwrap();
+    assert_eq!(
+        pack.choice_words("ozon.payment_method").unwrap()["pingpong"],
+        ["乒乓"]
+    );
+    assert_eq!(pack.answers.currencies["円"], ["JPY"]);
+    for (overlay, problem) in [
+        (
+            "[fields.\"ozon.payment_method\"]\nwords = { alipay = [\"支付宝\"] }\n",
+            "names `alipay`, which is not a value of `ozon.payment_method`",
+        ),
+        (
+            "[answers.currencies]\n\"块\" = [\"YUAN\"]\n",
+            "answers.currencies.\"块\" needs one or more ISO 4217 codes",
+        ),
+    ] {
+        let e = RulePack::load(Some(("m.toml", overlay))).unwrap_err();
+        assert!(e.problem.contains(problem), "{}", e.problem);
+    }
+}
+
 /// Every field a finding can name has a plain label in both languages, the Chinese one in
 /// Chinese; an entry of the deposit methods array is named as the deposit method's field,
 /// and an overlay that rewords a guide keeps the label.
