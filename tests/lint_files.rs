@@ -201,6 +201,11 @@ fn symlink_loop_is_skipped_with_a_message() {
         stderr.contains("warning: skipped profiles/self: symbolic link loop back to profiles"),
         "{stderr}"
     );
+    let (_, _, stderr) = lint_json(dir.path(), &["profiles", "--lang", "zh"]);
+    assert!(
+        stderr.contains("警告：已跳过 profiles/self：该符号链接循环指回上级文件夹 profiles"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -293,8 +293,13 @@ fn collect_items(args: &Args, lang: Lang) -> (Vec<Item>, bool) {
             target.explicit = false;
         }
     }
-    for warning in &walked.warnings {
-        warn(&format!("warning: {warning}"));
+    for (link, folder) in &walked.link_loops {
+        let (link, folder) = (walk::display(link), walk::display(folder));
+        warn(&say(
+            lang,
+            format!("warning: skipped {link}: symbolic link loop back to {folder}"),
+            format!("警告：已跳过 {link}：该符号链接循环指回上级文件夹 {folder}"),
+        ));
     }
     let mut items: Vec<Item> = walked
         .targets

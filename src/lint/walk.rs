@@ -60,8 +60,9 @@ pub struct Walked {
     pub targets: Vec<Target>,
     /// Paths that do not exist or could not be listed: reported like unreadable files.
     pub failures: Vec<WalkFailure>,
-    /// Harmless oddities (symbolic link loops), for stderr.
-    pub warnings: Vec<String>,
+    /// Symbolic links that loop back to a folder above them (the link, the folder), skipped
+    /// since every file under them is reached already; said on stderr.
+    pub link_loops: Vec<(PathBuf, PathBuf)>,
 }
 
 /// Expands PATH arguments into the files to check.
@@ -136,11 +137,9 @@ fn walk_dir(root: &Path, walked: &mut Walked) -> bool {
                 }
             }
             Err(error) => match find_loop(&error) {
-                Some((ancestor, child)) => walked.warnings.push(format!(
-                    "skipped {}: symbolic link loop back to {}",
-                    display(child),
-                    display(ancestor)
-                )),
+                Some((ancestor, child)) => walked
+                    .link_loops
+                    .push((child.to_path_buf(), ancestor.to_path_buf())),
                 None => walked.failures.push(WalkFailure {
                     path: error_path(&error).unwrap_or(root).to_path_buf(),
                     kind: error
