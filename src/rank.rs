@@ -29,7 +29,10 @@
 //! superseded (the finding offers none, and shows the steps of the finding whose fix supersedes
 //! it). Causes are ordered by:
 //!
-//! 1. whether it explains a reported symptom (those first);
+//! 1. whether it explains a reported symptom (those first) — except that an info cause (a
+//!    state, not a fault: "the money is kept until the threshold") comes after every error
+//!    cause no reported fact rules out, since that error blocks the binding or the payout
+//!    whatever the seller reported;
 //! 2. severity (error, warning, info);
 //! 3. whether reported facts rule it out (those last within their severity — never dropped);
 //! 4. score, higher first;
@@ -446,6 +449,23 @@ struct Draft {
     fix_from: Option<usize>,
 }
 
+impl Draft {
+    /// Its tier in the order of causes, lowest first: the causes that explain a reported
+    /// symptom, then the others. An info states a fact, not a fault ("the money is kept until
+    /// the threshold"): while an error that no fact rules out blocks the binding or the
+    /// payout, the info explains the symptom only after every such error, whether or not that
+    /// error explains it too.
+    fn tier(&self, blocking: bool) -> u8 {
+        let note = self.severity == Severity::Info && blocking;
+        match (self.symptom_match, note) {
+            (true, false) => 0,
+            (true, true) => 2,
+            _ if self.severity == Severity::Error && !self.ruled_out => 1,
+            _ => 3,
+        }
+    }
+}
+
 /// The order of findings within a cause and of two causes' leading findings.
 fn finding_order(a: &Ranked, b: &Ranked) -> std::cmp::Ordering {
     a.severity
@@ -467,11 +487,14 @@ pub fn order(mut scored: Vec<Ranked>) -> (Vec<Ranked>, Vec<Cause>) {
         r.superseded_by = None;
     }
     let drafts = drafts(&scored);
+    let blocking = drafts
+        .iter()
+        .any(|d| d.severity == Severity::Error && !d.ruled_out);
     let mut sorted: Vec<usize> = (0..drafts.len()).collect();
     sorted.sort_by(|&a, &b| {
         let (a, b) = (&drafts[a], &drafts[b]);
-        b.symptom_match
-            .cmp(&a.symptom_match)
+        a.tier(blocking)
+            .cmp(&b.tier(blocking))
             .then(a.severity.cmp(&b.severity))
             .then(a.ruled_out.cmp(&b.ruled_out))
             .then(b.score.total_cmp(&a.score))
