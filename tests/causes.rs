@@ -179,17 +179,88 @@ merchant_id = \"LL2024SZXH0000000000A7K3\"
 fn a_stored_secret_and_the_obsolete_token_are_one_cause() {
     let (json, _) = diagnose_rule_fixture("BC804/fires.toml", &[]);
     let table = cause_table(&json);
+    // The obsolete token leads: a credential of a retired API grants no access, so its copy
+    // in the file is no leak (a warning), and the steps are the obsolete token's.
     assert_eq!(
         table[0].1,
         vec![
-            "BC901 amazon.mws_auth_token 5:18",
-            "BC804 amazon.mws_auth_token 5:18"
+            "BC804 amazon.mws_auth_token 5:18",
+            "BC901 amazon.mws_auth_token 5:18"
         ]
     );
     // Both say "delete it": no value to enter.
     assert_eq!(causes(&json)[0]["fix"], Value::Null);
-    assert_eq!(causes(&json)[0]["severity"], "error");
+    assert_eq!(causes(&json)[0]["severity"], "warning");
+    assert_eq!(causes(&json)[0]["title"], "Obsolete MWS credential");
+    let steps = causes(&json)[0]["remediation"].to_string();
+    assert!(steps.contains("Selling Partner API"), "{steps}");
+    assert!(steps.contains("There is nothing to rotate"), "{steps}");
+    assert!(!steps.contains("Rotate the credential"), "{steps}");
     assert_eq!(table.len(), 1, "{table:?}");
+}
+
+#[test]
+fn a_stored_credential_does_not_outrank_what_holds_the_payout_unless_the_symptom_says_so() {
+    // The deposit method changes 2 days before the settlement ends (BC801, which holds the
+    // payout); the profile also keeps a retired MWS token (BC804 + BC901).
+    let path = fixture("causes/amazon-settlement-window-mws.toml");
+    let first = |args: &[&str]| {
+        let out = bindcheck()
+            .arg("diagnose")
+            .arg(&path)
+            .args(["--format", "json", "--as-of", "2026-12-07"])
+            .args(args)
+            .output()
+            .unwrap();
+        let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+        cause_table(&json)
+            .iter()
+            .map(|(_, members)| members[0].split(' ').next().unwrap_or_default().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(first(&[]), ["BC801", "BC804", "BC803"]);
+    // A symptom the token explains (LianLian's authorisation refused) puts it first.
+    assert_eq!(first(&["--symptom", "binding failed"])[0], "BC804");
+    // A live credential stored in the file (an error, so that it fails lint) still comes
+    // after what holds the payout: it is about the file, not the binding.
+    let text = std::fs::read_to_string(&path).unwrap().replace(
+        "[amazon]",
+        "[amazon]\napi_key = \"sk_live_4eC39HqLyjWDarjtT1zdp7dc\"",
+    );
+    let (json, _) = {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("profile.toml");
+        std::fs::write(&p, text).unwrap();
+        let out = bindcheck()
+            .arg("diagnose")
+            .arg(&p)
+            .args(["--format", "json", "--as-of", "2026-12-07"])
+            .output()
+            .unwrap();
+        (
+            serde_json::from_slice::<Value>(&out.stdout).unwrap(),
+            out.status.code(),
+        )
+    };
+    let leads: Vec<String> = causes(&json)
+        .iter()
+        .map(|c| {
+            format!(
+                "{} {}",
+                c["code"].as_str().unwrap(),
+                c["severity"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        leads,
+        [
+            "BC801 warning",
+            "BC804 warning",
+            "BC901 error",
+            "BC803 info"
+        ]
+    );
 }
 
 #[test]
