@@ -204,56 +204,35 @@ fn a_stored_credential_does_not_outrank_what_holds_the_payout_unless_the_symptom
     // The deposit method changes 2 days before the settlement ends (BC801, which holds the
     // payout); the profile also keeps a retired MWS token (BC804 + BC901).
     let path = fixture("causes/amazon-settlement-window-mws.toml");
-    let first = |args: &[&str]| {
-        let out = bindcheck()
-            .arg("diagnose")
-            .arg(&path)
-            .args(["--format", "json", "--as-of", "2026-12-07"])
-            .args(args)
-            .output()
-            .unwrap();
-        let json: Value = serde_json::from_slice(&out.stdout).unwrap();
-        cause_table(&json)
+    let leads = |json: &Value| -> Vec<String> {
+        causes(json)
             .iter()
-            .map(|(_, members)| members[0].split(' ').next().unwrap_or_default().to_string())
-            .collect::<Vec<_>>()
+            .map(|c| {
+                format!(
+                    "{} {}",
+                    c["code"].as_str().unwrap_or_default(),
+                    c["severity"].as_str().unwrap_or_default()
+                )
+            })
+            .collect()
     };
-    assert_eq!(first(&[]), ["BC801", "BC804", "BC803"]);
+    let (json, _) = diagnose_json(&path, &[]);
+    assert_eq!(
+        leads(&json),
+        ["BC801 warning", "BC804 warning", "BC803 info"]
+    );
     // A symptom the token explains (LianLian's authorisation refused) puts it first.
-    assert_eq!(first(&["--symptom", "binding failed"])[0], "BC804");
+    let (json, _) = diagnose_json(&path, &["--symptom", "binding failed"]);
+    assert_eq!(leads(&json)[0], "BC804 warning");
     // A live credential stored in the file (an error, so that it fails lint) still comes
     // after what holds the payout: it is about the file, not the binding.
     let text = std::fs::read_to_string(&path).unwrap().replace(
         "[amazon]",
         "[amazon]\napi_key = \"sk_live_4eC39HqLyjWDarjtT1zdp7dc\"",
     );
-    let (json, _) = {
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("profile.toml");
-        std::fs::write(&p, text).unwrap();
-        let out = bindcheck()
-            .arg("diagnose")
-            .arg(&p)
-            .args(["--format", "json", "--as-of", "2026-12-07"])
-            .output()
-            .unwrap();
-        (
-            serde_json::from_slice::<Value>(&out.stdout).unwrap(),
-            out.status.code(),
-        )
-    };
-    let leads: Vec<String> = causes(&json)
-        .iter()
-        .map(|c| {
-            format!(
-                "{} {}",
-                c["code"].as_str().unwrap(),
-                c["severity"].as_str().unwrap()
-            )
-        })
-        .collect();
+    let (json, code) = diagnose_text(&text, &[]);
     assert_eq!(
-        leads,
+        leads(&json),
         [
             "BC801 warning",
             "BC804 warning",
@@ -261,6 +240,7 @@ fn a_stored_credential_does_not_outrank_what_holds_the_payout_unless_the_symptom
             "BC803 info"
         ]
     );
+    assert_eq!(code, 1);
 }
 
 #[test]

@@ -101,7 +101,7 @@ pub fn obsolete_credential(
     out: &mut Vec<Finding>,
 ) -> Result<(), PolicyError> {
     for path in ctx.pack.param_strings("BC804", "fields")? {
-        if let Some(field) = ctx.profile.field(&path) {
+        if let Some(field) = ctx.profile.field(path) {
             out.push(rule.at(field).fingerprint_value(""));
         }
     }
