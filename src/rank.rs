@@ -29,7 +29,12 @@
 //! superseded (the finding offers none, and shows the steps of the finding whose fix supersedes
 //! it). Causes are ordered by:
 //!
-//! 1. whether it explains a reported symptom (those first);
+//! 1. whether it explains a reported symptom (those first) — except that an info cause (a
+//!    state, not a fault: "the money is kept until the threshold") comes after every error
+//!    cause no reported fact rules out, since that error blocks the binding or the payout
+//!    whatever the seller reported; a cause made only of problems of the file itself (a
+//!    stored credential, BC901; an unknown key: the families of `Family::is_about_the_file`),
+//!    which hold neither the binding nor the payout, comes after every other error and warning;
 //! 2. severity (error, warning, info);
 //! 3. whether reported facts rule it out (those last within their severity — never dropped);
 //! 4. score, higher first;
@@ -442,8 +447,38 @@ struct Draft {
     best: usize,
     symptom_match: bool,
     ruled_out: bool,
+    /// Every member is about the profile file itself (a stored credential, an unknown key),
+    /// not about the binding or the payout.
+    about_the_file: bool,
     /// The member whose fix is the cause's: the first that no other member explains.
     fix_from: Option<usize>,
+}
+
+impl Draft {
+    /// Its tier in the order of causes, lowest first: the causes that explain a reported
+    /// symptom, then the others. An info states a fact, not a fault ("the money is kept until
+    /// the threshold"): while an error that no fact rules out blocks the binding or the
+    /// payout, the info explains the symptom only after every such error, whether or not that
+    /// error explains it too. A problem of the file itself (a stored credential, BC901, is an
+    /// error so that the file is not shared with it) holds neither the binding nor the payout:
+    /// its cause comes after every error and warning about them, before the infos.
+    fn tier(&self, blocking: bool) -> u8 {
+        let note = self.severity == Severity::Info && blocking;
+        match (self.symptom_match, note) {
+            (true, false) => 0,
+            (true, true) => 2,
+            _ if self.severity == Severity::Info => 5,
+            _ if self.about_the_file => 4,
+            _ if self.severity == Severity::Error && !self.ruled_out => 1,
+            _ => 3,
+        }
+    }
+}
+
+/// Whether a rule is about the profile file itself (how it is written, a credential stored in
+/// it) rather than about the binding.
+fn about_the_file(code: &str) -> bool {
+    crate::rules::lookup(code).is_some_and(|r| r.family.is_about_the_file())
 }
 
 /// The order of findings within a cause and of two causes' leading findings.
@@ -467,11 +502,14 @@ pub fn order(mut scored: Vec<Ranked>) -> (Vec<Ranked>, Vec<Cause>) {
         r.superseded_by = None;
     }
     let drafts = drafts(&scored);
+    let blocking = drafts
+        .iter()
+        .any(|d| d.severity == Severity::Error && !d.ruled_out);
     let mut sorted: Vec<usize> = (0..drafts.len()).collect();
     sorted.sort_by(|&a, &b| {
         let (a, b) = (&drafts[a], &drafts[b]);
-        b.symptom_match
-            .cmp(&a.symptom_match)
+        a.tier(blocking)
+            .cmp(&b.tier(blocking))
             .then(a.severity.cmp(&b.severity))
             .then(a.ruled_out.cmp(&b.ruled_out))
             .then(b.score.total_cmp(&a.score))
@@ -628,6 +666,9 @@ fn drafts(scored: &[Ranked]) -> Vec<Draft> {
                 best,
                 symptom_match: members.iter().any(|i| member(i).explains()),
                 ruled_out: members.iter().all(|i| !member(i).ruled_out.is_empty()),
+                about_the_file: members
+                    .iter()
+                    .all(|i| about_the_file(member(i).finding.code)),
                 fix_from,
                 members,
             }

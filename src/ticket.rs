@@ -487,8 +487,13 @@ fn account_details(facts: &Facts, analysis: &Analysis) -> String {
 }
 
 /// The "What happened" part: the error code, message, time and attempts, and what was
-/// reported.
-fn what_happened(facts: &Facts, analysis: &Analysis, options: &TicketOptions) -> String {
+/// reported. A text quoted in another language than the e-mail's carries an English rendering.
+fn what_happened(
+    facts: &Facts,
+    analysis: &Analysis,
+    pack: &RulePack,
+    options: &TicketOptions,
+) -> String {
     let mut body = String::from("\nWhat happened\n");
     body.push_str(&match &facts.error_code {
         Some(code) if facts.code_known => format!("  Error code: {code}\n"),
@@ -498,13 +503,14 @@ fn what_happened(facts: &Facts, analysis: &Analysis, options: &TicketOptions) ->
         None if facts.no_code_shown => "  Error code: none was shown\n".to_string(),
         None => format!("  Error code: {}\n", placeholder("error code")),
     });
-    body.push_str(&format!(
-        "  Error message: {}\n",
-        facts
-            .error_message
-            .as_ref()
-            .map_or_else(|| placeholder("error message"), |m| format!("\"{m}\""))
-    ));
+    // Without a recorded message, the problem the seller reported with `--symptom` stands for
+    // it (quoted once, there).
+    let reported = reported_problem(analysis, options);
+    body.push_str(&match (&facts.error_message, &reported) {
+        (Some(m), _) => format!("  Error message: \"{m}\"{}\n", in_english(pack, m)),
+        (None, Some(_)) => "  Error message: as reported below\n".to_string(),
+        (None, None) => format!("  Error message: {}\n", placeholder("error message")),
+    });
     body.push_str(&format!(
         "  Time: {}\n",
         facts
@@ -523,13 +529,55 @@ fn what_happened(facts: &Facts, analysis: &Analysis, options: &TicketOptions) ->
             .attempts
             .map_or_else(|| placeholder("number of attempts"), |n| n.to_string())
     ));
-    body.push_str(&reported_lines(analysis, options));
+    body.push_str(&reported_lines(analysis, pack, reported.as_deref()));
     body
 }
 
+/// The problem reported with `--symptom`, redacted when it holds a credential.
+fn reported_problem(analysis: &Analysis, options: &TicketOptions) -> Option<String> {
+    // A credential in it was recorded with the profile's secrets when it was analysed.
+    options
+        .symptom
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| redacted(analysis, s))
+}
+
+/// What the e-mail adds after a quoted `text` written in another script than English: the
+/// English names of the symptoms bindcheck reads in it, or a placeholder asking the sender for
+/// a translation. Support desks work in English; the original stays, since it is what the page
+/// showed.
+fn in_english(pack: &RulePack, text: &str) -> String {
+    if !text.chars().any(needs_translation) {
+        return String::new();
+    }
+    let names: Vec<&str> = pack
+        .symptoms_in(text)
+        .into_iter()
+        .filter_map(|id| pack.symptoms.get(id))
+        .map(|symptom| symptom.en.as_str())
+        .collect();
+    let english = if names.is_empty() {
+        placeholder(UNTRANSLATED)
+    } else {
+        names.join("; ")
+    };
+    format!(" (in English: {english})")
+}
+
+/// What the placeholder for a missing English rendering asks for.
+const UNTRANSLATED: &str = "English translation";
+
+/// A letter of a script an English-reading support agent cannot read (Greek, Cyrillic, Chinese,
+/// …): Latin letters, accented or not, are read.
+fn needs_translation(ch: char) -> bool {
+    ch.is_alphabetic() && ch > '\u{024F}'
+}
+
 /// The last lines of "What happened": the test payment, the payout status and the problem
-/// reported with `--symptom` (redacted when it holds a credential).
-fn reported_lines(analysis: &Analysis, options: &TicketOptions) -> String {
+/// reported with `--symptom`.
+fn reported_lines(analysis: &Analysis, pack: &RulePack, reported: Option<&str>) -> String {
     let profile = &analysis.profile;
     let mut body = String::new();
     if let Some(t) = profile.text("incident.test_payment") {
@@ -539,15 +587,13 @@ fn reported_lines(analysis: &Analysis, options: &TicketOptions) -> String {
         ));
     }
     if let Some(s) = profile.text("incident.payout_status") {
-        body.push_str(&format!(
-            "  Payout status shown: \"{}\"\n",
-            shown(analysis, "incident.payout_status", s)
-        ));
+        let status = shown(analysis, "incident.payout_status", s);
+        let english = in_english(pack, &status);
+        body.push_str(&format!("  Payout status shown: \"{status}\"{english}\n"));
     }
-    if let Some(symptom) = options.symptom.as_deref().filter(|s| !s.trim().is_empty()) {
-        // A credential in it was recorded with the profile's secrets when it was analysed.
-        let text = redacted(analysis, symptom.trim());
-        body.push_str(&format!("  Reported problem: \"{text}\"\n"));
+    if let Some(text) = reported {
+        let english = in_english(pack, text);
+        body.push_str(&format!("  Reported problem: \"{text}\"{english}\n"));
     }
     body
 }
@@ -1015,7 +1061,7 @@ fn attachments(scope: &Scope, pack: &RulePack) -> String {
 
 /// Drafts the ticket for an analysed profile: gathers its facts, then writes each section.
 pub fn draft(analysis: &Analysis, pack: &RulePack, options: &TicketOptions) -> Ticket {
-    let facts = Facts::gather(analysis, pack);
+    let mut facts = Facts::gather(analysis, pack);
     let listed = Listed::of(analysis, pack, options);
     let nothing_found = not_found(analysis, pack);
     let mut body = format!(
@@ -1023,7 +1069,13 @@ pub fn draft(analysis: &Analysis, pack: &RulePack, options: &TicketOptions) -> T
         facts.scope.sentence()
     );
     body.push_str(&account_details(&facts, analysis));
-    body.push_str(&what_happened(&facts, analysis, options));
+    if reported_problem(analysis, options).is_some() {
+        // The reported problem stands for the message: it is not missing.
+        facts
+            .missing
+            .retain(|m| m.field != "incident.error_message");
+    }
+    body.push_str(&what_happened(&facts, analysis, pack, options));
     let shown = Shows {
         values: options.show_values,
         in_full: facts.in_full(analysis),
@@ -1047,11 +1099,18 @@ pub fn draft(analysis: &Analysis, pack: &RulePack, options: &TicketOptions) -> T
 
     // No pass over the whole draft: each value was redacted where it was put in, and a pass
     // over the e-mail's own words would blank those a secret happens to spell.
+    let mut internal = for_the_sender(analysis, &listed, &nothing_found);
+    if body.contains(&placeholder(UNTRANSLATED)) {
+        internal.push(format!(
+            "Support reads English: replace {} with what the message says before sending.",
+            placeholder(UNTRANSLATED)
+        ));
+    }
     Ticket {
         subject: subject_line(&facts),
         body,
         missing: facts.missing,
-        internal: for_the_sender(analysis, &listed, &nothing_found),
+        internal,
     }
 }
 

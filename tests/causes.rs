@@ -179,17 +179,68 @@ merchant_id = \"LL2024SZXH0000000000A7K3\"
 fn a_stored_secret_and_the_obsolete_token_are_one_cause() {
     let (json, _) = diagnose_rule_fixture("BC804/fires.toml", &[]);
     let table = cause_table(&json);
+    // The obsolete token leads: a credential of a retired API grants no access, so its copy
+    // in the file is no leak (a warning), and the steps are the obsolete token's.
     assert_eq!(
         table[0].1,
         vec![
-            "BC901 amazon.mws_auth_token 5:18",
-            "BC804 amazon.mws_auth_token 5:18"
+            "BC804 amazon.mws_auth_token 5:18",
+            "BC901 amazon.mws_auth_token 5:18"
         ]
     );
     // Both say "delete it": no value to enter.
     assert_eq!(causes(&json)[0]["fix"], Value::Null);
-    assert_eq!(causes(&json)[0]["severity"], "error");
+    assert_eq!(causes(&json)[0]["severity"], "warning");
+    assert_eq!(causes(&json)[0]["title"], "Obsolete MWS credential");
+    let steps = causes(&json)[0]["remediation"].to_string();
+    assert!(steps.contains("Selling Partner API"), "{steps}");
+    assert!(steps.contains("There is nothing to rotate"), "{steps}");
+    assert!(!steps.contains("Rotate the credential"), "{steps}");
     assert_eq!(table.len(), 1, "{table:?}");
+}
+
+#[test]
+fn a_stored_credential_does_not_outrank_what_holds_the_payout_unless_the_symptom_says_so() {
+    // The deposit method changes 2 days before the settlement ends (BC801, which holds the
+    // payout); the profile also keeps a retired MWS token (BC804 + BC901).
+    let path = fixture("causes/amazon-settlement-window-mws.toml");
+    let leads = |json: &Value| -> Vec<String> {
+        causes(json)
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} {}",
+                    c["code"].as_str().unwrap_or_default(),
+                    c["severity"].as_str().unwrap_or_default()
+                )
+            })
+            .collect()
+    };
+    let (json, _) = diagnose_json(&path, &[]);
+    assert_eq!(
+        leads(&json),
+        ["BC801 warning", "BC804 warning", "BC803 info"]
+    );
+    // A symptom the token explains (LianLian's authorisation refused) puts it first.
+    let (json, _) = diagnose_json(&path, &["--symptom", "binding failed"]);
+    assert_eq!(leads(&json)[0], "BC804 warning");
+    // A live credential stored in the file (an error, so that it fails lint) still comes
+    // after what holds the payout: it is about the file, not the binding.
+    let text = std::fs::read_to_string(&path).unwrap().replace(
+        "[amazon]",
+        "[amazon]\napi_key = \"sk_live_4eC39HqLyjWDarjtT1zdp7dc\"",
+    );
+    let (json, code) = diagnose_text(&text, &[]);
+    assert_eq!(
+        leads(&json),
+        [
+            "BC801 warning",
+            "BC804 warning",
+            "BC901 error",
+            "BC803 info"
+        ]
+    );
+    assert_eq!(code, 1);
 }
 
 #[test]

@@ -177,6 +177,16 @@ fn bc609_the_ticket_of_a_rejected_account_names_it() {
     assert!(text.contains("[error] BC609"), "{text}");
 }
 
+/// LianLian bound, bank transfer left as the default, for a seller from a country for which
+/// Ozon did not suspend bank transfer.
+const OPEN_DEFAULT: &str = "format = 1
+[seller]
+country = \"KZ\"
+[ozon]
+payment_method = \"lianlian\"
+default_payout_method = \"bank_transfer_swift\"
+";
+
 #[test]
 fn bc605_never_makes_a_suspended_method_the_default() {
     // Bank transfer is bound by a seller from Mainland China: Ozon suspended it for them, so
@@ -196,10 +206,54 @@ fn bc605_never_makes_a_suspended_method_the_default() {
         "{steps}"
     );
     // A method open to the seller is still the one to make the default.
-    let (json, _) = run("BC605/fires.toml", &[]);
+    let (json, _) = diagnose_text(OPEN_DEFAULT, &[]);
     assert_eq!(
         only(&json, "BC605")["remediation"][0],
         "In Ozon Seller Center › Finance › Payout settings, set the default payout method to the \
          method you bound (LianLian Global)."
+    );
+}
+
+#[test]
+fn bc605_a_default_suspended_for_the_sellers_country_is_an_error_that_names_it() {
+    // LianLian is bound, but the default stayed on bank transfer, which Ozon suspended for
+    // Hong Kong sellers: the payout is held, not merely sent elsewhere.
+    let (json, code) = run("BC605/fires-default-suspended.toml", &[]);
+    let causes = json["files"][0]["causes"].as_array().expect("causes");
+    assert_eq!(causes[0]["code"], "BC605");
+    assert_eq!(causes[0]["severity"], "error");
+    assert_eq!(
+        causes[0]["title"],
+        "Default payout method is suspended for the seller's country"
+    );
+    let f = only(&json, "BC605");
+    assert_eq!(
+        f["message"],
+        "`ozon.default_payout_method` is bank transfer (SWIFT), which Ozon suspended for sellers \
+         from HK: payouts sent to it are held; the method bound, `ozon.payment_method`, is \
+         LianLian Global"
+    );
+    assert_eq!(code, 1);
+    let (json, _) = run("BC605/fires-default-suspended.toml", &["--lang", "zh"]);
+    let f = only(&json, "BC605");
+    assert!(
+        f["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("Ozon 已对 HK 卖家暂停该方式")),
+        "{f:#}"
+    );
+    // A profile names no country for a Mainland China seller: the same holds.
+    let (json, _) = run("BC605/fires.toml", &[]);
+    assert_eq!(json["files"][0]["causes"][0]["severity"], "error");
+    // For a seller from a country Ozon did not suspend it for, the same settings stay a warning.
+    let (json, _) = diagnose_text(OPEN_DEFAULT, &[]);
+    let cause = json["files"][0]["causes"]
+        .as_array()
+        .and_then(|c| c.iter().find(|c| c["code"] == "BC605"))
+        .expect("a BC605 cause");
+    assert_eq!(cause["severity"], "warning");
+    assert_eq!(
+        cause["title"],
+        "Default payout method is not the bound method"
     );
 }

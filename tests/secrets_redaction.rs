@@ -56,12 +56,12 @@ fn rules_on_a_secret_value_fire_without_quoting_it() {
     assert_eq!(
         messages(&json),
         vec![
-            ("BC901".into(), "lianlian.ozon_channel".into(), 4, 16, format!("`lianlian.ozon_channel` {SHAPED}")),
-            ("BC003".into(), "lianlian.ozon_channel".into(), 4, 16, "`‹secret›` is not allowed here; expected one of: `not_opened` — not opened yet; `pending_review` — under review; `unauthorized` — opened but not authorised (未授权); `active` — opened and working; `suspended` — suspended by LianLian".into()),
             ("BC901".into(), "lianlian.merchant_id".into(), 5, 15, format!("`lianlian.merchant_id` {SHAPED}")),
             ("BC301".into(), "lianlian.merchant_id".into(), 5, 15, "`lianlian.merchant_id` (‹secret›, 32 characters) does not have the expected form of a Merchant ID: exactly 24 ASCII letters and digits".into()),
             ("BC901".into(), "incident.error_code".into(), 8, 14, format!("`incident.error_code` {SHAPED}")),
             ("BC806".into(), "incident.error_code".into(), 8, 14, "the error code `‹secret›` has no documented meaning; include it in the support ticket".into()),
+            ("BC901".into(), "lianlian.ozon_channel".into(), 4, 16, format!("`lianlian.ozon_channel` {SHAPED}")),
+            ("BC003".into(), "lianlian.ozon_channel".into(), 4, 16, "`‹secret›` is not allowed here; expected one of: `not_opened` — not opened yet; `pending_review` — under review; `unauthorized` — opened but not authorised (未授权); `active` — opened and working; `suspended` — suspended by LianLian".into()),
         ]
     );
     // BC901 is the cause that explains them: removing the key removes them too.
@@ -288,9 +288,9 @@ fn a_secret_made_of_ordinary_words_does_not_blank_bindchecks_words() {
     assert_eq!(
         messages(&json),
         vec![
+            ("BC603".into(), "lianlian.ozon_channel".into(), 6, 16, "`lianlian.ozon_channel` is opened but not authorised (未授权): the authorisation of LianLian on Ozon was not completed".into()),
             ("BC901".into(), "lianlian.password".into(), 5, 12, "`lianlian.password` is not part of the format and its name says it holds a credential; bindcheck never prints it".into()),
             ("BC002".into(), "lianlian.password".into(), 5, 1, "unknown field `lianlian.password`".into()),
-            ("BC603".into(), "lianlian.ozon_channel".into(), 6, 16, "`lianlian.ozon_channel` is opened but not authorised (未授权): the authorisation of LianLian on Ozon was not completed".into()),
             ("BC901".into(), "incident.error_message".into(), 13, 17, format!("`incident.error_message` {SHAPED}")),
         ]
     );

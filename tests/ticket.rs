@@ -595,3 +595,70 @@ fn causes_agree_with_the_account_details_and_leave_out_advice() {
         "{out}"
     );
 }
+
+#[test]
+fn a_message_in_another_language_keeps_its_words_and_gains_an_english_rendering() {
+    // The message of the profile, in Chinese: the symptom bindcheck reads in it, in English.
+    let text = FULL.replace(
+        "error_message = \"Invalid Merchant ID\"",
+        "error_message = \"提示：商户号无效\"",
+    );
+    let (out, _) = ticket(&text, &[]);
+    assert!(
+        out.contains(
+            "  Error message: \"提示：商户号无效\" (in English: \"Invalid Merchant ID\" when binding LianLian)\n"
+        ),
+        "{out}"
+    );
+    // Russian, in the payout status too.
+    let text = FULL.replace(
+        "error_message = \"Invalid Merchant ID\"",
+        "error_message = \"Получатель не совпадает\"\npayout_status = \"Выплаты приостановлены\"",
+    );
+    let (out, _) = ticket(&text, &[]);
+    for line in [
+        "  Error message: \"Получатель не совпадает\" (in English: The account name does not match: the binding is refused)\n",
+        "  Payout status shown: \"Выплаты приостановлены\" (in English: ",
+    ] {
+        assert!(out.contains(line), "missing {line:?} in:\n{out}");
+    }
+    // English stays as it is, accented Latin letters too.
+    let (out, _) = ticket(FULL, &["--symptom", "Déjà vu: Invalid Merchant ID"]);
+    assert!(!out.contains("(in English:"), "{out}");
+}
+
+#[test]
+fn a_reported_problem_stands_for_the_missing_message_and_is_rendered_in_english() {
+    let text = FULL.replace("error_message = \"Invalid Merchant ID\"\n", "");
+    let (out, _) = ticket(&text, &["--symptom", "ERR_4007: 绑定失败"]);
+    for line in [
+        "  Error message: as reported below\n",
+        "  Reported problem: \"ERR_4007: 绑定失败\" (in English: Binding rejected or failed without a clear reason)\n",
+    ] {
+        assert!(out.contains(line), "missing {line:?} in:\n{out}");
+    }
+    assert!(!out.contains("<ADD: error message>"), "{out}");
+    assert!(!out.contains("  - incident.error_message:"), "{out}");
+    // A text bindcheck cannot read asks the sender for a translation, in the e-mail and below it.
+    let (out, _) = ticket(&text, &["--symptom", "系统繁忙，请稍后再试"]);
+    let (email, below) = split(&out);
+    assert!(
+        email.contains(
+            "  Reported problem: \"系统繁忙，请稍后再试\" (in English: <ADD: English translation>)\n"
+        ),
+        "{email}"
+    );
+    assert!(
+        below.contains(
+            "Support reads English: replace <ADD: English translation> with what the message says before sending."
+        ),
+        "{below}"
+    );
+    // Without a reported problem, the message is still asked for.
+    let (out, _) = ticket(&text, &[]);
+    assert!(
+        out.contains("  Error message: <ADD: error message>\n"),
+        "{out}"
+    );
+    assert!(out.contains("  - incident.error_message:"), "{out}");
+}

@@ -894,3 +894,133 @@ fn an_error_code_written_in_words_is_the_code() {
         assert!(with_code(&json, "BC806").is_empty(), "{symptom}");
     }
 }
+
+/// A profile under `fixtures/causes/` without its `[incident]` table: what `--symptom` reports
+/// is then the only symptom.
+fn without_incident(case: &str) -> String {
+    let text = std::fs::read_to_string(fixture(&format!("causes/{case}"))).expect("reads");
+    match text.find("[incident]") {
+        Some(at) => text[..at].to_string(),
+        None => text,
+    }
+}
+
+#[test]
+fn a_name_mismatch_is_read_in_the_words_each_platform_and_seller_uses() {
+    // The name of the Ozon Global Pay account lacks the licence's legal form (BC102); the
+    // profile files no INN (BC708, an info that explains an account hold).
+    let profile = without_incident("ogp-name-abbreviated.toml");
+    for symptom in [
+        "结算账户审核被拒：账户名称与营业执照不一致",
+        "账户名称与营业执照不一致",
+        "与营业执照不一致",
+        "账户名称与连连收款账户不一致",
+        "户名与开户许可证不符",
+        "Получатель не совпадает",
+        "Наименование получателя не совпадает с юридическим наименованием",
+        "The account name on file does not match the business licence",
+        "Payee name is inconsistent with the legal name",
+    ] {
+        let (json, _) = diagnose_text(&profile, &["--symptom", symptom]);
+        assert_eq!(
+            scored_causes(&json),
+            vec![
+                ("BC102".to_string(), 2.4, true),
+                ("BC708".to_string(), 0.08, false)
+            ],
+            "{symptom}"
+        );
+    }
+    // A name that is right beside another value that differs is no name mismatch: the gap of a
+    // phrase stays within one clause.
+    let (json, _) = diagnose_text(&profile, &["--symptom", "名称正确，地址不一致"]);
+    assert_eq!(scored_causes(&json)[0], ("BC102".to_string(), 0.8, false));
+    // The same message in the profile's incident reads the same.
+    let (json, _) = diagnose_json(&fixture("causes/ogp-name-abbreviated.toml"), &[]);
+    assert_eq!(scored_causes(&json)[0], ("BC102".to_string(), 2.4, true));
+}
+
+#[test]
+fn an_info_never_outranks_an_error_in_diagnose_nor_in_the_ticket() {
+    // "钱没到账": the balance below the payout minimum (BC503, an info) and the missing INN
+    // (BC708, an info) explain it; the missing import/export rights (BC704, an error) do not,
+    // but they block Ozon Global Pay whatever was reported.
+    let path = fixture("causes/ogp-no-import-export-rights.toml");
+    let (json, _) = diagnose_json(&path, &[]);
+    let causes = scored_causes(&json);
+    let order: Vec<(&str, bool)> = causes.iter().map(|c| (c.0.as_str(), c.2)).collect();
+    assert_eq!(order, [("BC704", false), ("BC503", true), ("BC708", true)]);
+    // The info does not say that nothing is wrong beside the error.
+    let steps = json["files"][0]["causes"][1]["remediation"].to_string();
+    assert!(steps.contains("The balance itself is no error"), "{steps}");
+    assert!(!steps.contains("Nothing is wrong"), "{steps}");
+    for (lang, first) in [("en", "\n1. error[BC704]"), ("zh", "\n1. 错误[BC704]")] {
+        let human = bindcheck()
+            .arg("diagnose")
+            .arg(&path)
+            .args(["--as-of", "2026-11-21", "--lang", lang])
+            .output()
+            .unwrap();
+        let human = String::from_utf8_lossy(&human.stdout);
+        assert!(human.contains(first), "{human}");
+        assert!(!human.contains("没有出错"), "{human}");
+    }
+    // The ticket leads with the same cause.
+    let ticket = bindcheck()
+        .arg("ticket")
+        .arg(&path)
+        .args(["--as-of", "2026-11-21"])
+        .output()
+        .unwrap();
+    let ticket = String::from_utf8_lossy(&ticket.stdout);
+    assert!(
+        ticket.contains(
+            "    1. Import/export rights missing for Ozon Global Pay (this blocks the binding or the payout)\n"
+        ),
+        "{ticket}"
+    );
+    // Without the error, the info that explains the symptom comes first.
+    let text = std::fs::read_to_string(&path).unwrap().replace(
+        "import_export_rights = false",
+        "import_export_rights = true",
+    );
+    let (json, _) = diagnose_text(&text, &[]);
+    assert_eq!(scored_causes(&json)[0], ("BC503".to_string(), 1.5, true));
+}
+
+#[test]
+fn a_missing_permission_is_read_as_the_operator_role_in_every_language() {
+    // Ozon's own message, and the ways sellers retell it.
+    let profile = without_incident("ozon-operator-role.toml");
+    for symptom in [
+        "Только пользователь с ролью Менеджер может подключить LianLian Pay",
+        "Only a user with the Manager role can activate LianLian Pay",
+        "permission denied",
+        "没有权限",
+        "只有管理员角色才能绑定",
+        "Недостаточно прав",
+    ] {
+        let (json, _) = diagnose_text(&profile, &["--symptom", symptom]);
+        let causes = scored_causes(&json);
+        assert_eq!(causes[0].0, "BC608", "{symptom}");
+        assert!(causes[0].2, "{symptom}");
+    }
+    let (json, _) = diagnose_text(&profile, &["--symptom", "shipping label printed"]);
+    assert!(!scored_causes(&json)[0].2);
+}
+
+#[test]
+fn payments_on_hold_are_the_amazon_deposit_symptom_in_every_language() {
+    let profile = without_incident("amazon-2sv-off.toml");
+    for symptom in [
+        "payments on hold",
+        "Disbursement on hold",
+        "付款被暂停",
+        "回款被冻结",
+        "Выплаты приостановлены",
+    ] {
+        let (json, _) = diagnose_text(&profile, &["--symptom", symptom]);
+        let matched: Vec<bool> = scored_causes(&json).iter().map(|c| c.2).collect();
+        assert_eq!(matched, [true, true], "{symptom}");
+    }
+}

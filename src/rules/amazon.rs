@@ -100,8 +100,10 @@ pub fn obsolete_credential(
     ctx: &Context<'_>,
     out: &mut Vec<Finding>,
 ) -> Result<(), PolicyError> {
-    if let Some(field) = ctx.profile.field("amazon.mws_auth_token") {
-        out.push(rule.at(field).fingerprint_value(""));
+    for path in ctx.pack.param_strings("BC804", "fields")? {
+        if let Some(field) = ctx.profile.field(path) {
+            out.push(rule.at(field).fingerprint_value(""));
+        }
     }
     Ok(())
 }

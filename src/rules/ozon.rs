@@ -150,8 +150,15 @@ pub fn default_payout_method(
                 default_method,
             )
             .choice("method", "ozon.payment_method", method);
-        if suspended.contains(&method) && countries.contains(&country) {
+        let closed = countries.contains(&country);
+        if closed && suspended.contains(&method) {
             finding = finding.variant("suspended").text("country", country);
+        } else if closed && suspended.contains(&default_method) {
+            // Payouts go to the default, which Ozon no longer pays to for this country: they
+            // are stuck, not merely sent elsewhere.
+            finding = finding
+                .variant("default_suspended")
+                .text("country", country);
         }
         out.push(finding);
     }

@@ -23,6 +23,7 @@ pub fn secret_in_profile(
     // The fingerprint must not depend on the value, yet stay distinct for several credentials
     // under one key (a comment's findings share the empty path): the ordinal of the finding
     // within its path is used.
+    let retired = ctx.pack.param_strings("BC804", "fields")?;
     let mut seen: Vec<(&Span, &str)> = Vec::new();
     for item in ctx.profile.source.secrets().items() {
         if seen.iter().any(|(span, _)| **span == item.span) {
@@ -31,6 +32,9 @@ pub fn secret_in_profile(
         let ordinal = seen.iter().filter(|(_, path)| *path == item.path).count();
         seen.push((&item.span, &item.path));
         let (variant, reason) = match item.reason {
+            SecretReason::Declared if retired.contains(&item.path.as_str()) => {
+                ("retired", "secret_field")
+            }
             SecretReason::Declared => ("default", "secret_field"),
             SecretReason::Shape => ("value", "credential_shape"),
             SecretReason::CredentialKey => ("key", "credential_key"),

@@ -14,6 +14,12 @@
 //! being either there or not: "merchant id" matches "MerchantID" and "Merchant ID". A gap the
 //! phrase does not have is never skipped, so a short phrase is not found across two words
 //! ("aml" is not in "I am logged out").
+//!
+//! An ellipsis `…` in a phrase stands for any words within one clause: "名称…不一致" occurs in
+//! "账户名称与营业执照不一致" and "наименование … не совпадает" in "Наименование получателя не
+//! совпадает", but neither across a comma, colon, full stop or other clause mark ("名称正确，
+//! 地址不一致" does not name a name mismatch). Messages wrap a name between the words that say
+//! it differs, so one phrase with a gap reads every such message.
 
 use super::fold::fold;
 use super::tables::is_cjk;
@@ -46,29 +52,55 @@ fn separates_words(ch: char) -> bool {
     ch.is_alphanumeric() && !is_cjk(ch)
 }
 
-/// Whether `phrase` occurs in `text`, both in phrase form, each gap of the phrase optional.
+/// The phrase form of the ellipsis that marks a gap in a phrase (NFKC writes `…` as three
+/// full stops).
+const GAP: &str = "...";
+
+/// Whether `phrase` occurs in `text`, both in phrase form, each gap of the phrase optional and
+/// each ellipsis standing for any words within one clause.
 pub fn phrase_occurs(text: &str, phrase: &str) -> bool {
-    let mut words = phrase.split(' ');
-    let Some(first) = words.next().filter(|w| !w.is_empty()) else {
+    let parts: Vec<&str> = phrase
+        .split(GAP)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let Some((first, rest)) = parts.split_first() else {
         return false;
     };
-    let rest: Vec<&str> = words.collect();
-    text.match_indices(first).any(|(at, _)| {
-        let mut tail = &text[at + first.len()..];
-        rest.iter().all(|word| {
-            let after_gap = tail.strip_prefix(' ').unwrap_or(tail);
-            match tail
-                .strip_prefix(word)
-                .or_else(|| after_gap.strip_prefix(word))
-            {
-                Some(next) => {
-                    tail = next;
-                    true
-                }
-                None => false,
+    ends_of(text, first).any(|end| rest_in_clause(&text[end..], rest))
+}
+
+/// Whether `parts` occur in order in `tail` before its clause ends.
+fn rest_in_clause(tail: &str, parts: &[&str]) -> bool {
+    let Some((next, rest)) = parts.split_first() else {
+        return true;
+    };
+    let clause = &tail[..tail.find(ends_clause).unwrap_or(tail.len())];
+    ends_of(clause, next).any(|end| rest_in_clause(&clause[end..], rest))
+}
+
+/// A mark that ends a clause, in phrase form (full-width marks are folded to ASCII).
+fn ends_clause(ch: char) -> bool {
+    matches!(ch, ',' | '.' | ';' | ':' | '!' | '?' | '。' | '、' | '|')
+}
+
+/// Where each occurrence of `words` in `text` ends, each gap of `words` optional.
+fn ends_of<'a>(text: &'a str, words: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let mut split = words.split(' ');
+    let first = split.next().unwrap_or_default();
+    let rest: Vec<&str> = split.collect();
+    text.match_indices(first)
+        .filter(move |_| !first.is_empty())
+        .filter_map(move |(at, _)| {
+            let mut tail = &text[at + first.len()..];
+            for word in &rest {
+                let after_gap = tail.strip_prefix(' ').unwrap_or(tail);
+                tail = tail
+                    .strip_prefix(word)
+                    .or_else(|| after_gap.strip_prefix(word))?;
             }
+            Some(text.len() - tail.len())
         })
-    })
 }
 
 #[cfg(test)]
@@ -112,5 +144,32 @@ mod tests {
         assert!(!occurs("invalid merchant", "invalid merchant id"));
         assert!(!occurs("anything", ""));
         assert_eq!(phrase_form(" a \t b\n商户 ID ，x"), "a b商户id,x");
+    }
+
+    #[test]
+    fn an_ellipsis_is_any_words_within_one_clause() {
+        for (text, phrase) in [
+            ("结算账户审核被拒：账户名称与营业执照不一致", "名称…不一致"),
+            ("账户名称与连连收款账户不一致", "名称…不一致"),
+            ("名称不一致", "名称…不一致"),
+            (
+                "Наименование получателя не совпадает с юридическим наименованием",
+                "наименование … не совпадает",
+            ),
+            (
+                "The account NAME on file does not match",
+                "name … not match",
+            ),
+        ] {
+            assert!(occurs(text, phrase), "{phrase} in {text}");
+        }
+        for (text, phrase) in [
+            ("名称正确，地址不一致", "名称…不一致"),
+            ("名称: ok. 地址不一致", "名称…不一致"),
+            ("不一致的名称", "名称…不一致"),
+            ("anything", "…"),
+        ] {
+            assert!(!occurs(text, phrase), "{phrase} in {text}");
+        }
     }
 }
