@@ -509,3 +509,75 @@ fn bc317_is_silent_on_matching_details_and_on_an_invalid_iban() {
     let (json, _) = run("BC317/clean-invalid-iban.toml", &[]);
     assert!(!with_code(&json, "BC307").is_empty(), "{json:#}");
 }
+
+#[test]
+fn bc312_same_iban_in_another_currency_is_the_currency_to_correct() {
+    let (json, code) = run("BC312/fires-currency-same-iban.toml", &[]);
+    assert_eq!(code, 1);
+    let f = only(&json, "BC312");
+    assert_eq!(place(f), ("amazon.deposit_method.currency".into(), 21, 12));
+    assert_eq!(f["severity"], "error");
+    assert_eq!(
+        f["message"],
+        "`amazon.deposit_method.currency` is USD, but this deposit method has the IBAN of LianLian's receiving account, which is in EUR: one account has one currency"
+    );
+    assert_eq!(
+        f["remediation"][0],
+        "In Seller Central › Settings › Deposit Methods, set the currency of this deposit method to EUR: the IBAN is that of your LianLian EUR receiving account."
+    );
+    assert_eq!(
+        f["fix"],
+        json!({"applicability": "unsafe", "replacement": "EUR"})
+    );
+    // The IBAN is named as what makes the two one account.
+    let related: Vec<&str> = f["related"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        related,
+        [
+            "lianlian.receiving_account.currency",
+            "lianlian.receiving_account.iban"
+        ]
+    );
+    // BC505 (converted payouts) is the same mistake: one cause, and no step says to open an
+    // account the seller has.
+    let causes = json["files"][0]["causes"].as_array().unwrap();
+    assert_eq!(causes.len(), 1, "{causes:#?}");
+    assert_eq!(causes[0]["code"], "BC312");
+    assert!(
+        !causes[0]["remediation"]
+            .to_string()
+            .contains("open (or apply for)")
+    );
+    let (json, _) = run("BC312/fires-currency-same-iban.toml", &["--lang", "zh"]);
+    assert_eq!(
+        only(&json, "BC312")["remediation"][0],
+        "在卖家平台 › 设置 › 存款方式 中，把该存款方式的币种改为 EUR：所填的IBAN属于您的连连 EUR 收款账户。"
+    );
+    // Another account number in another currency is another LianLian account: not compared.
+    let (json, _) = run("BC312/clean-other-currency.toml", &[]);
+    assert!(with_code(&json, "BC312").is_empty());
+}
+
+#[test]
+fn bc505_advice_names_the_lianlian_account_the_seller_has() {
+    let (json, code) = run("BC505/fires-have-account.toml", &[]);
+    assert_eq!(code, 0);
+    let f = only(&json, "BC505");
+    assert_eq!(place(f), ("amazon.deposit_method.currency".into(), 20, 12));
+    assert_eq!(f["severity"], "warning");
+    assert_eq!(
+        f["remediation"][0],
+        "Your LianLian receiving account (`lianlian.receiving_account`) is in EUR already: there is no account to open."
+    );
+    // Without a LianLian account in the marketplace's currency, the advice is to open one.
+    let (json, _) = run("BC505/fires.toml", &[]);
+    assert_eq!(
+        only(&json, "BC505")["remediation"][0],
+        "In LianLian Global › Receiving accounts, open (or apply for) a receiving account in the marketplace's currency."
+    );
+}

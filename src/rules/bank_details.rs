@@ -320,7 +320,8 @@ pub fn bank_details_mismatch(
 /// The deposit methods that describe LianLian's receiving account: LianLian is the provider,
 /// and nothing says the method is another LianLian account. A currency other than the
 /// receiving account's does (LianLian issues one receiving account per currency and the profile
-/// describes one); without currencies, a bank country other than the receiving account's does
+/// describes one), unless the method has the receiving account's IBAN or account number: one
+/// account has one currency, so the method's currency is then the mistake; without currencies, a bank country other than the receiving account's does
 /// when several LianLian deposit methods are described, since only one of them can be this
 /// account — a single one with another country is this account with a wrong country.
 fn lianlian_deposit_methods<'a>(profile: &'a Profile) -> Vec<DepositMethod<'a>> {
@@ -335,7 +336,7 @@ fn lianlian_deposit_methods<'a>(profile: &'a Profile) -> Vec<DepositMethod<'a>> 
         .filter(|method| {
             let own = Account::Deposit(*method);
             match (own.text("currency"), lianlian.text("currency")) {
-                (Some(a), Some(b)) => a == b,
+                (Some(a), Some(b)) => a == b || same_number(&own, &lianlian).is_some(),
                 _ => {
                     !several
                         || own
@@ -346,6 +347,20 @@ fn lianlian_deposit_methods<'a>(profile: &'a Profile) -> Vec<DepositMethod<'a>> 
             }
         })
         .collect()
+}
+
+/// The account identifier (`iban`, else `account_number`) a deposit method and LianLian's
+/// receiving account both have and write alike (ignoring spaces, dashes and case), if any.
+fn same_number<'a>(own: &Account<'a>, lianlian: &Account<'a>) -> Option<&'a Field> {
+    ["iban", "account_number"].into_iter().find_map(|key| {
+        let bank = bank_field(key);
+        let (typed, issued) = (own.field(bank)?, lianlian.field(bank)?);
+        let clean = |field: &Field| {
+            let value = characters::safe_fixed(field, field.text()?);
+            Some(plain(&value, true)).filter(|v| !v.is_empty())
+        };
+        (clean(typed)? == clean(issued)?).then_some(issued)
+    })
 }
 
 /// Whether `method` is the LianLian receiving account the profile describes (see
@@ -390,8 +405,38 @@ pub fn deposit_details_mismatch(
                     .evidence("key", key),
             );
         }
+        out.extend(currency_of_same_account(rule, ctx, &own, &lianlian));
     }
     Ok(())
+}
+
+/// BC312 on the currency: a deposit method with the receiving account's IBAN or account number
+/// is that account, and an account has one currency: the method's other currency is the
+/// mistake (variant `currency`, naming the number that makes them one account).
+fn currency_of_same_account(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    own: &Account<'_>,
+    lianlian: &Account<'_>,
+) -> Option<Finding> {
+    let bank = bank_field("currency");
+    let (typed, issued) = (own.field(bank)?, lianlian.field(bank)?);
+    if typed.text()? == issued.text()? {
+        return None;
+    }
+    let number = same_number(own, lianlian)?;
+    let key = number.spec.path.rsplit('.').next().unwrap_or_default();
+    let (what_en, what_zh) = labels(ctx.pack, FIELD_LABELS_RULE, "fields", &[key]);
+    let finding = differs(rule, typed, issued)?;
+    Some(
+        finding
+            .variant("currency")
+            .related(number)
+            .text("what_en", what_en)
+            .text("what_zh", what_zh)
+            .evidence("key", "currency")
+            .evidence("same", key),
+    )
 }
 
 /// BC313: a US routing number (ACH or Fedwire) that is not one: a SWIFT/BIC code typed into
