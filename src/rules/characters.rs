@@ -246,6 +246,13 @@ fn of_kind(table: &[&'static str; 19], kind: CharKind) -> Option<&'static str> {
         .and_then(|i| table.get(i).copied())
 }
 
+/// The variant of a character problem in the profile's copy of a value a provider issued
+/// (`issued_fields`): the provider's value has no such character, so the copy is what to fix.
+fn issued_variant(kind: CharKind) -> &'static str {
+    const ISSUED: [&str; 19] = table!("issued");
+    of_kind(&ISSUED, kind).unwrap_or("issued")
+}
+
 /// A character finding whose repaired value a value check (a rule with
 /// [`Rule::checks_value`](super::Rule)) on the same field still rejects offers no fix: `lint
 /// --fix` must not write a value that is still wrong, and the finding's steps say so (variant
@@ -408,6 +415,7 @@ fn scan(rule: &Rule, ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), Po
                 .collect(),
         )
     });
+    let issued = ctx.pack.param_strings("BC201", "issued_fields")?;
     let grouped = if rule.code == "BC205" {
         ctx.pack.param_strings(rule.code, "grouped_numbers")?
     } else {
@@ -420,6 +428,14 @@ fn scan(rule: &Rule, ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), Po
         {
             if in_groups(scanned, issues, &grouped) {
                 finding = finding.variant("identifier.grouping");
+            }
+            let path = scanned.field.path();
+            if issued
+                .iter()
+                .any(|pattern| crate::rulepack::matches_wildcard(pattern, &path))
+                && let Some(kind) = issues.first.first().map(|i| i.kind)
+            {
+                finding = finding.variant(issued_variant(kind));
             }
             out.push(finding);
         }

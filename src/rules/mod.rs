@@ -519,6 +519,7 @@ pub const RULES: &[Rule] = &[
         MerchantId,
         Some(merchant_id::is_login),
     )
+    .checks_value()
     .inputs(merchant_id::INPUTS),
     Rule::new(
         "BC303",
