@@ -221,26 +221,36 @@ fn differs(rule: &Rule, typed: &Field, issued: &Field) -> Option<Finding> {
     }
     let bic = typed.spec.path.ends_with(".swift_bic");
     let formatting = loose(&actual_plain, bic) == loose(&expected_plain, bic);
-    let expected_clean = if formatting {
-        expected_plain
+    // Numbers (sort codes, account numbers) are compared digit by digit: LianLian prints them
+    // with dashes the forms do not take, so where they differ is counted in digits.
+    let digits = !formatting && number && is_number(&actual_plain) && is_number(&expected_plain);
+    let (expected_clean, first_difference) = if digits {
+        let first = first_difference(&actual_plain, &expected_plain);
+        (expected_plain, first)
+    } else if formatting {
+        let first = first_difference(&actual_clean, &expected_plain);
+        (expected_plain, first)
     } else {
-        expected_clean
+        let first = first_difference(&actual_clean, &expected_clean);
+        (expected_clean, first)
     };
-    let first_difference = actual_clean
-        .chars()
-        .zip(expected_clean.chars())
-        .take_while(|(a, b)| a == b)
-        .count()
-        + 1;
     // A choice (a country, an account type) differs as a whole: where is no news.
     let variant = if formatting {
         "formatting"
+    } else if digits && actual_plain.len() == expected_clean.len() {
+        "digits"
+    } else if digits {
+        "digits_from"
     } else if typed.spec.class == FieldClass::Identifier {
         "default"
     } else {
         "choice"
     };
-    let finding = rule.at(typed).variant(variant).related(issued);
+    let mut finding = rule.at(typed).variant(variant).related(issued);
+    if variant == "digits" {
+        let (actual_digits, expected_digits) = (actual_plain.as_bytes(), expected_clean.as_bytes());
+        finding = finding.text("digits", differing_digits(actual_digits, expected_digits));
+    }
     let finding = match typed.spec.kind {
         _ if identifier => finding
             .ident("actual", actual)
@@ -277,6 +287,42 @@ fn differs(rule: &Rule, typed: &Field, issued: &Field) -> Option<Finding> {
                 identifier,
             }),
     )
+}
+
+/// Whether `plain` is a number: digits only.
+fn is_number(plain: &str) -> bool {
+    !plain.is_empty() && plain.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The 1-based index of the first char where `a` and `b` differ (one past the shorter when one
+/// starts the other).
+fn first_difference(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count() + 1
+}
+
+/// Which digits of two numbers of the same length differ, as a reader counts them: `5–6` for
+/// a run, `3, 7` for single ones.
+fn differing_digits(actual: &[u8], expected: &[u8]) -> String {
+    let differ: Vec<usize> = (0..actual.len())
+        .filter(|&i| actual.get(i) != expected.get(i))
+        .map(|i| i + 1)
+        .collect();
+    let mut runs: Vec<String> = Vec::new();
+    let mut i = 0;
+    while let Some(&start) = differ.get(i) {
+        let mut end = start;
+        while differ.get(i + 1) == Some(&(end + 1)) {
+            end += 1;
+            i += 1;
+        }
+        runs.push(if end > start {
+            format!("{start}–{end}")
+        } else {
+            start.to_string()
+        });
+        i += 1;
+    }
+    runs.join(", ")
 }
 
 /// BC309: the bank details typed into Ozon must be LianLian's receiving account.

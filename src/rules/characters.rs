@@ -254,15 +254,18 @@ fn issued_variant(kind: CharKind) -> &'static str {
 }
 
 /// A character finding whose repaired value a value check (a rule with
-/// [`Rule::checks_value`](super::Rule)) on the same field still rejects offers no fix: `lint
+/// `checks_value = true` in the rulepack) on the same field still rejects offers no fix: `lint
 /// --fix` must not write a value that is still wrong, and the finding's steps say so (variant
 /// `still_invalid.<kind>`). Without a fix it asks, like the value check, for the right value
 /// to be entered, so the two are one cause, led by the value check.
-pub(crate) fn no_repair_of_invalid_values(findings: &mut [Finding]) {
+pub(crate) fn no_repair_of_invalid_values(
+    pack: &crate::rulepack::RulePack,
+    findings: &mut [Finding],
+) {
     const STILL_INVALID: [&str; 19] = table!("still_invalid");
     let invalid: Vec<String> = findings
         .iter()
-        .filter(|f| super::lookup(f.code).is_some_and(|rule| rule.checks_value))
+        .filter(|f| pack.rule(f.code).is_some_and(|rule| rule.checks_value))
         .map(|f| f.field.clone())
         .collect();
     if invalid.is_empty() {

@@ -247,10 +247,6 @@ pub struct Rule {
     /// Its findings say that a file did not load properly: a value bindcheck could not read
     /// was not checked either, so no `--select`, `--ignore` or `[[per-path]]` hides them.
     pub always_reported: bool,
-    /// Its findings say that their field's value, judged after the character family's repairs
-    /// (BC201–BC206), is still not a valid value of its kind: repairing the characters alone
-    /// is then no fix.
-    pub checks_value: bool,
 }
 
 impl Rule {
@@ -270,17 +266,11 @@ impl Rule {
             judges: &[],
             check,
             always_reported: false,
-            checks_value: false,
         }
     }
 
     const fn always_reported(mut self) -> Rule {
         self.always_reported = true;
-        self
-    }
-
-    const fn checks_value(mut self) -> Rule {
-        self.checks_value = true;
         self
     }
 
@@ -519,7 +509,6 @@ pub const RULES: &[Rule] = &[
         MerchantId,
         Some(merchant_id::is_login),
     )
-    .checks_value()
     .inputs(merchant_id::INPUTS),
     Rule::new(
         "BC303",
@@ -535,7 +524,6 @@ pub const RULES: &[Rule] = &[
         Identifiers,
         Some(identifiers::uscc),
     )
-    .checks_value()
     .inputs(&[
         "seller.country",
         "seller.license_number",
@@ -544,16 +532,13 @@ pub const RULES: &[Rule] = &[
     ])
     .needs(&[&["seller.license_number"]])
     .judges(&[&["lianlian.license_number"], &["ozon.license_number"]]),
-    Rule::new("BC305", "inn-invalid", Identifiers, Some(identifiers::inn))
-        .checks_value()
-        .inputs(&["ozon.inn"]),
+    Rule::new("BC305", "inn-invalid", Identifiers, Some(identifiers::inn)).inputs(&["ozon.inn"]),
     Rule::new(
         "BC306",
         "ogrn-invalid",
         Identifiers,
         Some(identifiers::ogrn),
     )
-    .checks_value()
     .inputs(&["ozon.ogrn"]),
     Rule::new(
         "BC307",
@@ -561,7 +546,6 @@ pub const RULES: &[Rule] = &[
         Identifiers,
         Some(identifiers::iban),
     )
-    .checks_value()
     .inputs(identifiers::ACCOUNT_INPUTS)
     .judges(&[
         &["lianlian.receiving_account.iban"],
@@ -570,7 +554,6 @@ pub const RULES: &[Rule] = &[
         &["amazon.deposit_method.iban"],
     ]),
     Rule::new("BC308", "bic-invalid", Identifiers, Some(identifiers::bic))
-        .checks_value()
         .inputs(identifiers::ACCOUNT_INPUTS)
         .judges(&[
             &["lianlian.receiving_account.swift_bic"],
@@ -613,7 +596,6 @@ pub const RULES: &[Rule] = &[
         Identifiers,
         Some(identifiers::amazon_seller_id),
     )
-    .checks_value()
     .inputs(&["amazon.seller_id"])
     .needs(&[&["amazon.seller_id"]]),
     Rule::new(
@@ -652,7 +634,6 @@ pub const RULES: &[Rule] = &[
         BankDetails,
         Some(bank_details::routing_number_invalid),
     )
-    .checks_value()
     .inputs(bank_details::CODE_INPUTS)
     .judges(&[
         &["lianlian.receiving_account.routing_number"],
@@ -666,7 +647,6 @@ pub const RULES: &[Rule] = &[
         BankDetails,
         Some(bank_details::bank_code_invalid),
     )
-    .checks_value()
     .inputs(bank_details::CODE_INPUTS)
     .judges(&[
         &["lianlian.receiving_account.sort_code"],
@@ -682,7 +662,6 @@ pub const RULES: &[Rule] = &[
         Identifiers,
         Some(identifiers::ozon_client_id),
     )
-    .checks_value()
     .inputs(&["ozon.seller_id"]),
     Rule::new(
         "BC316",
@@ -1129,7 +1108,7 @@ pub fn check(
             check(rule, &ctx, &mut findings)?;
         }
     }
-    characters::no_repair_of_invalid_values(&mut findings);
+    characters::no_repair_of_invalid_values(pack, &mut findings);
     findings.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
     Ok(loading::apply_suppressions(profile, findings))
 }
