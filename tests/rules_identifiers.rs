@@ -110,7 +110,7 @@ fn bc309_mismatch_is_an_error_formatting_a_warning() {
                 12,
                 18,
                 "error",
-                "`ozon.payout_account.account_number` (79****5512) differs from `lianlian.receiving_account.account_number` (79****5521), first at character 9"
+                "`ozon.payout_account.account_number` (79****5512) differs from `lianlian.receiving_account.account_number` (79****5521): digit(s) 9–10 differ, counting digits only"
             ),
             row(
                 "BC309",
