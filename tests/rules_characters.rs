@@ -417,3 +417,35 @@ fn a_copy_artifact_in_an_issued_value_is_fixed_in_the_profile_and_not_at_the_pro
         "这是档案中对连连所发值的副本；连连那边的值并没有这个字符，所以连连里无需任何修改。"
     );
 }
+
+#[test]
+fn mojibake_in_a_compared_address_is_an_error_and_masks_agree() {
+    let (json, code) = run("causes/mojibake-address-bidi-id.toml", &[]);
+    assert_eq!(code, 1);
+    let f = only(&json, "BC206");
+    assert_eq!(place(f), ("ozon.registered_address".into(), 9, 42));
+    assert_eq!(f["severity"], "error");
+    let cause = json["files"][0]["causes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["code"] == "BC206")
+        .expect("BC206 leads a cause");
+    assert_eq!(cause["severity"], "error");
+    assert_eq!(
+        cause["remediation"][0],
+        "Do not copy the value from this file: retype it from the original document (the business licence, or the page of the account it belongs to)."
+    );
+    // The masked Client-Id reads the same in the source line and in the clean value.
+    let out = bindcheck()
+        .args(["diagnose", "--color", "never"])
+        .arg(fixture("causes/mojibake-address-bidi-id.toml"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("seller_id = \"\\u202A21*5873\\u202C\""),
+        "{text}"
+    );
+    assert!(text.contains("The clean value is: 21*5873 "), "{text}");
+}
