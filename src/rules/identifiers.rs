@@ -573,7 +573,7 @@ pub fn ozon_client_id(
     if pattern.is_match(&judged.text) {
         return Ok(());
     }
-    if let Some(finding) = without_label(rule, ctx, field, &judged, &pattern)? {
+    if let Some(finding) = without_label(rule, ctx, field, &judged, pattern)? {
         out.push(finding);
         return Ok(());
     }
