@@ -148,10 +148,10 @@ fn case_and_a_trailing_space_in_the_account_name_are_one_cause() {
 }
 
 #[test]
-fn an_invisible_character_in_lianlians_copy_explains_the_mismatch() {
-    // Cross-field: the zero-width space is in LianLian's copy; Ozon's is clean. Entering
-    // LianLian's value without it makes BC303 stop too, so BC201 leads the one cause and its
-    // clean value is the one to enter (BC303's own fix would paste the hidden character).
+fn an_invisible_character_in_lianlians_copy_is_no_mismatch_on_ozon() {
+    // Cross-field: the zero-width space is in the profile's copy of the ID LianLian issued;
+    // Ozon holds that ID. Nothing on Ozon differs from LianLian (no BC303): the one cause is
+    // the copy, fixed in the profile, and its clean value is the one to keep.
     let text = "format = 1
 [lianlian]
 merchant_id = \"LL2024SZXH\\u200B0000000000A7K3\"
@@ -161,14 +161,10 @@ merchant_id = \"LL2024SZXH0000000000A7K3\"
     let (json, _) = diagnose_text(text, &["--show-values"]);
     assert_eq!(
         cause_table(&json)[0],
-        (
-            1,
-            vec![
-                "BC201 lianlian.merchant_id 3:26".to_string(),
-                "BC303 ozon.payout_account.merchant_id 5:15".to_string()
-            ]
-        )
+        (1, vec!["BC201 lianlian.merchant_id 3:26".to_string()])
     );
+    assert!(with_code(&json, "BC303").is_empty());
+    assert_eq!(causes(&json)[0]["severity"], "warning");
     assert_eq!(
         causes(&json)[0]["fix"],
         json!({"applicability": "safe", "replacement": "LL2024SZXH0000000000A7K3"})
@@ -650,6 +646,16 @@ fn one_account_copied_wrong_is_one_cause_that_keeps_each_fields_value() {
         .collect();
     // An account type is named as the form shows it, not only by what it means.
     assert_eq!(steps, ["0310", "101", "普通 (a Japanese ordinary account)"]);
+    // In Chinese too the step leads with the word to pick on the form.
+    let (zh, _) = case_table("jp-deposit-method.toml", &["--show-values", "--lang", "zh"]);
+    let replace_zh = "在卖家平台 › 设置 › 存款方式 中，替换为：";
+    let steps_zh: Vec<&str> = causes(&zh)[0]["remediation"]
+        .as_array()
+        .expect("steps")
+        .iter()
+        .filter_map(|s| s.as_str()?.strip_prefix(replace_zh))
+        .collect();
+    assert_eq!(steps_zh, ["0310", "101", "普通（日本的普通存款账户）"]);
     let last = causes(&json)[0]["remediation"]
         .as_array()
         .and_then(|s| s.last())

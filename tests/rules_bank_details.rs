@@ -25,7 +25,7 @@ fn bc312_account_number_differs_from_lianlian() {
     // Both values are masked; LianLian's is named as the place the right one is shown.
     assert_eq!(
         f["message"],
-        "`amazon.deposit_method.account_number` (88*******5687) differs from `lianlian.receiving_account.account_number` (88*******5678), first at character 12"
+        "`amazon.deposit_method.account_number` (88*******5687) differs from `lianlian.receiving_account.account_number` (88*******5678): digit(s) 12–13 differ, counting digits only"
     );
     assert_eq!(
         f["related"][0]["field"],
@@ -47,7 +47,7 @@ fn bc312_account_number_differs_from_lianlian() {
     let (json, _) = run("BC312/fires.toml", &["--lang", "zh"]);
     assert_eq!(
         only(&json, "BC312")["message"],
-        "`amazon.deposit_method.account_number`（88*******5687）与 `lianlian.receiving_account.account_number`（88*******5678）不一致，从第 12 个字符开始不同"
+        "`amazon.deposit_method.account_number`（88*******5687）与 `lianlian.receiving_account.account_number`（88*******5678）不一致：只数数字，第 12–13 位数字不同"
     );
 }
 
@@ -73,7 +73,7 @@ fn bc312_compares_every_bank_field_of_a_deposit_method_entry() {
                 "amazon.deposit_methods[0].branch_code".to_string(),
                 20,
                 15,
-                "`amazon.deposit_methods[0].branch_code` (132) differs from `lianlian.receiving_account.branch_code` (123), first at character 2".to_string()
+                "`amazon.deposit_methods[0].branch_code` (132) differs from `lianlian.receiving_account.branch_code` (123): digit(s) 2–3 differ, counting digits only".to_string()
             ),
             (
                 "amazon.deposit_methods[0].account_type".to_string(),
@@ -404,17 +404,17 @@ fn bank_codes_are_shown_in_full_and_account_numbers_masked() {
         vec![
             (
                 "amazon.deposit_method.bank_code",
-                "`amazon.deposit_method.bank_code` (310) differs from `lianlian.receiving_account.bank_code` (0310), first at character 1",
+                "`amazon.deposit_method.bank_code` (310) differs from `lianlian.receiving_account.bank_code` (0310), first at digit 1, counting digits only",
                 Some("0310"),
             ),
             (
                 "amazon.deposit_method.branch_code",
-                "`amazon.deposit_method.branch_code` (1010) differs from `lianlian.receiving_account.branch_code` (101), first at character 4",
+                "`amazon.deposit_method.branch_code` (1010) differs from `lianlian.receiving_account.branch_code` (101), first at digit 4, counting digits only",
                 Some("101"),
             ),
             (
                 "amazon.deposit_method.account_number",
-                "`amazon.deposit_method.account_number` (11*0458) differs from `lianlian.receiving_account.account_number` (11*0448), first at character 6",
+                "`amazon.deposit_method.account_number` (11*0458) differs from `lianlian.receiving_account.account_number` (11*0448): digit(s) 6 differ, counting digits only",
                 None,
             ),
         ]
@@ -439,7 +439,7 @@ fn masked_licence_numbers_that_differ_say_where() {
     let (json, _) = diagnose_rule_fixture("BC702/fires-letter-o.toml", &[]);
     assert_eq!(
         only(&json, "BC702")["message"],
-        "`ozon.license_number` (91************7R5T) differs from `seller.license_number` (91************7R5T), first at character 5"
+        "`ozon.license_number` (91**O*********7R5T) is the seller's licence number `seller.license_number` (91**0*********7R5T) mistyped: 1 character(s) differ, first character 5, `O` where the licence has `0`; not another company's licence"
     );
 }
 
@@ -508,4 +508,113 @@ fn bc317_is_silent_on_matching_details_and_on_an_invalid_iban() {
     // The invalid IBAN is reported for itself.
     let (json, _) = run("BC317/clean-invalid-iban.toml", &[]);
     assert!(!with_code(&json, "BC307").is_empty(), "{json:#}");
+}
+
+#[test]
+fn bc312_same_iban_in_another_currency_is_the_currency_to_correct() {
+    let (json, code) = run("BC312/fires-currency-same-iban.toml", &[]);
+    assert_eq!(code, 1);
+    let f = only(&json, "BC312");
+    assert_eq!(place(f), ("amazon.deposit_method.currency".into(), 21, 12));
+    assert_eq!(f["severity"], "error");
+    assert_eq!(
+        f["message"],
+        "`amazon.deposit_method.currency` is USD, but this deposit method has the IBAN of LianLian's receiving account, which is in EUR: one account has one currency"
+    );
+    assert_eq!(
+        f["remediation"][0],
+        "In Seller Central › Settings › Deposit Methods, set the currency of this deposit method to EUR: the IBAN is that of your LianLian EUR receiving account."
+    );
+    assert_eq!(
+        f["fix"],
+        json!({"applicability": "unsafe", "replacement": "EUR"})
+    );
+    // The IBAN is named as what makes the two one account.
+    let related: Vec<&str> = f["related"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        related,
+        [
+            "lianlian.receiving_account.currency",
+            "lianlian.receiving_account.iban"
+        ]
+    );
+    // BC505 (converted payouts) is the same mistake: one cause, and no step says to open an
+    // account the seller has.
+    let causes = json["files"][0]["causes"].as_array().unwrap();
+    assert_eq!(causes.len(), 1, "{causes:#?}");
+    assert_eq!(causes[0]["code"], "BC312");
+    assert!(
+        !causes[0]["remediation"]
+            .to_string()
+            .contains("open (or apply for)")
+    );
+    let (json, _) = run("BC312/fires-currency-same-iban.toml", &["--lang", "zh"]);
+    assert_eq!(
+        only(&json, "BC312")["remediation"][0],
+        "在卖家平台 › 设置 › 存款方式 中，把该存款方式的币种改为 EUR：所填的IBAN属于您的连连 EUR 收款账户。"
+    );
+    // Another account number in another currency is another LianLian account: not compared.
+    let (json, _) = run("BC312/clean-other-currency.toml", &[]);
+    assert!(with_code(&json, "BC312").is_empty());
+}
+
+#[test]
+fn bc505_advice_names_the_lianlian_account_the_seller_has() {
+    let (json, code) = run("BC505/fires-have-account.toml", &[]);
+    assert_eq!(code, 0);
+    let f = only(&json, "BC505");
+    assert_eq!(place(f), ("amazon.deposit_method.currency".into(), 20, 12));
+    assert_eq!(f["severity"], "warning");
+    assert_eq!(
+        f["remediation"][0],
+        "Your LianLian receiving account (`lianlian.receiving_account`) is in EUR already: there is no account to open."
+    );
+    // Without a LianLian account in the marketplace's currency, the advice is to open one.
+    let (json, _) = run("BC505/fires.toml", &[]);
+    assert_eq!(
+        only(&json, "BC505")["remediation"][0],
+        "In LianLian Global › Receiving accounts, open (or apply for) a receiving account in the marketplace's currency."
+    );
+}
+
+#[test]
+fn bc312_numbers_differ_by_digit_not_by_character_as_printed() {
+    let (json, code) = run("BC312/fires-sort-code-digits-swapped.toml", &[]);
+    assert_eq!(code, 1);
+    let f = only(&json, "BC312");
+    assert_eq!(place(f), ("amazon.deposit_method.sort_code".into(), 19, 13));
+    assert_eq!(
+        f["message"],
+        "`amazon.deposit_method.sort_code` (040057) differs from `lianlian.receiving_account.sort_code` (040075): digit(s) 5–6 differ, counting digits only"
+    );
+    assert_eq!(f["evidence"]["first_difference"], 5);
+    assert_eq!(
+        f["fix"],
+        json!({"applicability": "unsafe", "replacement": "040075"})
+    );
+    let (json, _) = run(
+        "BC312/fires-sort-code-digits-swapped.toml",
+        &["--lang", "zh"],
+    );
+    assert_eq!(
+        only(&json, "BC312")["message"],
+        "`amazon.deposit_method.sort_code`（040057）与 `lianlian.receiving_account.sort_code`（040075）不一致：只数数字，第 5–6 位数字不同"
+    );
+    // Two separate digits, and numbers of different lengths.
+    let text = std::fs::read_to_string(fixture("rules/BC312/fires-sort-code-digits-swapped.toml"))
+        .unwrap()
+        .replace("sort_code = \"040057\"", "sort_code = \"140076\"");
+    let (json, _) = diagnose_text(&text, &[]);
+    assert!(
+        only(&json, "BC312")["message"]
+            .as_str()
+            .unwrap()
+            .ends_with(": digit(s) 1, 6 differ, counting digits only"),
+        "{json:#}"
+    );
 }

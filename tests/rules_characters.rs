@@ -65,13 +65,13 @@ fn bc201_points_at_the_escape_and_lists_every_occurrence() {
         bc2(&json),
         vec![
             row("BC201", "seller.legal_name_en", 4, 33, "error"),
-            row("BC201", "lianlian.merchant_id", 7, 26, "error"),
+            row("BC201", "ozon.payout_account.merchant_id", 7, 26, "error"),
         ]
     );
-    let f = finding(&json, "BC201", "lianlian.merchant_id");
+    let f = finding(&json, "BC201", "ozon.payout_account.merchant_id");
     assert_eq!(
         f["message"],
-        "`lianlian.merchant_id` contains 2 invisible character(s), first U+200B ZERO WIDTH SPACE at character 11"
+        "`ozon.payout_account.merchant_id` contains 2 invisible character(s), first U+200B ZERO WIDTH SPACE at character 11"
     );
     assert_eq!(f["evidence"]["count"], 2);
     assert_eq!(
@@ -100,15 +100,15 @@ fn bc203_lookalikes_are_an_unsafe_fix() {
     assert_eq!(
         bc2(&json),
         vec![
-            row("BC203", "lianlian.merchant_id", 4, 36, "error"),
+            row("BC203", "ozon.payout_account.merchant_id", 4, 36, "error"),
             row("BC203", "ozon.legal_name", 7, 31, "error"),
             row("BC203", "ozon.registered_address", 8, 33, "warning"),
         ]
     );
-    let f = finding(&json, "BC203", "lianlian.merchant_id");
+    let f = finding(&json, "BC203", "ozon.payout_account.merchant_id");
     assert_eq!(
         f["message"],
-        "`lianlian.merchant_id` contains 1 look-alike character(s), first U+0410 CYRILLIC CAPITAL LETTER A at character 21, which looks like \"A\""
+        "`ozon.payout_account.merchant_id` contains 1 look-alike character(s), first U+0410 CYRILLIC CAPITAL LETTER A at character 21, which looks like \"A\""
     );
     assert_eq!(
         f["fix"],
@@ -130,14 +130,14 @@ fn bc204_full_width_error_in_identifier_warning_in_name() {
     assert_eq!(
         bc2(&json),
         vec![
-            row("BC204", "lianlian.merchant_id", 4, 16, "error"),
+            row("BC204", "ozon.payout_account.merchant_id", 4, 16, "error"),
             row("BC204", "seller.legal_name_en", 7, 18, "warning"),
         ]
     );
-    let f = finding(&json, "BC204", "lianlian.merchant_id");
+    let f = finding(&json, "BC204", "ozon.payout_account.merchant_id");
     assert_eq!(
         f["message"],
-        "`lianlian.merchant_id` contains 2 compatibility character(s), first U+FF2C FULLWIDTH LATIN CAPITAL LETTER L at character 1 (intended: \"L\")"
+        "`ozon.payout_account.merchant_id` contains 2 compatibility character(s), first U+FF2C FULLWIDTH LATIN CAPITAL LETTER L at character 1 (intended: \"L\")"
     );
     assert_eq!(
         f["fix"],
@@ -369,4 +369,83 @@ fn a_character_finding_on_an_escape_spans_the_escape() {
     spans.sort();
     expected.sort();
     assert_eq!(spans, expected);
+}
+
+#[test]
+fn a_copy_artifact_in_an_issued_value_is_fixed_in_the_profile_and_not_at_the_provider() {
+    // LianLian's Merchant ID with a trailing space in the profile; Ozon holds the clean ID.
+    let (json, code) = run("rules/BC205/fires-issued-copy.toml", &["--show-values"]);
+    assert_eq!(code, 0, "a warning: nothing any platform holds is wrong");
+    assert!(
+        with_code(&json, "BC303").is_empty(),
+        "Ozon's ID is LianLian's"
+    );
+    let f = only(&json, "BC205");
+    assert_eq!(place(f), ("lianlian.merchant_id".into(), 5, 40));
+    assert_eq!(f["severity"], "warning");
+    assert_eq!(f["symptom_match"], false);
+    assert_eq!(
+        f["remediation"],
+        json!([
+            "This is the profile's copy of a value LianLian issued; LianLian's value has no such character, so nothing needs changing in LianLian.",
+            "Fix the copy in this profile: retype it, or run `bindcheck lint --fix`. The clean value is: LL2024SZXH0000000000A7K3"
+        ])
+    );
+    assert_eq!(
+        f["fix"],
+        json!({"applicability": "safe", "replacement": "LL2024SZXH0000000000A7K3"})
+    );
+    // The same copy beside a wrong Ozon value: the value to enter on Ozon is the clean ID.
+    let text = std::fs::read_to_string(fixture("rules/BC205/fires-issued-copy.toml"))
+        .unwrap()
+        .replace(
+            "merchant_id = \"LL2024SZXH0000000000A7K3\"",
+            "merchant_id = \"\\u200BLL2024SZXH0000000000A7K3\"",
+        );
+    let (json, _) = diagnose_text(&text, &["--show-values"]);
+    let bc303 = only(&json, "BC303");
+    assert_eq!(bc303["fix"]["replacement"], "LL2024SZXH0000000000A7K3");
+    assert!(
+        bc303["remediation"]
+            .to_string()
+            .contains("replace the Merchant ID with: LL2024SZXH0000000000A7K3\""),
+        "{bc303:#}"
+    );
+    let (json, _) = run("rules/BC205/fires-issued-copy.toml", &["--lang", "zh"]);
+    assert_eq!(
+        only(&json, "BC205")["remediation"][0],
+        "这是档案中对连连所发值的副本；连连那边的值并没有这个字符，所以连连里无需任何修改。"
+    );
+}
+
+#[test]
+fn mojibake_in_a_compared_address_is_an_error_and_masks_agree() {
+    let (json, code) = run("causes/mojibake-address-bidi-id.toml", &[]);
+    assert_eq!(code, 1);
+    let f = only(&json, "BC206");
+    assert_eq!(place(f), ("ozon.registered_address".into(), 9, 42));
+    assert_eq!(f["severity"], "error");
+    let cause = json["files"][0]["causes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["code"] == "BC206")
+        .expect("BC206 leads a cause");
+    assert_eq!(cause["severity"], "error");
+    assert_eq!(
+        cause["remediation"][0],
+        "Do not copy the value from this file: retype it from the original document (the business licence, or the page of the account it belongs to)."
+    );
+    // The masked Client-Id reads the same in the source line and in the clean value.
+    let out = bindcheck()
+        .args(["diagnose", "--color", "never"])
+        .arg(fixture("causes/mojibake-address-bidi-id.toml"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("seller_id = \"\\u202A21*5873\\u202C\""),
+        "{text}"
+    );
+    assert!(text.contains("The clean value is: 21*5873 "), "{text}");
 }

@@ -54,21 +54,81 @@ fn bc701_explain_states_the_conflict() {
 
 #[test]
 fn bc702_masks_both_licence_numbers() {
-    let (json, code) = run("BC702/fires.toml", &[]);
+    let (json, code) = run("BC702/fires-other-company.toml", &[]);
     let f = only(&json, "BC702");
-    assert_eq!(place(f), ("lianlian.license_number".into(), 7, 18));
+    assert_eq!(place(f), ("lianlian.license_number".into(), 8, 18));
     assert_eq!(
         f["message"],
-        "`lianlian.license_number` (91************0Q3J) differs from `seller.license_number` (91************0Q2H), first at character 17"
+        "`lianlian.license_number` (91************7R5T) differs from `seller.license_number` (91************0Q2H), first at character 8"
     );
     assert_eq!(f["related"][0]["field"], "seller.license_number");
-    assert_eq!(f["evidence"]["first_difference"], 17);
-    assert!(!json.to_string().contains("91440300MA5FXH0Q3J"));
+    assert_eq!(f["evidence"]["first_difference"], 8);
+    assert_eq!(
+        f["remediation"][0],
+        "Check which licence each account was opened with."
+    );
+    assert_eq!(f["fix"], serde_json::Value::Null);
+    assert!(!json.to_string().contains("91440304MA5G3N7R5T"));
     assert_eq!(code, 1);
-    let (json, _) = run("BC702/fires.toml", &["--show-values"]);
+    let (json, _) = run("BC702/fires-other-company.toml", &["--show-values"]);
     assert_eq!(
         only(&json, "BC702")["message"],
-        "`lianlian.license_number` (91440300MA5FXH0Q3J) differs from `seller.license_number` (91440300MA5FXH0Q2H), first at character 17"
+        "`lianlian.license_number` (91440304MA5G3N7R5T) differs from `seller.license_number` (91440300MA5FXH0Q2H), first at character 8"
+    );
+}
+
+#[test]
+fn bc702_a_mistyped_licence_number_is_a_typo_with_the_value_to_type() {
+    // One letter O for the digit 0: masked alike, the two values show where they differ.
+    let (json, code) = run("BC702/fires-letter-o.toml", &[]);
+    assert_eq!(code, 1);
+    let f = only(&json, "BC702");
+    assert_eq!(place(f), ("ozon.license_number".into(), 12, 18));
+    assert_eq!(
+        f["message"],
+        "`ozon.license_number` (91**O*********7R5T) is the seller's licence number `seller.license_number` (91**0*********7R5T) mistyped: 1 character(s) differ, first character 5, `O` where the licence has `0`; not another company's licence"
+    );
+    assert_eq!(f["fix"]["applicability"], "unsafe");
+    let cause = &json["files"][0]["causes"][0];
+    assert_eq!(cause["code"], "BC702");
+    assert_eq!(
+        cause["findings"].as_array().unwrap().len(),
+        2,
+        "BC304 on the same value joins the cause: {cause:#}"
+    );
+    let (json, _) = run("BC702/fires-letter-o.toml", &["--show-values"]);
+    let f = only(&json, "BC702");
+    assert_eq!(
+        f["remediation"][0],
+        "Retype the licence number exactly as the business licence prints it (营业执照, line 统一社会信用代码): 91440304MA5G3N7R5T"
+    );
+    assert_eq!(f["fix"]["replacement"], "91440304MA5G3N7R5T");
+    let (json, _) = run("BC702/fires-letter-o.toml", &["--lang", "zh"]);
+    assert_eq!(
+        only(&json, "BC702")["message"],
+        "`ozon.license_number`（91**O*********7R5T）是卖家执照号码 `seller.license_number`（91**0*********7R5T）的笔误：有 1 个字符不同，第一处是第 5 个字符，执照上是 `0`，这里是 `O`；并不是另一家公司的执照"
+    );
+    // Two characters swapped (an invalid check character) is a typo too.
+    let (json, _) = diagnose_json(&fixture("causes/uscc-transposed.toml"), &[]);
+    assert_eq!(only(&json, "BC702")["evidence"]["differences"], 2);
+}
+
+#[test]
+fn bc304_a_lower_case_licence_number_is_the_same_code_in_capitals() {
+    let (json, _) = diagnose_text(
+        "format = 1\n[seller]\ncountry = \"CN\"\nlicense_number = \"91440300ma5fxh0q2h\"\n",
+        &["--show-values"],
+    );
+    let f = only(&json, "BC304");
+    assert_eq!(place(f), ("seller.license_number".into(), 4, 18));
+    assert_eq!(f["severity"], "warning");
+    assert_eq!(
+        f["message"],
+        "`seller.license_number` is written in lower case; the same Unified Social Credit Code in capitals is 91440300MA5FXH0Q2H"
+    );
+    assert_eq!(
+        f["fix"],
+        serde_json::json!({"applicability": "safe", "replacement": "91440300MA5FXH0Q2H"})
     );
 }
 

@@ -110,7 +110,7 @@ fn bc309_mismatch_is_an_error_formatting_a_warning() {
                 12,
                 18,
                 "error",
-                "`ozon.payout_account.account_number` (79****5512) differs from `lianlian.receiving_account.account_number` (79****5521), first at character 9"
+                "`ozon.payout_account.account_number` (79****5512) differs from `lianlian.receiving_account.account_number` (79****5521): digit(s) 9–10 differ, counting digits only"
             ),
             row(
                 "BC309",
@@ -290,4 +290,110 @@ fn bc316_ogp_iban_from_another_country_than_lithuania() {
         let (json, _) = run(rel, &[]);
         assert!(with_code(&json, "BC316").is_empty(), "{rel}");
     }
+}
+
+/// `lint --fix` on a copy of `fixtures/<rel>`: the bytes before and after, and the output.
+fn lint_fix_copy(rel: &str) -> (String, String, String) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let before = std::fs::read_to_string(fixture(rel)).expect("reads");
+    std::fs::write(dir.path().join("p.toml"), &before).expect("writes");
+    let (out, err, _) = lint_in(dir.path(), &["p.toml", "--fix"]);
+    let after = std::fs::read_to_string(dir.path().join("p.toml")).expect("reads");
+    (before, after, format!("{out}{err}"))
+}
+
+/// Each cause as its codes, the leading one first.
+fn cause_codes(json: &Value) -> Vec<Vec<String>> {
+    let all = findings(json);
+    json["files"][0]["causes"]
+        .as_array()
+        .expect("causes")
+        .iter()
+        .map(|c| {
+            c["findings"]
+                .as_array()
+                .expect("finding ranks")
+                .iter()
+                .map(|r| {
+                    all[r.as_u64().unwrap() as usize - 1]["code"]
+                        .as_str()
+                        .unwrap()
+                        .to_string()
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn a_caption_copied_with_the_client_id_is_dropped_by_a_safe_fix() {
+    let (json, code) = run("causes/client-id-with-caption.toml", &["--show-values"]);
+    assert_eq!(code, 1);
+    assert_eq!(cause_codes(&json), [["BC315", "BC205"]]);
+    let bc315 = only(&json, "BC315");
+    assert_eq!(place(bc315), ("ozon.seller_id".into(), 5, 13));
+    assert_eq!(
+        bc315["message"],
+        "`ozon.seller_id` (Client-Id: 2145873) has the caption `Client-Id:` copied with the Client-Id; the Client-Id is the number after it"
+    );
+    assert_eq!(
+        bc315["fix"],
+        json!({"applicability": "safe", "replacement": "2145873"})
+    );
+    // Removing the space alone would leave `Client-Id:2145873`: BC205 offers no fix.
+    let bc205 = only(&json, "BC205");
+    assert_eq!(bc205["fix"], Value::Null);
+    assert!(
+        !bc205["remediation"]
+            .to_string()
+            .contains("Client-Id:2145873")
+    );
+    let (before, after, out) = lint_fix_copy("causes/client-id-with-caption.toml");
+    assert_eq!(
+        after,
+        before.replace("\"Client-Id: 2145873\"", "\"2145873\""),
+        "{out}"
+    );
+    // The caption as written, a space inside it included, in either language.
+    let (json, _) = run("rules/BC315/fires-caption.toml", &["--lang", "zh"]);
+    assert_eq!(
+        only(&json, "BC315")["message"],
+        "`ozon.seller_id`（Cl***********5873）把标签 `Client ID:` 和 Client-Id 一起复制进来了；Client-Id 是标签后面的数字"
+    );
+}
+
+#[test]
+fn a_character_repair_that_leaves_an_invalid_value_is_no_fix() {
+    // The marketplace ID with a line break: without the line break it is still the
+    // marketplace ID. One cause, led by BC310; `lint --fix` writes nothing.
+    let (json, code) = run(
+        "causes/marketplace-id-with-line-break.toml",
+        &["--show-values"],
+    );
+    assert_eq!(code, 1);
+    assert_eq!(cause_codes(&json), [["BC310", "BC205"]]);
+    let bc205 = only(&json, "BC205");
+    assert_eq!(place(bc205), ("amazon.seller_id".into(), 6, 27));
+    assert_eq!(bc205["fix"], Value::Null);
+    assert_eq!(bc205["severity"], "warning");
+    assert_eq!(
+        bc205["remediation"][0],
+        "Repairing these characters is not enough: without them the value still fails its own check (see the other finding on `amazon.seller_id`)."
+    );
+    let cause = &json["files"][0]["causes"][0];
+    assert_eq!(cause["severity"], "error");
+    assert_eq!(cause["fix"], Value::Null);
+    let (before, after, out) = lint_fix_copy("causes/marketplace-id-with-line-break.toml");
+    assert_eq!(after, before, "{out}");
+    assert!(out.contains("fixed 0 values in 0 files"), "{out}");
+    // The same line break after a real Merchant Token is a plain, safe fix.
+    let (json, _) = diagnose_text(
+        "format = 1\n[amazon]\nseller_id = \"A3K7QZ9XPL2M4N\\n\"\nmarketplaces = [\"US\"]\n",
+        &["--show-values"],
+    );
+    assert!(with_code(&json, "BC310").is_empty());
+    assert_eq!(
+        only(&json, "BC205")["fix"],
+        json!({"applicability": "safe", "replacement": "A3K7QZ9XPL2M4N"})
+    );
 }

@@ -591,7 +591,7 @@ fn causes_agree_with_the_account_details_and_leave_out_advice() {
     let (out, _) = ticket(&text, &[]);
     assert!(
         out.lines().any(|l| l
-            == "       The account number typed into Ozon (58******0124) differs from the account number of LianLian's receiving account (58******0123), first at character 12"),
+            == "       The account number typed into Ozon (58******0124) differs from the account number of LianLian's receiving account (58******0123): digit(s) 12 differ, counting digits only"),
         "{out}"
     );
 }

@@ -156,11 +156,22 @@ pub fn as_on_form(path: &str, value: &str, lang: crate::rulepack::Lang) -> Optio
     if !FORM_WORDS.contains(&values) {
         return None;
     }
-    // A meaning that already shows the value ("日本的活期支票账户（当座）") needs it no second time.
+    // The value to pick comes first in every language, so it can be pasted or found on the
+    // form; a meaning that ends by naming the value ("日本的活期支票账户（当座）") is not
+    // followed by it a second time.
     Some(match lang {
-        _ if meaning.contains(value) => meaning.to_string(),
-        crate::rulepack::Lang::En => format!("{value} ({meaning})"),
-        crate::rulepack::Lang::Zh => format!("{value}（{meaning}）"),
+        crate::rulepack::Lang::En => {
+            let meaning = meaning
+                .strip_suffix(&format!(" ({value})"))
+                .unwrap_or(meaning);
+            format!("{value} ({meaning})")
+        }
+        crate::rulepack::Lang::Zh => {
+            let meaning = meaning
+                .strip_suffix(&format!("（{value}）"))
+                .unwrap_or(meaning);
+            format!("{value}（{meaning}）")
+        }
     })
 }
 

@@ -549,9 +549,26 @@ fn quote_line(
             }
             Some(span) => {
                 let start = span.start + 1;
+                // Masked as the value's visible characters alone, the escapes and unsafe
+                // characters (shown as they are) left out: the mask every message shows for
+                // the value with those removed.
+                let visible = |from: usize, to: usize| {
+                    source.text.get(from..to).map_or(0, |s| {
+                        s.char_indices()
+                            .filter(|&(i, c)| {
+                                !is_unsafe_to_print(c) && !in_escape(source, from + i)
+                            })
+                            .count()
+                    })
+                };
                 if mask_of.as_ref().is_none_or(|(at, _)| *at != start) {
                     let inner = source.text.get(start..span.end - 1).unwrap_or_default();
-                    mask_of = Some((start, mask(inner).chars().collect()));
+                    let shown_chars: String = inner
+                        .char_indices()
+                        .filter(|&(i, c)| !is_unsafe_to_print(c) && !in_escape(source, start + i))
+                        .map(|(_, c)| c)
+                        .collect();
+                    mask_of = Some((start, mask(&shown_chars).chars().collect()));
                 }
                 let (from, chars_before) = match counted {
                     Some((at, counted_to, n)) if at == start && counted_to <= offset => {
@@ -559,11 +576,7 @@ fn quote_line(
                     }
                     _ => (start, 0),
                 };
-                let index = chars_before
-                    + source
-                        .text
-                        .get(from..offset)
-                        .map_or(0, |s| s.chars().count());
+                let index = chars_before + visible(from, offset);
                 counted = Some((start, offset, index));
                 match mask_of.as_ref().and_then(|(_, m)| m.get(index)) {
                     Some('*') => shown.push('*'),

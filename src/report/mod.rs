@@ -526,6 +526,9 @@ pub fn finding_args(
             _ => (*k, render_arg(&secrets.redact_arg(v, marker), wording)),
         })
         .collect();
+    if !wording.show_values {
+        mask_apart(finding, secrets, &mut args, wording.lang);
+    }
     args.push(("field", field_name(&finding.field, secrets, pack, wording)));
     if let Some(other) = finding.related.first() {
         args.push((
@@ -534,6 +537,53 @@ pub fn finding_args(
         ));
     }
     args
+}
+
+/// Two masked identifiers of one finding that differ but would be masked alike (`91****0Q2H`
+/// twice, for licence numbers differing in the middle) each show their first differing
+/// character, so a reader sees that and where they differ. One character of a value is not a
+/// secret; a value the profile's secrets hold stays redacted.
+fn mask_apart(
+    finding: &Finding,
+    secrets: &Secrets,
+    args: &mut [(&'static str, String)],
+    lang: Lang,
+) {
+    let marker = words::secret_marker(lang);
+    let idents: Vec<(usize, &str)> = finding
+        .args
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (_, v))| match (v, &*secrets.redact_arg(v, marker)) {
+            (Arg::Ident(raw), Arg::Ident(_)) => Some((i, raw.as_str())),
+            _ => None,
+        })
+        .collect();
+    for (n, &(i, a)) in idents.iter().enumerate() {
+        for &(j, b) in &idents[n + 1..] {
+            if a == b || mask(a) != mask(b) {
+                continue;
+            }
+            let Some(at) = a.chars().zip(b.chars()).position(|(x, y)| x != y) else {
+                continue;
+            };
+            for (slot, value) in [(i, a), (j, b)] {
+                if let Some(arg) = args.get_mut(slot) {
+                    arg.1 = escape_owned(shorten(&mask_showing(value, at), lang));
+                }
+            }
+        }
+    }
+}
+
+/// [`mask`], with the character at index `at` shown.
+fn mask_showing(value: &str, at: usize) -> String {
+    mask(value)
+        .chars()
+        .zip(value.chars())
+        .enumerate()
+        .map(|(i, (masked, plain))| if i == at { plain } else { masked })
+        .collect()
 }
 
 /// A finding's arguments as its steps show them: a choice whose values are the words of the

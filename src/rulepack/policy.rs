@@ -81,6 +81,10 @@ pub struct RulePolicy<T = LazyTexts> {
     pub prerequisite_of: Vec<Flow>,
     /// What following the remediation does to the finding's value (see [`Remedy`]).
     pub remedy: Remedy,
+    /// Its findings say that their field's value, judged after the character family's repairs
+    /// (BC201–BC206), is still not a valid value of its kind: repairing the characters alone
+    /// is then no fix.
+    pub checks_value: bool,
     /// Source ids (see `[sources]`).
     pub sources: Vec<String>,
     /// The flows the rule's sources describe; the rule runs only for a profile describing one

@@ -221,26 +221,36 @@ fn differs(rule: &Rule, typed: &Field, issued: &Field) -> Option<Finding> {
     }
     let bic = typed.spec.path.ends_with(".swift_bic");
     let formatting = loose(&actual_plain, bic) == loose(&expected_plain, bic);
-    let expected_clean = if formatting {
-        expected_plain
+    // Numbers (sort codes, account numbers) are compared digit by digit: LianLian prints them
+    // with dashes the forms do not take, so where they differ is counted in digits.
+    let digits = !formatting && number && is_number(&actual_plain) && is_number(&expected_plain);
+    let (expected_clean, first_difference) = if digits {
+        let first = first_difference(&actual_plain, &expected_plain);
+        (expected_plain, first)
+    } else if formatting {
+        let first = first_difference(&actual_clean, &expected_plain);
+        (expected_plain, first)
     } else {
-        expected_clean
+        let first = first_difference(&actual_clean, &expected_clean);
+        (expected_clean, first)
     };
-    let first_difference = actual_clean
-        .chars()
-        .zip(expected_clean.chars())
-        .take_while(|(a, b)| a == b)
-        .count()
-        + 1;
     // A choice (a country, an account type) differs as a whole: where is no news.
     let variant = if formatting {
         "formatting"
+    } else if digits && actual_plain.len() == expected_clean.len() {
+        "digits"
+    } else if digits {
+        "digits_from"
     } else if typed.spec.class == FieldClass::Identifier {
         "default"
     } else {
         "choice"
     };
-    let finding = rule.at(typed).variant(variant).related(issued);
+    let mut finding = rule.at(typed).variant(variant).related(issued);
+    if variant == "digits" {
+        let (actual_digits, expected_digits) = (actual_plain.as_bytes(), expected_clean.as_bytes());
+        finding = finding.text("digits", differing_digits(actual_digits, expected_digits));
+    }
     let finding = match typed.spec.kind {
         _ if identifier => finding
             .ident("actual", actual)
@@ -277,6 +287,42 @@ fn differs(rule: &Rule, typed: &Field, issued: &Field) -> Option<Finding> {
                 identifier,
             }),
     )
+}
+
+/// Whether `plain` is a number: digits only.
+fn is_number(plain: &str) -> bool {
+    !plain.is_empty() && plain.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The 1-based index of the first char where `a` and `b` differ (one past the shorter when one
+/// starts the other).
+fn first_difference(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count() + 1
+}
+
+/// Which digits of two numbers of the same length differ, as a reader counts them: `5–6` for
+/// a run, `3, 7` for single ones.
+fn differing_digits(actual: &[u8], expected: &[u8]) -> String {
+    let differ: Vec<usize> = (0..actual.len())
+        .filter(|&i| actual.get(i) != expected.get(i))
+        .map(|i| i + 1)
+        .collect();
+    let mut runs: Vec<String> = Vec::new();
+    let mut i = 0;
+    while let Some(&start) = differ.get(i) {
+        let mut end = start;
+        while differ.get(i + 1) == Some(&(end + 1)) {
+            end += 1;
+            i += 1;
+        }
+        runs.push(if end > start {
+            format!("{start}–{end}")
+        } else {
+            start.to_string()
+        });
+        i += 1;
+    }
+    runs.join(", ")
 }
 
 /// BC309: the bank details typed into Ozon must be LianLian's receiving account.
@@ -320,7 +366,8 @@ pub fn bank_details_mismatch(
 /// The deposit methods that describe LianLian's receiving account: LianLian is the provider,
 /// and nothing says the method is another LianLian account. A currency other than the
 /// receiving account's does (LianLian issues one receiving account per currency and the profile
-/// describes one); without currencies, a bank country other than the receiving account's does
+/// describes one), unless the method has the receiving account's IBAN or account number: one
+/// account has one currency, so the method's currency is then the mistake; without currencies, a bank country other than the receiving account's does
 /// when several LianLian deposit methods are described, since only one of them can be this
 /// account — a single one with another country is this account with a wrong country.
 fn lianlian_deposit_methods<'a>(profile: &'a Profile) -> Vec<DepositMethod<'a>> {
@@ -335,7 +382,7 @@ fn lianlian_deposit_methods<'a>(profile: &'a Profile) -> Vec<DepositMethod<'a>> 
         .filter(|method| {
             let own = Account::Deposit(*method);
             match (own.text("currency"), lianlian.text("currency")) {
-                (Some(a), Some(b)) => a == b,
+                (Some(a), Some(b)) => a == b || same_number(&own, &lianlian).is_some(),
                 _ => {
                     !several
                         || own
@@ -346,6 +393,20 @@ fn lianlian_deposit_methods<'a>(profile: &'a Profile) -> Vec<DepositMethod<'a>> 
             }
         })
         .collect()
+}
+
+/// The account identifier (`iban`, else `account_number`) a deposit method and LianLian's
+/// receiving account both have and write alike (ignoring spaces, dashes and case), if any.
+fn same_number<'a>(own: &Account<'a>, lianlian: &Account<'a>) -> Option<&'a Field> {
+    ["iban", "account_number"].into_iter().find_map(|key| {
+        let bank = bank_field(key);
+        let (typed, issued) = (own.field(bank)?, lianlian.field(bank)?);
+        let clean = |field: &Field| {
+            let value = characters::safe_fixed(field, field.text()?);
+            Some(plain(&value, true)).filter(|v| !v.is_empty())
+        };
+        (clean(typed)? == clean(issued)?).then_some(issued)
+    })
 }
 
 /// Whether `method` is the LianLian receiving account the profile describes (see
@@ -390,8 +451,38 @@ pub fn deposit_details_mismatch(
                     .evidence("key", key),
             );
         }
+        out.extend(currency_of_same_account(rule, ctx, &own, &lianlian));
     }
     Ok(())
+}
+
+/// BC312 on the currency: a deposit method with the receiving account's IBAN or account number
+/// is that account, and an account has one currency: the method's other currency is the
+/// mistake (variant `currency`, naming the number that makes them one account).
+fn currency_of_same_account(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    own: &Account<'_>,
+    lianlian: &Account<'_>,
+) -> Option<Finding> {
+    let bank = bank_field("currency");
+    let (typed, issued) = (own.field(bank)?, lianlian.field(bank)?);
+    if typed.text()? == issued.text()? {
+        return None;
+    }
+    let number = same_number(own, lianlian)?;
+    let key = number.spec.path.rsplit('.').next().unwrap_or_default();
+    let (what_en, what_zh) = labels(ctx.pack, FIELD_LABELS_RULE, "fields", &[key]);
+    let finding = differs(rule, typed, issued)?;
+    Some(
+        finding
+            .variant("currency")
+            .related(number)
+            .text("what_en", what_en)
+            .text("what_zh", what_zh)
+            .evidence("key", "currency")
+            .evidence("same", key),
+    )
 }
 
 /// BC313: a US routing number (ACH or Fedwire) that is not one: a SWIFT/BIC code typed into

@@ -196,34 +196,36 @@ pub fn code_of(kind: CharKind) -> &'static str {
     }
 }
 
+/// The variants "<class>.<kind>" of one class, in the order of [`CharKind::ALL`].
+macro_rules! table {
+    ($class:literal) => {
+        [
+            concat!($class, ".default_ignorable"),
+            concat!($class, ".format"),
+            concat!($class, ".bidi_control"),
+            concat!($class, ".confusable"),
+            concat!($class, ".compatibility"),
+            concat!($class, ".leading"),
+            concat!($class, ".trailing"),
+            concat!($class, ".doubled"),
+            concat!($class, ".space"),
+            concat!($class, ".irregular_space"),
+            concat!($class, ".cjk_space"),
+            concat!($class, ".tab"),
+            concat!($class, ".line_break"),
+            concat!($class, ".control"),
+            concat!($class, ".replacement"),
+            concat!($class, ".private_use"),
+            concat!($class, ".unassigned"),
+            concat!($class, ".noncharacter"),
+            concat!($class, ".mojibake"),
+        ]
+    };
+}
+
 /// The rulepack variant "<class>.<kind>": severity is keyed by class, messages by kind.
 /// Variants must be `'static`, hence the tables instead of formatting.
 fn variant(class: CharPolicy, kind: CharKind) -> &'static str {
-    macro_rules! table {
-        ($class:literal) => {
-            [
-                concat!($class, ".default_ignorable"),
-                concat!($class, ".format"),
-                concat!($class, ".bidi_control"),
-                concat!($class, ".confusable"),
-                concat!($class, ".compatibility"),
-                concat!($class, ".leading"),
-                concat!($class, ".trailing"),
-                concat!($class, ".doubled"),
-                concat!($class, ".space"),
-                concat!($class, ".irregular_space"),
-                concat!($class, ".cjk_space"),
-                concat!($class, ".tab"),
-                concat!($class, ".line_break"),
-                concat!($class, ".control"),
-                concat!($class, ".replacement"),
-                concat!($class, ".private_use"),
-                concat!($class, ".unassigned"),
-                concat!($class, ".noncharacter"),
-                concat!($class, ".mojibake"),
-            ]
-        };
-    }
     const IDENTIFIER: [&str; 19] = table!("identifier");
     const NAME: [&str; 19] = table!("name");
     const ADDRESS: [&str; 19] = table!("address");
@@ -233,11 +235,57 @@ fn variant(class: CharPolicy, kind: CharKind) -> &'static str {
         CharPolicy::Address => &ADDRESS,
         CharPolicy::FreeText => return "default",
     };
+    of_kind(table, kind).unwrap_or(class_name(class))
+}
+
+/// The variant of `table` ("<class>.<kind>", in the order of [`CharKind::ALL`]) for `kind`.
+fn of_kind(table: &[&'static str; 19], kind: CharKind) -> Option<&'static str> {
     CharKind::ALL
         .iter()
         .position(|k| *k == kind)
         .and_then(|i| table.get(i).copied())
-        .unwrap_or(class_name(class))
+}
+
+/// The variant of a character problem in the profile's copy of a value a provider issued
+/// (`issued_fields`): the provider's value has no such character, so the copy is what to fix.
+fn issued_variant(kind: CharKind) -> &'static str {
+    const ISSUED: [&str; 19] = table!("issued");
+    of_kind(&ISSUED, kind).unwrap_or("issued")
+}
+
+/// A character finding whose repaired value a value check (a rule with
+/// `checks_value = true` in the rulepack) on the same field still rejects offers no fix: `lint
+/// --fix` must not write a value that is still wrong, and the finding's steps say so (variant
+/// `still_invalid.<kind>`). Without a fix it asks, like the value check, for the right value
+/// to be entered, so the two are one cause, led by the value check.
+pub(crate) fn no_repair_of_invalid_values(
+    pack: &crate::rulepack::RulePack,
+    findings: &mut [Finding],
+) {
+    const STILL_INVALID: [&str; 19] = table!("still_invalid");
+    let invalid: Vec<String> = findings
+        .iter()
+        .filter(|f| pack.rule(f.code).is_some_and(|rule| rule.checks_value))
+        .map(|f| f.field.clone())
+        .collect();
+    if invalid.is_empty() {
+        return;
+    }
+    for finding in findings.iter_mut() {
+        if finding.fix.is_none()
+            || !CharKind::ALL.iter().any(|k| code_of(*k) == finding.code)
+            || !invalid.contains(&finding.field)
+        {
+            continue;
+        }
+        finding.fix = None;
+        let kind = finding.variant.rsplit('.').next().unwrap_or_default();
+        finding.variant = CharKind::ALL
+            .iter()
+            .find(|k| k.as_str() == kind)
+            .and_then(|k| of_kind(&STILL_INVALID, *k))
+            .unwrap_or("still_invalid");
+    }
 }
 
 /// The issues of one code in one field: how many, the first ones (as many as evidence keeps),
@@ -370,6 +418,7 @@ fn scan(rule: &Rule, ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), Po
                 .collect(),
         )
     });
+    let issued = ctx.pack.param_strings("BC201", "issued_fields")?;
     let grouped = if rule.code == "BC205" {
         ctx.pack.param_strings(rule.code, "grouped_numbers")?
     } else {
@@ -382,6 +431,14 @@ fn scan(rule: &Rule, ctx: &Context<'_>, out: &mut Vec<Finding>) -> Result<(), Po
         {
             if in_groups(scanned, issues, &grouped) {
                 finding = finding.variant("identifier.grouping");
+            }
+            let path = scanned.field.path();
+            if issued
+                .iter()
+                .any(|pattern| crate::rulepack::matches_wildcard(pattern, &path))
+                && let Some(kind) = issues.first.first().map(|i| i.kind)
+            {
+                finding = finding.variant(issued_variant(kind));
             }
             out.push(finding);
         }

@@ -100,18 +100,72 @@ pub fn license_number_mismatch(
             .filter(|(_, c)| c.is_alphanumeric())
             .nth(first_difference)
             .map_or(actual.chars().count() + 1, |(index, _)| index + 1);
-        out.push(
-            rule.at(field)
-                .related(seller)
-                .ident("actual", actual)
-                .ident("expected", expected)
-                .text("position", position.to_string())
-                .evidence("first_difference", first_difference + 1)
-                .evidence("length", actual_key.chars().count())
-                .evidence("expected_length", expected_key.chars().count()),
-        );
+        let finding = rule
+            .at(field)
+            .related(seller)
+            .ident("actual", actual)
+            .ident("expected", expected)
+            .text("position", position.to_string())
+            .evidence("first_difference", first_difference + 1)
+            .evidence("length", actual_key.chars().count())
+            .evidence("expected_length", expected_key.chars().count());
+        let most = ctx.pack.param_integer(rule.code, "typo_max_differences")?;
+        out.push(match typo(&actual_key, &expected_key, most) {
+            Some(differences) => as_typo(finding, field, expected, &actual_key, &expected_key)
+                .text("count", differences.to_string())
+                .evidence("differences", differences),
+            None => finding,
+        });
     }
     Ok(())
+}
+
+/// How many characters a licence number (`actual`, a key as [`licence_key`] makes it) differs
+/// in from the seller's (`expected`), when it is a typo of it: not a valid USCC itself, of the
+/// same length, and differing in at most `most` characters, while the seller's is valid. A
+/// different company's licence number would be valid (its check character holds) and differ in
+/// more places.
+fn typo(actual: &str, expected: &str, most: i64) -> Option<usize> {
+    use crate::validators::uscc;
+    if uscc::validate(actual).is_ok() || uscc::validate(expected).is_err() {
+        return None;
+    }
+    if actual.chars().count() != expected.chars().count() {
+        return None;
+    }
+    let differences = actual
+        .chars()
+        .zip(expected.chars())
+        .filter(|(a, b)| a != b)
+        .count();
+    (differences as i64 <= most).then_some(differences)
+}
+
+/// BC702 as a typo (variant `typo`): the characters at the first difference, and the seller's
+/// licence number as the value to enter (unsafe: the seller confirms it from the licence).
+fn as_typo(
+    finding: Finding,
+    field: &crate::profile::Field,
+    expected: &str,
+    actual_key: &str,
+    expected_key: &str,
+) -> Finding {
+    let (found, intended) = actual_key
+        .chars()
+        .zip(expected_key.chars())
+        .find(|(a, b)| a != b)
+        .unwrap_or_default();
+    let identifier = field.spec.is_masked();
+    finding
+        .variant("typo")
+        .text("found", found.to_string())
+        .text("intended", intended.to_string())
+        .fix(Fix {
+            applicability: Applicability::Unsafe,
+            span: field.span.clone(),
+            replacement: expected.to_string(),
+            identifier,
+        })
 }
 
 /// BC703: the LianLian KYC level is below the level binding needs.

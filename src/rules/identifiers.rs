@@ -511,6 +511,51 @@ pub fn bank_country_mismatch(
     Ok(())
 }
 
+/// A value that is the caption printed before it on the page it is copied from (the rule's
+/// `label_pattern` param) and then a value `pattern` accepts: reported as variant `label`, with the
+/// value after the caption as a safe fix, since the rulepack says the caption may be dropped.
+fn without_label(
+    rule: &Rule,
+    ctx: &Context<'_>,
+    field: &Field,
+    judged: &Judged,
+    pattern: &regex::Regex,
+) -> Result<Option<Finding>, PolicyError> {
+    let label = ctx.pack.param_regex(rule.code, "label_pattern")?;
+    let Some(caption) = label.find(&judged.text) else {
+        return Ok(None);
+    };
+    let rest = &judged.text[caption.end()..];
+    if !pattern.is_match(rest) {
+        return Ok(None);
+    }
+    // The caption as written (with the space a character fix removed from the judged text).
+    let value = field.text().unwrap_or_default();
+    let caption_chars = caption.as_str().chars().count();
+    let written: String = match caption_chars.checked_sub(1).and_then(|i| judged.origin(i)) {
+        Some(last) => value.chars().take(last + 1).collect(),
+        None => caption.as_str().to_string(),
+    };
+    let identifier = field.spec.is_masked();
+    let finding = rule
+        .at(field)
+        .variant("label")
+        .ident("value", value)
+        .text("label", written.trim())
+        .evidence("label", written.trim());
+    let finding = if identifier {
+        finding.ident("suggestion", rest)
+    } else {
+        finding.text("suggestion", rest)
+    };
+    Ok(Some(finding.fix(Fix {
+        applicability: Applicability::Safe,
+        span: field.span.clone(),
+        replacement: rest.to_string(),
+        identifier,
+    })))
+}
+
 /// BC315: `ozon.seller_id` (the Client-Id Ozon shows under Settings › API keys) is a number.
 /// Judged after the character fixes; the value is an identifier and stays masked.
 pub fn ozon_client_id(
@@ -526,6 +571,10 @@ pub fn ozon_client_id(
     };
     let pattern = ctx.pack.param_regex(rule.code, "pattern")?;
     if pattern.is_match(&judged.text) {
+        return Ok(());
+    }
+    if let Some(finding) = without_label(rule, ctx, field, &judged, pattern)? {
+        out.push(finding);
         return Ok(());
     }
     let not_digit_count = judged.text.chars().filter(|c| !c.is_ascii_digit()).count();

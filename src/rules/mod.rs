@@ -1108,6 +1108,7 @@ pub fn check(
             check(rule, &ctx, &mut findings)?;
         }
     }
+    characters::no_repair_of_invalid_values(pack, &mut findings);
     findings.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
     Ok(loading::apply_suppressions(profile, findings))
 }

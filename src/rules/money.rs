@@ -271,9 +271,35 @@ pub fn deposit_currency_differs(
                     .collect::<Vec<_>>(),
             )
             .evidence("deposit_currency", currency);
+        let finding = match lianlian_account_in(p, &method, &converted) {
+            Some(account) => finding
+                .variant("have_account")
+                .related(account)
+                .text("own_currency", account.text().unwrap_or_default()),
+            None => finding,
+        };
         out.push(super::for_provider(finding, &method));
     }
     Ok(())
+}
+
+/// The currency of LianLian's receiving account when a LianLian deposit method is to be paid
+/// in that currency (every marketplace `converted` pays in it): the seller has the account the
+/// marketplace needs, and opening one is no advice.
+fn lianlian_account_in<'a>(
+    profile: &'a crate::profile::Profile,
+    method: &crate::profile::DepositMethod<'_>,
+    converted: &[(&str, &str)],
+) -> Option<&'a Field> {
+    if method.provider() != Some("lianlian") {
+        return None;
+    }
+    let account = profile.field("lianlian.receiving_account.currency")?;
+    let own = account.text()?;
+    converted
+        .iter()
+        .all(|(_, expected)| *expected == own)
+        .then_some(account)
 }
 
 fn list_of(field: &Field) -> Option<&[crate::profile::ListItem]> {
