@@ -160,7 +160,7 @@ fn case_of(file: &Path, pack: &RulePack, generic: bool) -> Result<Case, usize> {
             })
             .count()
     };
-    let symptoms = policy.symptoms_at(&lead.finding.field);
+    let symptoms = policy.symptoms_at(&lead.finding.field, lead.finding.variant);
     let symptom = if generic {
         symptoms.max_by_key(|s| explaining(s))
     } else {

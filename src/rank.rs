@@ -332,7 +332,7 @@ pub fn score(finding: Finding, place: Place, pack: &RulePack, reported: &Reporte
     let mut matched: Vec<String> = Vec::new();
     let restated = reported.in_fields.get(&finding.field);
     if let Some(policy) = policy.filter(|_| !reported.symptoms.is_empty()) {
-        for symptom in policy.symptoms_at(&finding.field) {
+        for symptom in policy.symptoms_at(&finding.field, finding.variant) {
             if reported.symptoms.contains(symptom)
                 && !matched.contains(symptom)
                 && !restated.is_some_and(|r| r.contains(symptom))
@@ -409,7 +409,7 @@ fn join_restatements(scored: &mut [Ranked], pack: &RulePack, reported: &Reported
             continue;
         };
         let restated: Vec<&String> = policy
-            .symptoms_at(&r.finding.field)
+            .symptoms_at(&r.finding.field, r.finding.variant)
             .filter(|s| read.contains(s))
             .collect();
         if restated.is_empty() || r.place.root != r.place.group {

@@ -73,6 +73,10 @@ pub struct RulePolicy<T = LazyTexts> {
     /// dotted path in which `*` stands for any text (`"*merchant_id"`): an invisible character
     /// explains "Invalid Merchant ID" only in a Merchant ID.
     pub symptoms_by_field: BTreeMap<String, Vec<String>>,
+    /// Variants (or variant classes, the part before the dot) whose findings explain no
+    /// symptom at all: a problem only of the profile's own copy of a value (BC201–BC206
+    /// `issued`) is nothing any platform saw.
+    pub silent_variants: Vec<String>,
     /// Rules whose causes must be fixed before this rule's cause can be (ranked first).
     pub prerequisites: Vec<String>,
     /// Flows this rule's cause is a prerequisite of: it ranks before the cause of every other
@@ -119,15 +123,25 @@ impl RulePolicy {
         self.prior.unwrap_or(0.5)
     }
 
-    /// The symptoms this rule explains for a finding on `field`: its `symptoms`, then those of
-    /// every `symptoms_by_field` pattern that matches.
-    pub fn symptoms_at<'a>(&'a self, field: &'a str) -> impl Iterator<Item = &'a String> + 'a {
-        self.symptoms.iter().chain(
-            self.symptoms_by_field
-                .iter()
-                .filter(move |(pattern, _)| matches_wildcard(pattern, field))
-                .flat_map(|(_, symptoms)| symptoms.iter()),
-        )
+    /// The symptoms this rule explains for a finding of `variant` on `field`: its `symptoms`,
+    /// then those of every `symptoms_by_field` pattern that matches; none for a
+    /// `silent_variants` variant.
+    pub fn symptoms_at<'a>(
+        &'a self,
+        field: &'a str,
+        variant: &str,
+    ) -> impl Iterator<Item = &'a String> + 'a {
+        let silent = super::texts::variant_keys(variant)
+            .any(|key| self.silent_variants.iter().any(|s| s == key));
+        self.symptoms
+            .iter()
+            .chain(
+                self.symptoms_by_field
+                    .iter()
+                    .filter(move |(pattern, _)| matches_wildcard(pattern, field))
+                    .flat_map(|(_, symptoms)| symptoms.iter()),
+            )
+            .filter(move |_| !silent)
     }
 
     /// Whether a finding of the rule, on some field, explains one of `symptoms`.
