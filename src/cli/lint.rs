@@ -414,43 +414,32 @@ const MAX_THREADS_PER_CORE: usize = 4;
 /// Refuses (exit 2) an `--output-file` or `--write-baseline` that names one of the profiles
 /// being checked: the report or baseline would replace the seller's profile.
 fn refuse_writing_over_inputs(args: &Args, items: &[Item], lang: Lang) -> Result<(), Fatal> {
-    let inputs: std::collections::HashSet<PathBuf> = items
-        .iter()
-        .map(|item| same_file_key(item.path()))
-        .collect();
-    for (flag, path) in [
+    let outputs: Vec<(&str, &std::path::Path, PathBuf)> = [
         ("--output-file", &args.output_file),
         ("--write-baseline", &args.write_baseline),
-    ] {
-        if let Some(path) = path
-            .as_deref()
-            .filter(|p| inputs.contains(&same_file_key(p)))
-        {
-            let shown = walk::display(path);
-            return Err(Fatal(say(
-                lang,
-                format!(
-                    "error: {flag} {shown} is one of the profiles being checked; write it to another file"
-                ),
-                format!("错误：{flag} {shown} 是正在检查的卖家档案之一；请写到另一个文件"),
-            )));
-        }
+    ]
+    .into_iter()
+    .filter_map(|(flag, path)| path.as_deref().map(|p| (flag, p, walk::same_file(p))))
+    .collect();
+    // Most runs write no file: then no input path is resolved at all.
+    if outputs.is_empty() {
+        return Ok(());
+    }
+    let inputs: std::collections::HashSet<PathBuf> = items
+        .iter()
+        .map(|item| walk::same_file(item.path()))
+        .collect();
+    if let Some((flag, path, _)) = outputs.iter().find(|(_, _, key)| inputs.contains(key)) {
+        let shown = walk::display(path);
+        return Err(Fatal(say(
+            lang,
+            format!(
+                "error: {flag} {shown} is one of the profiles being checked; write it to another file"
+            ),
+            format!("错误：{flag} {shown} 是正在检查的卖家档案之一；请写到另一个文件"),
+        )));
     }
     Ok(())
-}
-
-/// A key under which two spellings of one file are equal (`a.toml`, `./a.toml`,
-/// `dir/../a.toml`, an absolute path, a symbolic link): the canonical path when the file
-/// exists, else its folder's canonical path and its name.
-fn same_file_key(path: &std::path::Path) -> PathBuf {
-    if let Ok(real) = std::fs::canonicalize(path) {
-        return real;
-    }
-    let folder = baseline::folder_of(path);
-    match (std::fs::canonicalize(&folder), path.file_name()) {
-        (Ok(real), Some(name)) => real.join(name),
-        _ => path.to_path_buf(),
-    }
 }
 
 /// Checks every item in batches, in path order; a format that streams writes each batch as
@@ -545,10 +534,7 @@ fn tally(
             totals.changed_files += 1;
             // The diff is redacted like every output: a line holding a secret shows the marker
             // instead, and `git apply` cannot match it.
-            if [Lang::En, Lang::Zh]
-                .iter()
-                .any(|&l| diff.contains(crate::report::words::secret_marker(l)))
-            {
+            if diff.contains(crate::report::words::secret_marker(lang)) {
                 totals.diffs_hiding_secrets += 1;
             }
             sink.write_diff(diff)?;

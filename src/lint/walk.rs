@@ -97,9 +97,7 @@ pub fn collect(paths: &[PathBuf]) -> Walked {
         // under the name that sorts first. Only paid for when a link or a second path was
         // seen: one folder walked without links names each file once.
         let mut seen = std::collections::HashSet::new();
-        walked
-            .targets
-            .retain(|t| std::fs::canonicalize(&t.path).map_or(true, |real| seen.insert(real)));
+        walked.targets.retain(|t| seen.insert(same_file(&t.path)));
     }
     walked.failures.sort_by(|a, b| a.path.cmp(&b.path));
     walked.failures.dedup();
@@ -184,6 +182,20 @@ fn walk_message(error: &ignore::Error) -> String {
     }
 }
 
+/// A key under which two spellings of one file are equal (`a.toml`, `./a.toml`,
+/// `dir/../a.toml`, an absolute path, a symbolic link): the canonical path when the file
+/// exists, else its folder's canonical path and its name (an output not written yet).
+pub fn same_file(path: &Path) -> PathBuf {
+    if let Ok(real) = std::fs::canonicalize(path) {
+        return real;
+    }
+    let folder = super::baseline::folder_of(path);
+    match (std::fs::canonicalize(&folder), path.file_name()) {
+        (Ok(real), Some(name)) => real.join(name),
+        _ => path.to_path_buf(),
+    }
+}
+
 /// An I/O error without the "(os error N)" suffix, which means nothing to a seller.
 pub fn io_message(error: &std::io::Error) -> String {
     let text = error.to_string();
@@ -258,29 +270,31 @@ pub fn looks_like_profile(bytes: &[u8]) -> bool {
 
 /// The first segment of a (possibly dotted, possibly quoted) key at the start of `text`.
 fn first_key(text: &str) -> &str {
-    let text = text.trim_start();
+    split_key(text.trim_start()).0
+}
+
+/// Whether `line` starts with a key followed by `=` or a dot (a key/value line of TOML).
+fn starts_with_key(line: &str) -> bool {
+    split_key(line)
+        .1
+        .is_some_and(|rest| rest.trim_start().starts_with(['=', '.']))
+}
+
+/// The first key segment at the start of `text` and what follows it: no rest when a quoted
+/// key is not closed or a bare key is empty.
+fn split_key(text: &str) -> (&str, Option<&str>) {
     for quote in ['"', '\''] {
         if let Some(rest) = text.strip_prefix(quote) {
-            return rest.split(quote).next().unwrap_or("");
+            return match rest.find(quote) {
+                Some(end) => (&rest[..end], Some(&rest[end + 1..])),
+                None => (rest, None),
+            };
         }
     }
     let end = text
         .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
         .unwrap_or(text.len());
-    &text[..end]
-}
-
-/// Whether `line` starts with a key followed by `=` or a dot (a key/value line of TOML).
-fn starts_with_key(line: &str) -> bool {
-    let after = if let Some(quote) = line.chars().next().filter(|c| matches!(c, '"' | '\'')) {
-        line[1..].find(quote).map(|end| &line[1 + end + 1..])
-    } else {
-        let end = line
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
-            .unwrap_or(line.len());
-        (end > 0).then(|| &line[end..])
-    };
-    after.is_some_and(|rest| rest.trim_start().starts_with(['=', '.']))
+    (&text[..end], (end > 0).then(|| &text[end..]))
 }
 
 fn is_profile_section(name: &str) -> bool {
